@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalText = z.preprocess(emptyAsUndefined, z.string().optional());
+
+/** Every setting the process reads from the environment; see the README's configuration table. */
+const environmentSchema = z
+  .object({
+    NODE_ENV: z.preprocess(emptyAsUndefined, z.enum(['development', 'production', 'test']).default('development')),
+    PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
+    MicrosoftAppId: optionalText,
+    MicrosoftAppPassword: optionalText,
+    MicrosoftAppType: z.preprocess(emptyAsUndefined, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional()),
+    MicrosoftAppTenantId: optionalText,
+    HWC_STORE: z.preprocess(emptyAsUndefined, z.enum(['sqlite', 'cosmos']).default('sqlite')),
+    HWC_SQLITE_PATH: z.preprocess(emptyAsUndefined, z.string().default('./data/hwc.sqlite')),
+    COSMOS_ENDPOINT: z.preprocess(emptyAsUndefined, z.string().url().optional()),
+    COSMOS_KEY: optionalText,
+    COSMOS_DATABASE: z.preprocess(emptyAsUndefined, z.string().default('hwc')),
+    HWC_DIRECTORY_FILE: optionalText,
+    HWC_LOCALE: z.preprocess(emptyAsUndefined, z.enum(['nl', 'en']).default('nl')),
+    HWC_RELAY_INTERVAL_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).default(5000)),
+    LOG_LEVEL: z.preprocess(
+      emptyAsUndefined,
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.MicrosoftAppId) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppId'],
+        message: 'is required in production: without it the bot accepts unauthenticated requests',
+      });
+    }
+    if (env.HWC_STORE === 'cosmos') {
+      for (const key of ['COSMOS_ENDPOINT', 'COSMOS_KEY'] as const) {
+        if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when HWC_STORE=cosmos' });
+      }
+    }
+  });
+
+export interface Config {
+  production: boolean;
+  port: number;
+  /** Empty in local mode: authentication is off, which only a non-production run allows. */
+  appId: string;
+  locale: 'nl' | 'en';
+  store:
+    | { kind: 'sqlite'; path: string }
+    | { kind: 'cosmos'; endpoint: string; key: string; database: string };
+  directoryFile?: string;
+  relayIntervalMs: number;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment once, listing every problem at the same time. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`));
+  }
+  const e = parsed.data;
+  return {
+    production: e.NODE_ENV === 'production',
+    port: e.PORT,
+    appId: e.MicrosoftAppId ?? '',
+    locale: e.HWC_LOCALE,
+    store:
+      e.HWC_STORE === 'cosmos'
+        ? { kind: 'cosmos', endpoint: e.COSMOS_ENDPOINT ?? '', key: e.COSMOS_KEY ?? '', database: e.COSMOS_DATABASE }
+        : { kind: 'sqlite', path: e.HWC_SQLITE_PATH },
+    ...(e.HWC_DIRECTORY_FILE ? { directoryFile: e.HWC_DIRECTORY_FILE } : {}),
+    relayIntervalMs: e.HWC_RELAY_INTERVAL_MS,
+    logLevel: e.LOG_LEVEL,
+  };
+}

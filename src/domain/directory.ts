@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+/** CBS municipality code, e.g. GM0917. */
+const municipalityId = z.string().regex(/^GM\d{4}$/, 'a CBS code such as GM0917');
+/** BRIN code (4 characters) with an optional 2-digit location, e.g. 12AB or 12AB00. */
+const schoolId = z.string().regex(/^[0-9]{2}[A-Z]{2}([0-9]{2})?$/, 'a BRIN code such as 12AB00');
+const aadObjectId = z.string().uuid('an Entra object id (a GUID)');
+
+export const municipalitySchema = z.object({
+  id: municipalityId,
+  name: z.string().trim().min(1).max(100),
+  /** `leerplicht`: every signal goes through the attendance officer first. */
+  routing: z.enum(['direct', 'leerplicht']).default('direct'),
+});
+
+export const schoolSchema = z.object({
+  id: schoolId,
+  name: z.string().trim().min(1).max(150),
+  municipalityId,
+});
+
+export const roleSchema = z.discriminatedUnion('role', [
+  z.object({ role: z.literal('vt_worker'), municipalityIds: z.array(municipalityId).min(1) }),
+  z.object({
+    role: z.literal('school_contact'),
+    schoolId,
+    rank: z.enum(['primary', 'backup']).default('primary'),
+  }),
+  z.object({ role: z.literal('leerplicht'), municipalityIds: z.array(municipalityId).min(1) }),
+  z.object({ role: z.literal('coordinator'), municipalityIds: z.array(municipalityId).min(1) }),
+  z.object({
+    role: z.literal('manager'),
+    municipalityIds: z.array(municipalityId).default([]),
+    schoolIds: z.array(schoolId).default([]),
+  }),
+  z.object({ role: z.literal('admin') }),
+]);
+
+export const memberSchema = z.object({
+  aadObjectId,
+  name: z.string().trim().min(1).max(120),
+  email: z.string().email().optional(),
+  roles: z.array(roleSchema).default([]),
+});
+
+export const directorySchema = z.object({
+  municipalities: z.array(municipalitySchema).default([]),
+  schools: z.array(schoolSchema).default([]),
+  members: z.array(memberSchema).default([]),
+});
+
+export type Municipality = z.infer<typeof municipalitySchema>;
+export type School = z.infer<typeof schoolSchema>;
+export type Role = z.infer<typeof roleSchema>;
+export type RoleName = Role['role'];
+export type Member = z.infer<typeof memberSchema>;
+export type Directory = z.infer<typeof directorySchema>;
+
+export function rolesOf<N extends RoleName>(member: Member | undefined, name: N): Extract<Role, { role: N }>[] {
+  return (member?.roles ?? []).filter((r): r is Extract<Role, { role: N }> => r.role === name);
+}
+
+export function hasRole(member: Member | undefined, name: RoleName): boolean {
+  return rolesOf(member, name).length > 0;
+}
+
+/** The municipalities a Veilig Thuis worker may issue signals for. */
+export function workerMunicipalityIds(member: Member | undefined): string[] {
+  return [...new Set(rolesOf(member, 'vt_worker').flatMap((r) => r.municipalityIds))];
+}
+
+export function isContactOfSchool(member: Member | undefined, schoolId: string): boolean {
+  return rolesOf(member, 'school_contact').some((r) => r.schoolId === schoolId);
+}

@@ -1,0 +1,114 @@
+/**
+ * The ports the core depends on. Adapters are named after their technology
+ * (SqliteSignalStore, CosmosSignalStore, MemorySignalStore, TeamsMessenger).
+ */
+import type { Member, Municipality, School } from './domain/directory';
+import type { Signal } from './domain/signal';
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface Random {
+  /** A uniformly random integer in [0, max). */
+  int(max: number): number;
+  uuid(): string;
+}
+
+/** A signal as read from a store, with the opaque version tag its next write must match. */
+export interface Stored<T> {
+  value: T;
+  etag: string;
+}
+
+export interface SignalStore {
+  /** Fails with STORE.REFERENCE_TAKEN when another signal already has the reference code. */
+  create(signal: Signal): Promise<Stored<Signal>>;
+  get(id: string): Promise<Stored<Signal> | undefined>;
+  getByReference(reference: string): Promise<Stored<Signal> | undefined>;
+  /** Fails with STORE.CONFLICT when the stored version no longer carries `etag` (optimistic concurrency). */
+  replace(signal: Signal, etag: string): Promise<Stored<Signal>>;
+  /** Signals issued by a member at or after `since`, newest first. */
+  listIssuedBy(memberId: string, since: Date): Promise<Signal[]>;
+  /** Signals with delivery work due at or before `now` (by `dispatchDueAt`), oldest first. */
+  listDispatchDue(now: Date, limit: number): Promise<Stored<Signal>[]>;
+}
+
+/** How to reach a member in their personal chat with the bot. */
+export interface ConversationAddress {
+  memberId: string;
+  /** Teams user id (`29:…`). */
+  userId: string;
+  conversationId: string;
+  serviceUrl: string;
+  tenantId?: string;
+  channelId: string;
+  botId: string;
+  /** The member's Teams locale, e.g. nl-NL or en-US. */
+  locale?: string;
+  updatedAt: string;
+}
+
+export interface DirectoryStore {
+  /** Idempotent: inserts or replaces each entry by id. */
+  upsertMunicipalities(items: Municipality[]): Promise<void>;
+  upsertSchools(items: School[]): Promise<void>;
+  upsertMembers(items: Member[]): Promise<void>;
+  getMember(aadObjectId: string): Promise<Member | undefined>;
+  getSchool(id: string): Promise<School | undefined>;
+  getMunicipality(id: string): Promise<Municipality | undefined>;
+  listSchools(municipalityIds: string[]): Promise<School[]>;
+  /** Members holding the school_contact role for the school. */
+  listSchoolContacts(schoolId: string): Promise<Member[]>;
+  saveConversation(address: ConversationAddress): Promise<void>;
+  getConversation(memberId: string): Promise<ConversationAddress | undefined>;
+}
+
+export interface AuditEntry {
+  at: string;
+  /** Member id of who acted, or `system`. */
+  actorId: string;
+  action: string;
+  /** Signal id or reference code; never a child's data. */
+  objectId?: string;
+  result: 'ok' | 'refused' | 'failed';
+  /** Where the request came from, e.g. `teams:<conversation id>`. */
+  origin?: string;
+}
+
+/** Append-only; kept longer than signals; never holds a child's data. */
+export interface AuditLog {
+  append(entry: AuditEntry): Promise<void>;
+  list(objectId: string): Promise<AuditEntry[]>;
+}
+
+/** An Adaptive Card (or other attachment content) ready to send. */
+export type OutboundCard = Record<string, unknown>;
+
+export interface Messenger {
+  send(to: ConversationAddress, card: OutboundCard): Promise<{ activityId: string }>;
+  update(to: ConversationAddress, activityId: string, card: OutboundCard): Promise<void>;
+  /** Creates the 1:1 chat with a member who has the app but never wrote to the bot. */
+  openPersonalChat(memberId: string, via: ConversationAddress): Promise<ConversationAddress>;
+}
+
+/**
+ * Thrown by a Messenger. `retryable` failures (429, 412, 502, 504, network) come back later,
+ * honouring `retryAfterMs`; final ones (403 not in roster, blocked) do not.
+ */
+export class MessengerError extends Error {
+  constructor(
+    readonly code: string,
+    readonly retryable: boolean,
+    readonly retryAfterMs?: number,
+  ) {
+    super(code);
+    this.name = 'MessengerError';
+  }
+}
+
+export interface Logger {
+  info(fields: Record<string, unknown>, message: string): void;
+  warn(fields: Record<string, unknown>, message: string): void;
+  error(fields: Record<string, unknown>, message: string): void;
+}
