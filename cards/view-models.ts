@@ -22,7 +22,9 @@ export type SignalFormProblem =
   | 'invalid'
   | 'tooYoung'
   | 'tooOld'
-  | 'notAllowed';
+  | 'notAllowed'
+  /** The school has no contact in the directory yet: nobody would receive it. */
+  | 'noContacts';
 
 export interface SignalFormView {
   locale: Locale;

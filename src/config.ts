@@ -19,6 +19,7 @@ const environmentSchema = z
     COSMOS_DATABASE: z.preprocess(emptyAsUndefined, z.string().default('hwc')),
     HWC_DIRECTORY_FILE: optionalText,
     HWC_LOCALE: z.preprocess(emptyAsUndefined, z.enum(['nl', 'en']).default('nl')),
+    HWC_TEAMS_SERVICE_URL: z.preprocess(emptyAsUndefined, z.string().url().default('https://smba.trafficmanager.net/teams/')),
     HWC_RELAY_INTERVAL_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).default(5000)),
     LOG_LEVEL: z.preprocess(
       emptyAsUndefined,
@@ -45,6 +46,11 @@ export interface Config {
   port: number;
   /** Empty in local mode: authentication is off, which only a non-production run allows. */
   appId: string;
+  appPassword?: string;
+  appType?: string;
+  tenantId?: string;
+  /** Where the bot opens new personal chats (proactive installs); Teams' global endpoint by default. */
+  teamsServiceUrl: string;
   locale: 'nl' | 'en';
   store:
     | { kind: 'sqlite'; path: string }
@@ -72,6 +78,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     production: e.NODE_ENV === 'production',
     port: e.PORT,
     appId: e.MicrosoftAppId ?? '',
+    ...(e.MicrosoftAppPassword ? { appPassword: e.MicrosoftAppPassword } : {}),
+    ...(e.MicrosoftAppType ? { appType: e.MicrosoftAppType } : {}),
+    ...(e.MicrosoftAppTenantId ? { tenantId: e.MicrosoftAppTenantId } : {}),
+    teamsServiceUrl: e.HWC_TEAMS_SERVICE_URL,
     locale: e.HWC_LOCALE,
     store:
       e.HWC_STORE === 'cosmos'

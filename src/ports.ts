@@ -83,13 +83,16 @@ export interface AuditLog {
 }
 
 /** An Adaptive Card (or other attachment content) ready to send. */
-export type OutboundCard = Record<string, unknown>;
+export type OutboundCard = object;
 
 export interface Messenger {
   send(to: ConversationAddress, card: OutboundCard): Promise<{ activityId: string }>;
   update(to: ConversationAddress, activityId: string, card: OutboundCard): Promise<void>;
-  /** Creates the 1:1 chat with a member who has the app but never wrote to the bot. */
-  openPersonalChat(memberId: string, via: ConversationAddress): Promise<ConversationAddress>;
+  /**
+   * Creates the 1:1 chat with a member who has the app but never wrote to the bot, through the
+   * configured Teams service URL and tenant.
+   */
+  openPersonalChat(memberId: string): Promise<ConversationAddress>;
 }
 
 /**

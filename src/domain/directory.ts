@@ -4,7 +4,14 @@ import { z } from 'zod';
 const municipalityId = z.string().regex(/^GM\d{4}$/, 'a CBS code such as GM0917');
 /** BRIN code (4 characters) with an optional 2-digit location, e.g. 12AB or 12AB00. */
 const schoolId = z.string().regex(/^[0-9]{2}[A-Z]{2}([0-9]{2})?$/, 'a BRIN code such as 12AB00');
-const aadObjectId = z.string().uuid('an Entra object id (a GUID)');
+/**
+ * An Entra object id. Checked by shape rather than as a strict RFC 4122 UUID: Teams sends
+ * Entra's GUIDs, and the Agents Playground's test users carry GUID-like ids of the same form.
+ */
+const aadObjectId = z
+  .string()
+  .regex(/^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12,13}$/i, 'an Entra object id (a GUID)')
+  .transform((id) => id.toLowerCase());
 
 export const municipalitySchema = z.object({
   id: municipalityId,

@@ -1,0 +1,114 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { noticeCard, localeFrom, stringsFor } from '../cards';
+import { AcknowledgeSignal } from '../src/app/acknowledge-signal';
+import { Dispatcher } from '../src/app/dispatcher';
+import { importDirectory } from '../src/app/import-directory';
+import { IssueSignal } from '../src/app/issue-signal';
+import { ListMySignals } from '../src/app/list-my-signals';
+import { RecordSupport } from '../src/app/record-support';
+import type { Config } from '../src/config';
+import { startRelayJob } from '../src/jobs/relay-job';
+import type { Clock, Logger, Random } from '../src/ports';
+import type { Stores } from '../src/store/stores';
+import { HwcAdapter } from './adapter';
+import { demoDirectory } from './demo-directory';
+import { HwcBot } from './hwc-bot';
+import { deliveryRenderer } from './render-delivery';
+import { replyWithCard } from './reply';
+import { createServer } from './server';
+import { TeamsMessenger } from './teams-messenger';
+
+export const systemClock: Clock = { now: () => new Date() };
+export const cryptoRandom: Random = { int: (max) => randomInt(max), uuid: () => randomUUID() };
+
+export interface HwcApp {
+  /** Starts listening; resolves with the port (useful with port 0). */
+  listen(): Promise<number>;
+  /** Resolves when every delivery started so far has been attempted. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  config: Config;
+  stores: Stores;
+  logger: Logger;
+  clock?: Clock;
+  random?: Random;
+}
+
+/** The composition root: directory, use cases, Teams edge, relay job. */
+export async function createApp({ config, stores, logger, clock = systemClock, random = cryptoRandom }: AppOptions): Promise<HwcApp> {
+  await loadDirectory(config, stores, logger);
+
+  const adapter = new HwcAdapter(
+    { appId: config.appId, ...(config.appPassword ? { appPassword: config.appPassword } : {}), ...(config.appType ? { appType: config.appType } : {}), ...(config.tenantId ? { tenantId: config.tenantId } : {}) },
+    logger,
+    async (context, correlationId) => {
+      const locale = localeFrom(context.activity.locale, config.locale);
+      const t = stringsFor(locale).bot.genericError;
+      await replyWithCard(context, noticeCard({ locale, title: t.title, text: t.text(correlationId) }));
+    },
+  );
+  const messenger = new TeamsMessenger(adapter, {
+    appId: config.appId,
+    serviceUrl: config.teamsServiceUrl,
+    ...(config.tenantId ? { tenantId: config.tenantId } : {}),
+  });
+  const { signals, directory, audit } = stores;
+  const dispatcher = new Dispatcher({
+    signals,
+    directory,
+    messenger,
+    render: deliveryRenderer(directory, clock, config.locale),
+    clock,
+    logger,
+    jitter: Math.random,
+  });
+  const bot = new HwcBot({
+    issueSignal: new IssueSignal({ signals, directory, audit, dispatcher, clock, random }),
+    acknowledgeSignal: new AcknowledgeSignal({ signals, directory, audit, dispatcher, clock }),
+    recordSupport: new RecordSupport({ signals, directory, audit, clock }),
+    listMySignals: new ListMySignals({ signals, directory, audit, clock }),
+    directory,
+    clock,
+    logger,
+    locale: config.locale,
+  });
+  const server = createServer({ adapter, bot, logger, ready: () => stores.ping() });
+  let relay: { stop(): Promise<void> } | undefined;
+
+  return {
+    async listen() {
+      await new Promise<void>((resolve) => server.listen(config.port, resolve));
+      relay = startRelayJob(dispatcher, config.relayIntervalMs, logger);
+      const port = (server.address() as AddressInfo).port;
+      logger.info({ port, store: config.store.kind, authentication: config.appId ? 'on' : 'off (local mode)' }, 'listening');
+      return port;
+    },
+    idle: () => dispatcher.idle(),
+    async close() {
+      await relay?.stop();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Keep-alive sockets from Teams would otherwise hold the close open until they time out.
+      server.server.closeIdleConnections();
+      await closed;
+      await dispatcher.idle();
+      await stores.close();
+    },
+  };
+}
+
+async function loadDirectory(config: Config, stores: Stores, logger: Logger): Promise<void> {
+  if (config.directoryFile) {
+    const directory = await importDirectory(stores.directory, JSON.parse(await readFile(config.directoryFile, 'utf8')) as unknown);
+    logger.info({ schools: directory.schools.length, members: directory.members.length }, 'directory loaded');
+  } else if (!config.production) {
+    await importDirectory(stores.directory, demoDirectory);
+    logger.info({}, 'demo directory loaded: the Agents Playground user holds every role');
+  } else {
+    logger.warn({}, 'no directory file configured (HWC_DIRECTORY_FILE): nobody has a role');
+  }
+}

@@ -1,0 +1,37 @@
+import type { Directory } from '../src/domain/directory';
+
+/**
+ * Loaded when no directory file is configured outside production, so one person can walk the
+ * whole flow in the Microsoft 365 Agents Playground: its default user (Alex Wilber) holds every
+ * role. Fictional schools; no real people.
+ */
+export const PLAYGROUND_USER_ID = '00000000-0000-0000-0000-0000000000020';
+
+export const demoDirectory: Directory = {
+  municipalities: [
+    { id: 'GM0917', name: 'Heerlen', routing: 'direct' },
+    { id: 'GM0935', name: 'Maastricht', routing: 'direct' },
+  ],
+  schools: [
+    { id: '12AB00', name: 'Basisschool De Regenboog', municipalityId: 'GM0917' },
+    { id: '34CD00', name: 'Kindcentrum De Vlinder', municipalityId: 'GM0917' },
+    { id: '56EF00', name: 'Sint-Maartenscollege', municipalityId: 'GM0935' },
+  ],
+  members: [
+    {
+      aadObjectId: PLAYGROUND_USER_ID,
+      name: 'Alex Wilber',
+      email: 'alexw@example.com',
+      roles: [
+        { role: 'vt_worker', municipalityIds: ['GM0917', 'GM0935'] },
+        { role: 'school_contact', schoolId: '12AB00', rank: 'primary' },
+        { role: 'school_contact', schoolId: '34CD00', rank: 'primary' },
+        { role: 'school_contact', schoolId: '56EF00', rank: 'primary' },
+        { role: 'leerplicht', municipalityIds: ['GM0917'] },
+        { role: 'coordinator', municipalityIds: ['GM0917'] },
+        { role: 'manager', municipalityIds: ['GM0917'], schoolIds: [] },
+        { role: 'admin' },
+      ],
+    },
+  ],
+};

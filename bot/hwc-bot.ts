@@ -1,0 +1,124 @@
+import { TeamsActivityHandler, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { noticeCard, parseCardAction, parseCommand, stringsFor, type AdaptiveCard, type CardAction } from '../cards';
+import { isDomainError } from '../src/domain/errors';
+import { acknowledge } from './actions/acknowledge';
+import { editSupport } from './actions/edit-support';
+import { saveSupport } from './actions/save-support';
+import { submitSignal } from './actions/submit-signal';
+import { helpCommand } from './commands/help-command';
+import { signalCommand } from './commands/signal-command';
+import { statusCommand } from './commands/status-command';
+import { addressFromActivity } from './conversation-address';
+import { errorCard } from './error-card';
+import { cardInvokeResponse, replyWithCard } from './reply';
+import type { BotServices } from './services';
+import { cardActionSchema } from './activity-schema';
+import { localeOf } from './turn-info';
+
+const CARD_ACTION_INVOKE = 'adaptiveCard/action';
+
+/** The Teams edge: remembers personal chats, answers commands, routes card buttons to use cases. */
+export class HwcBot extends TeamsActivityHandler {
+  constructor(private readonly services: BotServices) {
+    super();
+
+    this.onMessage(async (context, next) => {
+      await this.rememberConversation(context);
+      await this.answerCommand(context);
+      await next();
+    });
+
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.rememberConversation(context);
+      await this.welcome(context);
+      await next();
+    });
+
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      const someoneElse = (context.activity.membersAdded ?? []).some((m) => m.id !== botId);
+      // In a personal chat the bot itself is "added" when the app is installed.
+      if (!someoneElse) await this.rememberConversation(context);
+      await next();
+    });
+  }
+
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== CARD_ACTION_INVOKE) return super.onInvokeActivity(context);
+    await this.rememberConversation(context);
+    return cardInvokeResponse(await this.answerCardAction(context));
+  }
+
+  private async answerCommand(context: TurnContext): Promise<void> {
+    const locale = localeOf(context, this.services.locale);
+    try {
+      switch (parseCommand(context.activity.text)) {
+        case 'signal':
+          return await signalCommand(context, this.services);
+        case 'status':
+          return await statusCommand(context, this.services);
+        case 'help':
+          return await helpCommand(context, this.services);
+        default:
+          return await replyWithCard(context, noticeCard({ locale, ...stringsFor(locale).bot.unknownCommand }));
+      }
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      await replyWithCard(context, this.refusalFor(error, context));
+    }
+  }
+
+  private async answerCardAction(context: TurnContext): Promise<AdaptiveCard> {
+    const locale = localeOf(context, this.services.locale);
+    const value = cardActionSchema.parse(context.activity.value).action;
+    const parsed = parseCardAction(value.verb ?? '', value.data);
+    if (!parsed.ok) return noticeCard({ locale, ...stringsFor(locale).bot.unknownAction });
+    try {
+      return await this.runAction(context, parsed.action);
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      return this.refusalFor(error, context);
+    }
+  }
+
+  private runAction(context: TurnContext, action: CardAction): Promise<AdaptiveCard> {
+    switch (action.verb) {
+      case 'signal.submit':
+        return submitSignal(context, this.services, action.data);
+      case 'signal.acknowledge':
+        return acknowledge(context, this.services, action.data);
+      case 'support.save':
+        return saveSupport(context, this.services, action.data);
+      case 'support.edit':
+        return editSupport(context, this.services, action.data);
+    }
+  }
+
+  private refusalFor(error: Parameters<typeof errorCard>[0], context: TurnContext): AdaptiveCard {
+    const locale = localeOf(context, this.services.locale);
+    this.services.logger.info({ code: error.code, ...error.context }, 'request refused');
+    if (error.code === 'ACCESS.ROLE_REQUIRED' && error.context.role === 'vt_worker') {
+      return noticeCard({ locale, ...stringsFor(locale).bot.notVtWorker });
+    }
+    return errorCard(error, locale);
+  }
+
+  private async welcome(context: TurnContext): Promise<void> {
+    const locale = localeOf(context, this.services.locale);
+    await replyWithCard(context, noticeCard({ locale, ...stringsFor(locale).bot.welcome }));
+  }
+
+  /** Stores how to reach this member in their personal chat, for proactive delivery later. */
+  private async rememberConversation(context: TurnContext): Promise<void> {
+    const address = addressFromActivity(context.activity, this.services.clock.now());
+    if (!address) return;
+    const known = await this.services.directory.getConversation(address.memberId);
+    const changed =
+      !known ||
+      known.conversationId !== address.conversationId ||
+      known.serviceUrl !== address.serviceUrl ||
+      known.locale !== address.locale ||
+      (known.userId !== address.userId && address.userId !== address.memberId);
+    if (changed) await this.services.directory.saveConversation(address);
+  }
+}

@@ -1,0 +1,32 @@
+import pino, { type DestinationStream } from 'pino';
+import type { Logger } from '../src/ports';
+
+/**
+ * Structured logs. Callers log ids and reference codes only; the redact list is a second line
+ * of defence should a child's identity ever reach a log call by mistake.
+ */
+export function createLogger(level: string, destination?: DestinationStream): Logger & { child(bindings: Record<string, unknown>): Logger } {
+  return pino(
+    {
+      level,
+      base: undefined,
+      redact: {
+        paths: ['child', '*.child', 'firstName', 'lastName', 'birthDate', '*.firstName', '*.lastName', '*.birthDate'],
+        censor: '[redacted]',
+      },
+    },
+    destination,
+  );
+}
+
+/** Names and codes of an error, never its message: library messages may quote request data. */
+export function describeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { errorType: typeof error };
+  const { code, statusCode } = error as { code?: unknown; statusCode?: unknown };
+  return {
+    errorName: error.name,
+    ...(typeof code === 'string' || typeof code === 'number' ? { errorCode: code } : {}),
+    ...(typeof statusCode === 'number' ? { statusCode } : {}),
+    frames: (error.stack ?? '').split('\n').slice(1, 6).map((l) => l.trim()),
+  };
+}

@@ -1,0 +1,69 @@
+import restify, { type Request, type Response } from 'restify';
+import type { Activity, ActivityHandler } from 'botbuilder';
+import { AuthenticationError } from 'botframework-connector';
+import type { Logger } from '../src/ports';
+import type { HwcAdapter } from './adapter';
+import { incomingActivitySchema } from './activity-schema';
+import { describeError } from './logger';
+
+export interface ServerDeps {
+  adapter: HwcAdapter;
+  bot: ActivityHandler;
+  logger: Logger;
+  /** Resolves when the store answers; the readiness probe reports it. */
+  ready: () => Promise<void>;
+}
+
+const MAX_BODY_BYTES = 256 * 1024;
+
+/** restify with the bot endpoint and probes. Responses carry codes only, never error text. */
+export function createServer({ adapter, bot, logger, ready }: ServerDeps): restify.Server {
+  const server = restify.createServer({ name: 'handle-with-care', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }));
+
+  // restify's own errors (bad JSON, too large, unknown route) keep their status but lose their text.
+  server.on('restifyError', (_req: Request, res: Response, err: { statusCode?: number; name?: string }, callback: () => void) => {
+    const status = err.statusCode && err.statusCode < 500 ? err.statusCode : 500;
+    (err as { toJSON?: () => unknown }).toJSON = () => ({ error: status === 404 ? 'not_found' : status < 500 ? 'bad_request' : 'internal_error' });
+    (err as { toString?: () => string }).toString = () => '';
+    if (status >= 500) logger.error({ errorName: err.name }, 'request failed');
+    res.status(status);
+    callback();
+  });
+
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    const parsed = incomingActivitySchema.safeParse(req.body);
+    if (!parsed.success) {
+      res.send(400, { error: 'invalid_activity' });
+      return;
+    }
+    try {
+      const authHeader = String(req.headers.authorization ?? '');
+      const invokeResponse = await adapter.handle(authHeader, parsed.data as unknown as Activity, (context) => bot.run(context));
+      res.send(invokeResponse?.status ?? 200, invokeResponse?.body);
+    } catch (error) {
+      if (error instanceof AuthenticationError) {
+        res.send(401, { error: 'unauthorized' });
+        return;
+      }
+      logger.error(describeError(error), 'activity failed');
+      res.send(500, { error: 'internal_error' });
+    }
+  });
+
+  server.get('/healthz', async (_req: Request, res: Response) => {
+    res.send(200, { status: 'ok' });
+  });
+
+  server.get('/readyz', async (_req: Request, res: Response) => {
+    try {
+      await ready();
+      res.send(200, { status: 'ready' });
+    } catch (error) {
+      logger.warn(describeError(error), 'not ready');
+      res.send(503, { status: 'unavailable' });
+    }
+  });
+
+  return server;
+}

@@ -1,0 +1,61 @@
+/**
+ * Times as people at a Dutch school read them: Europe/Amsterdam, 24-hour clock, dd-mm-jjjj.
+ * Cards never read the clock: every instant arrives as an ISO string in the view model.
+ * Built from formatToParts so the result does not depend on how a runtime's ICU data
+ * punctuates a locale (nl-NL writes "7-3-2026", which is not what a form expects).
+ */
+import { SCHOOL_TIME_ZONE } from '../src/domain/calendar-date';
+
+const parts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: SCHOOL_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+interface Moment {
+  year: string;
+  month: string;
+  day: string;
+  hour: string;
+  minute: string;
+}
+
+function moment(iso: string): Moment {
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) throw new RangeError(`not an ISO instant: ${iso}`);
+  const pick = (type: Intl.DateTimeFormatPartTypes): string =>
+    parts.formatToParts(instant).find((p) => p.type === type)?.value ?? '';
+  return { year: pick('year'), month: pick('month'), day: pick('day'), hour: pick('hour'), minute: pick('minute') };
+}
+
+/** dd-mm-jjjj of an instant, in Europe/Amsterdam. Not for birth dates: use toDutchDate. */
+export function formatDate(iso: string): string {
+  const m = moment(iso);
+  return `${m.day}-${m.month}-${m.year}`;
+}
+
+/** HH:mm of an instant, in Europe/Amsterdam. */
+export function formatTime(iso: string): string {
+  const m = moment(iso);
+  return `${m.hour}:${m.minute}`;
+}
+
+/** dd-mm-jjjj HH:mm of an instant, in Europe/Amsterdam. */
+export function formatDateTime(iso: string): string {
+  return `${formatDate(iso)} ${formatTime(iso)}`;
+}
+
+/** dd-mm HH:mm: for lists of recent events, where the year is obvious. */
+export function formatShortDateTime(iso: string): string {
+  const m = moment(iso);
+  return `${m.day}-${m.month} ${m.hour}:${m.minute}`;
+}
+
+/** True when both instants fall on the same calendar day in Europe/Amsterdam. */
+export function isSameSchoolTimeDay(a: string, b: string): boolean {
+  return formatDate(a) === formatDate(b);
+}

@@ -1,0 +1,150 @@
+import {
+  applyDeliveryOutcomes,
+  isDeliveryPending,
+  leaseDueDeliveries,
+  type Delivery,
+  type DeliveryOutcome,
+  type Signal,
+} from '../domain/signal';
+import {
+  MessengerError,
+  type Clock,
+  type ConversationAddress,
+  type DirectoryStore,
+  type Logger,
+  type Messenger,
+  type OutboundCard,
+  type SignalStore,
+  type Stored,
+} from '../ports';
+import { mutateSignal } from './mutate-signal';
+import { isDomainError, ErrorCodes } from '../domain/errors';
+
+/** How long a dispatcher holds deliveries it works on before another instance may take them. */
+export const DISPATCH_LEASE_MS = 30_000;
+const MAX_ATTEMPTS = 8;
+const BASE_BACKOFF_MS = 2_000;
+const MAX_BACKOFF_MS = 15 * 60_000;
+
+export type RenderDelivery = (signal: Signal, delivery: Delivery, to: ConversationAddress) => Promise<OutboundCard>;
+
+export interface DispatcherDeps {
+  signals: SignalStore;
+  directory: DirectoryStore;
+  messenger: Messenger;
+  render: RenderDelivery;
+  clock: Clock;
+  logger: Logger;
+  /** Jitter in [0, 1): spreads retries so they do not all return at once. */
+  jitter: () => number;
+}
+
+/**
+ * Makes every recipient's Teams card match the signal: sends it, or updates the sent message in
+ * place. The signal document is the outbox, so a crash or a Teams hiccup only delays work: the
+ * relay picks up whatever is still due.
+ */
+export class Dispatcher {
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(private readonly deps: DispatcherDeps) {}
+
+  lease(now: Date): { now: Date; until: Date } {
+    return { now, until: new Date(now.getTime() + DISPATCH_LEASE_MS) };
+  }
+
+  /** Starts dispatching deliveries this caller already leased until `leaseUntil`; does not wait. */
+  start(signal: Signal, leaseUntil: Date): void {
+    const work = this.dispatchLeased(signal, leaseUntil).catch((error: unknown) =>
+      this.deps.logger.error({ signalId: signal.id, err: errorName(error) }, 'dispatch failed'),
+    );
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work));
+  }
+
+  /** Resolves when all dispatches started so far have finished (tests, graceful shutdown). */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+  }
+
+  /** One relay tick: leases due work, signal by signal, and dispatches it. Returns how many signals. */
+  async relayDue(limit = 50): Promise<number> {
+    const now = this.deps.clock.now();
+    const due = await this.deps.signals.listDispatchDue(now, limit);
+    let handled = 0;
+    for (const stored of due) {
+      const leased = await this.tryLease(stored, now);
+      if (!leased) continue;
+      await this.dispatchLeased(leased.signal, leased.until);
+      handled++;
+    }
+    return handled;
+  }
+
+  private async tryLease(stored: Stored<Signal>, now: Date): Promise<{ signal: Signal; until: Date } | undefined> {
+    const { until } = this.lease(now);
+    try {
+      const saved = await this.deps.signals.replace(leaseDueDeliveries(stored.value, now, until), stored.etag);
+      return { signal: saved.value, until };
+    } catch (error) {
+      // Another instance leased it first: it does the work.
+      if (isDomainError(error, ErrorCodes.storeConflict)) return undefined;
+      throw error;
+    }
+  }
+
+  private async dispatchLeased(signal: Signal, leaseUntil: Date): Promise<void> {
+    const leaseIso = leaseUntil.toISOString();
+    const mine = signal.deliveries.filter((d) => isDeliveryPending(d) && d.nextAttemptAt === leaseIso);
+    if (mine.length === 0) return;
+    const outcomes = await Promise.all(mine.map((d) => this.deliver(signal, d)));
+    await mutateSignal(this.deps.signals, signal.id, (current) =>
+      applyDeliveryOutcomes(current, outcomes, this.deps.clock.now()),
+    );
+  }
+
+  private async deliver(signal: Signal, delivery: Delivery): Promise<DeliveryOutcome> {
+    const { recipientId } = delivery;
+    try {
+      const to = await this.addressOf(recipientId);
+      const card = await this.deps.render(signal, delivery, to);
+      const activityId = delivery.activityId
+        ? (await this.deps.messenger.update(to, delivery.activityId, card), delivery.activityId)
+        : (await this.deps.messenger.send(to, card)).activityId;
+      return { recipientId, kind: 'shown', view: delivery.view, conversationId: to.conversationId, activityId };
+    } catch (error) {
+      return this.outcomeOfFailure(signal, delivery, error);
+    }
+  }
+
+  /** The member's stored personal chat, or a new one (Teams refuses when the app is not installed). */
+  private async addressOf(memberId: string): Promise<ConversationAddress> {
+    const known = await this.deps.directory.getConversation(memberId);
+    if (known) return known;
+    const opened = await this.deps.messenger.openPersonalChat(memberId);
+    await this.deps.directory.saveConversation(opened);
+    return opened;
+  }
+
+  private outcomeOfFailure(signal: Signal, delivery: Delivery, error: unknown): DeliveryOutcome {
+    const { recipientId } = delivery;
+    const code = error instanceof MessengerError ? error.code : errorName(error);
+    const retryable = error instanceof MessengerError ? error.retryable : true;
+    this.deps.logger.warn(
+      { signalId: signal.id, reference: signal.reference, recipientId, code, attempt: delivery.attempts + 1 },
+      'delivery attempt failed',
+    );
+    if (!retryable || delivery.attempts + 1 >= MAX_ATTEMPTS) return { recipientId, kind: 'failed', error: code };
+    const backoff = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** delivery.attempts);
+    const wait = Math.max(
+      error instanceof MessengerError ? (error.retryAfterMs ?? 0) : 0,
+      backoff / 2 + (backoff / 2) * this.deps.jitter(),
+    );
+    return { recipientId, kind: 'retry', error: code, retryAt: new Date(this.deps.clock.now().getTime() + wait) };
+  }
+}
+
+/** Error class names only: messages from libraries may quote request data. */
+function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : 'unknown';
+}

@@ -1,0 +1,23 @@
+import type { ContainerRequest } from '@azure/cosmos';
+
+/**
+ * The containers and their partition keys. Every query also filters on the partition key in its
+ * WHERE clause: that is what routes it in Cosmos DB, and the local emulator ignores the option.
+ */
+export const containerDefinitions = {
+  signals: {
+    id: 'signals',
+    partitionKey: { paths: ['/municipalityId'] },
+    // Nothing may ever be looked up by a child's name, so it is not indexed either.
+    indexingPolicy: { includedPaths: [{ path: '/*' }], excludedPaths: [{ path: '/child/*' }, { path: '/"_etag"/?' }] },
+  },
+  /** One document per reference code (`id`): creating it first makes codes unique across partitions. */
+  references: { id: 'references', partitionKey: { paths: ['/id'] } },
+  /** Municipalities, schools and members, told apart (and partitioned) by `kind`. */
+  directory: { id: 'directory', partitionKey: { paths: ['/kind'] } },
+  /** One document per member (`id` = member id). */
+  conversations: { id: 'conversations', partitionKey: { paths: ['/id'] } },
+  audit: { id: 'audit', partitionKey: { paths: ['/objectId'] } },
+} satisfies Record<string, ContainerRequest>;
+
+export type ContainerName = keyof typeof containerDefinitions;

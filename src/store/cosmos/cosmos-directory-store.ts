@@ -1,0 +1,117 @@
+import type { Container, ItemDefinition, SqlParameter } from '@azure/cosmos';
+import type { Member, Municipality, School } from '../../domain/directory';
+import type { ConversationAddress, DirectoryStore } from '../../ports';
+import {
+  contactSchoolIds,
+  parseConversationDocument,
+  parseMemberDocument,
+  parseMunicipalityDocument,
+  parseSchoolDocument,
+} from '../directory-documents';
+import { domainFields } from './cosmos-documents';
+
+type Kind = 'municipality' | 'school' | 'member';
+
+/** How many upserts of one batch are in flight at once: fast imports without a 429 storm. */
+const UPSERT_CONCURRENCY = 16;
+
+/**
+ * The directory in one container partitioned by `kind`. A member document also carries
+ * `contactSchoolIds` (derived from its roles on every upsert), so listSchoolContacts is one
+ * ARRAY_CONTAINS query inside the member partition.
+ */
+export class CosmosDirectoryStore implements DirectoryStore {
+  constructor(
+    private readonly directory: Container,
+    private readonly conversations: Container,
+  ) {}
+
+  async upsertMunicipalities(items: Municipality[]): Promise<void> {
+    await this.upsertAll(items.map((item) => ({ ...item, kind: 'municipality' })));
+  }
+
+  async upsertSchools(items: School[]): Promise<void> {
+    await this.upsertAll(items.map((item) => ({ ...item, kind: 'school' })));
+  }
+
+  async upsertMembers(items: Member[]): Promise<void> {
+    const documents = items.map((item) => ({
+      ...item,
+      id: item.aadObjectId,
+      kind: 'member' as const,
+      contactSchoolIds: contactSchoolIds(item),
+    }));
+    await this.upsertAll(documents);
+  }
+
+  async getMember(aadObjectId: string): Promise<Member | undefined> {
+    const resource = await this.read('member', aadObjectId);
+    return resource && parseMemberDocument(memberFields(resource));
+  }
+
+  async getSchool(id: string): Promise<School | undefined> {
+    const resource = await this.read('school', id);
+    return resource && parseSchoolDocument(entityFields(resource));
+  }
+
+  async getMunicipality(id: string): Promise<Municipality | undefined> {
+    const resource = await this.read('municipality', id);
+    return resource && parseMunicipalityDocument(entityFields(resource));
+  }
+
+  /** Ordered by school id. */
+  async listSchools(municipalityIds: string[]): Promise<School[]> {
+    if (municipalityIds.length === 0) return [];
+    const found = await this.query('school', 'ARRAY_CONTAINS(@ids, c.municipalityId)', [
+      { name: '@ids', value: municipalityIds },
+    ]);
+    return found.map((resource) => parseSchoolDocument(entityFields(resource)));
+  }
+
+  /** Ordered by member id. */
+  async listSchoolContacts(schoolId: string): Promise<Member[]> {
+    const found = await this.query('member', 'ARRAY_CONTAINS(c.contactSchoolIds, @schoolId)', [
+      { name: '@schoolId', value: schoolId },
+    ]);
+    return found.map((resource) => parseMemberDocument(memberFields(resource)));
+  }
+
+  async saveConversation(address: ConversationAddress): Promise<void> {
+    await this.conversations.items.upsert({ ...address, id: address.memberId });
+  }
+
+  async getConversation(memberId: string): Promise<ConversationAddress | undefined> {
+    const { resource } = await this.conversations.item(memberId, memberId).read();
+    return resource && parseConversationDocument(domainFields(resource, 'id'));
+  }
+
+  private async upsertAll(documents: (ItemDefinition & { kind: Kind })[]): Promise<void> {
+    for (let start = 0; start < documents.length; start += UPSERT_CONCURRENCY) {
+      const batch = documents.slice(start, start + UPSERT_CONCURRENCY);
+      await Promise.all(batch.map((document) => this.directory.items.upsert(document)));
+    }
+  }
+
+  private async read(kind: Kind, id: string): Promise<ItemDefinition | undefined> {
+    const { resource } = await this.directory.item(id, kind).read();
+    return resource;
+  }
+
+  private async query(kind: Kind, condition: string, parameters: SqlParameter[]): Promise<ItemDefinition[]> {
+    const spec = {
+      query: `SELECT * FROM c WHERE c.kind = @kind AND ${condition} ORDER BY c.id`,
+      parameters: [{ name: '@kind', value: kind }, ...parameters],
+    };
+    const { resources } = await this.directory.items.query<ItemDefinition>(spec, { partitionKey: kind }).fetchAll();
+    return resources;
+  }
+}
+
+function entityFields(resource: ItemDefinition): Record<string, unknown> {
+  return domainFields(resource, 'kind');
+}
+
+/** A member's `id` only repeats its aadObjectId, for Cosmos DB's sake. */
+function memberFields(resource: ItemDefinition): Record<string, unknown> {
+  return domainFields(resource, 'kind', 'id', 'contactSchoolIds');
+}

@@ -1,0 +1,5 @@
+export { openCosmosStores, type CosmosStoreOptions } from './open-cosmos-stores';
+export { CosmosAuditLog } from './cosmos-audit-log';
+export { CosmosDirectoryStore } from './cosmos-directory-store';
+export { CosmosSignalStore } from './cosmos-signal-store';
+export { containerDefinitions } from './containers';

@@ -1,0 +1,59 @@
+import { CosmosClient, type Database } from '@azure/cosmos';
+import type { Agent } from 'node:http';
+import type { Stores } from '../stores';
+import { containerDefinitions, type ContainerName } from './containers';
+import { CosmosAuditLog } from './cosmos-audit-log';
+import { CosmosDirectoryStore } from './cosmos-directory-store';
+import { CosmosSignalStore } from './cosmos-signal-store';
+
+export interface CosmosStoreOptions {
+  /** Account endpoint, e.g. https://hwc.documents.azure.com:443/ */
+  endpoint: string;
+  key: string;
+  /** Database name; created with its containers when missing. */
+  database: string;
+  /** HTTP agent for the SDK, e.g. one that accepts a local emulator's self-signed certificate. */
+  agent?: Agent;
+}
+
+/**
+ * Connects and creates the database and containers if they are not there. Throughput and
+ * indexing in production belong to the infrastructure templates; this only makes a fresh account
+ * (or an emulator) usable.
+ */
+export async function openCosmosStores(options: CosmosStoreOptions): Promise<Stores> {
+  const client = new CosmosClient({
+    endpoint: options.endpoint,
+    key: options.key,
+    ...(options.agent ? { agent: options.agent } : {}),
+  });
+  try {
+    const { database } = await client.databases.createIfNotExists({ id: options.database });
+    const container = await createContainers(database);
+    return {
+      signals: new CosmosSignalStore(container.signals, container.references),
+      directory: new CosmosDirectoryStore(container.directory, container.conversations),
+      audit: new CosmosAuditLog(container.audit),
+      ping: async () => {
+        await database.read();
+      },
+      close: async () => {
+        client.dispose();
+      },
+    };
+  } catch (error) {
+    client.dispose();
+    throw error;
+  }
+}
+
+async function createContainers(database: Database) {
+  const names = Object.keys(containerDefinitions) as ContainerName[];
+  const created = await Promise.all(
+    names.map(async (name) => {
+      const { container } = await database.containers.createIfNotExists(containerDefinitions[name]);
+      return [name, container] as const;
+    }),
+  );
+  return Object.fromEntries(created) as Record<ContainerName, (typeof created)[number][1]>;
+}

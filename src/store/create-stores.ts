@@ -1,0 +1,14 @@
+import type { Config } from '../config';
+import { openCosmosStores } from './cosmos';
+import { openSqliteStores } from './sqlite';
+import type { Stores } from './stores';
+
+/** The stores the configuration names: SQLite (embedded default) or Cosmos DB (production). */
+export async function createStores(config: Config['store']): Promise<Stores> {
+  switch (config.kind) {
+    case 'sqlite':
+      return openSqliteStores(config.path);
+    case 'cosmos':
+      return openCosmosStores({ endpoint: config.endpoint, key: config.key, database: config.database });
+  }
+}

@@ -1,0 +1,19 @@
+import type { Stores } from '../stores';
+import { MemoryAuditLog } from './memory-audit-log';
+import { MemoryDirectoryStore } from './memory-directory-store';
+import { MemorySignalStore } from './memory-signal-store';
+
+export { MemoryAuditLog } from './memory-audit-log';
+export { MemoryDirectoryStore } from './memory-directory-store';
+export { MemorySignalStore } from './memory-signal-store';
+
+/** Fresh, empty in-memory stores: the fakes for unit tests. */
+export function createMemoryStores(): Stores {
+  return {
+    signals: new MemorySignalStore(),
+    directory: new MemoryDirectoryStore(),
+    audit: new MemoryAuditLog(),
+    ping: async () => undefined,
+    close: async () => undefined,
+  };
+}

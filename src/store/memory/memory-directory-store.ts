@@ -1,0 +1,77 @@
+import type { Member, Municipality, School } from '../../domain/directory';
+import type { ConversationAddress, DirectoryStore } from '../../ports';
+import {
+  contactSchoolIds,
+  parseConversationDocument,
+  parseMemberDocument,
+  parseMunicipalityDocument,
+  parseSchoolDocument,
+} from '../directory-documents';
+
+/** In-memory DirectoryStore for unit tests; keeps JSON text, so reads are copies as in a real store. */
+export class MemoryDirectoryStore implements DirectoryStore {
+  private readonly municipalities = new Map<string, string>();
+  private readonly schools = new Map<string, { municipalityId: string; json: string }>();
+  private readonly members = new Map<string, { schoolIds: string[]; json: string }>();
+  private readonly conversations = new Map<string, string>();
+
+  async upsertMunicipalities(items: Municipality[]): Promise<void> {
+    for (const item of items) this.municipalities.set(item.id, JSON.stringify(item));
+  }
+
+  async upsertSchools(items: School[]): Promise<void> {
+    for (const item of items) {
+      this.schools.set(item.id, { municipalityId: item.municipalityId, json: JSON.stringify(item) });
+    }
+  }
+
+  async upsertMembers(items: Member[]): Promise<void> {
+    for (const item of items) {
+      this.members.set(item.aadObjectId, { schoolIds: contactSchoolIds(item), json: JSON.stringify(item) });
+    }
+  }
+
+  async getMember(aadObjectId: string): Promise<Member | undefined> {
+    return read(this.members.get(aadObjectId)?.json, parseMemberDocument);
+  }
+
+  async getSchool(id: string): Promise<School | undefined> {
+    return read(this.schools.get(id)?.json, parseSchoolDocument);
+  }
+
+  async getMunicipality(id: string): Promise<Municipality | undefined> {
+    return read(this.municipalities.get(id), parseMunicipalityDocument);
+  }
+
+  /** Ordered by school id, like the real stores. */
+  async listSchools(municipalityIds: string[]): Promise<School[]> {
+    return [...this.schools.entries()]
+      .filter(([, school]) => municipalityIds.includes(school.municipalityId))
+      .sort(([a], [b]) => compare(a, b))
+      .map(([, school]) => parseSchoolDocument(JSON.parse(school.json)));
+  }
+
+  /** Ordered by member id, like the real stores. */
+  async listSchoolContacts(schoolId: string): Promise<Member[]> {
+    return [...this.members.entries()]
+      .filter(([, member]) => member.schoolIds.includes(schoolId))
+      .sort(([a], [b]) => compare(a, b))
+      .map(([, member]) => parseMemberDocument(JSON.parse(member.json)));
+  }
+
+  async saveConversation(address: ConversationAddress): Promise<void> {
+    this.conversations.set(address.memberId, JSON.stringify(address));
+  }
+
+  async getConversation(memberId: string): Promise<ConversationAddress | undefined> {
+    return read(this.conversations.get(memberId), parseConversationDocument);
+  }
+}
+
+function read<T>(json: string | undefined, parse: (raw: unknown) => T): T | undefined {
+  return json === undefined ? undefined : parse(JSON.parse(json));
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

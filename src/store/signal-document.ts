@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import type { Signal } from '../domain/signal';
+import { PRIOR_CONCERN_ANSWERS, SUPPORT_CATEGORIES } from '../domain/support';
+import { instantSchema } from './instant';
+import { parseDocument } from './invalid-document-error';
+
+const id = z.string().min(1);
+const deliveryView = z.enum(['signal', 'taken', 'support_form', 'supported']);
+
+const childSchema = z.strictObject({
+  firstName: z.string().min(1),
+  lastName: z.string().min(1),
+  birthDate: z.iso.date(),
+});
+
+const timelineEventSchema = z.strictObject({
+  at: instantSchema,
+  type: z.enum(['issued', 'delivered', 'delivery_failed', 'acknowledged', 'support_recorded', 'support_changed']),
+  actorId: id.optional(),
+  subjectId: id.optional(),
+});
+
+const deliverySchema = z.strictObject({
+  recipientId: id,
+  recipientName: z.string(),
+  rank: z.enum(['primary', 'backup']),
+  view: deliveryView,
+  shownView: deliveryView.optional(),
+  status: z.enum(['pending', 'sent', 'failed']),
+  conversationId: z.string().optional(),
+  activityId: z.string().optional(),
+  attempts: z.number().int().min(0),
+  nextAttemptAt: instantSchema.optional(),
+  lastError: z.string().optional(),
+});
+
+/**
+ * A stored signal. Strict: an unknown field means the document is newer than this code or the
+ * schema lags the type, and failing loudly beats silently dropping that field on the next write.
+ */
+export const signalSchema = z.strictObject({
+  id,
+  reference: id,
+  municipalityId: id,
+  schoolId: id,
+  child: childSchema.optional(),
+  issuedBy: id,
+  issuedAt: instantSchema,
+  state: z.enum(['issued', 'delivered', 'acknowledged', 'supported']),
+  stateChangedAt: instantSchema,
+  acknowledgement: z.strictObject({ by: id, byName: z.string(), at: instantSchema }).optional(),
+  support: z
+    .strictObject({
+      categories: z.array(z.enum(SUPPORT_CATEGORIES)),
+      priorConcern: z.enum(PRIOR_CONCERN_ANSWERS),
+      by: id,
+      byName: z.string(),
+      firstRecordedAt: instantSchema,
+      recordedAt: instantSchema,
+    })
+    .optional(),
+  timeline: z.array(timelineEventSchema),
+  deliveries: z.array(deliverySchema),
+  dispatchDueAt: instantSchema.optional(),
+});
+
+/** True only when A and B are the same type, optional fields included. */
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type Assert<T extends true> = T;
+
+/** Compile-time guard: a field added to `Signal` but not to the schema (or back) fails `tsc`. */
+export type SignalSchemaMatchesSignal = Assert<Same<z.output<typeof signalSchema>, Signal>>;
+
+/** Store -> domain (and domain -> store: stores check before writing, so nothing unreadable is kept). */
+export function parseSignalDocument(raw: unknown): Signal {
+  return parseDocument(signalSchema, 'signal', raw);
+}

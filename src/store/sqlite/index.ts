@@ -1,0 +1,28 @@
+import type { Stores } from '../stores';
+import { openSqliteDatabase } from './open-sqlite-database';
+import { SqliteAuditLog } from './sqlite-audit-log';
+import { SqliteDirectoryStore } from './sqlite-directory-store';
+import { SqliteSignalStore } from './sqlite-signal-store';
+
+export { openSqliteDatabase } from './open-sqlite-database';
+export { migrate, migrations } from './schema';
+export { SqliteAuditLog } from './sqlite-audit-log';
+export { SqliteDirectoryStore } from './sqlite-directory-store';
+export { SqliteSignalStore } from './sqlite-signal-store';
+
+/** All three stores over one database file at `path` (created and migrated if needed). */
+export function openSqliteStores(path: string): Stores {
+  const db = openSqliteDatabase(path);
+  const ping = db.prepare('SELECT 1');
+  return {
+    signals: new SqliteSignalStore(db),
+    directory: new SqliteDirectoryStore(db),
+    audit: new SqliteAuditLog(db),
+    ping: async () => {
+      ping.get();
+    },
+    close: async () => {
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * Schema migrations, applied in order; `PRAGMA user_version` records how many ran. Append a new
+ * entry to change the schema; never edit one that has shipped.
+ *
+ * Instants are TEXT in `Date.toISOString` form (checked on write), so they sort as text.
+ */
+export const migrations: readonly string[] = [
+  `
+  CREATE TABLE signals (
+    id TEXT PRIMARY KEY,
+    reference TEXT NOT NULL UNIQUE,
+    municipality_id TEXT NOT NULL,
+    school_id TEXT NOT NULL,
+    issued_by TEXT NOT NULL,
+    issued_at TEXT NOT NULL,
+    -- NULL: nothing to send, so the signal is never due.
+    dispatch_due_at TEXT,
+    version INTEGER NOT NULL,
+    document TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX signals_by_issuer ON signals (issued_by, issued_at);
+  CREATE INDEX signals_by_dispatch_due ON signals (dispatch_due_at) WHERE dispatch_due_at IS NOT NULL;
+
+  CREATE TABLE municipalities (id TEXT PRIMARY KEY, document TEXT NOT NULL) STRICT;
+  CREATE TABLE schools (id TEXT PRIMARY KEY, municipality_id TEXT NOT NULL, document TEXT NOT NULL) STRICT;
+  CREATE INDEX schools_by_municipality ON schools (municipality_id);
+  CREATE TABLE members (id TEXT PRIMARY KEY, document TEXT NOT NULL) STRICT;
+  -- Derived from members' school_contact roles, rewritten on every member upsert. No foreign key
+  -- to schools: a directory import may name a member before their school.
+  CREATE TABLE school_contacts (
+    school_id TEXT NOT NULL,
+    member_id TEXT NOT NULL REFERENCES members (id) ON DELETE CASCADE,
+    PRIMARY KEY (school_id, member_id)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX school_contacts_by_member ON school_contacts (member_id);
+  -- No foreign key to members: someone outside the directory may install the bot.
+  CREATE TABLE conversations (member_id TEXT PRIMARY KEY, document TEXT NOT NULL) STRICT;
+
+  CREATE TABLE audit (
+    seq INTEGER PRIMARY KEY,
+    object_id TEXT,
+    at TEXT NOT NULL,
+    document TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX audit_by_object ON audit (object_id, at);
+  -- Append-only. Deleting stays possible for a future retention job.
+  CREATE TRIGGER audit_is_append_only BEFORE UPDATE ON audit
+  BEGIN SELECT RAISE(ABORT, 'audit entries cannot be changed'); END;
+  `,
+];
+
+/** Brings the schema up to date; a no-op when it already is. Refuses a database from newer code. */
+export function migrate(db: Database): void {
+  const upgrade = db.transaction(() => {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (current > migrations.length) {
+      throw new Error(`Database schema version ${current} is newer than this code knows (${migrations.length})`);
+    }
+    migrations.slice(current).forEach((sql) => db.exec(sql));
+    db.pragma(`user_version = ${migrations.length}`);
+  });
+  // IMMEDIATE takes the write lock before reading the version: two processes opening the same
+  // new file cannot both migrate it.
+  upgrade.immediate();
+}

@@ -1,0 +1,24 @@
+/** The signal store's statements; exported so a test can check their query plans use the indexes. */
+export const signalSql = {
+  insert: `
+    INSERT INTO signals
+      (id, reference, municipality_id, school_id, issued_by, issued_at, dispatch_due_at, version, document)
+    VALUES (@id, @reference, @municipalityId, @schoolId, @issuedBy, @issuedAt, @dispatchDueAt, 1, @document)`,
+  // id, reference and municipality are fixed at create: a change reads as a conflict.
+  update: `
+    UPDATE signals
+    SET school_id = @schoolId, issued_by = @issuedBy, issued_at = @issuedAt, dispatch_due_at = @dispatchDueAt,
+        document = @document, version = version + 1
+    WHERE id = @id AND version = @version AND reference = @reference AND municipality_id = @municipalityId`,
+  getById: `SELECT document, version FROM signals WHERE id = ?`,
+  getByReference: `SELECT document, version FROM signals WHERE reference = ?`,
+  listIssuedBy: `
+    SELECT document FROM signals
+    WHERE issued_by = ? AND issued_at >= ?
+    ORDER BY issued_at DESC`,
+  listDispatchDue: `
+    SELECT document, version FROM signals
+    WHERE dispatch_due_at <= ?
+    ORDER BY dispatch_due_at
+    LIMIT ?`,
+} as const;

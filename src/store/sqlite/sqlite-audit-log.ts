@@ -1,0 +1,24 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { AuditEntry, AuditLog } from '../../ports';
+import { parseAuditEntry } from '../audit-document';
+
+/** Append-only audit table; a trigger refuses updates. */
+export class SqliteAuditLog implements AuditLog {
+  private readonly insert: Statement<[string | null, string, string]>;
+  private readonly byObject: Statement<[string], { document: string }>;
+
+  constructor(db: Database) {
+    this.insert = db.prepare(`INSERT INTO audit (object_id, at, document) VALUES (?, ?, ?)`);
+    this.byObject = db.prepare(`SELECT document FROM audit WHERE object_id = ? ORDER BY at, seq`);
+  }
+
+  async append(entry: AuditEntry): Promise<void> {
+    const checked = parseAuditEntry(entry);
+    this.insert.run(checked.objectId ?? null, checked.at, JSON.stringify(checked));
+  }
+
+  /** Oldest first by `at`; entries with the same `at` in the order they were appended. */
+  async list(objectId: string): Promise<AuditEntry[]> {
+    return this.byObject.all(objectId).map((row) => parseAuditEntry(JSON.parse(row.document)));
+  }
+}

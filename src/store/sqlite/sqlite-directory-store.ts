@@ -1,0 +1,126 @@
+import type { Database, Statement, Transaction } from 'better-sqlite3';
+import type { Member, Municipality, School } from '../../domain/directory';
+import type { ConversationAddress, DirectoryStore } from '../../ports';
+import {
+  contactSchoolIds,
+  parseConversationDocument,
+  parseMemberDocument,
+  parseMunicipalityDocument,
+  parseSchoolDocument,
+} from '../directory-documents';
+
+interface DocumentRow {
+  document: string;
+}
+
+/** The directory: one JSON document per entry, plus a school_contacts index kept in step with members. */
+export class SqliteDirectoryStore implements DirectoryStore {
+  private readonly upsertMunicipalityRows: Transaction<(items: Municipality[]) => void>;
+  private readonly upsertSchoolRows: Transaction<(items: School[]) => void>;
+  private readonly upsertMemberRows: Transaction<(items: Member[]) => void>;
+  private readonly member: Statement<[string], DocumentRow>;
+  private readonly school: Statement<[string], DocumentRow>;
+  private readonly municipality: Statement<[string], DocumentRow>;
+  private readonly schoolsIn: Statement<[string], DocumentRow>;
+  private readonly contactsOf: Statement<[string], DocumentRow>;
+  private readonly saveConversationRow: Statement<[string, string]>;
+  private readonly conversation: Statement<[string], DocumentRow>;
+
+  constructor(db: Database) {
+    const putMunicipality = db.prepare<[string, string]>(
+      `INSERT INTO municipalities (id, document) VALUES (?, ?)
+       ON CONFLICT (id) DO UPDATE SET document = excluded.document`,
+    );
+    const putSchool = db.prepare<[string, string, string]>(
+      `INSERT INTO schools (id, municipality_id, document) VALUES (?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET municipality_id = excluded.municipality_id, document = excluded.document`,
+    );
+    const putMember = db.prepare<[string, string]>(
+      `INSERT INTO members (id, document) VALUES (?, ?)
+       ON CONFLICT (id) DO UPDATE SET document = excluded.document`,
+    );
+    const clearContacts = db.prepare<[string]>(`DELETE FROM school_contacts WHERE member_id = ?`);
+    const addContact = db.prepare<[string, string]>(
+      `INSERT INTO school_contacts (school_id, member_id) VALUES (?, ?)`,
+    );
+
+    // One transaction per batch: an import is all-or-nothing and a single fsync.
+    this.upsertMunicipalityRows = db.transaction((items: Municipality[]) => {
+      for (const item of items) putMunicipality.run(item.id, JSON.stringify(item));
+    });
+    this.upsertSchoolRows = db.transaction((items: School[]) => {
+      for (const item of items) putSchool.run(item.id, item.municipalityId, JSON.stringify(item));
+    });
+    this.upsertMemberRows = db.transaction((items: Member[]) => {
+      for (const item of items) {
+        putMember.run(item.aadObjectId, JSON.stringify(item));
+        clearContacts.run(item.aadObjectId);
+        for (const schoolId of contactSchoolIds(item)) addContact.run(schoolId, item.aadObjectId);
+      }
+    });
+
+    this.member = db.prepare(`SELECT document FROM members WHERE id = ?`);
+    this.school = db.prepare(`SELECT document FROM schools WHERE id = ?`);
+    this.municipality = db.prepare(`SELECT document FROM municipalities WHERE id = ?`);
+    // The ids travel as one JSON array so a single prepared statement serves any number of them.
+    this.schoolsIn = db.prepare(
+      `SELECT document FROM schools WHERE municipality_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+    );
+    this.contactsOf = db.prepare(
+      `SELECT m.document FROM school_contacts c JOIN members m ON m.id = c.member_id
+       WHERE c.school_id = ? ORDER BY m.id`,
+    );
+    this.saveConversationRow = db.prepare(
+      `INSERT INTO conversations (member_id, document) VALUES (?, ?)
+       ON CONFLICT (member_id) DO UPDATE SET document = excluded.document`,
+    );
+    this.conversation = db.prepare(`SELECT document FROM conversations WHERE member_id = ?`);
+  }
+
+  async upsertMunicipalities(items: Municipality[]): Promise<void> {
+    this.upsertMunicipalityRows(items);
+  }
+
+  async upsertSchools(items: School[]): Promise<void> {
+    this.upsertSchoolRows(items);
+  }
+
+  async upsertMembers(items: Member[]): Promise<void> {
+    this.upsertMemberRows(items);
+  }
+
+  async getMember(aadObjectId: string): Promise<Member | undefined> {
+    return read(this.member.get(aadObjectId), parseMemberDocument);
+  }
+
+  async getSchool(id: string): Promise<School | undefined> {
+    return read(this.school.get(id), parseSchoolDocument);
+  }
+
+  async getMunicipality(id: string): Promise<Municipality | undefined> {
+    return read(this.municipality.get(id), parseMunicipalityDocument);
+  }
+
+  /** Ordered by school id. */
+  async listSchools(municipalityIds: string[]): Promise<School[]> {
+    const rows = this.schoolsIn.all(JSON.stringify(municipalityIds));
+    return rows.map((row) => parseSchoolDocument(JSON.parse(row.document)));
+  }
+
+  /** Ordered by member id. */
+  async listSchoolContacts(schoolId: string): Promise<Member[]> {
+    return this.contactsOf.all(schoolId).map((row) => parseMemberDocument(JSON.parse(row.document)));
+  }
+
+  async saveConversation(address: ConversationAddress): Promise<void> {
+    this.saveConversationRow.run(address.memberId, JSON.stringify(address));
+  }
+
+  async getConversation(memberId: string): Promise<ConversationAddress | undefined> {
+    return read(this.conversation.get(memberId), parseConversationDocument);
+  }
+}
+
+function read<T>(row: DocumentRow | undefined, parse: (raw: unknown) => T): T | undefined {
+  return row && parse(JSON.parse(row.document));
+}

@@ -1,0 +1,57 @@
+import { helpCard } from '../../cards/help-card';
+import { nl } from '../../cards/i18n/nl';
+import { visibleTexts } from './card-walk';
+
+const helpText = (...roles: Parameters<typeof helpCard>[0]['roles']): string =>
+  visibleTexts(helpCard({ locale: 'nl', roles })).join('\n');
+
+describe('the help card', () => {
+  it('tells a Veilig Thuis worker about signaal and status', () => {
+    const text = helpText('vt_worker');
+
+    expect(text).toContain('**signaal**');
+    expect(text).toContain('**status**');
+    expect(text).not.toContain(nl.help.schoolContact);
+  });
+
+  it('tells a school contact that cards arrive here, to press Gezien and record support', () => {
+    const text = helpText('school_contact');
+
+    expect(text).toMatch(/in deze chat/);
+    expect(text).toMatch(/Gezien/);
+    expect(text).toMatch(/steun/);
+    expect(text).not.toContain('**signaal**');
+  });
+
+  it('gives one line for each later role', () => {
+    expect(helpText('leerplicht', 'coordinator', 'manager', 'admin').split('\n')).toEqual([
+      nl.help.title,
+      nl.help.leerplicht,
+      nl.help.coordinator,
+      nl.help.manager,
+      nl.help.admin,
+      nl.help.helpCommand,
+    ]);
+  });
+
+  it('tells someone without a role, politely, to ask the functioneel beheerder', () => {
+    const text = helpText();
+
+    expect(text).toContain('functioneel beheerder');
+    expect(text).not.toContain('**signaal**');
+  });
+
+  it('always mentions help, and names each role once however often it is held', () => {
+    const lines = helpText('school_contact', 'school_contact').split('\n');
+
+    expect(lines.filter((l) => l === nl.help.schoolContact)).toHaveLength(1);
+    expect(lines.at(-1)).toBe('**help** — dit overzicht.');
+  });
+
+  it('speaks English for an English user', () => {
+    const text = visibleTexts(helpCard({ locale: 'en', roles: ['vt_worker'] })).join('\n');
+
+    expect(text).toContain('**signal**');
+    expect(text).toContain('**help** — this overview.');
+  });
+});

@@ -1,0 +1,83 @@
+import { en } from '../../cards/i18n/en';
+import { nl } from '../../cards/i18n/nl';
+import { localeFrom, stringsFor } from '../../cards/i18n/strings';
+import { ErrorCodes } from '../../src/domain/errors';
+
+/** Every leaf of a string table as "path: kind", so two tables can be compared by shape. */
+function shape(table: unknown, path = ''): string[] {
+  if (typeof table === 'function') return [`${path}: function/${table.length}`];
+  if (typeof table === 'string') return [`${path}: string`];
+  if (Array.isArray(table)) return table.flatMap((item, i) => shape(item, `${path}[${i}]`));
+  if (typeof table === 'object' && table !== null) {
+    return Object.entries(table).flatMap(([key, value]) => shape(value, path ? `${path}.${key}` : key));
+  }
+  return [`${path}: ${typeof table}`];
+}
+
+function leaves(table: unknown): string[] {
+  if (typeof table === 'string') return [table];
+  if (typeof table === 'object' && table !== null) return Object.values(table).flatMap(leaves);
+  return [];
+}
+
+describe('the string tables', () => {
+  it('have exactly the same keys, arrays and functions in Dutch and English', () => {
+    expect(shape(en).sort()).toEqual(shape(nl).sort());
+  });
+
+  it('have no empty texts', () => {
+    for (const text of [...leaves(nl), ...leaves(en)]) expect(text.trim()).not.toBe('');
+  });
+
+  it('are really translated, not copied: most texts differ between the languages', () => {
+    const dutch = leaves(nl);
+    const english = leaves(en);
+    const same = dutch.filter((text, i) => text === english[i]);
+
+    // Shared by design: the name Handle with Care, "School", the status command word.
+    expect(same.length).toBeLessThan(8);
+  });
+
+  it('have a text for each coded error a user can meet, the ALREADY_ACKNOWLEDGED one naming who and when', () => {
+    const userFacing = [
+      ErrorCodes.signalNotFound,
+      ErrorCodes.alreadyAcknowledged,
+      ErrorCodes.notAcknowledged,
+      ErrorCodes.supportLocked,
+      ErrorCodes.redacted,
+      ErrorCodes.roleRequired,
+      ErrorCodes.notYourSignal,
+      ErrorCodes.unknownMember,
+    ];
+    expect(Object.keys(nl.errors).sort()).toEqual([...userFacing].sort());
+    expect(nl.errors['SIGNAL.ALREADY_ACKNOWLEDGED'].text('Anouk Jansen', '08:12')).toBe(
+      'Dit signaal is al opgepakt door Anouk Jansen om 08:12. Je hoeft niets te doen.',
+    );
+    expect(nl.errors['SIGNAL.SUPPORT_LOCKED'].text).toContain('alleen op dezelfde dag');
+  });
+
+  it('give the bot its answers: unknown command, refusals, a generic error with its reference', () => {
+    expect(nl.bot.unknownCommand.text).toMatch(/^Dat commando ken ik niet\. Typ \*\*help\*\*/);
+    expect(nl.bot.genericError.text('c0ffee-12')).toContain('c0ffee-12');
+    expect(en.bot.genericError.text('c0ffee-12')).toContain('c0ffee-12');
+  });
+
+  it('are chosen by locale', () => {
+    expect(stringsFor('nl')).toBe(nl);
+    expect(stringsFor('en')).toBe(en);
+  });
+});
+
+describe('choosing the language', () => {
+  it.each([
+    [undefined, 'nl', 'nl'],
+    ['nl-NL', 'nl', 'nl'],
+    ['nl-BE', 'nl', 'nl'],
+    ['en-US', 'nl', 'en'],
+    ['en-GB', 'nl', 'en'],
+    ['de-DE', 'nl', 'nl'],
+    ['nl-NL', 'en', 'en'],
+  ] as const)('Teams locale %s with HWC_LOCALE=%s gives %s', (teamsLocale, configured, expected) => {
+    expect(localeFrom(teamsLocale, configured)).toBe(expected);
+  });
+});

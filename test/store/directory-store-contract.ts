@@ -1,0 +1,124 @@
+import type { Stores } from '../../src/store/stores';
+import {
+  BACKUP_CONTACT_ID,
+  PRIMARY_CONTACT_ID,
+  SCHOOL_ID,
+  aConversation,
+  aMunicipality,
+  aSchool,
+  aSchoolContact,
+  aVtWorker,
+  memberId,
+} from '../fixtures/directory';
+
+export function directoryStoreContract(stores: () => Stores): void {
+  const directory = () => stores().directory;
+
+  describe('DirectoryStore', () => {
+    it('keeps one entry when the same municipality, school and member are upserted twice', async () => {
+      for (let i = 0; i < 2; i++) {
+        await directory().upsertMunicipalities([aMunicipality()]);
+        await directory().upsertSchools([aSchool()]);
+        await directory().upsertMembers([aSchoolContact()]);
+      }
+
+      expect(await directory().getMunicipality(aMunicipality().id)).toStrictEqual(aMunicipality());
+      expect(await directory().listSchools([aMunicipality().id])).toStrictEqual([aSchool()]);
+      expect(await directory().listSchoolContacts(SCHOOL_ID)).toStrictEqual([aSchoolContact()]);
+    });
+
+    it('replaces an entry on a later upsert with the same id', async () => {
+      await directory().upsertMunicipalities([aMunicipality()]);
+      await directory().upsertSchools([aSchool()]);
+      await directory().upsertMembers([aVtWorker()]);
+      const renamed = {
+        municipality: aMunicipality({ name: 'Gemeente Heerlen', routing: 'leerplicht' }),
+        school: aSchool({ name: 'IKC De Regenboog' }),
+        member: aVtWorker({ name: 'Petra Jansen-Smit', email: 'p.jansen@veiligthuis.example' }),
+      };
+
+      await directory().upsertMunicipalities([renamed.municipality]);
+      await directory().upsertSchools([renamed.school]);
+      await directory().upsertMembers([renamed.member]);
+
+      expect(await directory().getMunicipality(renamed.municipality.id)).toStrictEqual(renamed.municipality);
+      expect(await directory().getSchool(renamed.school.id)).toStrictEqual(renamed.school);
+      expect(await directory().getMember(renamed.member.aadObjectId)).toStrictEqual(renamed.member);
+    });
+
+    it('answers undefined for an unknown municipality, school, member or conversation', async () => {
+      expect(await directory().getMunicipality('GM0001')).toBeUndefined();
+      expect(await directory().getSchool('99ZZ00')).toBeUndefined();
+      expect(await directory().getMember(memberId(404))).toBeUndefined();
+      expect(await directory().getConversation(memberId(404))).toBeUndefined();
+    });
+
+    it('lists the schools of the given municipalities only, by school id', async () => {
+      const heerlen = [aSchool({ id: '30CD00' }), aSchool({ id: '10AB00' })];
+      const aaAndHunze = aSchool({ id: '20BC01', municipalityId: 'GM1680' });
+      const elsewhere = aSchool({ id: '40EF00', municipalityId: 'GM0363' });
+      await directory().upsertSchools([...heerlen, aaAndHunze, elsewhere]);
+
+      expect(await directory().listSchools(['GM0917', 'GM1680'])).toStrictEqual([heerlen[1], aaAndHunze, heerlen[0]]);
+      expect(await directory().listSchools([])).toEqual([]);
+    });
+
+    it('moves a school between municipality lists when an upsert changes its municipality', async () => {
+      await directory().upsertSchools([aSchool()]);
+
+      await directory().upsertSchools([aSchool({ municipalityId: 'GM1680' })]);
+
+      expect(await directory().listSchools(['GM0917'])).toEqual([]);
+      expect(await directory().listSchools(['GM1680'])).toStrictEqual([aSchool({ municipalityId: 'GM1680' })]);
+    });
+
+    it("lists a school's primary and backup contacts, not other schools' contacts or other roles", async () => {
+      const primary = aSchoolContact({ rank: 'primary' });
+      const backup = aSchoolContact({ rank: 'backup' });
+      const otherSchool = aSchoolContact({ id: memberId(5), schoolId: '99ZZ00' });
+      await directory().upsertMembers([backup, aVtWorker(), otherSchool, primary]);
+
+      const contacts = await directory().listSchoolContacts(SCHOOL_ID);
+
+      expect(contacts).toStrictEqual([primary, backup]);
+      expect(contacts.map((m) => m.aadObjectId)).toEqual([PRIMARY_CONTACT_ID, BACKUP_CONTACT_ID]);
+    });
+
+    it('lists a contact of two schools for both', async () => {
+      const both = aSchoolContact();
+      both.roles.push({ role: 'school_contact', schoolId: '99ZZ00', rank: 'backup' });
+      await directory().upsertMembers([both]);
+
+      expect(await directory().listSchoolContacts(SCHOOL_ID)).toStrictEqual([both]);
+      expect(await directory().listSchoolContacts('99ZZ00')).toStrictEqual([both]);
+    });
+
+    it("drops a member from a school's contacts once a later upsert removes that role", async () => {
+      await directory().upsertMembers([aSchoolContact({ rank: 'primary' }), aSchoolContact({ rank: 'backup' })]);
+      const movedOn = { ...aSchoolContact({ rank: 'backup' }), roles: [{ role: 'admin' as const }] };
+
+      await directory().upsertMembers([movedOn]);
+
+      expect((await directory().listSchoolContacts(SCHOOL_ID)).map((m) => m.aadObjectId)).toEqual([PRIMARY_CONTACT_ID]);
+      expect(await directory().getMember(BACKUP_CONTACT_ID)).toStrictEqual(movedOn);
+    });
+
+    it("saves, reads and overwrites a member's conversation address", async () => {
+      const first = aConversation();
+      const moved = aConversation({
+        conversationId: 'a:personal-new',
+        serviceUrl: 'https://smba.trafficmanager.net/nl/',
+        updatedAt: '2026-03-05T10:00:00.000Z',
+      });
+      const other = aConversation({ memberId: BACKUP_CONTACT_ID });
+
+      await directory().saveConversation(first);
+      await directory().saveConversation(other);
+      expect(await directory().getConversation(PRIMARY_CONTACT_ID)).toStrictEqual(first);
+
+      await directory().saveConversation(moved);
+      expect(await directory().getConversation(PRIMARY_CONTACT_ID)).toStrictEqual(moved);
+      expect(await directory().getConversation(BACKUP_CONTACT_ID)).toStrictEqual(other);
+    });
+  });
+}

@@ -1,0 +1,198 @@
+import { ErrorCodes } from '../../src/domain/errors';
+import { acknowledge, leaseDueDeliveries } from '../../src/domain/signal';
+import { InvalidDocumentError } from '../../src/store/invalid-document-error';
+import type { Stores } from '../../src/store/stores';
+import { VT_WORKER_ID, memberId } from '../fixtures/directory';
+import { BACKUP, ISSUED_AT, PRIMARY, aSignal, aSignalWithEveryField, deliveredToAll } from '../fixtures/signals';
+import { expectDomainError } from './expect-domain-error';
+
+const at = (iso: string) => new Date(iso);
+
+export function signalStoreContract(stores: () => Stores): void {
+  const signals = () => stores().signals;
+
+  describe('SignalStore', () => {
+    it('gives back a created signal exactly as written, every field included', async () => {
+      const signal = aSignalWithEveryField();
+
+      const created = await signals().create(signal);
+
+      expect(created.value).toStrictEqual(signal);
+      expect(await signals().get(signal.id)).toStrictEqual({ value: signal, etag: created.etag });
+    });
+
+    it('finds a signal by its reference code', async () => {
+      const signal = aSignal();
+      const created = await signals().create(signal);
+
+      expect(await signals().getByReference(signal.reference)).toStrictEqual(created);
+    });
+
+    it('answers undefined for an unknown id or reference code', async () => {
+      await signals().create(aSignal());
+
+      expect(await signals().get('no-such-signal')).toBeUndefined();
+      expect(await signals().getByReference('HWC-ZZZZ')).toBeUndefined();
+    });
+
+    it('refuses a taken reference code, even in another municipality, and keeps the first signal', async () => {
+      const first = aSignal();
+      await signals().create(first);
+      const second = aSignal({ reference: first.reference, municipalityId: 'GM0003' });
+
+      await expectDomainError(signals().create(second), ErrorCodes.referenceTaken);
+
+      expect((await signals().getByReference(first.reference))?.value).toStrictEqual(first);
+      expect(await signals().get(second.id)).toBeUndefined();
+    });
+
+    it('never overwrites a signal when another create uses its id', async () => {
+      const signal = aSignal();
+      const created = await signals().create(signal);
+      const sameId = { ...aSignal(), id: signal.id };
+
+      await expect(signals().create(sameId)).rejects.toThrow();
+
+      expect(await signals().get(signal.id)).toStrictEqual(created);
+    });
+
+    it('stores a replace made with the current etag and returns a new etag for the next write', async () => {
+      const signal = aSignal();
+      const created = await signals().create(signal);
+      const acknowledged = acknowledge(signal, PRIMARY, at('2026-03-03T07:00:00.000Z'));
+
+      const replaced = await signals().replace(acknowledged, created.etag);
+      const sent = deliveredToAll(acknowledged, at('2026-03-03T07:00:01.000Z'));
+      const delivered = await signals().replace(sent, replaced.etag);
+
+      expect(replaced.etag).not.toBe(created.etag);
+      expect(delivered.etag).not.toBe(replaced.etag);
+      expect(await signals().get(signal.id)).toStrictEqual(delivered);
+    });
+
+    it('returns from a write what a later read returns, even for fields the domain set to undefined', async () => {
+      const signal = aSignal();
+      const created = await signals().create(signal);
+      const acknowledged = acknowledge(signal, PRIMARY, at('2026-03-03T07:00:00.000Z'));
+      expect(Object.values(acknowledged.deliveries[0]!)).toContain(undefined);
+
+      const replaced = await signals().replace(acknowledged, created.etag);
+
+      expect(await signals().get(signal.id)).toStrictEqual(replaced);
+    });
+
+    it('refuses a write based on a stale etag, so the first of two writers keeps their change', async () => {
+      const signal = aSignal();
+      await signals().create(signal);
+      const readByA = (await signals().get(signal.id))!;
+      const readByB = (await signals().get(signal.id))!;
+
+      const changeByA = acknowledge(readByA.value, PRIMARY, at('2026-03-03T07:00:00.000Z'));
+      const changeByB = acknowledge(readByB.value, BACKUP, at('2026-03-03T07:00:00.500Z'));
+
+      const writtenByA = await signals().replace(changeByA, readByA.etag);
+      const writeByB = signals().replace(changeByB, readByB.etag);
+
+      await expectDomainError(writeByB, ErrorCodes.storeConflict);
+      expect(await signals().get(signal.id)).toStrictEqual(writtenByA);
+      expect(writtenByA.value.acknowledgement?.by).toBe(PRIMARY.id);
+    });
+
+    it('refuses to replace a signal that was never created', async () => {
+      await expectDomainError(signals().replace(aSignal(), '1'), ErrorCodes.storeConflict);
+    });
+
+    it('refuses a replace that moves a signal to another municipality, its partition', async () => {
+      const signal = aSignal();
+      const created = await signals().create(signal);
+
+      const moved = { ...signal, municipalityId: 'GM0003' };
+
+      await expectDomainError(signals().replace(moved, created.etag), ErrorCodes.storeConflict);
+
+      expect(await signals().get(signal.id)).toStrictEqual(created);
+    });
+
+    it('never stores a document that breaks the schema, so nothing unreadable is kept', async () => {
+      const signal = aSignal();
+      const created = await signals().create(signal);
+      // Seconds without milliseconds would not sort correctly as text beside other instants.
+      const badIssue = { ...aSignal(), issuedAt: '2026-03-02T19:30:00Z' };
+      const badReplace = { ...signal, stateChangedAt: 'tomorrow' };
+
+      await expect(signals().create(badIssue)).rejects.toBeInstanceOf(InvalidDocumentError);
+      await expect(signals().replace(badReplace, created.etag)).rejects.toBeInstanceOf(InvalidDocumentError);
+
+      expect(await signals().get(badIssue.id)).toBeUndefined();
+      expect(await signals().get(signal.id)).toStrictEqual(created);
+    });
+
+    it('hands out copies: changing a returned signal does not change the stored one', async () => {
+      const signal = aSignal();
+      const created = await signals().create(signal);
+      created.value.deliveries[0]!.status = 'failed';
+      const read = (await signals().get(signal.id))!;
+      read.value.timeline.length = 0;
+
+      expect((await signals().get(signal.id))?.value).toStrictEqual(signal);
+    });
+
+    it("lists one member's signals issued at or after a moment, newest first", async () => {
+      const since = at('2026-03-02T00:00:00.000Z');
+      const before = aSignal({ now: at('2026-03-01T23:59:59.999Z') });
+      const atSince = aSignal({ now: since });
+      const later = aSignal({ now: at('2026-03-04T08:00:00.000Z') });
+      const byOther = aSignal({ issuedBy: memberId(7), now: at('2026-03-03T08:00:00.000Z') });
+      for (const s of [atSince, byOther, later, before]) await signals().create(s);
+
+      expect(await signals().listIssuedBy(VT_WORKER_ID, since)).toStrictEqual([later, atSince]);
+    });
+
+    it('lists signals with delivery work due at or before now, oldest first, with etags', async () => {
+      const [second, first, third, notYet] = [
+        aSignal({ now: at('2026-03-02T10:00:00.000Z') }),
+        aSignal({ now: at('2026-03-02T09:00:00.000Z') }),
+        aSignal({ now: at('2026-03-02T11:00:00.000Z') }),
+        aSignal({ now: at('2026-03-02T11:00:00.001Z') }),
+      ];
+      for (const s of [second, first, third, notYet]) await signals().create(s);
+
+      const due = await signals().listDispatchDue(at('2026-03-02T11:00:00.000Z'), 10);
+
+      expect(due.map((d) => d.value)).toStrictEqual([first, second, third]);
+      for (const d of due) expect((await signals().get(d.value.id))?.etag).toBe(d.etag);
+    });
+
+    it('lists at most `limit` due signals, the oldest', async () => {
+      const signalsByAge = ['09', '10', '11'].map((hour) => aSignal({ now: at(`2026-03-02T${hour}:00:00.000Z`) }));
+      for (const s of [...signalsByAge].reverse()) await signals().create(s);
+
+      const due = await signals().listDispatchDue(at('2026-03-03T00:00:00.000Z'), 2);
+
+      expect(due.map((d) => d.value.id)).toEqual([signalsByAge[0]!.id, signalsByAge[1]!.id]);
+    });
+
+    it('stops listing a signal as due once nothing is left to send', async () => {
+      const signal = aSignal();
+      const created = await signals().create(signal);
+      const sent = deliveredToAll(signal, at('2026-03-02T19:30:02.000Z'));
+      expect(sent.dispatchDueAt).toBeUndefined();
+
+      await signals().replace(sent, created.etag);
+
+      expect(await signals().listDispatchDue(at('2026-03-09T00:00:00.000Z'), 10)).toEqual([]);
+    });
+
+    it('accepts a lease written with a listed etag and then lists the signal only when the lease ends', async () => {
+      await signals().create(aSignal());
+      const now = new Date(ISSUED_AT.getTime() + 1_000);
+      const leaseEnd = new Date(now.getTime() + 30_000);
+      const [due] = await signals().listDispatchDue(now, 1);
+
+      await signals().replace(leaseDueDeliveries(due!.value, now, leaseEnd), due!.etag);
+
+      expect(await signals().listDispatchDue(now, 10)).toEqual([]);
+      expect((await signals().listDispatchDue(leaseEnd, 10)).map((d) => d.value.id)).toEqual([due!.value.id]);
+    });
+  });
+}

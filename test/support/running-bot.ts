@@ -1,0 +1,61 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { createApp, type HwcApp } from '../../bot/create-app';
+import { createLogger } from '../../bot/logger';
+import { loadConfig } from '../../src/config';
+import type { Directory } from '../../src/domain/directory';
+import { createStores } from '../../src/store/create-stores';
+
+/** Everything the process logged, as text, to check what it does and does not contain. */
+export class LogCapture extends Writable {
+  lines: string[] = [];
+  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
+    this.lines.push(chunk.toString('utf8'));
+    done();
+  }
+  get text(): string {
+    return this.lines.join('');
+  }
+}
+
+export interface RunningBot {
+  app: HwcApp;
+  botUrl: string;
+  logs: LogCapture;
+  sqlitePath: string;
+}
+
+/** A directory file on disk, as an administrator would provide it. */
+export function writeDirectoryFile(directory: Directory, folder = mkdtempSync(join(tmpdir(), 'hwc-dir-'))): string {
+  const path = join(folder, 'directory.json');
+  writeFileSync(path, JSON.stringify(directory, null, 2));
+  return path;
+}
+
+/** The real server on a free port with the embedded SQLite store, talking to `connectorUrl`. */
+export async function startBot(options: {
+  directoryFile: string;
+  connectorUrl: string;
+  sqlitePath?: string;
+  logs?: LogCapture;
+  env?: Record<string, string>;
+}): Promise<RunningBot> {
+  const sqlitePath = options.sqlitePath ?? join(mkdtempSync(join(tmpdir(), 'hwc-db-')), 'hwc.sqlite');
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HWC_STORE: 'sqlite',
+    HWC_SQLITE_PATH: sqlitePath,
+    HWC_DIRECTORY_FILE: options.directoryFile,
+    HWC_TEAMS_SERVICE_URL: options.connectorUrl,
+    LOG_LEVEL: 'debug',
+    ...options.env,
+  });
+  const logs = options.logs ?? new LogCapture();
+  const stores = await createStores(config.store);
+  const app = await createApp({ config, stores, logger: createLogger(config.logLevel, logs) });
+  const port = await app.listen();
+  return { app, botUrl: `http://127.0.0.1:${port}/api/messages`, logs, sqlitePath };
+}
