@@ -1,0 +1,207 @@
+/**
+ * `npm run bench`: how long from a Veilig Thuis worker pressing Verstuur until the card is in the
+ * chats of both contacts of the school, next to the cheapest possible botbuilder turn (an echo)
+ * measured in the same process, the same way, against the same fake Bot Connector.
+ *
+ * The real server runs in-process with the embedded SQLite store (a fresh temp file per run).
+ * t0 is taken just before the signal.submit invoke is POSTed; t1 is when the fake connector has
+ * received the card for both contacts. For the echo, t1 is when its reply has arrived.
+ *
+ * The one-at-a-time pass is the headline latency; between signals the bench waits for the bot's
+ * background write-back (outside the timed window) so each signal runs alone. A second pass runs
+ * CONCURRENCY at a time for throughput. Target: issue-to-delivered p50 ≤ 3× the echo p50.
+ *
+ * Env: BENCH_SIGNALS (default 1000), BENCH_WARMUP (default 50), BENCH_CONCURRENCY (default 8).
+ * Exits non-zero only when a signal was not delivered: that is a bug, not a performance result.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createApp, type HwcApp } from '../bot/create-app';
+import { createLogger } from '../bot/logger';
+import { loadConfig } from '../src/config';
+import type { Directory } from '../src/domain/directory';
+import { createStores } from '../src/store/create-stores';
+import { startEchoBot } from './echo-bot';
+import { FakeConnector } from './fake-connector';
+import { ms, summarize, table, type Summary } from './stats';
+import { closeClientConnections, postJson, TeamsPerson } from './teams-activity';
+
+const COUNT = positiveInt('BENCH_SIGNALS', 1000);
+const WARMUP = positiveInt('BENCH_WARMUP', 50, true);
+const CONCURRENCY = positiveInt('BENCH_CONCURRENCY', 8);
+const TARGET_RATIO = 3;
+
+const ids = {
+  worker: '11111111-1111-4111-8111-111111111111',
+  primary: '22222222-2222-4222-8222-222222222222',
+  backup: '33333333-3333-4333-8333-333333333333',
+};
+
+const directory: Directory = {
+  municipalities: [{ id: 'GM0917', name: 'Heerlen', routing: 'direct' }],
+  schools: [{ id: '12AB00', name: 'Basisschool De Regenboog', municipalityId: 'GM0917' }],
+  members: [
+    { aadObjectId: ids.worker, name: 'Wendy Veilig', roles: [{ role: 'vt_worker', municipalityIds: ['GM0917'] }] },
+    { aadObjectId: ids.primary, name: 'Carla Contact', roles: [{ role: 'school_contact', schoolId: '12AB00', rank: 'primary' }] },
+    { aadObjectId: ids.backup, name: 'Bram Backup', roles: [{ role: 'school_contact', schoolId: '12AB00', rank: 'backup' }] },
+  ],
+};
+
+const child = { firstName: 'Sanne-Lotte', lastName: "van 't Hoff", birthDate: `${new Date().getUTCFullYear() - 9}-03-15`, schoolId: '12AB00' };
+const CONTACTS = 2;
+
+interface Pass {
+  latencies: number[];
+  failures: string[];
+  wallMs: number;
+}
+
+/** Runs `one` for 0..count-1, `concurrency` at a time; `between` runs untimed after each (sequential use). */
+async function run(count: number, concurrency: number, one: (n: number) => Promise<number>, between?: () => Promise<void>): Promise<Pass> {
+  const latencies: number[] = [];
+  const failures: string[] = [];
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < count) {
+      const n = next++;
+      try {
+        latencies.push(await one(n));
+      } catch (error) {
+        failures.push(error instanceof Error ? error.message : String(error));
+      }
+      if (between) await between();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+  return { latencies, failures, wallMs: performance.now() - started };
+}
+
+async function main(): Promise<number> {
+  const folder = mkdtempSync(join(tmpdir(), 'hwc-bench-'));
+  const connector = new FakeConnector();
+  const echo = await startEchoBot();
+  let app: HwcApp | undefined;
+  try {
+    await connector.start();
+    const directoryFile = join(folder, 'directory.json');
+    writeFileSync(directoryFile, JSON.stringify(directory));
+    const config = loadConfig({
+      NODE_ENV: 'development',
+      PORT: '0',
+      HWC_STORE: 'sqlite',
+      HWC_SQLITE_PATH: join(folder, 'hwc.sqlite'),
+      HWC_DIRECTORY_FILE: directoryFile,
+      HWC_TEAMS_SERVICE_URL: connector.url,
+      LOG_LEVEL: process.env.LOG_LEVEL || 'silent',
+    });
+    const stores = await createStores(config.store);
+    const hwc = await createApp({ config, stores, logger: createLogger(config.logLevel) });
+    app = hwc;
+    const botUrl = `http://127.0.0.1:${await hwc.listen()}/api/messages`;
+
+    const worker = new TeamsPerson(connector.url, ids.worker, 'Wendy Veilig');
+    // Both contacts install the app first, so the bot knows their chats.
+    for (const contact of [new TeamsPerson(connector.url, ids.primary, 'Carla Contact'), new TeamsPerson(connector.url, ids.backup, 'Bram Backup')]) {
+      const installed = await postJson(botUrl, contact.install());
+      if (installed.status !== 200) throw new Error(`installing for ${contact.name} answered ${installed.status}`);
+    }
+
+    const issueOne = async (): Promise<number> => {
+      const t0 = performance.now();
+      const answer = await postJson(botUrl, worker.press('signal.submit', child));
+      const reference = /HWC-[0-9A-Z]{4}/.exec(answer.text)?.[0];
+      if (answer.status !== 200 || !reference) throw new Error(`signal.submit answered ${answer.status} without a reference`);
+      return (await connector.reached(reference, CONTACTS)) - t0;
+    };
+
+    const echoPeople = Array.from({ length: CONCURRENCY }, (_, i) => new TeamsPerson(connector.url, `99999999-9999-4999-8999-${String(i).padStart(12, '0')}`, `Echo ${i}`));
+    let echoes = 0;
+    const echoOne = async (n: number): Promise<number> => {
+      const text = `echo ${echoes++}`;
+      const t0 = performance.now();
+      const answer = await postJson(echo.url, echoPeople[n % echoPeople.length]!.message(text));
+      if (answer.status !== 200) throw new Error(`echo answered ${answer.status}`);
+      return (await connector.reached(text, 1)) - t0;
+    };
+    const settle = () => hwc.idle();
+
+    // Warm up both (JIT, connection pools, SQLite pages), then measure: one at a time, then concurrently.
+    await run(WARMUP, 1, echoOne);
+    const warm = await run(WARMUP, 1, issueOne, settle);
+    const echoSeq = await run(COUNT, 1, echoOne);
+    const hwcSeq = await run(COUNT, 1, issueOne, settle);
+    const echoPar = await run(COUNT, CONCURRENCY, echoOne);
+    const hwcPar = await run(COUNT, CONCURRENCY, issueOne);
+    await hwc.idle();
+
+    report({ echoSeq, hwcSeq, echoPar, hwcPar, sends: connector.sends });
+    const failures = [...warm.failures, ...hwcSeq.failures, ...hwcPar.failures, ...echoSeq.failures, ...echoPar.failures];
+    if (failures.length > 0) {
+      console.error(`\n${failures.length} signal(s) or echo(es) not delivered — a bug, not a performance result. First few:`);
+      for (const f of failures.slice(0, 5)) console.error(`  - ${f}`);
+      return 1;
+    }
+    return 0;
+  } finally {
+    await app?.close();
+    await echo.close();
+    await connector.stop();
+    closeClientConnections();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+function report(r: { echoSeq: Pass; hwcSeq: Pass; echoPar: Pass; hwcPar: Pass; sends: number }): void {
+  const cpuList = cpus();
+  const row = (name: string, s: Summary) => [name, String(s.count), ms(s.p50), ms(s.p90), ms(s.p99), ms(s.max)];
+  const perSecond = (p: Pass) => (p.latencies.length / (p.wallMs / 1000)).toFixed(0);
+  const seq = { echo: summarize(r.echoSeq.latencies), hwc: summarize(r.hwcSeq.latencies) };
+  const par = { echo: summarize(r.echoPar.latencies), hwc: summarize(r.hwcPar.latencies) };
+  const ratio = { p50: seq.hwc.p50 / seq.echo.p50, p99: seq.hwc.p99 / seq.echo.p99 };
+  const header = ['latency (ms)', 'count', 'p50', 'p90', 'p99', 'max'];
+
+  console.log('Handle with Care — issue-to-delivered benchmark');
+  console.log(`node ${process.version}, ${cpuList.length} CPUs (${cpuList[0]?.model.trim() ?? 'unknown'}), ${process.platform} ${process.arch}`);
+  console.log(`${COUNT} signals per pass after ${WARMUP} warm-up, ${CONTACTS} contacts each; SQLite temp file; LOG_LEVEL=${process.env.LOG_LEVEL || 'silent'}`);
+  console.log('');
+  console.log('One at a time');
+  console.log(table(header, [row('bare botbuilder echo turn', seq.echo), row('issue → delivered to both', seq.hwc)]));
+  console.log('');
+  console.log(`ratio  p50 ${ratio.p50.toFixed(2)}×   p99 ${ratio.p99.toFixed(2)}×`);
+  console.log(`target: issue-to-delivered p50 ≤ ${TARGET_RATIO}× echo p50 — ${ratio.p50 <= TARGET_RATIO ? 'met' : 'not met'}`);
+  console.log('');
+  console.log(`${CONCURRENCY} at a time`);
+  console.log(
+    table(
+      [...header, 'per s'],
+      [
+        [...row('bare botbuilder echo turn', par.echo), `${perSecond(r.echoPar)} echoes`],
+        [...row('issue → delivered to both', par.hwc), `${perSecond(r.hwcPar)} signals`],
+      ],
+    ),
+  );
+  console.log('');
+  console.log(`cards and replies sent to the fake Bot Connector: ${r.sends}`);
+  console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(1)} MB`);
+}
+
+function positiveInt(name: string, fallback: number, zeroAllowed = false): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < (zeroAllowed ? 0 : 1)) throw new Error(`${name} must be a whole number${zeroAllowed ? '' : ' above 0'}, got "${raw}"`);
+  return value;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error('bench failed:', error);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,103 @@
+import { AcknowledgeSignal } from '../../src/app/acknowledge-signal';
+import { Dispatcher, type RenderDelivery } from '../../src/app/dispatcher';
+import { importDirectory } from '../../src/app/import-directory';
+import { IssueSignal } from '../../src/app/issue-signal';
+import { ListMySignals } from '../../src/app/list-my-signals';
+import { RecordSupport } from '../../src/app/record-support';
+import type { Directory } from '../../src/domain/directory';
+import type { Signal } from '../../src/domain/signal';
+import type { DirectoryStore, SignalStore } from '../../src/ports';
+import { createMemoryStores } from '../../src/store/memory';
+import { BACKUP_CONTACT_ID, PRIMARY_CONTACT_ID, aConversation } from '../fixtures/directory';
+import { aSchoolDirectory } from '../fixtures/school-directory';
+import { ISSUED_AT } from '../fixtures/signals';
+import { FakeMessenger } from './fake-messenger';
+import { FixedClock } from './fixed-clock';
+import { RecordingAuditLog } from './recording-audit-log';
+import { RecordingLogger } from './recording-logger';
+import { SequenceRandom } from './sequence-random';
+
+/** What the fake renderer sends: which view of which signal, and nothing about the child. */
+export interface FakeCard {
+  view: string;
+  signalId: string;
+  reference: string;
+}
+
+/** A card that says which view it is, so tests can tell a "signal" card from a "taken" one. */
+export const renderViewOnly: RenderDelivery = async (signal, delivery) =>
+  ({ view: delivery.view, signalId: signal.id, reference: signal.reference }) satisfies FakeCard;
+
+export interface Core {
+  signals: SignalStore;
+  directory: DirectoryStore;
+  audit: RecordingAuditLog;
+  clock: FixedClock;
+  random: SequenceRandom;
+  messenger: FakeMessenger;
+  logger: RecordingLogger;
+  dispatcher: Dispatcher;
+  issueSignal: IssueSignal;
+  acknowledgeSignal: AcknowledgeSignal;
+  recordSupport: RecordSupport;
+  listMySignals: ListMySignals;
+  /** The stored signal now, or a failure when there is none. */
+  stored(id: string): Promise<Signal>;
+}
+
+export interface CoreOptions {
+  now?: Date | string;
+  directory?: Directory;
+  render?: RenderDelivery;
+  /** Members whose personal chat is already known; by default both contacts of the fixture school. */
+  knownChats?: string[];
+  jitter?: () => number;
+}
+
+/** The use cases over memory stores, a fixed clock, a deterministic Random and a fake Teams. */
+export async function createCore(options: CoreOptions = {}): Promise<Core> {
+  const stores = createMemoryStores();
+  const { signals, directory } = stores;
+  const audit = new RecordingAuditLog();
+  const clock = new FixedClock(options.now ?? ISSUED_AT);
+  const random = new SequenceRandom();
+  const messenger = new FakeMessenger();
+  const logger = new RecordingLogger();
+  await importDirectory(directory, options.directory ?? aSchoolDirectory());
+  for (const memberId of options.knownChats ?? [PRIMARY_CONTACT_ID, BACKUP_CONTACT_ID]) {
+    await directory.saveConversation(aConversation({ memberId }));
+  }
+  const dispatcher = new Dispatcher({
+    signals,
+    directory,
+    messenger,
+    render: options.render ?? renderViewOnly,
+    clock,
+    logger,
+    jitter: options.jitter ?? (() => 0),
+  });
+  return {
+    signals,
+    directory,
+    audit,
+    clock,
+    random,
+    messenger,
+    logger,
+    dispatcher,
+    issueSignal: new IssueSignal({ signals, directory, audit, dispatcher, clock, random }),
+    acknowledgeSignal: new AcknowledgeSignal({ signals, directory, audit, dispatcher, clock }),
+    recordSupport: new RecordSupport({ signals, directory, audit, clock }),
+    listMySignals: new ListMySignals({ signals, directory, audit, clock }),
+    async stored(id) {
+      const found = await signals.get(id);
+      if (!found) throw new Error(`no stored signal ${id}`);
+      return found.value;
+    },
+  };
+}
+
+/** The card a fake-rendered call carried. */
+export function fakeCard(call: { card: object }): FakeCard {
+  return call.card as FakeCard;
+}

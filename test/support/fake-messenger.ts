@@ -1,0 +1,118 @@
+import { MessengerError, type ConversationAddress, type Messenger, type OutboundCard } from '../../src/ports';
+import { aConversation } from '../fixtures/directory';
+
+/** One call the core made to Teams, successful or not. */
+export interface MessengerCall {
+  kind: 'send' | 'update';
+  memberId: string;
+  conversationId: string;
+  /** The message id Teams gave (send) or was asked to change (update). */
+  activityId?: string;
+  card: OutboundCard;
+  ok: boolean;
+}
+
+/** A held call: `reached` resolves once a call is waiting at the gate; `release` lets it go on. */
+export interface Gate {
+  reached: Promise<void>;
+  release(): void;
+}
+
+/**
+ * A hand-written Messenger: records every send and update, and can be told to fail the way
+ * Teams fails (a MessengerError with its code, retryability and Retry-After) for one member or
+ * for the next N calls, to refuse opening a personal chat, or to hold a call until released.
+ */
+export class FakeMessenger implements Messenger {
+  readonly calls: MessengerCall[] = [];
+  /** Members for whom a personal chat was opened, in order. */
+  readonly openedChats: string[] = [];
+  private nextActivity = 1;
+  private readonly failuresFor = new Map<string, { error: MessengerError; remaining: number }>();
+  private readonly nextFailures: MessengerError[] = [];
+  private readonly unopenable = new Map<string, MessengerError>();
+  private readonly gates = new Map<string, { arrived: () => void; opened: Promise<void> }>();
+
+  /** Calls to `memberId` fail with `error`, `times` times (default: until told otherwise). */
+  failFor(memberId: string, error: MessengerError, times = Number.POSITIVE_INFINITY): void {
+    this.failuresFor.set(memberId, { error, remaining: times });
+  }
+
+  stopFailingFor(memberId: string): void {
+    this.failuresFor.delete(memberId);
+  }
+
+  /** The next `count` sends or updates, to anyone, fail with `error`. */
+  failNext(count: number, error: MessengerError): void {
+    for (let i = 0; i < count; i++) this.nextFailures.push(error);
+  }
+
+  /** Opening a personal chat with `memberId` fails, as when the app is not installed for them. */
+  cannotOpenChatWith(memberId: string, error = new MessengerError('http_403_BotNotInConversationRoster', false)): void {
+    this.unopenable.set(memberId, error);
+  }
+
+  /** Holds the next send or update to `memberId` until the gate is released. */
+  holdNextCallTo(memberId: string): Gate {
+    let arrived!: () => void;
+    let release!: () => void;
+    const reached = new Promise<void>((resolve) => (arrived = resolve));
+    const opened = new Promise<void>((resolve) => (release = resolve));
+    this.gates.set(memberId, { arrived, opened });
+    return { reached, release };
+  }
+
+  async send(to: ConversationAddress, card: OutboundCard): Promise<{ activityId: string }> {
+    await this.passGate(to.memberId);
+    const failure = this.failureFor(to.memberId);
+    if (failure) {
+      this.calls.push({ kind: 'send', memberId: to.memberId, conversationId: to.conversationId, card, ok: false });
+      throw failure;
+    }
+    const activityId = `activity-${this.nextActivity++}`;
+    this.calls.push({ kind: 'send', memberId: to.memberId, conversationId: to.conversationId, activityId, card, ok: true });
+    return { activityId };
+  }
+
+  async update(to: ConversationAddress, activityId: string, card: OutboundCard): Promise<void> {
+    await this.passGate(to.memberId);
+    const failure = this.failureFor(to.memberId);
+    this.calls.push({ kind: 'update', memberId: to.memberId, conversationId: to.conversationId, activityId, card, ok: !failure });
+    if (failure) throw failure;
+  }
+
+  async openPersonalChat(memberId: string): Promise<ConversationAddress> {
+    const refusal = this.unopenable.get(memberId);
+    if (refusal) throw refusal;
+    this.openedChats.push(memberId);
+    return aConversation({ memberId, conversationId: `a:opened-${memberId}`, userId: `29:opened-${memberId}`, updatedAt: '2026-03-02T19:30:00.000Z' });
+  }
+
+  /** Successful sends and updates to one member, in order. */
+  delivered(memberId: string): MessengerCall[] {
+    return this.calls.filter((c) => c.memberId === memberId && c.ok);
+  }
+
+  /** Every attempt (failed ones too) to reach one member. */
+  attemptsTo(memberId: string): MessengerCall[] {
+    return this.calls.filter((c) => c.memberId === memberId);
+  }
+
+  private failureFor(memberId: string): MessengerError | undefined {
+    const next = this.nextFailures.shift();
+    if (next) return next;
+    const forMember = this.failuresFor.get(memberId);
+    if (!forMember) return undefined;
+    forMember.remaining -= 1;
+    if (forMember.remaining <= 0) this.failuresFor.delete(memberId);
+    return forMember.error;
+  }
+
+  private async passGate(memberId: string): Promise<void> {
+    const gate = this.gates.get(memberId);
+    if (!gate) return;
+    this.gates.delete(memberId);
+    gate.arrived();
+    await gate.opened;
+  }
+}
