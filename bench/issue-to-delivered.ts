@@ -109,9 +109,12 @@ async function main(): Promise<number> {
       if (installed.status !== 200) throw new Error(`installing for ${contact.name} answered ${installed.status}`);
     }
 
+    // Each signal is pressed on its own form message, as a worker sending several signals would.
+    let forms = 0;
     const issueOne = async (): Promise<number> => {
+      const activity = worker.press('signal.submit', child, `form-message-${forms++}`);
       const t0 = performance.now();
-      const answer = await postJson(botUrl, worker.press('signal.submit', child));
+      const answer = await postJson(botUrl, activity);
       const reference = /HWC-[0-9A-Z]{4}/.exec(answer.text)?.[0];
       if (answer.status !== 200 || !reference) throw new Error(`signal.submit answered ${answer.status} without a reference`);
       return (await connector.reached(reference, CONTACTS)) - t0;
@@ -121,8 +124,9 @@ async function main(): Promise<number> {
     let echoes = 0;
     const echoOne = async (n: number): Promise<number> => {
       const text = `echo ${echoes++}`;
+      const activity = echoPeople[n % echoPeople.length]!.message(text);
       const t0 = performance.now();
-      const answer = await postJson(echo.url, echoPeople[n % echoPeople.length]!.message(text));
+      const answer = await postJson(echo.url, activity);
       if (answer.status !== 200) throw new Error(`echo answered ${answer.status}`);
       return (await connector.reached(text, 1)) - t0;
     };

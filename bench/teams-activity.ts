@@ -23,9 +23,17 @@ export class TeamsPerson {
     return this.activity({ type: 'message', text });
   }
 
-  /** An Action.Execute press of `verb` with the card's inputs in `data`. */
-  press(verb: string, data: Record<string, unknown>): Record<string, unknown> {
-    return this.activity({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } });
+  /**
+   * An Action.Execute press of `verb` with the card's inputs in `data`, on the card in message
+   * `onMessage` (Teams sends that message's id as replyToId).
+   */
+  press(verb: string, data: Record<string, unknown>, onMessage?: string): Record<string, unknown> {
+    return this.activity({
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+      ...(onMessage ? { replyToId: onMessage } : {}),
+    });
   }
 
   private activity(fields: Record<string, unknown>): Record<string, unknown> {

@@ -22,7 +22,11 @@ export interface Stored<T> {
 }
 
 export interface SignalStore {
-  /** Fails with STORE.REFERENCE_TAKEN when another signal already has the reference code. */
+  /**
+   * Fails with STORE.REFERENCE_TAKEN when another signal already has the reference code, and with
+   * STORE.CONFLICT when a signal with this id exists (never overwriting it). A signal's id,
+   * reference and municipality never change after create.
+   */
   create(signal: Signal): Promise<Stored<Signal>>;
   get(id: string): Promise<Stored<Signal> | undefined>;
   getByReference(reference: string): Promise<Stored<Signal> | undefined>;

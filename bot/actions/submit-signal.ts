@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { issueConfirmationCard, signalFormCard, type AdaptiveCard, type VerbData } from '../../cards';
 import type { BotServices } from '../services';
+import { submissionIdOf } from '../submission-id';
 import { localeOf, memberIdOf, originOf } from '../turn-info';
 
 /**
@@ -10,12 +11,15 @@ import { localeOf, memberIdOf, originOf } from '../turn-info';
 export async function submitSignal(context: TurnContext, services: BotServices, data: VerbData<'signal.submit'>): Promise<AdaptiveCard> {
   const locale = localeOf(context, services.locale);
   const actorId = memberIdOf(context);
-  const result = await services.issueSignal.execute(actorId, data, originOf(context));
+  const result = await services.issueSignal.execute(actorId, data, originOf(context), submissionIdOf(context));
   if (!result.ok) {
     const schools = await services.issueSignal.schoolsFor(actorId);
     return signalFormCard({ locale, schools: schools.map(({ id, name }) => ({ id, name })), values: data, errors: result.errors });
   }
-  services.logger.info({ signalId: result.signal.id, reference: result.signal.reference, schoolId: result.school.id }, 'signal issued');
+  services.logger.info(
+    { signalId: result.signal.id, reference: result.signal.reference, schoolId: result.school.id, repeated: result.repeated },
+    result.repeated ? 'signal submission repeated: already issued' : 'signal issued',
+  );
   return issueConfirmationCard({
     locale,
     reference: result.signal.reference,

@@ -1,5 +1,6 @@
 import {
   applyDeliveryOutcomes,
+  hasDueDeliveries,
   isDeliveryPending,
   leaseDueDeliveries,
   type Delivery,
@@ -23,6 +24,7 @@ import { isDomainError, ErrorCodes } from '../domain/errors';
 /** How long a dispatcher holds deliveries it works on before another instance may take them. */
 export const DISPATCH_LEASE_MS = 30_000;
 const MAX_ATTEMPTS = 8;
+const FOLLOW_UP_ROUNDS = 3;
 const BASE_BACKOFF_MS = 2_000;
 const MAX_BACKOFF_MS = 15 * 60_000;
 
@@ -94,13 +96,25 @@ export class Dispatcher {
   }
 
   private async dispatchLeased(signal: Signal, leaseUntil: Date): Promise<void> {
+    let leased: { signal: Signal; until: Date } | undefined = { signal, until: leaseUntil };
+    // A change that arrived while a card was on its way (a colleague pressed Gezien) is due as
+    // soon as Teams confirms the first card: follow up at once instead of at the next relay tick.
+    for (let round = 0; leased && round < FOLLOW_UP_ROUNDS; round++) {
+      const after = await this.dispatchOnce(leased.signal, leased.until);
+      const now = this.deps.clock.now();
+      leased = after && hasDueDeliveries(after.value, now) ? await this.tryLease(after, now) : undefined;
+    }
+  }
+
+  private async dispatchOnce(signal: Signal, leaseUntil: Date): Promise<Stored<Signal> | undefined> {
     const leaseIso = leaseUntil.toISOString();
     const mine = signal.deliveries.filter((d) => isDeliveryPending(d) && d.nextAttemptAt === leaseIso);
-    if (mine.length === 0) return;
+    if (mine.length === 0) return undefined;
     const outcomes = await Promise.all(mine.map((d) => this.deliver(signal, d)));
-    await mutateSignal(this.deps.signals, signal.id, (current) =>
+    const { after } = await mutateSignal(this.deps.signals, signal.id, (current) =>
       applyDeliveryOutcomes(current, outcomes, this.deps.clock.now()),
     );
+    return after;
   }
 
   private async deliver(signal: Signal, delivery: Delivery): Promise<DeliveryOutcome> {

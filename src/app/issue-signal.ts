@@ -23,7 +23,7 @@ export type SignalInput = Partial<Record<SignalField, string>>;
 
 export type IssueSignalResult =
   | { ok: false; errors: Partial<Record<SignalField, SignalFieldProblem>> }
-  | { ok: true; signal: Signal; school: School; contactCount: number };
+  | { ok: true; signal: Signal; school: School; contactCount: number; repeated: boolean };
 
 const REFERENCE_TRIES = 10;
 
@@ -46,7 +46,12 @@ export class IssueSignal {
     return this.schoolsOf(worker);
   }
 
-  async execute(actorId: string, input: SignalInput, origin?: string): Promise<IssueSignalResult> {
+  /**
+   * `submissionId` identifies one press of Verstuur on one form (the bot derives it from the
+   * form's message): it becomes the signal's id, so a double click or a Teams retry finds the
+   * signal already issued instead of issuing it twice.
+   */
+  async execute(actorId: string, input: SignalInput, origin?: string, submissionId?: string): Promise<IssueSignalResult> {
     const { directory, clock } = this.deps;
     const worker = await requireRole(directory, actorId, 'vt_worker');
     const now = clock.now();
@@ -71,7 +76,8 @@ export class IssueSignal {
     }
 
     const child: ChildIdentity = { firstName: firstName.value, lastName: lastName.value, birthDate: birthDate.value };
-    const signal = await this.store(worker, child, school, recipients, now);
+    const { signal, repeated } = await this.store(worker, child, school, recipients, now, submissionId);
+    if (repeated) return { ok: true, signal, school, contactCount: recipients.length, repeated };
     await this.deps.audit.append({
       at: now.toISOString(),
       actorId,
@@ -80,16 +86,24 @@ export class IssueSignal {
       result: 'ok',
       ...(origin ? { origin } : {}),
     });
-    return { ok: true, signal, school, contactCount: recipients.length };
+    return { ok: true, signal, school, contactCount: recipients.length, repeated };
   }
 
-  private async store(worker: Member, child: ChildIdentity, school: School, recipients: Recipient[], now: Date) {
+  private async store(
+    worker: Member,
+    child: ChildIdentity,
+    school: School,
+    recipients: Recipient[],
+    now: Date,
+    submissionId: string | undefined,
+  ): Promise<{ signal: Signal; repeated: boolean }> {
     const { signals, dispatcher, random } = this.deps;
     const lease = dispatcher.lease(now);
+    const id = submissionId ?? random.uuid();
     for (let attempt = 1; ; attempt++) {
       const signal = leaseDueDeliveries(
         issueSignal({
-          id: random.uuid(),
+          id,
           reference: newReferenceCode((max) => random.int(max)),
           child,
           municipalityId: school.municipalityId,
@@ -104,8 +118,12 @@ export class IssueSignal {
       try {
         const stored = await signals.create(signal);
         dispatcher.start(stored.value, lease.until);
-        return stored.value;
+        return { signal: stored.value, repeated: false };
       } catch (error) {
+        if (isDomainError(error, ErrorCodes.storeConflict)) {
+          const earlier = await signals.get(id);
+          if (earlier && earlier.value.issuedBy === worker.aadObjectId) return { signal: earlier.value, repeated: true };
+        }
         if (!isDomainError(error, ErrorCodes.referenceTaken) || attempt >= REFERENCE_TRIES) throw error;
       }
     }

@@ -151,7 +151,8 @@ export function acknowledge(signal: Signal, by: { id: string; name: string }, no
       d.recipientId === by.id
         ? // The invoke answer already shows the support form to this contact.
           { ...d, view: 'support_form', shownView: d.activityId ? 'support_form' : d.shownView }
-        : { ...d, view: 'taken', nextAttemptAt: at },
+        : // A card still being sent keeps its lease: the update follows once Teams has it.
+          { ...d, view: 'taken', nextAttemptAt: laterOf(d.nextAttemptAt, at) },
     ),
   });
 }
@@ -185,6 +186,10 @@ export function recordSupport(
       d.recipientId === by.id ? { ...d, view: 'supported', shownView: d.activityId ? 'supported' : d.shownView } : d,
     ),
   });
+}
+
+function laterOf(a: string | undefined, b: string): string {
+  return a !== undefined && a > b ? a : b;
 }
 
 export type DeliveryOutcome =
@@ -232,6 +237,11 @@ export function applyDeliveryOutcomes(signal: Signal, outcomes: DeliveryOutcome[
     timeline,
     ...(becameDelivered ? { state: 'delivered' as const, stateChangedAt: at } : {}),
   });
+}
+
+/** Whether some delivery is waiting for the dispatcher at `now`. */
+export function hasDueDeliveries(signal: Signal, now: Date): boolean {
+  return signal.dispatchDueAt !== undefined && signal.dispatchDueAt <= now.toISOString();
 }
 
 /** Holds pending deliveries for one dispatcher until `until`, so no other instance sends them too. */

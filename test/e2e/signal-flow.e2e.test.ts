@@ -114,8 +114,9 @@ describe('a signal from issue to support, end to end', () => {
   });
 
   test('a valid signal reaches both contacts of the school and no one else; the worker sees the reference', async () => {
+    const formMessage = connector.calls.filter((c) => c.conversationId === wendy.conversationId && c.method === 'send').at(-1);
     const before = connector.calls.length;
-    const answer = await wendy.press('signal.submit', { ...child, schoolId: '12AB00' });
+    const answer = await wendy.press('signal.submit', { ...child, schoolId: '12AB00' }, formMessage?.activityId);
     const confirmation = visibleText((answer.body as CardValue).value);
     reference = /HWC-[0-9A-Z]{4}/.exec(confirmation)?.[0] ?? '';
     expect(reference).not.toBe('');
@@ -138,6 +139,15 @@ describe('a signal from issue to support, end to end', () => {
     await bot.app.idle();
     const reached = new Set(connector.calls.slice(before).map((c) => c.conversationId));
     expect([...reached].sort()).toEqual([bram.conversationId, carla.conversationId].sort());
+  });
+
+  test('pressing Verstuur again on the same form (a double click, a Teams retry) issues nothing new', async () => {
+    const formMessage = connector.calls.filter((c) => c.conversationId === wendy.conversationId && c.method === 'send').at(-1);
+    const before = connector.calls.length;
+    const again = await wendy.press('signal.submit', { ...child, schoolId: '12AB00' }, formMessage?.activityId);
+    expect(visibleText((again.body as CardValue).value)).toContain(reference);
+    await bot.app.idle();
+    expect(connector.calls.length).toBe(before);
   });
 
   test('a contact of another school pressing Gezien is refused and nothing changes', async () => {

@@ -46,12 +46,12 @@ export function signalStoreContract(stores: () => Stores): void {
       expect(await signals().get(second.id)).toBeUndefined();
     });
 
-    it('never overwrites a signal when another create uses its id', async () => {
+    it('never overwrites a signal when another create uses its id, and says so with STORE.CONFLICT', async () => {
       const signal = aSignal();
       const created = await signals().create(signal);
       const sameId = { ...aSignal(), id: signal.id };
 
-      await expect(signals().create(sameId)).rejects.toThrow();
+      await expectDomainError(signals().create(sameId), ErrorCodes.storeConflict);
 
       expect(await signals().get(signal.id)).toStrictEqual(created);
     });

@@ -27,12 +27,16 @@ export class TeamsUser {
     return this.post({ type: 'installationUpdate', action: 'add' });
   }
 
-  /** Presses an Action.Execute button; `data` is the button's data with the card's inputs merged in. */
-  press(verb: string, data: Record<string, unknown>): Promise<{ status: number; body: unknown }> {
+  /**
+   * Presses an Action.Execute button; `data` is the button's data with the card's inputs merged
+   * in; `onMessage` is the id of the message that holds the card, as Teams sends it in replyToId.
+   */
+  press(verb: string, data: Record<string, unknown>, onMessage?: string): Promise<{ status: number; body: unknown }> {
     return this.post({
       type: 'invoke',
       name: 'adaptiveCard/action',
       value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+      ...(onMessage ? { replyToId: onMessage } : {}),
     });
   }
 

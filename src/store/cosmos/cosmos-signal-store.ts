@@ -29,9 +29,15 @@ export class CosmosSignalStore implements SignalStore {
     await this.reserve({ id: value.reference, signalId: value.id, municipalityId: value.municipalityId });
     // If this write fails the reservation stays: it costs one unused code, whereas releasing it
     // after an unclear failure (a timeout that did write) could let two signals share a code.
-    const { resource } = await this.signals.items.create(value);
-    if (!resource) throw new Error('Cosmos DB returned no document for a create');
-    return stored(resource);
+    try {
+      const { resource } = await this.signals.items.create(value);
+      if (!resource) throw new Error('Cosmos DB returned no document for a create');
+      return stored(resource);
+    } catch (error) {
+      // 409: a signal with this id exists already (a repeated submission); never overwrite it.
+      if (cosmosStatus(error) === 409) throw new DomainError(ErrorCodes.storeConflict, { signalId: value.id });
+      throw error;
+    }
   }
 
   async get(id: string): Promise<Stored<Signal> | undefined> {

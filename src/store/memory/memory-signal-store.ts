@@ -27,8 +27,8 @@ export class MemorySignalStore implements SignalStore {
     if (this.entries().some((entry) => entry.reference === value.reference)) {
       throw new DomainError(ErrorCodes.referenceTaken, { signalId: value.id });
     }
-    // Ids come from Random.uuid(): a repeat is a bug, and the real stores refuse it too.
-    if (this.byId.has(value.id)) throw new Error(`Signal ${value.id} already exists`);
+    // A repeated id is a repeated submission: never overwrite the signal that has it.
+    if (this.byId.has(value.id)) throw new DomainError(ErrorCodes.storeConflict, { signalId: value.id });
     return this.put(value);
   }
 

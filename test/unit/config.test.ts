@@ -1,0 +1,122 @@
+import { main } from '../../bot/index';
+import { ConfigError, loadConfig } from '../../src/config';
+import * as createStoresModule from '../../src/store/create-stores';
+
+/** The problems a configuration is refused with; fails the test when it is accepted. */
+function problemsOf(env: Record<string, string | undefined>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('the configuration was accepted');
+}
+
+describe('loadConfig', () => {
+  it('runs locally with the embedded store and safe defaults when nothing is set', () => {
+    expect(loadConfig({})).toEqual({
+      production: false,
+      port: 3978,
+      appId: '',
+      teamsServiceUrl: 'https://smba.trafficmanager.net/teams/',
+      locale: 'nl',
+      store: { kind: 'sqlite', path: './data/hwc.sqlite' },
+      relayIntervalMs: 5000,
+      logLevel: 'info',
+    });
+  });
+
+  it('treats empty variables as unset, as an .env file with blank lines leaves them', () => {
+    expect(loadConfig({ PORT: '', HWC_STORE: ' ', HWC_LOCALE: '', MicrosoftAppId: '' })).toMatchObject({ port: 3978, locale: 'nl', appId: '' });
+  });
+
+  it('reads the Microsoft app settings and the Cosmos store when given', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      PORT: '8080',
+      MicrosoftAppId: 'app-id',
+      MicrosoftAppPassword: 'secret',
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: 'tenant',
+      HWC_STORE: 'cosmos',
+      COSMOS_ENDPOINT: 'https://hwc.documents.azure.com:443/',
+      COSMOS_KEY: 'key',
+      HWC_LOCALE: 'en',
+    });
+    expect(config).toMatchObject({
+      production: true,
+      port: 8080,
+      appId: 'app-id',
+      appPassword: 'secret',
+      appType: 'SingleTenant',
+      tenantId: 'tenant',
+      locale: 'en',
+      store: { kind: 'cosmos', endpoint: 'https://hwc.documents.azure.com:443/', key: 'key', database: 'hwc' },
+    });
+  });
+
+  it('refuses production without MicrosoftAppId: authentication would be off', () => {
+    for (const MicrosoftAppId of [undefined, '', '   ']) {
+      const run = () => loadConfig({ NODE_ENV: 'production', MicrosoftAppId });
+      expect(run).toThrow(ConfigError);
+      expect(run).toThrow(/MicrosoftAppId/);
+    }
+  });
+
+  it('lists both COSMOS_ENDPOINT and COSMOS_KEY when HWC_STORE=cosmos has neither', () => {
+    const problems = problemsOf({ HWC_STORE: 'cosmos' });
+    expect(problems).toHaveLength(2);
+    expect(problems.join('\n')).toMatch(/COSMOS_ENDPOINT/);
+    expect(problems.join('\n')).toMatch(/COSMOS_KEY/);
+  });
+
+  it.each([['abc'], ['70000'], ['-1'], ['3.5']])('refuses PORT=%s, naming PORT', (PORT) => {
+    const problems = problemsOf({ PORT });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^PORT /);
+  });
+
+  it('lists every problem at once, the production and Cosmos checks included', () => {
+    const problems = problemsOf({ NODE_ENV: 'production', PORT: 'abc', HWC_STORE: 'cosmos', HWC_LOCALE: 'de' });
+    expect(problems.map((p) => p.split(' ')[0]).sort()).toEqual(['COSMOS_ENDPOINT', 'COSMOS_KEY', 'HWC_LOCALE', 'MicrosoftAppId', 'PORT']);
+  });
+
+  it('never quotes a secret in its problems', () => {
+    const problems = problemsOf({ HWC_STORE: 'cosmos', COSMOS_KEY: 'super-secret-key', COSMOS_ENDPOINT: 'not a url' });
+    expect(problems.join('\n')).not.toContain('super-secret-key');
+  });
+});
+
+describe('main', () => {
+  let stderr: jest.SpyInstance;
+  beforeEach(() => {
+    stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  });
+  afterEach(() => {
+    stderr.mockRestore();
+  });
+
+  it('exits with 1 and a clear message naming MicrosoftAppId in production without an app id, starting nothing', async () => {
+    const createStores = jest.spyOn(createStoresModule, 'createStores');
+    const sigtermListeners = process.listenerCount('SIGTERM');
+    try {
+      const code = await main({ NODE_ENV: 'production', MicrosoftAppId: '', MicrosoftAppPassword: 'pa55word' });
+      expect(code).toBe(1);
+      const written = stderr.mock.calls.map((c) => String(c[0])).join('');
+      expect(written).toMatch(/cannot start/);
+      expect(written).toContain('MicrosoftAppId');
+      expect(written).not.toContain('pa55word');
+      expect(createStores).not.toHaveBeenCalled();
+      expect(process.listenerCount('SIGTERM')).toBe(sigtermListeners);
+    } finally {
+      createStores.mockRestore();
+    }
+  });
+
+  it('exits with 1 for a bad PORT, naming PORT', async () => {
+    const code = await main({ PORT: 'eighty' });
+    expect(code).toBe(1);
+    expect(stderr.mock.calls.map((c) => String(c[0])).join('')).toContain('PORT');
+  });
+});
