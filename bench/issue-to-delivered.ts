@@ -174,8 +174,9 @@ function report(r: { echoSeq: Pass; hwcSeq: Pass; echoPar: Pass; hwcPar: Pass; s
   console.log('One at a time');
   console.log(table(header, [row('bare botbuilder echo turn', seq.echo), row('issue → delivered to both', seq.hwc)]));
   console.log('');
-  console.log(`ratio  p50 ${ratio.p50.toFixed(2)}×   p99 ${ratio.p99.toFixed(2)}×`);
-  console.log(`target: issue-to-delivered p50 ≤ ${TARGET_RATIO}× echo p50 — ${ratio.p50 <= TARGET_RATIO ? 'met' : 'not met'}`);
+  console.log(`ratio  p50 ${ms(ratio.p50)}×   p99 ${ms(ratio.p99)}×`);
+  const verdict = !Number.isFinite(ratio.p50) ? 'not measured' : ratio.p50 <= TARGET_RATIO ? 'met' : 'not met';
+  console.log(`target: issue-to-delivered p50 ≤ ${TARGET_RATIO}× echo p50 — ${verdict}`);
   console.log('');
   console.log(`${CONCURRENCY} at a time`);
   console.log(

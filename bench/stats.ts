@@ -23,5 +23,5 @@ export function table(header: readonly string[], rows: ReadonlyArray<readonly st
 }
 
 export function ms(value: number): string {
-  return value.toFixed(2);
+  return Number.isFinite(value) ? value.toFixed(2) : '—';
 }

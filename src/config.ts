@@ -25,21 +25,25 @@ const environmentSchema = z
       emptyAsUndefined,
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     ),
-  })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV === 'production' && !env.MicrosoftAppId) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['MicrosoftAppId'],
-        message: 'is required in production: without it the bot accepts unauthenticated requests',
-      });
-    }
-    if (env.HWC_STORE === 'cosmos') {
-      for (const key of ['COSMOS_ENDPOINT', 'COSMOS_KEY'] as const) {
-        if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when HWC_STORE=cosmos' });
-      }
-    }
   });
+
+/**
+ * Rules that tie settings together. Checked on the raw environment, beside the schema, so that
+ * one start-up lists every problem even when a single field is malformed too.
+ */
+function crossFieldProblems(env: Record<string, string | undefined>): string[] {
+  const set = (key: string) => (env[key] ?? '').trim() !== '';
+  const problems: string[] = [];
+  if ((env.NODE_ENV ?? '').trim() === 'production' && !set('MicrosoftAppId')) {
+    problems.push('MicrosoftAppId is required in production: without it the bot accepts unauthenticated requests');
+  }
+  if ((env.HWC_STORE ?? '').trim() === 'cosmos') {
+    for (const key of ['COSMOS_ENDPOINT', 'COSMOS_KEY']) {
+      if (!set(key)) problems.push(`${key} is required when HWC_STORE=cosmos`);
+    }
+  }
+  return problems;
+}
 
 export interface Config {
   production: boolean;
@@ -70,9 +74,11 @@ export class ConfigError extends Error {
 /** Parses the environment once, listing every problem at the same time. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = environmentSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`));
-  }
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`)),
+    ...crossFieldProblems(env),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   return {
     production: e.NODE_ENV === 'production',

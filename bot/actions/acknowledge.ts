@@ -23,7 +23,7 @@ export async function acknowledge(context: TurnContext, services: BotServices, d
       : supportFormFor(signal, schoolName, locale);
   } catch (error) {
     if (!isDomainError(error, ErrorCodes.alreadyAcknowledged)) throw error;
-    const signal = await services.recordSupport.viewAsContact(actorId, data.signalId);
+    const signal = await services.recordSupport.viewAsContact(actorId, data.signalId, originOf(context));
     const schoolName = await schoolNameOf(services.directory, signal.schoolId);
     return takenCardFor(signal, schoolName, locale);
   }

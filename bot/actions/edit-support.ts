@@ -5,11 +5,11 @@ import { DomainError, ErrorCodes } from '../../src/domain/errors';
 import { schoolNameOf } from '../school-names';
 import type { BotServices } from '../services';
 import { supportFormFor } from '../render-delivery';
-import { localeOf, memberIdOf } from '../turn-info';
+import { localeOf, memberIdOf, originOf } from '../turn-info';
 
 /** Wijzigen: the support form again, filled in, on the day the support was first recorded. */
 export async function editSupport(context: TurnContext, services: BotServices, data: VerbData<'support.edit'>): Promise<AdaptiveCard> {
-  const signal = await services.recordSupport.viewAsContact(memberIdOf(context), data.signalId);
+  const signal = await services.recordSupport.viewAsContact(memberIdOf(context), data.signalId, originOf(context));
   if (signal.support && !sameSchoolDay(new Date(signal.support.firstRecordedAt), services.clock.now())) {
     throw new DomainError(ErrorCodes.supportLocked, { signalId: signal.id });
   }

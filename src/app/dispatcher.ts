@@ -122,9 +122,10 @@ export class Dispatcher {
     try {
       const to = await this.addressOf(recipientId);
       const card = await this.deps.render(signal, delivery, to);
+      const { messenger } = this.deps;
       const activityId = delivery.activityId
-        ? (await this.deps.messenger.update(to, delivery.activityId, card), delivery.activityId)
-        : (await this.deps.messenger.send(to, card)).activityId;
+        ? (await withinLease(messenger.update(to, delivery.activityId, card)), delivery.activityId)
+        : (await withinLease(messenger.send(to, card))).activityId;
       return { recipientId, kind: 'shown', view: delivery.view, conversationId: to.conversationId, activityId };
     } catch (error) {
       return this.outcomeOfFailure(signal, delivery, error);
@@ -143,7 +144,8 @@ export class Dispatcher {
   private outcomeOfFailure(signal: Signal, delivery: Delivery, error: unknown): DeliveryOutcome {
     const { recipientId } = delivery;
     const code = error instanceof MessengerError ? error.code : errorName(error);
-    const retryable = error instanceof MessengerError ? error.retryable : true;
+    // A coded domain error (say, a redacted signal) will not change by trying again.
+    const retryable = error instanceof MessengerError ? error.retryable : !isDomainError(error);
     this.deps.logger.warn(
       { signalId: signal.id, reference: signal.reference, recipientId, code, attempt: delivery.attempts + 1 },
       'delivery attempt failed',
@@ -155,6 +157,22 @@ export class Dispatcher {
       backoff / 2 + (backoff / 2) * this.deps.jitter(),
     );
     return { recipientId, kind: 'retry', error: code, retryAt: new Date(this.deps.clock.now().getTime() + wait) };
+  }
+}
+
+/**
+ * Gives up on a Teams call well before the lease runs out, so that no other dispatcher takes the
+ * delivery over while this one may still be sending it. The call is retried later.
+ */
+async function withinLease<T>(call: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new MessengerError('timeout', true)), DISPATCH_LEASE_MS / 2);
+  });
+  try {
+    return await Promise.race([call, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -1,4 +1,5 @@
-import { directorySchema, type Directory } from '../domain/directory';
+import { z } from 'zod';
+import { memberSchema, municipalitySchema, schoolSchema, type Directory } from '../domain/directory';
 import type { DirectoryStore } from '../ports';
 
 export class DirectoryFileError extends Error {
@@ -21,14 +22,36 @@ export async function importDirectory(store: DirectoryStore, raw: unknown): Prom
   return directory;
 }
 
+const fileShape = z.object({
+  municipalities: z.array(z.unknown()).default([]),
+  schools: z.array(z.unknown()).default([]),
+  members: z.array(z.unknown()).default([]),
+});
+
+/** Checks every entry on its own, then the references between them, and reports all at once. */
 export function parseDirectory(raw: unknown): Directory {
-  const parsed = directorySchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new DirectoryFileError(parsed.error.issues.map((i) => `${describePath(raw, i.path)}: ${i.message}`));
+  const file = fileShape.safeParse(raw);
+  if (!file.success) {
+    throw new DirectoryFileError(file.error.issues.map((i) => `${pathText(i.path) || '(file)'}: ${i.message}`));
   }
-  const problems = crossReferenceProblems(parsed.data);
+  const problems: string[] = [];
+  const directory: Directory = {
+    municipalities: parseEntries(file.data.municipalities, municipalitySchema, 'municipalities', problems),
+    schools: parseEntries(file.data.schools, schoolSchema, 'schools', problems),
+    members: parseEntries(file.data.members, memberSchema, 'members', problems),
+  };
+  problems.push(...crossReferenceProblems(directory));
   if (problems.length > 0) throw new DirectoryFileError(problems);
-  return parsed.data;
+  return directory;
+}
+
+function parseEntries<T>(entries: unknown[], schema: z.ZodType<T>, list: string, problems: string[]): T[] {
+  return entries.flatMap((entry, index) => {
+    const parsed = schema.safeParse(entry);
+    if (parsed.success) return [parsed.data];
+    problems.push(...parsed.error.issues.map((i) => `${pathText([list, index, ...i.path])}${idOf(entry)}: ${i.message}`));
+    return [];
+  });
 }
 
 function crossReferenceProblems(d: Directory): string[] {
@@ -61,14 +84,15 @@ function duplicates(ids: string[], list: string): string[] {
   return [...repeated].map((id) => `${list}: ${id} appears more than once`);
 }
 
-/** `members[2].roles[0].schoolId` plus the entry's id where there is one, so an admin finds it. */
-function describePath(raw: unknown, path: PropertyKey[]): string {
-  const text = path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
-  const [list, index] = path;
-  const entry =
-    typeof list === 'string' && typeof index === 'number' && raw && typeof raw === 'object'
-      ? (raw as Record<string, unknown[]>)[list]?.[index]
-      : undefined;
-  const id = entry && typeof entry === 'object' ? ((entry as Record<string, unknown>).id ?? (entry as Record<string, unknown>).aadObjectId) : undefined;
-  return typeof id === 'string' ? `${text || '(root)'} (${id})` : text || '(root)';
+/** The entry's id, so an administrator finds it in the file: ` (12AB00)`. */
+function idOf(entry: unknown): string {
+  if (!entry || typeof entry !== 'object') return '';
+  const { id, aadObjectId } = entry as Record<string, unknown>;
+  const found = typeof id === 'string' ? id : typeof aadObjectId === 'string' ? aadObjectId : undefined;
+  return found ? ` (${found})` : '';
+}
+
+/** `roles[0].schoolId` */
+function pathText(path: PropertyKey[]): string {
+  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
 }

@@ -12,8 +12,11 @@ export const NAME_MAX_LENGTH = 60;
 export const MIN_AGE = 2;
 export const MAX_AGE = 23;
 
-/** Letters (with diacritics), spaces, hyphens and apostrophes; starting with a letter. */
-const NAME_PATTERN = /^\p{L}[\p{L}\p{M} '’-]*$/u;
+/**
+ * Letters (with diacritics), spaces, hyphens and apostrophes, starting with a letter or with an
+ * apostrophe before one: Dutch surnames such as 't Hart begin that way.
+ */
+const NAME_PATTERN = /^['’]?\p{L}[\p{L}\p{M} '’-]*$/u;
 
 export type NameProblem = 'required' | 'tooLong' | 'characters';
 export type BirthDateProblem = 'required' | 'invalid' | 'tooYoung' | 'tooOld';

@@ -6,7 +6,7 @@ import { ListMySignals } from '../../src/app/list-my-signals';
 import { RecordSupport } from '../../src/app/record-support';
 import type { Directory } from '../../src/domain/directory';
 import type { Signal } from '../../src/domain/signal';
-import type { DirectoryStore, SignalStore } from '../../src/ports';
+import type { Clock, DirectoryStore, SignalStore } from '../../src/ports';
 import { createMemoryStores } from '../../src/store/memory';
 import { BACKUP_CONTACT_ID, PRIMARY_CONTACT_ID, aConversation } from '../fixtures/directory';
 import { aSchoolDirectory } from '../fixtures/school-directory';
@@ -48,7 +48,8 @@ export interface Core {
 export interface CoreOptions {
   now?: Date | string;
   directory?: Directory;
-  render?: RenderDelivery;
+  /** How cards are drawn; by default a card that only names its view. Gets the core's directory and clock. */
+  render?: (deps: { directory: DirectoryStore; clock: Clock }) => RenderDelivery;
   /** Members whose personal chat is already known; by default both contacts of the fixture school. */
   knownChats?: string[];
   jitter?: () => number;
@@ -71,7 +72,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     signals,
     directory,
     messenger,
-    render: options.render ?? renderViewOnly,
+    render: options.render ? options.render({ directory, clock }) : renderViewOnly,
     clock,
     logger,
     jitter: options.jitter ?? (() => 0),

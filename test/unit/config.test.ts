@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { main } from '../../bot/index';
 import { ConfigError, loadConfig } from '../../src/config';
 import * as createStoresModule from '../../src/store/create-stores';
@@ -118,5 +121,26 @@ describe('main', () => {
     const code = await main({ PORT: 'eighty' });
     expect(code).toBe(1);
     expect(stderr.mock.calls.map((c) => String(c[0])).join('')).toContain('PORT');
+  });
+
+  it('exits with 1 and names each bad entry when the directory file is invalid, before listening', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'hwc-main-'));
+    const directoryFile = join(folder, 'directory.json');
+    writeFileSync(
+      directoryFile,
+      JSON.stringify({
+        municipalities: [{ id: 'GM0917', name: 'Heerlen' }],
+        schools: [{ id: 'BAD', name: 'X', municipalityId: 'GM0917' }],
+        members: [{ aadObjectId: 'not-a-guid', name: 'Y' }],
+      }),
+    );
+    const sigtermListeners = process.listenerCount('SIGTERM');
+    const code = await main({ NODE_ENV: 'test', HWC_SQLITE_PATH: join(folder, 'hwc.sqlite'), HWC_DIRECTORY_FILE: directoryFile, LOG_LEVEL: 'silent' });
+    expect(code).toBe(1);
+    const written = stderr.mock.calls.map((c) => String(c[0])).join('');
+    expect(written).toContain('directory file');
+    expect(written).toContain('schools[0].id (BAD)');
+    expect(written).toContain('members[0].aadObjectId (not-a-guid)');
+    expect(process.listenerCount('SIGTERM')).toBe(sigtermListeners);
   });
 });

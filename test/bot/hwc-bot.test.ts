@@ -1,0 +1,290 @@
+import { MessengerError } from '../../src/ports';
+import { aChild } from '../fixtures/signals';
+import {
+  BACKUP_CONTACT_ID,
+  NO_ROLE_ID,
+  OTHER_SCHOOL_CONTACT_ID,
+  PRIMARY_CONTACT_ID,
+  SCHOOL_ID,
+  STRANGER_ID,
+  VT_WORKER_ID,
+} from '../fixtures/school-directory';
+import { BotHarness, SERVICE_URL, TENANT_ID, conversationIdOf, type ChatUser, type TurnResult } from '../support/bot-harness';
+import { buttonTitled, inputLabelled, inputs, visibleText } from '../support/card-query';
+
+const worker: ChatUser = { aadObjectId: VT_WORKER_ID, name: 'Petra Jansen' };
+const primary: ChatUser = { aadObjectId: PRIMARY_CONTACT_ID, name: 'Anouk de Wit' };
+const backup: ChatUser = { aadObjectId: BACKUP_CONTACT_ID, name: 'Jeroen Smit' };
+const outsider: ChatUser = { aadObjectId: OTHER_SCHOOL_CONTACT_ID, name: 'Fleur Hendriks' };
+const noRole: ChatUser = { aadObjectId: NO_ROLE_ID, name: 'Otto Buiten' };
+const stranger: ChatUser = { aadObjectId: STRANGER_ID, name: 'Onbekend' };
+const child = aChild();
+
+/** The one card a message turn answered with. */
+function onlyCard(turn: TurnResult): Record<string, unknown> {
+  expect(turn.cards).toHaveLength(1);
+  return turn.cards[0]!;
+}
+
+/** The card an invoke answered with; the answer is always a 200 carrying an Adaptive Card. */
+function invokeCard(turn: TurnResult): Record<string, unknown> {
+  expect(turn.invokeResponse?.status).toBe(200);
+  expect(turn.invokeResponse?.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+  return turn.invokeResponse!.body.value;
+}
+
+describe('HwcBot', () => {
+  let hwc: BotHarness;
+  beforeEach(async () => {
+    hwc = await BotHarness.create();
+  });
+
+  describe('help', () => {
+    it.each([['hulp'], ['help'], ['/Help']])('answers %s with what a Veilig Thuis worker can do, signaal and status included', async (word) => {
+      const text = visibleText(onlyCard(await hwc.say(worker, word)));
+      expect(text).toContain('Wat kun je hier doen?');
+      expect(text).toContain('**signaal**');
+      expect(text).toContain('**status**');
+    });
+
+    it('tells a school contact about Gezien and support, without offering signaal', async () => {
+      const text = visibleText(onlyCard(await hwc.say(primary, 'hulp')));
+      expect(text).toContain('**Gezien**');
+      expect(text).not.toContain('**signaal**');
+    });
+
+    it('tells someone without a role whom to ask', async () => {
+      const text = visibleText(onlyCard(await hwc.say(noRole, 'help')));
+      expect(text).toContain('geen rol');
+      expect(text).not.toContain('**signaal**');
+    });
+
+    it('answers in English when the Teams locale is en-US', async () => {
+      const text = visibleText(onlyCard(await hwc.say({ ...worker, locale: 'en-US' }, 'help')));
+      expect(text).toContain('What can you do here?');
+      expect(text).toContain('**signal**');
+      expect(text).not.toContain('Wat kun je');
+    });
+  });
+
+  describe('commands', () => {
+    it('answers an unknown word with the unknown-command card pointing to help', async () => {
+      const text = visibleText(onlyCard(await hwc.say(worker, 'hallo daar')));
+      expect(text).toContain('Dat begrijp ik niet');
+      expect(text).toContain('**help**');
+    });
+
+    it('answers an unknown word in English for an English Teams', async () => {
+      const text = visibleText(onlyCard(await hwc.say({ ...primary, locale: 'en-US' }, 'hello')));
+      expect(text).toContain("I didn't understand that");
+    });
+
+    it('gives a Veilig Thuis worker typing signaal the form with the labelled inputs and Verstuur', async () => {
+      const card = onlyCard(await hwc.say(worker, 'signaal'));
+      for (const label of ['Voornaam', 'Achternaam', 'Geboortedatum', 'School']) expect(inputLabelled(card, label)).toBeDefined();
+      expect(inputLabelled(card, 'Geboortedatum')?.type).toBe('Input.Date');
+      expect(buttonTitled(card, 'Verstuur')?.verb).toBe('signal.submit');
+    });
+
+    it('refuses someone the directory does not know who types signaal: a card without inputs', async () => {
+      const card = onlyCard(await hwc.say(stranger, 'signaal'));
+      expect(inputs(card)).toEqual([]);
+      expect(visibleText(card)).toContain('Je bent nog niet bekend');
+    });
+
+    it('refuses a school contact who types signal politely, without a form', async () => {
+      const card = onlyCard(await hwc.say(primary, 'signal'));
+      expect(inputs(card)).toEqual([]);
+      expect(visibleText(card)).toContain('Alleen medewerkers van Veilig Thuis');
+    });
+  });
+
+  describe('remembering personal chats', () => {
+    it('stores the conversation address when the app is installed, and welcomes the user', async () => {
+      expect(await hwc.core.directory.getConversation(NO_ROLE_ID)).toBeUndefined();
+      const turn = await hwc.install(noRole);
+      expect(await hwc.core.directory.getConversation(NO_ROLE_ID)).toMatchObject({
+        memberId: NO_ROLE_ID,
+        userId: `29:${NO_ROLE_ID}`,
+        conversationId: conversationIdOf(noRole),
+        serviceUrl: SERVICE_URL,
+        tenantId: TENANT_ID,
+        channelId: 'msteams',
+        botId: '28:hwc-bot',
+        locale: 'nl-NL',
+        updatedAt: hwc.core.clock.now().toISOString(),
+      });
+      expect(visibleText(onlyCard(turn))).toContain('Welkom bij Handle with Care');
+    });
+
+    it('stores the conversation address on a first message too', async () => {
+      await hwc.say(noRole, 'hulp');
+      expect((await hwc.core.directory.getConversation(NO_ROLE_ID))?.conversationId).toBe(conversationIdOf(noRole));
+    });
+  });
+
+  describe('card buttons', () => {
+    it('answers an unknown verb with the "button no longer works" card, as a 200 invoke response', async () => {
+      const text = visibleText(invokeCard(await hwc.press(primary, 'signal.delete', { signalId: 'x' })));
+      expect(text).toContain('Deze knop werkt niet meer');
+    });
+
+    it('answers a button without a verb the same way', async () => {
+      expect(visibleText(invokeCard(await hwc.press(primary, undefined, {})))).toContain('Deze knop werkt niet meer');
+    });
+
+    it.each([
+      ['signalId missing', {}],
+      ['signalId not text', { signalId: 42 }],
+      ['signalId empty', { signalId: '' }],
+      ['data not an object', 'signal-1'],
+    ])('answers invalid data (%s) with a card, never a failure', async (_what, data) => {
+      const turn = await hwc.press(primary, 'signal.acknowledge', data);
+      expect(visibleText(invokeCard(turn))).toContain('Deze knop werkt niet meer');
+    });
+
+    it('answers in English for an English Teams', async () => {
+      const text = visibleText(invokeCard(await hwc.press({ ...primary, locale: 'en-US' }, 'nope', {})));
+      expect(text).toContain('This button no longer works');
+    });
+
+    it('answers a button for a signal that does not exist with a card', async () => {
+      const text = visibleText(invokeCard(await hwc.press(primary, 'signal.acknowledge', { signalId: 'no-such-signal' })));
+      expect(text).toContain('Signaal niet gevonden');
+    });
+  });
+
+  describe('a signal from form to support', () => {
+    const form = { firstName: child.firstName, lastName: child.lastName, birthDate: child.birthDate, schoolId: SCHOOL_ID };
+
+    /** The worker submits the form; resolves when every contact's card has been sent. */
+    async function submit(data: Record<string, unknown> = form, onMessage = 'form-message-1'): Promise<Record<string, unknown>> {
+      const card = invokeCard(await hwc.press(worker, 'signal.submit', data, onMessage));
+      await hwc.core.dispatcher.idle();
+      return card;
+    }
+
+    function signalCardOf(memberId: string): Record<string, unknown> {
+      const sent = hwc.core.messenger.delivered(memberId).filter((c) => c.kind === 'send');
+      expect(sent).toHaveLength(1);
+      return sent[0]!.card as Record<string, unknown>;
+    }
+
+    it('confirms to the worker with the reference code and sends each contact the signal card', async () => {
+      const confirmation = visibleText(await submit());
+      const reference = /HWC-[A-Z0-9]{4}/.exec(confirmation)?.[0];
+      expect(reference).toBeDefined();
+      for (const contact of [PRIMARY_CONTACT_ID, BACKUP_CONTACT_ID]) {
+        const card = signalCardOf(contact);
+        const text = visibleText(card);
+        expect(text).toContain('Handle with Care');
+        expect(text).toContain(`${child.firstName} ${child.lastName}`);
+        expect(text).toContain('14-05-2016');
+        expect(text).toContain('Basisschool De Regenboog');
+        expect(text).toContain(reference!);
+        expect(buttonTitled(card, 'Gezien')?.verb).toBe('signal.acknowledge');
+      }
+      expect(hwc.core.messenger.attemptsTo(OTHER_SCHOOL_CONTACT_ID)).toEqual([]);
+    });
+
+    it('returns the same form with the values kept and a Dutch message at the wrong field, sending nothing', async () => {
+      const card = await submit({ ...form, birthDate: '2025-12-01' });
+      expect(inputLabelled(card, 'Voornaam')?.value).toBe(child.firstName);
+      expect(visibleText(card)).toContain('Het kind moet minstens 2 jaar oud zijn.');
+      expect(hwc.core.messenger.calls).toEqual([]);
+    });
+
+    it('issues one signal when Verstuur is pressed twice on the same form', async () => {
+      const first = visibleText(await submit(form, 'form-message-7'));
+      const second = visibleText(await submit(form, 'form-message-7'));
+      const reference = /HWC-[A-Z0-9]{4}/.exec(first)?.[0];
+      expect(second).toContain(reference!);
+      expect(await hwc.core.signals.listIssuedBy(VT_WORKER_ID, new Date(0))).toHaveLength(1);
+      expect(hwc.core.messenger.delivered(PRIMARY_CONTACT_ID)).toHaveLength(1);
+    });
+
+    it("shows the contact who presses Gezien the support form and updates the colleague's card in place", async () => {
+      await submit();
+      const signalId = String(buttonTitled(signalCardOf(PRIMARY_CONTACT_ID), 'Gezien')!.data.signalId);
+      hwc.core.clock.set('2026-03-03T07:05:00.000Z');
+
+      const answer = invokeCard(await hwc.press(primary, 'signal.acknowledge', { signalId }));
+      expect(inputLabelled(answer, 'Steun')).toBeDefined();
+      expect(inputLabelled(answer, 'zorg')).toBeDefined();
+      expect(buttonTitled(answer, 'Opslaan')?.verb).toBe('support.save');
+      await hwc.core.dispatcher.idle();
+
+      const [sent, updated, ...more] = hwc.core.messenger.attemptsTo(BACKUP_CONTACT_ID);
+      expect(more).toEqual([]);
+      expect(updated).toMatchObject({ kind: 'update', activityId: sent!.activityId });
+      const takenText = visibleText(updated!.card);
+      // Picked up the morning after the evening it was issued, at 08:05 Amsterdam time (07:05 UTC).
+      expect(takenText).toContain('Opgepakt door Anouk de Wit op 03-03-2026 om 08:05');
+      expect(takenText).not.toContain(child.firstName);
+    });
+
+    it('answers a colleague who presses Gezien a moment later kindly, and changes nothing', async () => {
+      await submit();
+      const signalId = String(buttonTitled(signalCardOf(BACKUP_CONTACT_ID), 'Gezien')!.data.signalId);
+      await hwc.press(primary, 'signal.acknowledge', { signalId });
+      await hwc.core.dispatcher.idle();
+      const before = await hwc.core.signals.get(signalId);
+
+      const answer = visibleText(invokeCard(await hwc.press(backup, 'signal.acknowledge', { signalId })));
+      expect(answer).toContain('Opgepakt door Anouk de Wit');
+      expect(await hwc.core.signals.get(signalId)).toEqual(before);
+    });
+
+    it('gives the same answer when the same contact presses Gezien twice', async () => {
+      await submit();
+      const signalId = String(buttonTitled(signalCardOf(PRIMARY_CONTACT_ID), 'Gezien')!.data.signalId);
+      const first = invokeCard(await hwc.press(primary, 'signal.acknowledge', { signalId }));
+      const second = invokeCard(await hwc.press(primary, 'signal.acknowledge', { signalId }));
+      expect(second).toEqual(first);
+    });
+
+    it('refuses a contact of another school pressing Gezien, and nothing changes', async () => {
+      await submit();
+      const signalId = String(buttonTitled(signalCardOf(PRIMARY_CONTACT_ID), 'Gezien')!.data.signalId);
+      const before = await hwc.core.signals.get(signalId);
+      const text = visibleText(invokeCard(await hwc.press(outsider, 'signal.acknowledge', { signalId })));
+      expect(text).toContain('Niet voor jouw school');
+      expect(text).not.toContain(child.firstName);
+      expect(await hwc.core.signals.get(signalId)).toEqual(before);
+    });
+
+    it('records the support and shows it; status then shows the worker "steun vastgelegd"', async () => {
+      await submit();
+      const signalId = String(buttonTitled(signalCardOf(PRIMARY_CONTACT_ID), 'Gezien')!.data.signalId);
+      await hwc.press(primary, 'signal.acknowledge', { signalId });
+      const recorded = visibleText(
+        invokeCard(await hwc.press(primary, 'support.save', { signalId, categories: 'no_penalty,listening_ear', priorConcern: 'no' })),
+      );
+      expect(recorded).toContain('Steun vastgelegd');
+      expect((await hwc.core.stored(signalId)).support?.categories).toEqual(['no_penalty', 'listening_ear']);
+
+      const status = visibleText(onlyCard(await hwc.say(worker, 'status')));
+      expect(status).toContain('steun vastgelegd');
+      expect(status).toContain('Basisschool De Regenboog');
+    });
+
+    it('keeps delivering to the colleague after Teams throttled the first try', async () => {
+      hwc.core.messenger.failFor(BACKUP_CONTACT_ID, new MessengerError('http_429', true, 5_000), 1);
+      await submit();
+      expect(hwc.core.messenger.delivered(BACKUP_CONTACT_ID)).toEqual([]);
+      hwc.core.clock.advance(5_000);
+      await hwc.core.dispatcher.relayDue();
+      expect(visibleText(signalCardOf(BACKUP_CONTACT_ID))).toContain(child.lastName);
+    });
+
+    it('never writes the child to the log', async () => {
+      await submit();
+      const signalId = String(buttonTitled(signalCardOf(PRIMARY_CONTACT_ID), 'Gezien')!.data.signalId);
+      await hwc.press(primary, 'signal.acknowledge', { signalId });
+      await hwc.press(outsider, 'signal.acknowledge', { signalId });
+      await hwc.core.dispatcher.idle();
+      expect(hwc.core.logger.lines.length).toBeGreaterThan(0);
+      for (const secret of [child.firstName, child.lastName, child.birthDate]) expect(hwc.core.logger.json).not.toContain(secret);
+    });
+  });
+});
