@@ -24,11 +24,13 @@ interface Moment {
   minute: string;
 }
 
+/** One formatToParts call per instant: Intl formatting is the costly part of rendering a card. */
 function moment(iso: string): Moment {
   const instant = new Date(iso);
   if (Number.isNaN(instant.getTime())) throw new RangeError(`not an ISO instant: ${iso}`);
-  const pick = (type: Intl.DateTimeFormatPartTypes): string =>
-    parts.formatToParts(instant).find((p) => p.type === type)?.value ?? '';
+  const found: Record<string, string> = {};
+  for (const part of parts.formatToParts(instant)) found[part.type] = part.value;
+  const pick = (type: keyof Moment): string => found[type] ?? '';
   return { year: pick('year'), month: pick('month'), day: pick('day'), hour: pick('hour'), minute: pick('minute') };
 }
 
@@ -46,7 +48,8 @@ export function formatTime(iso: string): string {
 
 /** dd-mm-jjjj HH:mm of an instant, in Europe/Amsterdam. */
 export function formatDateTime(iso: string): string {
-  return `${formatDate(iso)} ${formatTime(iso)}`;
+  const m = moment(iso);
+  return `${m.day}-${m.month}-${m.year} ${m.hour}:${m.minute}`;
 }
 
 /** dd-mm HH:mm: for lists of recent events, where the year is obvious. */
