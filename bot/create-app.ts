@@ -3,6 +3,9 @@ import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { noticeCard, localeFrom, stringsFor } from '../cards';
 import { AcknowledgeSignal } from '../src/app/acknowledge-signal';
+import { BounceSignal } from '../src/app/bounce-signal';
+import { ListAwaitingRouting } from '../src/app/list-awaiting-routing';
+import { RouteSignal } from '../src/app/route-signal';
 import { Dispatcher } from '../src/app/dispatcher';
 import { importDirectory } from '../src/app/import-directory';
 import { IssueSignal } from '../src/app/issue-signal';
@@ -17,6 +20,7 @@ import { demoDirectory } from './demo-directory';
 import { HwcBot } from './hwc-bot';
 import { deliveryRenderer } from './render-delivery';
 import { replyWithCard } from './reply';
+import { SignalCards } from './signal-cards';
 import { createServer } from './server';
 import { TeamsMessenger } from './teams-messenger';
 
@@ -58,11 +62,12 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
     ...(config.tenantId ? { tenantId: config.tenantId } : {}),
   });
   const { signals, directory, audit } = stores;
+  const cards = new SignalCards(directory);
   const dispatcher = new Dispatcher({
     signals,
     directory,
     messenger,
-    render: deliveryRenderer(directory, clock, config.locale),
+    render: deliveryRenderer(cards, clock, config.locale),
     clock,
     logger,
     jitter: Math.random,
@@ -72,7 +77,11 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
     acknowledgeSignal: new AcknowledgeSignal({ signals, directory, audit, dispatcher, clock }),
     recordSupport: new RecordSupport({ signals, directory, audit, clock }),
     listMySignals: new ListMySignals({ signals, directory, audit, clock }),
+    routeSignal: new RouteSignal({ signals, directory, audit, dispatcher, clock }),
+    bounceSignal: new BounceSignal({ signals, directory, audit, dispatcher, clock }),
+    listAwaitingRouting: new ListAwaitingRouting({ signals, directory, audit, clock }),
     directory,
+    cards,
     clock,
     logger,
     locale: config.locale,

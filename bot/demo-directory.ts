@@ -11,11 +11,13 @@ export const demoDirectory: Directory = {
   municipalities: [
     { id: 'GM0917', name: 'Heerlen', routing: 'direct' },
     { id: 'GM0935', name: 'Maastricht', routing: 'direct' },
+    { id: 'GM0928', name: 'Kerkrade', routing: 'leerplicht' },
   ],
   schools: [
     { id: '12AB00', name: 'Basisschool De Regenboog', municipalityId: 'GM0917' },
     { id: '34CD00', name: 'Kindcentrum De Vlinder', municipalityId: 'GM0917' },
     { id: '56EF00', name: 'Sint-Maartenscollege', municipalityId: 'GM0935' },
+    { id: '78GH00', name: 'Basisschool Het Kompas', municipalityId: 'GM0928' },
   ],
   members: [
     {
@@ -23,11 +25,12 @@ export const demoDirectory: Directory = {
       name: 'Alex Wilber',
       email: 'alexw@example.com',
       roles: [
-        { role: 'vt_worker', municipalityIds: ['GM0917', 'GM0935'] },
+        { role: 'vt_worker', municipalityIds: ['GM0917', 'GM0935', 'GM0928'] },
         { role: 'school_contact', schoolId: '12AB00', rank: 'primary' },
         { role: 'school_contact', schoolId: '34CD00', rank: 'primary' },
         { role: 'school_contact', schoolId: '56EF00', rank: 'primary' },
-        { role: 'leerplicht', municipalityIds: ['GM0917'] },
+        { role: 'school_contact', schoolId: '78GH00', rank: 'primary' },
+        { role: 'leerplicht', municipalityIds: ['GM0917', 'GM0928'] },
         { role: 'coordinator', municipalityIds: ['GM0917'] },
         { role: 'manager', municipalityIds: ['GM0917'], schoolIds: [] },
         { role: 'admin' },

@@ -1,24 +1,38 @@
 import { noticeCard, stringsFor, type AdaptiveCard, type Locale } from '../cards';
 import { ErrorCodes, type DomainError } from '../src/domain/errors';
 
-/** The one table from an error code to what the user reads. */
+/**
+ * The one table from an error code to what the user reads. Kind answers that show the current
+ * state of a signal (already picked up, already forwarded) are built by the actions themselves.
+ */
 export function errorCard(error: DomainError, locale: Locale): AdaptiveCard {
   const t = stringsFor(locale);
+  const notice = (text: { title: string; text: string }) => noticeCard({ locale, ...text });
   switch (error.code) {
     case ErrorCodes.roleRequired:
-      return noticeCard({ locale, ...t.errors['ACCESS.ROLE_REQUIRED'] });
+      return notice(error.context.role === 'vt_worker' ? t.bot.notVtWorker : t.errors['ACCESS.ROLE_REQUIRED']);
     case ErrorCodes.notYourSignal:
-      return noticeCard({ locale, ...t.bot.notContactOfSchool });
+      if (error.context.role === 'leerplicht') return notice(t.bot.notLeerplicht);
+      if (error.context.role === 'vt_worker') return notice(t.bot.notIssuer);
+      return notice(t.bot.notContactOfSchool);
     case ErrorCodes.unknownMember:
-      return noticeCard({ locale, ...t.errors['ACCESS.UNKNOWN_MEMBER'] });
+      return notice(t.errors['ACCESS.UNKNOWN_MEMBER']);
     case ErrorCodes.signalNotFound:
-      return noticeCard({ locale, ...t.errors['SIGNAL.NOT_FOUND'] });
+      return notice(t.errors['SIGNAL.NOT_FOUND']);
     case ErrorCodes.notAcknowledged:
-      return noticeCard({ locale, ...t.errors['SIGNAL.NOT_ACKNOWLEDGED'] });
+      return notice(t.errors['SIGNAL.NOT_ACKNOWLEDGED']);
     case ErrorCodes.supportLocked:
-      return noticeCard({ locale, ...t.errors['SIGNAL.SUPPORT_LOCKED'] });
+      return notice(t.errors['SIGNAL.SUPPORT_LOCKED']);
     case ErrorCodes.redacted:
-      return noticeCard({ locale, ...t.errors['SIGNAL.REDACTED'] });
+      return notice(t.errors['SIGNAL.REDACTED']);
+    case ErrorCodes.alreadyClosed:
+      return notice(t.errors['SIGNAL.ALREADY_CLOSED']);
+    case ErrorCodes.schoolTried:
+      return notice(t.errors['SIGNAL.SCHOOL_TRIED']);
+    case ErrorCodes.notAtSchool:
+      return notice(t.errors['SIGNAL.NOT_AT_SCHOOL']);
+    case ErrorCodes.notBounced:
+      return notice(t.errors['SIGNAL.NOT_BOUNCED']);
     default:
       // Conflicts and the like are not the user's to fix: the generic answer covers them.
       throw error;

@@ -4,7 +4,9 @@ import { isDomainError } from '../src/domain/errors';
 import { acknowledge } from './actions/acknowledge';
 import { editSupport } from './actions/edit-support';
 import { saveSupport } from './actions/save-support';
-import { submitSignal } from './actions/submit-signal';
+import { bounceSignal, sendToLeerplicht } from './actions/bounce';
+import { forwardSignal, noSchool } from './actions/route';
+import { addChild, submitSignal } from './actions/submit-signal';
 import { helpCommand } from './commands/help-command';
 import { signalCommand } from './commands/signal-command';
 import { statusCommand } from './commands/status-command';
@@ -84,7 +86,17 @@ export class HwcBot extends TeamsActivityHandler {
   private runAction(context: TurnContext, action: CardAction): Promise<AdaptiveCard> {
     switch (action.verb) {
       case 'signal.submit':
-        return submitSignal(context, this.services, action.data);
+        return submitSignal(context, this.services, action.data.children);
+      case 'signal.add_child':
+        return addChild(context, this.services, action.data.children);
+      case 'signal.bounce':
+        return bounceSignal(context, this.services, action.data);
+      case 'signal.forward':
+        return forwardSignal(context, this.services, action.data);
+      case 'signal.no_school':
+        return noSchool(context, this.services, action.data);
+      case 'signal.to_leerplicht':
+        return sendToLeerplicht(context, this.services, action.data);
       case 'signal.acknowledge':
         return acknowledge(context, this.services, action.data);
       case 'support.save':
@@ -97,9 +109,6 @@ export class HwcBot extends TeamsActivityHandler {
   private refusalFor(error: Parameters<typeof errorCard>[0], context: TurnContext): AdaptiveCard {
     const locale = localeOf(context, this.services.locale);
     this.services.logger.info({ code: error.code, ...error.context }, 'request refused');
-    if (error.code === 'ACCESS.ROLE_REQUIRED' && error.context.role === 'vt_worker') {
-      return noticeCard({ locale, ...stringsFor(locale).bot.notVtWorker });
-    }
     return errorCard(error, locale);
   }
 

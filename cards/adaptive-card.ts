@@ -14,7 +14,8 @@ export interface ExecuteAction {
   type: 'Action.Execute';
   verb: Verb;
   title: string;
-  data?: Record<string, string>;
+  /** Ids to look things up by, and the form's child count; never a right to act. */
+  data?: Record<string, string | number>;
   /** "auto": send the card's inputs; "none": send only `data`. */
   associatedInputs?: 'auto' | 'none';
   style?: 'default' | 'positive' | 'destructive';
@@ -46,6 +47,7 @@ type TextOptions = Partial<{
   fontType: 'default' | 'monospace';
   spacing: 'none' | 'small' | 'default' | 'medium' | 'large';
   style: 'default' | 'heading';
+  separator: boolean;
 }>;
 
 export function textBlock(text: string, options: TextOptions = {}): CardElement {
@@ -60,6 +62,11 @@ export function heading(text: string): CardElement {
 /** A problem with one input, shown right under it. */
 export function fieldError(text: string): CardElement {
   return textBlock(text, { color: 'attention', spacing: 'small' });
+}
+
+/** Groups elements, e.g. one signal of a list, with a line above it. */
+export function container(items: CardElement[], options: { separator?: boolean } = {}): CardElement {
+  return { type: 'Container', items, ...options };
 }
 
 export function factSet(facts: Array<[title: string, value: string]>): CardElement {

@@ -1,6 +1,7 @@
 /**
  * The signal as a school contact receives it: exactly the child's name and birth date, the
- * school, when and the reference — the Handle with Care minimum — and one button to pick it up.
+ * school, when and the reference — the Handle with Care minimum — one button to pick it up and
+ * one to say the child is not a pupil here.
  */
 import { toDutchDate } from '../src/domain/calendar-date';
 import { adaptiveCard, executeAction, factSet, heading, textBlock, type AdaptiveCard } from './adaptive-card';
@@ -25,12 +26,14 @@ export function contactSignalCard(view: ContactSignalView): AdaptiveCard {
       ]),
       textBlock(t.contactSignal.expectation),
       textBlock(t.contactSignal.needToKnow, { isSubtle: true, spacing: 'small' }),
+      textBlock(t.contactSignal.bounceHint, { isSubtle: true, size: 'small' }),
     ],
     [
       executeAction(Verbs.signalAcknowledge, t.contactSignal.acknowledge, {
         data: { signalId: view.signalId },
         style: 'positive',
       }),
+      executeAction(Verbs.signalBounce, t.contactSignal.bounce, { data: { signalId: view.signalId } }),
     ],
   );
 }

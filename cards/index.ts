@@ -1,32 +1,65 @@
 /** The cards' public surface: view models in, Adaptive Card JSON out; verbs, commands and texts. */
 export { type AdaptiveCard, type CardElement, type ExecuteAction, CARD_SCHEMA, CARD_VERSION } from './adaptive-card';
+export { bouncedNoticeCard } from './bounced-notice-card';
 export { Commands, KNOWN_COMMANDS, parseCommand, type CommandName } from './commands';
 export { contactSignalCard } from './contact-signal-card';
 export { formatDate, formatDateTime, formatShortDateTime, formatTime, isSameSchoolTimeDay } from './format';
 export { helpCard } from './help-card';
 export { localeFrom, stringsFor, type Strings } from './i18n/strings';
 export { issueConfirmationCard } from './issue-confirmation-card';
+export { leerplichtStatusCard } from './leerplicht-status-card';
 export { noticeCard } from './notice-card';
+export { routeCard } from './route-card';
+export { routeClosedCard } from './route-closed-card';
+export { routedCard } from './routed-card';
 export { signalFormCard, signalFormProblemText } from './signal-form-card';
 export { statusCard } from './status-card';
 export { supportFormCard } from './support-form-card';
 export { supportRecordedCard } from './support-recorded-card';
 export { takenCard } from './taken-card';
-export { isVerb, parseCardAction, Verbs, type CardAction, type ParsedCardAction, type Verb, type VerbData } from './verbs';
+export { unroutableNoticeCard } from './unroutable-notice-card';
+export {
+  CHILD_FIELDS,
+  childInputId,
+  isVerb,
+  parseCardAction,
+  Verbs,
+  type CardAction,
+  type ChildField,
+  type ChildInput,
+  type ParsedCardAction,
+  type Verb,
+  type VerbData,
+} from './verbs';
+export { withdrawnCard } from './withdrawn-card';
 export type {
+  BouncedNoticeView,
+  ChildFormEntry,
   ContactSignalView,
+  DestinationOption,
   HelpView,
   IssueConfirmationView,
+  IssuedDestination,
+  IssuedSignal,
+  LeerplichtStatusRow,
+  LeerplichtStatusView,
   Locale,
   NoticeView,
+  RouteClosedView,
+  RoutedView,
+  RouteSchoolProblem,
+  RouteView,
   SchoolOption,
   SignalFormField,
   SignalFormProblem,
   SignalFormView,
   StatusRow,
+  StatusStepEntry,
   StatusView,
   SupportFormField,
   SupportFormView,
   SupportRecordedView,
   TakenView,
+  UnroutableNoticeView,
+  WithdrawnView,
 } from './view-models';

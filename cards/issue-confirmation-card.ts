@@ -1,20 +1,61 @@
-/** What the worker sees after sending: the reference code to talk about it, never the child. */
-import { adaptiveCard, factSet, heading, textBlock, type AdaptiveCard } from './adaptive-card';
+/**
+ * What the worker sees after sending: the reference code of each child's signal to talk about
+ * it, and where it went — never the child. One child reads as a single large code; a household
+ * as one line per child, in form order.
+ */
+import { adaptiveCard, factSet, heading, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card';
 import { formatDateTime } from './format';
-import { stringsFor } from './i18n/strings';
-import type { IssueConfirmationView } from './view-models';
+import { stringsFor, type Strings } from './i18n/strings';
+import type { IssueConfirmationView, IssuedDestination, IssuedSignal } from './view-models';
+
+function destinationName(t: Strings, destination: IssuedDestination): string {
+  return destination.kind === 'school'
+    ? destination.schoolName
+    : t.issueConfirmation.viaLeerplicht(destination.municipalityName);
+}
+
+function reach(t: Strings, destination: IssuedDestination): string {
+  return destination.kind === 'school'
+    ? t.issueConfirmation.recipients(destination.contactCount)
+    : t.issueConfirmation.leerplichtRecipients(destination.municipalityName, destination.officerCount);
+}
+
+function single(t: Strings, signal: IssuedSignal, issuedAt: string): CardElement[] {
+  return [
+    heading(t.issueConfirmation.title),
+    textBlock(signal.reference, { size: 'extraLarge', weight: 'bolder', fontType: 'monospace', color: 'accent' }),
+    textBlock(t.issueConfirmation.referenceHint, { isSubtle: true, spacing: 'none' }),
+    factSet([
+      [t.common.school, destinationName(t, signal.destination)],
+      [t.issueConfirmation.sentAt, formatDateTime(issuedAt)],
+    ]),
+    textBlock(reach(t, signal.destination)),
+  ];
+}
+
+function household(t: Strings, signals: IssuedSignal[], issuedAt: string): CardElement[] {
+  return [
+    heading(t.issueConfirmation.titleMany(signals.length)),
+    textBlock(t.issueConfirmation.referenceHintMany, { isSubtle: true, spacing: 'none' }),
+    ...signals.flatMap((s) => [
+      textBlock(t.issueConfirmation.line(s.childNumber, s.reference, destinationName(t, s.destination)), {
+        weight: 'bolder',
+        spacing: 'medium',
+      }),
+      textBlock(
+        s.destination.kind === 'school'
+          ? t.issueConfirmation.contacts(s.destination.contactCount)
+          : t.issueConfirmation.officers(s.destination.officerCount),
+        { isSubtle: true, spacing: 'none' },
+      ),
+    ]),
+    factSet([[t.issueConfirmation.sentAt, formatDateTime(issuedAt)]]),
+  ];
+}
 
 export function issueConfirmationCard(view: IssueConfirmationView): AdaptiveCard {
   const t = stringsFor(view.locale);
-  return adaptiveCard([
-    heading(t.issueConfirmation.title),
-    textBlock(view.reference, { size: 'extraLarge', weight: 'bolder', fontType: 'monospace', color: 'accent' }),
-    textBlock(t.issueConfirmation.referenceHint, { isSubtle: true, spacing: 'none' }),
-    factSet([
-      [t.common.school, view.schoolName],
-      [t.issueConfirmation.sentAt, formatDateTime(view.issuedAt)],
-    ]),
-    textBlock(t.issueConfirmation.recipients(view.contactCount)),
-    textBlock(t.issueConfirmation.statusHint, { isSubtle: true }),
-  ]);
+  const [only] = view.signals;
+  const body = view.signals.length === 1 && only ? single(t, only, view.issuedAt) : household(t, view.signals, view.issuedAt);
+  return adaptiveCard([...body, textBlock(t.issueConfirmation.statusHint, { isSubtle: true })]);
 }

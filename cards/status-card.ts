@@ -1,33 +1,51 @@
-/** A Veilig Thuis worker's recent signals: by reference and school only, never by child. */
-import { adaptiveCard, heading, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card';
+/**
+ * A Veilig Thuis worker's recent signals, by reference only, never by child: where each one
+ * stands and every step it took, with times.
+ */
+import { adaptiveCard, container, factSet, heading, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card';
 import { formatShortDateTime } from './format';
-import { stringsFor } from './i18n/strings';
-import type { StatusView } from './view-models';
+import { stringsFor, type Strings } from './i18n/strings';
+import type { StatusRow, StatusStepEntry, StatusView } from './view-models';
 
-const cell = (text: string, bold = false): CardElement => ({
-  type: 'TableCell',
-  items: [textBlock(text, bold ? { weight: 'bolder' } : {})],
-});
+function stepText(t: Strings, entry: StatusStepEntry): string {
+  const steps = t.status.steps;
+  switch (entry.step) {
+    case 'issued':
+      return steps.issued(entry.schoolName);
+    case 'to_leerplicht':
+      return steps.to_leerplicht;
+    case 'forwarded':
+      return steps.forwarded(entry.schoolName);
+    case 'acknowledged':
+      return steps.acknowledged;
+    case 'supported':
+      return steps.supported;
+    case 'bounced':
+      return steps.bounced(entry.schoolName);
+    case 'unroutable':
+      return steps.unroutable;
+  }
+}
 
-const row = (cells: CardElement[]): CardElement => ({ type: 'TableRow', cells });
+/** One signal: its reference and state, then its steps as "time — step" pairs, oldest first. */
+function signalBlock(t: Strings, row: StatusRow): CardElement {
+  const steps: Array<[string, string]> =
+    row.steps.length > 0
+      ? row.steps.map((s) => [formatShortDateTime(s.at), stepText(t, s)])
+      : // A signal without a recorded step still says where it stands and since when.
+        [[formatShortDateTime(row.at), t.status.states[row.state]]];
+  return container(
+    [
+      textBlock(`${row.reference} — ${t.status.states[row.state]}`, { weight: 'bolder' }),
+      { ...factSet(steps), spacing: 'small' },
+    ],
+    { separator: true },
+  );
+}
 
 export function statusCard(view: StatusView): AdaptiveCard {
   const t = stringsFor(view.locale);
   const title = heading(t.status.title(view.days));
   if (view.rows.length === 0) return adaptiveCard([title, textBlock(t.status.empty(view.days))]);
-
-  const columns = t.status.columns;
-  const table: CardElement = {
-    type: 'Table',
-    firstRowAsHeader: true,
-    showGridLines: false,
-    columns: [{ width: 2 }, { width: 3 }, { width: 3 }, { width: 2 }],
-    rows: [
-      row([cell(columns.reference, true), cell(columns.school, true), cell(columns.state, true), cell(columns.at, true)]),
-      ...view.rows.map((r) =>
-        row([cell(r.reference), cell(r.schoolName), cell(t.status.states[r.state]), cell(formatShortDateTime(r.at))]),
-      ),
-    ],
-  };
-  return adaptiveCard([title, table]);
+  return adaptiveCard([title, ...view.rows.map((row) => signalBlock(t, row))]);
 }

@@ -4,10 +4,21 @@
  * This is the edge: the payload is parsed here once, and inside the bot it is trusted.
  */
 import { z } from 'zod';
+import { MAX_CHILDREN_PER_FORM } from '../src/domain/routing';
 
 export const Verbs = {
   signalSubmit: 'signal.submit',
+  /** Returns the form with one more child block, the typed values kept. */
+  signalAddChild: 'signal.add_child',
   signalAcknowledge: 'signal.acknowledge',
+  /** A school contact: "niet onze leerling". */
+  signalBounce: 'signal.bounce',
+  /** A leerplicht officer forwards the signal to the chosen school. */
+  signalForward: 'signal.forward',
+  /** A leerplicht officer found no school ("Geen school gevonden"). */
+  signalNoSchool: 'signal.no_school',
+  /** The issuing worker hands a bounced signal to leerplicht. */
+  signalToLeerplicht: 'signal.to_leerplicht',
   supportSave: 'support.save',
   supportEdit: 'support.edit',
 } as const;
@@ -18,15 +29,63 @@ export type Verb = (typeof Verbs)[keyof typeof Verbs];
 const inputText = z.string().max(1000);
 const signalId = z.string().min(1).max(100);
 
+/** The fields of one child on the signal form; input ids are `<field>_<index>`. */
+export const CHILD_FIELDS = ['firstName', 'lastName', 'birthDate', 'schoolId'] as const;
+export type ChildField = (typeof CHILD_FIELDS)[number];
+
+/** One child as the form sent it: raw text, validated by the use case, not here. */
+export interface ChildInput {
+  firstName?: string;
+  lastName?: string;
+  birthDate?: string;
+  schoolId?: string;
+}
+
+/** The input id of a child's field on the form: `firstName_0`, `schoolId_2`, ... */
+export function childInputId(field: ChildField, index: number): string {
+  return `${field}_${index}`;
+}
+
+/** How many child blocks the form had: the buttons' data carries it as a number; text is accepted too. */
+const childCount = z
+  .union([z.number(), z.string().regex(/^\d{1,2}$/).transform(Number)])
+  .pipe(z.number().int().min(1).max(MAX_CHILDREN_PER_FORM));
+
+const childFieldShape: Record<string, z.ZodOptional<typeof inputText>> = Object.fromEntries(
+  [
+    // Unsuffixed keys: forms sent before households were possible, read as child 0.
+    ...CHILD_FIELDS,
+    ...Array.from({ length: MAX_CHILDREN_PER_FORM }, (_, i) => CHILD_FIELDS.map((f) => childInputId(f, i))).flat(),
+  ].map((key) => [key, inputText.optional()]),
+);
+
+function childAt(fields: Record<string, string | undefined>, index: number): ChildInput {
+  const child: ChildInput = {};
+  for (const field of CHILD_FIELDS) {
+    const value = fields[childInputId(field, index)] ?? (index === 0 ? fields[field] : undefined);
+    if (value !== undefined) child[field] = value;
+  }
+  return child;
+}
+
+/** The signal form, as one child per block: `{ children: [{ firstName, ... }, ...] }`. */
+const household = z
+  .object({ children: childCount.optional(), ...childFieldShape })
+  .transform(({ children, ...fields }): { children: ChildInput[] } => ({
+    children: Array.from({ length: (children as number | undefined) ?? 1 }, (_, i) =>
+      childAt(fields as Record<string, string | undefined>, i),
+    ),
+  }));
+
 // z.object strips unknown keys: Teams adds its own (e.g. msteams) and they are not ours to read.
 const schemas = {
-  [Verbs.signalSubmit]: z.object({
-    firstName: inputText.optional(),
-    lastName: inputText.optional(),
-    birthDate: inputText.optional(),
-    schoolId: inputText.optional(),
-  }),
+  [Verbs.signalSubmit]: household,
+  [Verbs.signalAddChild]: household,
   [Verbs.signalAcknowledge]: z.object({ signalId }),
+  [Verbs.signalBounce]: z.object({ signalId }),
+  [Verbs.signalForward]: z.object({ signalId, schoolId: inputText.optional() }),
+  [Verbs.signalNoSchool]: z.object({ signalId, reason: inputText.optional() }),
+  [Verbs.signalToLeerplicht]: z.object({ signalId }),
   [Verbs.supportSave]: z.object({
     signalId,
     categories: inputText.optional(),

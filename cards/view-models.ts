@@ -4,6 +4,7 @@
  */
 import type { ChildIdentity } from '../src/domain/child';
 import type { RoleName } from '../src/domain/directory';
+import type { StatusStep, UnroutableReason } from '../src/domain/routing';
 import type { SignalState } from '../src/domain/signal';
 import type { PriorConcern, SupportCategory } from '../src/domain/support';
 
@@ -12,6 +13,15 @@ export type Locale = 'nl' | 'en';
 export interface SchoolOption {
   id: string;
   name: string;
+}
+
+/**
+ * One entry of the signal form's School choice: a school (value = its id) or a municipality's
+ * leerplicht (value = `leerplicht:GM0917`, title from `t.signalForm.viaLeerplicht`).
+ */
+export interface DestinationOption {
+  value: string;
+  title: string;
 }
 
 export type SignalFormField = 'firstName' | 'lastName' | 'birthDate' | 'schoolId';
@@ -26,21 +36,38 @@ export type SignalFormProblem =
   /** The school has no contact in the directory yet: nobody would receive it. */
   | 'noContacts';
 
-export interface SignalFormView {
-  locale: Locale;
-  schools: SchoolOption[];
-  /** What the worker typed, kept when the form comes back with errors. */
+/** One child's block on the form: what the worker typed, kept when the form comes back. */
+export interface ChildFormEntry {
   values: Partial<Record<SignalFormField, string>>;
   errors: Partial<Record<SignalFormField, SignalFormProblem>>;
 }
 
+export interface SignalFormView {
+  locale: Locale;
+  destinations: DestinationOption[];
+  /** One entry per child of the household, at least one. */
+  children: ChildFormEntry[];
+  /** "Nog een kind" is offered while there are fewer children than this. */
+  maxChildren: number;
+}
+
+/** Where one issued signal went: a school's contacts, or a municipality's leerplicht officers. */
+export type IssuedDestination =
+  | { kind: 'school'; schoolName: string; contactCount: number }
+  | { kind: 'leerplicht'; municipalityName: string; officerCount: number };
+
+export interface IssuedSignal {
+  reference: string;
+  /** 1-based position of the child on the form: how the worker knows which code is whose. */
+  childNumber: number;
+  destination: IssuedDestination;
+}
+
 export interface IssueConfirmationView {
   locale: Locale;
-  reference: string;
-  schoolName: string;
   issuedAt: string;
-  /** How many school contacts it goes to. */
-  contactCount: number;
+  /** One per child, in form order. */
+  signals: IssuedSignal[];
 }
 
 export interface ContactSignalView {
@@ -87,17 +114,120 @@ export interface SupportRecordedView {
   canChange: boolean;
 }
 
-export interface StatusRow {
+/** What is wrong with the school a leerplicht officer chose. */
+export type RouteSchoolProblem =
+  | 'required'
+  | 'notAllowed'
+  | 'noContacts'
+  /** The school already said "niet onze leerling" for this signal. */
+  | 'tried';
+
+/** The leerplicht officer's card: the child, and a choice of school to forward it to. */
+export interface RouteView {
+  locale: Locale;
+  signalId: string;
+  reference: string;
+  child: ChildIdentity;
+  municipalityName: string;
+  issuedAt: string;
+  /** Every school in the directory: children often go to school in a neighbouring municipality. */
+  schools: SchoolOption[];
+  /** Schools that answered "niet onze leerling", oldest first. */
+  triedSchoolNames: string[];
+  /** Present when the signal came back from a school. */
+  returnedBy?: { schoolName: string; at: string };
+  values: { schoolId?: string; reason?: string };
+  errors: { schoolId?: RouteSchoolProblem; reason?: 'required' };
+}
+
+/** The leerplicht officers' cards once one of them forwarded the signal: no child data. */
+export interface RoutedView {
+  locale: Locale;
+  reference: string;
+  municipalityName: string;
+  issuedAt: string;
+  byName: string;
+  at: string;
+  schoolName: string;
+}
+
+/** The leerplicht officers' cards once one of them found no school: no child data. */
+export interface RouteClosedView {
+  locale: Locale;
+  reference: string;
+  municipalityName: string;
+  byName: string;
+  at: string;
+  reason: UnroutableReason;
+}
+
+/** A school's contact cards after "niet onze leerling": no child data. */
+export interface WithdrawnView {
+  locale: Locale;
   reference: string;
   schoolName: string;
-  state: SignalState;
+  byName: string;
   at: string;
+}
+
+/** Tells the issuing worker a school sent a direct signal back: no child data. */
+export interface BouncedNoticeView {
+  locale: Locale;
+  signalId: string;
+  reference: string;
+  schoolName: string;
+  at: string;
+  /** The municipality whose leerplicht can look the school up. */
+  municipalityName: string;
+  /** Present once the worker handed the signal to leerplicht: the button is gone. */
+  rerouted?: { at: string };
+}
+
+/** Tells the issuing worker leerplicht found no school: no child data. */
+export interface UnroutableNoticeView {
+  locale: Locale;
+  reference: string;
+  municipalityName: string;
+  reason: UnroutableReason;
+  byName: string;
+  at: string;
+}
+
+/** One step of a signal's timeline as the worker's `status` shows it. */
+export interface StatusStepEntry {
+  step: StatusStep;
+  at: string;
+  /** For `issued` straight to a school, `forwarded` (to which school) and `bounced` (by which school). */
+  schoolName?: string;
+}
+
+export interface StatusRow {
+  reference: string;
+  state: SignalState;
+  /** When the signal reached its current state. */
+  at: string;
+  /** Oldest first. */
+  steps: StatusStepEntry[];
 }
 
 export interface StatusView {
   locale: Locale;
   days: number;
   rows: StatusRow[];
+}
+
+/** A signal waiting for a leerplicht officer: by reference only, never by child. */
+export interface LeerplichtStatusRow {
+  reference: string;
+  municipalityName: string;
+  issuedAt: string;
+  /** The school that sent it back, when it did. */
+  returnedBy?: string;
+}
+
+export interface LeerplichtStatusView {
+  locale: Locale;
+  rows: LeerplichtStatusRow[];
 }
 
 /** A short message card: a refusal, a kind answer, an error. */

@@ -34,6 +34,8 @@ export interface SignalStore {
   replace(signal: Signal, etag: string): Promise<Stored<Signal>>;
   /** Signals issued by a member at or after `since`, newest first. */
   listIssuedBy(memberId: string, since: Date): Promise<Signal[]>;
+  /** Signals waiting for leerplicht (state awaiting_routing) in these municipalities, oldest first. */
+  listAwaitingRouting(municipalityIds: string[]): Promise<Signal[]>;
   /** Signals with delivery work due at or before `now` (by `dispatchDueAt`), oldest first. */
   listDispatchDue(now: Date, limit: number): Promise<Stored<Signal>[]>;
 }
@@ -62,8 +64,12 @@ export interface DirectoryStore {
   getSchool(id: string): Promise<School | undefined>;
   getMunicipality(id: string): Promise<Municipality | undefined>;
   listSchools(municipalityIds: string[]): Promise<School[]>;
+  /** Every school in the directory: leerplicht may forward to a school in another municipality. */
+  listAllSchools(): Promise<School[]>;
   /** Members holding the school_contact role for the school. */
   listSchoolContacts(schoolId: string): Promise<Member[]>;
+  /** Members holding `role` for the municipality (leerplicht officers, coordinators). */
+  listMunicipalityMembers(role: 'leerplicht' | 'coordinator', municipalityId: string): Promise<Member[]>;
   saveConversation(address: ConversationAddress): Promise<void>;
   getConversation(memberId: string): Promise<ConversationAddress | undefined>;
 }

@@ -1,9 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { AdaptiveCard, VerbData } from '../../cards';
 import { ErrorCodes, isDomainError } from '../../src/domain/errors';
-import { schoolNameOf } from '../school-names';
 import type { BotServices } from '../services';
-import { supportFormFor, supportRecordedFor, takenCardFor } from '../render-delivery';
 import { localeOf, memberIdOf, originOf } from '../turn-info';
 
 /**
@@ -14,17 +12,15 @@ import { localeOf, memberIdOf, originOf } from '../turn-info';
 export async function acknowledge(context: TurnContext, services: BotServices, data: VerbData<'signal.acknowledge'>): Promise<AdaptiveCard> {
   const locale = localeOf(context, services.locale);
   const actorId = memberIdOf(context);
+  const { cards } = services;
   try {
     const signal = await services.acknowledgeSignal.execute(actorId, data.signalId, originOf(context));
-    const schoolName = await schoolNameOf(services.directory, signal.schoolId);
+    const schoolName = await cards.schoolName(signal.schoolId);
     services.logger.info({ signalId: signal.id, reference: signal.reference }, 'signal acknowledged');
-    return signal.support
-      ? supportRecordedFor(signal, schoolName, locale, services.clock.now())
-      : supportFormFor(signal, schoolName, locale);
+    return signal.support ? cards.supported(signal, locale, schoolName, services.clock.now()) : cards.supportForm(signal, locale, schoolName);
   } catch (error) {
     if (!isDomainError(error, ErrorCodes.alreadyAcknowledged)) throw error;
     const signal = await services.recordSupport.viewAsContact(actorId, data.signalId, originOf(context));
-    const schoolName = await schoolNameOf(services.directory, signal.schoolId);
-    return takenCardFor(signal, schoolName, locale);
+    return cards.taken(signal, locale, await cards.schoolName(signal.schoolId));
   }
 }

@@ -2,9 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { AdaptiveCard, VerbData } from '../../cards';
 import { sameSchoolDay } from '../../src/app/school-day';
 import { DomainError, ErrorCodes } from '../../src/domain/errors';
-import { schoolNameOf } from '../school-names';
 import type { BotServices } from '../services';
-import { supportFormFor } from '../render-delivery';
 import { localeOf, memberIdOf, originOf } from '../turn-info';
 
 /** Wijzigen: the support form again, filled in, on the day the support was first recorded. */
@@ -13,6 +11,5 @@ export async function editSupport(context: TurnContext, services: BotServices, d
   if (signal.support && !sameSchoolDay(new Date(signal.support.firstRecordedAt), services.clock.now())) {
     throw new DomainError(ErrorCodes.supportLocked, { signalId: signal.id });
   }
-  const schoolName = await schoolNameOf(services.directory, signal.schoolId);
-  return supportFormFor(signal, schoolName, localeOf(context, services.locale));
+  return services.cards.supportForm(signal, localeOf(context, services.locale), await services.cards.schoolName(signal.schoolId));
 }

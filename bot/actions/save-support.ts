@@ -1,28 +1,23 @@
 import type { TurnContext } from 'botbuilder';
-import { supportFormCard, type AdaptiveCard, type VerbData } from '../../cards';
-import { SUPPORT_CATEGORIES, type PriorConcern } from '../../src/domain/support';
-import { schoolNameOf } from '../school-names';
+import type { AdaptiveCard, VerbData } from '../../cards';
+import { SUPPORT_CATEGORIES, PRIOR_CONCERN_ANSWERS } from '../../src/domain/support';
 import type { BotServices } from '../services';
-import { supportRecordedFor } from '../render-delivery';
 import { localeOf, memberIdOf, originOf } from '../turn-info';
 
 /** Opslaan on the support form: categories and the prior-concern answer, never free text. */
 export async function saveSupport(context: TurnContext, services: BotServices, data: VerbData<'support.save'>): Promise<AdaptiveCard> {
   const locale = localeOf(context, services.locale);
+  const { cards } = services;
   const result = await services.recordSupport.execute(memberIdOf(context), data, originOf(context));
-  const schoolName = await schoolNameOf(services.directory, result.signal.schoolId);
+  const schoolName = await cards.schoolName(result.signal.schoolId);
   if (result.ok) {
     services.logger.info({ signalId: result.signal.id, reference: result.signal.reference }, 'support recorded');
-    return supportRecordedFor(result.signal, schoolName, locale, services.clock.now());
+    return cards.supported(result.signal, locale, schoolName, services.clock.now());
   }
+  // Back to the form with what was picked kept and a message at each missing answer.
   const picked = (data.categories ?? '').split(',');
-  const priorConcern = (['yes', 'no', 'unknown'] as PriorConcern[]).find((a) => a === data.priorConcern);
-  return supportFormCard({
-    locale,
-    signalId: result.signal.id,
-    reference: result.signal.reference,
-    schoolName,
-    ...(result.signal.child ? { child: result.signal.child } : {}),
+  const priorConcern = PRIOR_CONCERN_ANSWERS.find((a) => a === data.priorConcern);
+  return cards.supportForm(result.signal, locale, schoolName, {
     values: { categories: SUPPORT_CATEGORIES.filter((c) => picked.includes(c)), ...(priorConcern ? { priorConcern } : {}) },
     errors: Object.fromEntries(result.problems.map((p) => [p.field, p.problem])),
   });

@@ -10,17 +10,25 @@ export const en: Strings = {
     child: 'Child',
     birthDate: 'Date of birth',
     issuedAt: 'Sent on',
+    municipality: 'Municipality',
   },
 
   signalForm: {
     title: 'Handle with Care — new signal',
     intro:
       "Enter only the child's name and date of birth, and choose the school. Do not write anything here about what happened.",
+    child: (childNumber: number): string => `Child ${childNumber}`,
     firstName: 'First name',
     lastName: 'Last name',
     birthDate: 'Date of birth',
     school: 'School',
     schoolPlaceholder: 'Search for a school',
+    viaLeerplicht: (municipalityName: string): string =>
+      `School unknown — via the attendance officer of ${municipalityName}`,
+    leerplichtHint:
+      "Don't know the school? Choose \"School unknown — via the attendance officer\": the attendance officer looks the school up.",
+    householdHint: 'More children in the family? Press **Another child**. Each child gets a signal of its own.',
+    addChild: 'Another child',
     submit: 'Send signal',
   },
 
@@ -61,12 +69,23 @@ export const en: Strings = {
 
   issueConfirmation: {
     title: 'Signal sent',
+    titleMany: (count: number): string => `${count} signals sent`,
     referenceHint: 'Mention this code when you call or e-mail about this signal.',
+    referenceHintMany: 'Each child has a code of its own. Mention it when you call or e-mail about that signal.',
     sentAt: 'Sent on',
     recipients: (count: number): string =>
       count === 1
         ? 'The school now receives the signal in Teams, with 1 contact person.'
         : `The school now receives the signal in Teams, with ${count} contact persons.`,
+    leerplichtRecipients: (municipalityName: string, count: number): string =>
+      count === 1
+        ? `The attendance office of ${municipalityName} now receives the signal in Teams, with 1 attendance officer, and looks the school up.`
+        : `The attendance office of ${municipalityName} now receives the signal in Teams, with ${count} attendance officers, and looks the school up.`,
+    viaLeerplicht: (municipalityName: string): string => `via the attendance officer of ${municipalityName}`,
+    line: (childNumber: number, reference: string, destination: string): string =>
+      `Child ${childNumber} — ${reference} — ${destination}`,
+    contacts: (count: number): string => (count === 1 ? '1 contact person' : `${count} contact persons`),
+    officers: (count: number): string => (count === 1 ? '1 attendance officer' : `${count} attendance officers`),
     statusHint: 'Type **status** to see whether the school has picked it up.',
   },
 
@@ -75,6 +94,79 @@ export const en: Strings = {
       'This child has been through something serious. Receive them with understanding today and offer support where needed. There are no details about what happened; please do not ask the child about it either.',
     needToKnow: 'Tell only those who need to know.',
     acknowledge: "Seen — I'll pick this up",
+    bounceHint:
+      "Is this child not at your school? Then press **Not our pupil**. The signal goes back and the child's data disappears from this card.",
+    bounce: 'Not our pupil',
+  },
+
+  withdrawn: {
+    withdrawnBy: (byName: string, time: string): string => `Sent back: not our pupil — by ${byName} at ${time}.`,
+    dataRemoved: "The child's data has been removed from this card.",
+  },
+
+  route: {
+    title: 'Handle with Care — to forward',
+    intro:
+      'Look up which school this child attends and forward the signal. The school receives only the name, the date of birth and the code word "Handle with Care".',
+    returnedAt: (schoolName: string, time: string): string => `Sent back by ${schoolName} at ${time}: not our pupil`,
+    returnedOn: (schoolName: string, date: string, time: string): string =>
+      `Sent back by ${schoolName} on ${date} at ${time}: not our pupil`,
+    tried: 'These schools said the child is not their pupil:',
+    school: 'School',
+    schoolPlaceholder: 'Search for a school',
+    reason: 'Reason if you cannot find a school',
+    reasonPlaceholder: 'Choose a reason',
+    reasons: {
+      not_compulsory: 'Not of compulsory school age',
+      moved: 'Moved away',
+      outside_region: 'Outside the region',
+      other: 'Other',
+    },
+    problems: {
+      schoolId: {
+        required: 'Choose a school to forward the signal to.',
+        notAllowed: 'Choose a school from the list.',
+        noContacts:
+          "No contact person is known for this school yet. Contact the school yourself and ask the municipality's functional administrator to add contact persons.",
+        tried: 'This school has already said the child is not their pupil. Choose another school.',
+      },
+      reason: { required: 'Choose a reason if you cannot find a school.' },
+    },
+    privacyNote: "As soon as you forward or close the signal, the child's data disappears from this card.",
+    forward: 'Forward to school',
+    noSchool: 'No school found',
+  },
+
+  routed: {
+    routedAt: (byName: string, schoolName: string, time: string): string =>
+      `Forwarded by ${byName} to ${schoolName} at ${time}`,
+    routedOn: (byName: string, schoolName: string, date: string, time: string): string =>
+      `Forwarded by ${byName} to ${schoolName} on ${date} at ${time}`,
+    nothingToDo: "The child's data has been removed from this card. You do not need to do anything.",
+  },
+
+  routeClosed: {
+    closedBy: (reason: string, byName: string, time: string): string =>
+      `No school found (${reason}) — by ${byName} at ${time}`,
+    nothingToDo: "Veilig Thuis is being told. The child's data has been removed from this card.",
+  },
+
+  bouncedNotice: {
+    title: 'Signal sent back',
+    bouncedBy: (schoolName: string): string => `Sent back by ${schoolName}: not our pupil`,
+    bouncedAt: 'Sent back on',
+    toLeerplicht: (municipalityName: string): string =>
+      `Let the attendance officer of ${municipalityName} find the school`,
+    newSignalHint: 'You can also send a new signal with **signal**.',
+    rerouted: (time: string): string => `Forwarded to the attendance officer at ${time}`,
+  },
+
+  unroutableNotice: {
+    title: 'No school found',
+    text: 'The attendance officer found no school for this signal. The signal is closed and goes to no school.',
+    reason: 'Reason',
+    by: 'Decided by',
+    at: 'Decided on',
   },
 
   taken: {
@@ -121,24 +213,43 @@ export const en: Strings = {
   status: {
     title: (days: number): string => `Your signals of the last ${days} days`,
     empty: (days: number): string => `You have not sent any signals in the last ${days} days.`,
-    columns: { reference: 'Reference', school: 'School', state: 'Status', at: 'When' },
     states: {
+      awaiting_routing: 'with the attendance officer',
       issued: 'sent',
       delivered: 'sent',
       acknowledged: 'seen by school',
       supported: 'support recorded',
+      bounced: 'sent back',
+      unroutable: 'no school found',
     },
+    steps: {
+      issued: (schoolName?: string): string => (schoolName ? `sent to ${schoolName}` : 'sent'),
+      to_leerplicht: 'with the attendance officer',
+      forwarded: (schoolName?: string): string => (schoolName ? `forwarded to ${schoolName}` : 'forwarded'),
+      acknowledged: 'seen',
+      supported: 'support recorded',
+      bounced: (schoolName?: string): string => (schoolName ? `sent back by ${schoolName}` : 'sent back'),
+      unroutable: 'no school found',
+    },
+  },
+
+  leerplichtStatus: {
+    title: 'Waiting to be forwarded',
+    empty: 'No signals are waiting for you right now.',
+    returnedBy: 'Sent back by',
+    hint: 'Each signal is a card in this chat; look it up by its reference.',
   },
 
   help: {
     title: 'What can you do here?',
     vtWorker: [
-      '**signal** — send a new Handle with Care signal to a school.',
-      '**status** — see how far the schools are with your recent signals.',
+      '**signal** — send a new Handle with Care signal to a school or via the attendance officer, for one or more children.',
+      '**status** — see how far your recent signals are, step by step.',
     ],
     schoolContact:
-      'As a school contact person you receive signals here in this chat. Press **Seen** when you pick one up, then record the support the school gives.',
-    leerplicht: 'As an attendance officer you will soon forward signals to the right school. Coming soon.',
+      'As a school contact person you receive signals here in this chat. Press **Seen** when you pick one up, then record the support the school gives. Is the child not at your school? Then press **Not our pupil**.',
+    leerplicht:
+      'As an attendance officer you receive here the signals that go via the attendance officer. Choose the school and press **Forward**, or **No school found**. Type **status** to see what is waiting for you.',
     coordinator: 'As a coordinator you will soon follow how signals go in your municipality. Coming soon.',
     manager: 'As a manager you will soon see a weekly overview with counts. Coming soon.',
     admin: 'As a functional administrator you will soon manage schools and roles. Coming soon.',
@@ -170,6 +281,14 @@ export const en: Strings = {
       title: 'No access',
       text: "Only Veilig Thuis staff can send a signal. Think you should have this role? Ask your municipality's functional administrator.",
     },
+    notIssuer: {
+      title: 'Not your signal',
+      text: 'Only the person who sent the signal can do this.',
+    },
+    notLeerplicht: {
+      title: 'No access',
+      text: 'Only attendance officers of this municipality can forward this signal.',
+    },
     notContactOfSchool: {
       title: 'Not for your school',
       text: 'This signal is meant for the contact persons of another school. Nothing has changed.',
@@ -190,6 +309,27 @@ export const en: Strings = {
       title: 'Already picked up',
       text: (byName: string, time: string): string =>
         `This signal has already been picked up by ${byName} at ${time}. You do not need to do anything.`,
+    },
+    'SIGNAL.ALREADY_ROUTED': {
+      title: 'Already forwarded',
+      text: (byName: string, schoolName: string, time: string): string =>
+        `This signal has already been forwarded by ${byName} to ${schoolName} at ${time}. You do not need to do anything.`,
+    },
+    'SIGNAL.ALREADY_CLOSED': {
+      title: 'Already closed',
+      text: 'It has already been established that no school was found.',
+    },
+    'SIGNAL.SCHOOL_TRIED': {
+      title: 'School already tried',
+      text: 'This school has already said the child is not their pupil. Choose another school.',
+    },
+    'SIGNAL.NOT_AT_SCHOOL': {
+      title: 'No longer with your school',
+      text: 'This signal was sent back and is no longer with your school. Nothing has changed.',
+    },
+    'SIGNAL.NOT_BOUNCED': {
+      title: 'Not sent back',
+      text: 'This signal has not been sent back (any more); there is nothing to do.',
     },
     'SIGNAL.NOT_ACKNOWLEDGED': {
       title: 'Not picked up yet',

@@ -5,7 +5,9 @@
  */
 import { MAX_AGE, MIN_AGE, NAME_MAX_LENGTH } from '../../src/domain/child';
 import type { ErrorCode } from '../../src/domain/errors';
-import type { SignalFormProblem } from '../view-models';
+import type { UnroutableReason } from '../../src/domain/routing';
+import type { SignalState } from '../../src/domain/signal';
+import type { RouteSchoolProblem, SignalFormProblem } from '../view-models';
 
 export const nl = {
   common: {
@@ -15,17 +17,25 @@ export const nl = {
     child: 'Kind',
     birthDate: 'Geboortedatum',
     issuedAt: 'Verstuurd op',
+    municipality: 'Gemeente',
   },
 
   signalForm: {
     title: 'Handle with Care — nieuw signaal',
     intro:
       'Vul alleen de naam en de geboortedatum van het kind in en kies de school. Schrijf hier niets over wat er is gebeurd.',
+    /** Above each child's fields, only when the form has more than one child. */
+    child: (childNumber: number): string => `Kind ${childNumber}`,
     firstName: 'Voornaam',
     lastName: 'Achternaam',
     birthDate: 'Geboortedatum',
     school: 'School',
     schoolPlaceholder: 'Zoek een school',
+    /** The School choice's entry for a municipality's leerplicht; the bot builds it per municipality. */
+    viaLeerplicht: (municipalityName: string): string => `School onbekend — via leerplicht ${municipalityName}`,
+    leerplichtHint: 'Weet je de school niet? Kies dan „School onbekend — via leerplicht”: de leerplichtambtenaar zoekt de school op.',
+    householdHint: 'Meer kinderen in het gezin? Druk op **Nog een kind**. Elk kind krijgt een eigen signaal.',
+    addChild: 'Nog een kind',
     submit: 'Verstuur signaal',
   },
 
@@ -67,12 +77,25 @@ export const nl = {
 
   issueConfirmation: {
     title: 'Signaal verstuurd',
+    titleMany: (count: number): string => `${count} signalen verstuurd`,
     referenceHint: 'Noem deze code als je over dit signaal belt of mailt.',
+    referenceHintMany: 'Elk kind heeft een eigen code. Noem die als je over dat signaal belt of mailt.',
     sentAt: 'Verstuurd op',
     recipients: (count: number): string =>
       count === 1
         ? 'De school krijgt het signaal nu in Teams, bij 1 contactpersoon.'
         : `De school krijgt het signaal nu in Teams, bij ${count} contactpersonen.`,
+    leerplichtRecipients: (municipalityName: string, count: number): string =>
+      count === 1
+        ? `Leerplicht ${municipalityName} krijgt het signaal nu in Teams, bij 1 leerplichtambtenaar, en zoekt de school op.`
+        : `Leerplicht ${municipalityName} krijgt het signaal nu in Teams, bij ${count} leerplichtambtenaren, en zoekt de school op.`,
+    /** Where a signal went when the school is not known yet. */
+    viaLeerplicht: (municipalityName: string): string => `via leerplicht ${municipalityName}`,
+    /** One line per child of a household: "Kind 1 — HWC-7F3K — Basisschool De Regenboog". */
+    line: (childNumber: number, reference: string, destination: string): string =>
+      `Kind ${childNumber} — ${reference} — ${destination}`,
+    contacts: (count: number): string => (count === 1 ? '1 contactpersoon' : `${count} contactpersonen`),
+    officers: (count: number): string => (count === 1 ? '1 leerplichtambtenaar' : `${count} leerplichtambtenaren`),
     statusHint: 'Typ **status** om te zien of de school het heeft opgepakt.',
   },
 
@@ -81,6 +104,85 @@ export const nl = {
       'Dit kind heeft iets ingrijpends meegemaakt. Vang het vandaag met begrip op en bied steun waar dat nodig is. Details over wat er is gebeurd zijn er niet; vraag het kind er ook niet naar.',
     needToKnow: 'Vertel het alleen aan wie het moet weten.',
     acknowledge: 'Gezien — ik pak dit op',
+    bounceHint:
+      'Zit dit kind niet bij jullie op school? Druk dan op **Niet onze leerling**. Het signaal gaat terug en de gegevens van het kind verdwijnen van deze kaart.',
+    bounce: 'Niet onze leerling',
+  },
+
+  /** What a school contact's card becomes after "niet onze leerling": no child data. */
+  withdrawn: {
+    withdrawnBy: (byName: string, time: string): string => `Teruggestuurd: niet onze leerling — door ${byName} om ${time}.`,
+    dataRemoved: 'De gegevens van het kind zijn van deze kaart verwijderd.',
+  },
+
+  /** The leerplicht officer's card. */
+  route: {
+    title: 'Handle with Care — door te sturen',
+    intro:
+      'Zoek op naar welke school dit kind gaat en stuur het signaal door. De school krijgt alleen de naam, de geboortedatum en de code „Handle with Care”.',
+    returnedAt: (schoolName: string, time: string): string =>
+      `Teruggestuurd door ${schoolName} om ${time}: niet onze leerling`,
+    returnedOn: (schoolName: string, date: string, time: string): string =>
+      `Teruggestuurd door ${schoolName} op ${date} om ${time}: niet onze leerling`,
+    tried: 'Deze scholen lieten weten dat het kind daar niet op school zit:',
+    school: 'School',
+    schoolPlaceholder: 'Zoek een school',
+    reason: 'Reden als je geen school vindt',
+    reasonPlaceholder: 'Kies een reden',
+    reasons: {
+      not_compulsory: 'Niet leerplichtig',
+      moved: 'Verhuisd',
+      outside_region: 'Buiten de regio',
+      other: 'Anders',
+    } satisfies Record<UnroutableReason, string>,
+    problems: {
+      schoolId: {
+        required: 'Kies een school om het signaal naar door te sturen.',
+        notAllowed: 'Kies een school uit de lijst.',
+        noContacts:
+          'Voor deze school is nog geen contactpersoon bekend. Neem zelf contact op met de school en vraag de functioneel beheerder van de gemeente om contactpersonen toe te voegen.',
+        tried: 'Deze school heeft al laten weten dat het kind daar niet op school zit. Kies een andere school.',
+      } satisfies Record<RouteSchoolProblem, string>,
+      reason: { required: 'Kies een reden als je geen school vindt.' },
+    },
+    privacyNote: 'Zodra je het signaal doorstuurt of afsluit, verdwijnen de gegevens van het kind van deze kaart.',
+    forward: 'Doorsturen naar school',
+    noSchool: 'Geen school gevonden',
+  },
+
+  /** The leerplicht officers' cards once one of them forwarded the signal: no child data. */
+  routed: {
+    routedAt: (byName: string, schoolName: string, time: string): string =>
+      `Doorgestuurd door ${byName} naar ${schoolName} om ${time}`,
+    routedOn: (byName: string, schoolName: string, date: string, time: string): string =>
+      `Doorgestuurd door ${byName} naar ${schoolName} op ${date} om ${time}`,
+    nothingToDo: 'De gegevens van het kind zijn van deze kaart verwijderd. Je hoeft niets meer te doen.',
+  },
+
+  /** The leerplicht officers' cards once one of them found no school: no child data. */
+  routeClosed: {
+    closedBy: (reason: string, byName: string, time: string): string =>
+      `Geen school gevonden (${reason}) — door ${byName} om ${time}`,
+    nothingToDo: 'Veilig Thuis krijgt hiervan bericht. De gegevens van het kind zijn van deze kaart verwijderd.',
+  },
+
+  /** Tells the issuing Veilig Thuis worker that a school sent a signal back. */
+  bouncedNotice: {
+    title: 'Signaal teruggestuurd',
+    bouncedBy: (schoolName: string): string => `Teruggestuurd door ${schoolName}: niet onze leerling`,
+    bouncedAt: 'Teruggestuurd op',
+    toLeerplicht: (municipalityName: string): string => `Laat leerplicht ${municipalityName} de school zoeken`,
+    newSignalHint: 'Je kunt ook een nieuw signaal versturen met **signaal**.',
+    rerouted: (time: string): string => `Doorgestuurd naar leerplicht om ${time}`,
+  },
+
+  /** Tells the issuing Veilig Thuis worker that leerplicht found no school. */
+  unroutableNotice: {
+    title: 'Geen school gevonden',
+    text: 'Leerplicht heeft voor dit signaal geen school gevonden. Het signaal is afgesloten en gaat naar geen enkele school.',
+    reason: 'Reden',
+    by: 'Vastgesteld door',
+    at: 'Vastgesteld op',
   },
 
   taken: {
@@ -128,24 +230,46 @@ export const nl = {
   status: {
     title: (days: number): string => `Jouw signalen van de afgelopen ${days} dagen`,
     empty: (days: number): string => `Je hebt de afgelopen ${days} dagen geen signalen verstuurd.`,
-    columns: { reference: 'Referentie', school: 'School', state: 'Stand', at: 'Wanneer' },
+    /** Where a signal stands now, after its reference. */
     states: {
+      awaiting_routing: 'bij leerplicht',
       issued: 'verstuurd',
       delivered: 'verstuurd',
       acknowledged: 'gezien door school',
       supported: 'steun vastgelegd',
+      bounced: 'teruggestuurd',
+      unroutable: 'geen school gevonden',
+    } satisfies Record<SignalState, string>,
+    /** The steps of its timeline, each with its time. */
+    steps: {
+      issued: (schoolName?: string): string => (schoolName ? `verstuurd naar ${schoolName}` : 'verstuurd'),
+      to_leerplicht: 'bij leerplicht',
+      forwarded: (schoolName?: string): string => (schoolName ? `doorgestuurd naar ${schoolName}` : 'doorgestuurd'),
+      acknowledged: 'gezien',
+      supported: 'steun vastgelegd',
+      bounced: (schoolName?: string): string => (schoolName ? `teruggestuurd door ${schoolName}` : 'teruggestuurd'),
+      unroutable: 'geen school gevonden',
     },
+  },
+
+  /** A leerplicht officer's `status`: the signals waiting to be forwarded, by reference only. */
+  leerplichtStatus: {
+    title: 'Wachten op doorsturen',
+    empty: 'Er wachten nu geen signalen op jou.',
+    returnedBy: 'Teruggestuurd door',
+    hint: 'Elk signaal staat als kaart in deze chat; zoek het op met de referentie.',
   },
 
   help: {
     title: 'Wat kun je hier doen?',
     vtWorker: [
-      '**signaal** — een nieuw Handle with Care-signaal versturen naar een school.',
-      '**status** — zien hoe ver de scholen zijn met je recente signalen.',
+      '**signaal** — een nieuw Handle with Care-signaal versturen naar een school of via leerplicht, voor één of meer kinderen.',
+      '**status** — zien hoe ver je recente signalen zijn, stap voor stap.',
     ],
     schoolContact:
-      'Als contactpersoon van een school krijg je signalen hier in deze chat. Druk op **Gezien** als je het oppakt en leg daarna vast welke steun de school geeft.',
-    leerplicht: 'Als leerplichtambtenaar stuur je straks signalen door naar de juiste school. Dat komt binnenkort.',
+      'Als contactpersoon van een school krijg je signalen hier in deze chat. Druk op **Gezien** als je het oppakt en leg daarna vast welke steun de school geeft. Zit het kind niet bij jullie op school? Druk dan op **Niet onze leerling**.',
+    leerplicht:
+      'Als leerplichtambtenaar krijg je hier de signalen die via leerplicht gaan. Kies de school en druk op **Doorsturen**, of op **Geen school gevonden**. Typ **status** om te zien wat er op je wacht.',
     coordinator: 'Als coördinator volg je straks hoe signalen in je gemeente lopen. Dat komt binnenkort.',
     manager: 'Als manager zie je straks een wekelijks overzicht met aantallen. Dat komt binnenkort.',
     admin: 'Als functioneel beheerder beheer je straks scholen en rollen. Dat komt binnenkort.',
@@ -178,6 +302,14 @@ export const nl = {
       title: 'Geen toegang',
       text: 'Alleen medewerkers van Veilig Thuis kunnen een signaal versturen. Denk je dat je deze rol hoort te hebben? Vraag het aan de functioneel beheerder van je gemeente.',
     },
+    notIssuer: {
+      title: 'Niet jouw signaal',
+      text: 'Alleen wie het signaal verstuurde kan dit doen.',
+    },
+    notLeerplicht: {
+      title: 'Geen toegang',
+      text: 'Alleen leerplichtambtenaren van deze gemeente kunnen dit signaal doorsturen.',
+    },
     notContactOfSchool: {
       title: 'Niet voor jouw school',
       text: 'Dit signaal is bedoeld voor de contactpersonen van een andere school. Er is niets veranderd.',
@@ -199,6 +331,27 @@ export const nl = {
       title: 'Al opgepakt',
       text: (byName: string, time: string): string =>
         `Dit signaal is al opgepakt door ${byName} om ${time}. Je hoeft niets te doen.`,
+    },
+    'SIGNAL.ALREADY_ROUTED': {
+      title: 'Al doorgestuurd',
+      text: (byName: string, schoolName: string, time: string): string =>
+        `Dit signaal is al doorgestuurd door ${byName} naar ${schoolName} om ${time}. Je hoeft niets te doen.`,
+    },
+    'SIGNAL.ALREADY_CLOSED': {
+      title: 'Al afgesloten',
+      text: 'Er is al vastgesteld dat er geen school is gevonden.',
+    },
+    'SIGNAL.SCHOOL_TRIED': {
+      title: 'School al geprobeerd',
+      text: 'Deze school heeft al laten weten dat het kind daar niet op school zit. Kies een andere school.',
+    },
+    'SIGNAL.NOT_AT_SCHOOL': {
+      title: 'Niet meer bij jouw school',
+      text: 'Dit signaal is teruggestuurd en ligt niet meer bij jouw school. Er is niets veranderd.',
+    },
+    'SIGNAL.NOT_BOUNCED': {
+      title: 'Niet teruggestuurd',
+      text: 'Dit signaal is niet (meer) teruggestuurd; er is niets te doen.',
     },
     'SIGNAL.NOT_ACKNOWLEDGED': {
       title: 'Nog niet opgepakt',

@@ -1,4 +1,4 @@
-import { hasRole, isContactOfSchool, type Member, type RoleName } from '../domain/directory';
+import { hasRole, isContactOfSchool, rolesOf, type Member, type RoleName } from '../domain/directory';
 import { DomainError, ErrorCodes } from '../domain/errors';
 import type { Signal } from '../domain/signal';
 import type { DirectoryStore } from '../ports';
@@ -11,11 +11,32 @@ export async function requireRole(directory: DirectoryStore, memberId: string, r
   return member;
 }
 
+/**
+ * A contact of the school the signal is at now. A contact of a school that sent it back is told
+ * so (SIGNAL.NOT_AT_SCHOOL); anyone else is refused.
+ */
 export async function requireContactOf(directory: DirectoryStore, memberId: string, signal: Signal): Promise<Member> {
   const member = await directory.getMember(memberId);
   if (!member) throw new DomainError(ErrorCodes.unknownMember);
-  if (!isContactOfSchool(member, signal.schoolId)) {
-    throw new DomainError(ErrorCodes.notYourSignal, { signalId: signal.id });
+  if (signal.schoolId && isContactOfSchool(member, signal.schoolId)) return member;
+  if (signal.triedSchoolIds.some((id) => isContactOfSchool(member, id))) {
+    throw new DomainError(ErrorCodes.notAtSchool, { signalId: signal.id });
   }
+  throw new DomainError(ErrorCodes.notYourSignal, { signalId: signal.id });
+}
+
+/** A leerplicht officer of the signal's municipality. */
+export async function requireLeerplichtOf(directory: DirectoryStore, memberId: string, signal: Signal): Promise<Member> {
+  const member = await requireRole(directory, memberId, 'leerplicht');
+  if (!rolesOf(member, 'leerplicht').some((r) => r.municipalityIds.includes(signal.municipalityId))) {
+    throw new DomainError(ErrorCodes.notYourSignal, { signalId: signal.id, role: 'leerplicht' });
+  }
+  return member;
+}
+
+/** The Veilig Thuis worker who issued the signal. */
+export async function requireIssuerOf(directory: DirectoryStore, memberId: string, signal: Signal): Promise<Member> {
+  const member = await requireRole(directory, memberId, 'vt_worker');
+  if (signal.issuedBy !== member.aadObjectId) throw new DomainError(ErrorCodes.notYourSignal, { signalId: signal.id, role: 'vt_worker' });
   return member;
 }

@@ -118,7 +118,7 @@ export class Dispatcher {
   }
 
   private async deliver(signal: Signal, delivery: Delivery): Promise<DeliveryOutcome> {
-    const { recipientId } = delivery;
+    const { key, recipientId } = delivery;
     try {
       const to = await this.addressOf(recipientId);
       const card = await this.deps.render(signal, delivery, to);
@@ -126,7 +126,7 @@ export class Dispatcher {
       const activityId = delivery.activityId
         ? (await withinLease(messenger.update(to, delivery.activityId, card)), delivery.activityId)
         : (await withinLease(messenger.send(to, card))).activityId;
-      return { recipientId, kind: 'shown', view: delivery.view, conversationId: to.conversationId, activityId };
+      return { key, kind: 'shown', view: delivery.view, conversationId: to.conversationId, activityId };
     } catch (error) {
       return this.outcomeOfFailure(signal, delivery, error);
     }
@@ -142,7 +142,7 @@ export class Dispatcher {
   }
 
   private outcomeOfFailure(signal: Signal, delivery: Delivery, error: unknown): DeliveryOutcome {
-    const { recipientId } = delivery;
+    const { key, recipientId } = delivery;
     const code = error instanceof MessengerError ? error.code : errorName(error);
     // A coded domain error (say, a redacted signal) will not change by trying again.
     const retryable = error instanceof MessengerError ? error.retryable : !isDomainError(error);
@@ -150,13 +150,13 @@ export class Dispatcher {
       { signalId: signal.id, reference: signal.reference, recipientId, code, attempt: delivery.attempts + 1 },
       'delivery attempt failed',
     );
-    if (!retryable || delivery.attempts + 1 >= MAX_ATTEMPTS) return { recipientId, kind: 'failed', error: code };
+    if (!retryable || delivery.attempts + 1 >= MAX_ATTEMPTS) return { key, kind: 'failed', error: code };
     const backoff = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** delivery.attempts);
     const wait = Math.max(
       error instanceof MessengerError ? (error.retryAfterMs ?? 0) : 0,
       backoff / 2 + (backoff / 2) * this.deps.jitter(),
     );
-    return { recipientId, kind: 'retry', error: code, retryAt: new Date(this.deps.clock.now().getTime() + wait) };
+    return { key, kind: 'retry', error: code, retryAt: new Date(this.deps.clock.now().getTime() + wait) };
   }
 }
 

@@ -1,9 +1,10 @@
 import { amsterdamDay } from '../domain/calendar-date';
 import { checkBirthDate, checkName, type ChildIdentity } from '../domain/child';
-import { rolesOf, workerMunicipalityIds, type Member, type School } from '../domain/directory';
+import { rolesOf, workerMunicipalityIds, type Member, type Municipality, type School } from '../domain/directory';
 import { ErrorCodes, isDomainError } from '../domain/errors';
 import { newReferenceCode } from '../domain/reference-code';
-import { issueSignal, leaseDueDeliveries, type Recipient, type Signal } from '../domain/signal';
+import { LEERPLICHT_DESTINATION_PREFIX, MAX_CHILDREN_PER_FORM } from '../domain/routing';
+import { issueSignal, leaseDueDeliveries, type IssueTarget, type Recipient, type Signal } from '../domain/signal';
 import type { AuditLog, Clock, DirectoryStore, Random, SignalStore } from '../ports';
 import { requireRole } from './access';
 import type { Dispatcher } from './dispatcher';
@@ -19,11 +20,23 @@ export type SignalFieldProblem =
   | 'notAllowed'
   | 'noContacts';
 
+/** One child as typed in the form; `schoolId` is a school id or `leerplicht:<municipality id>`. */
 export type SignalInput = Partial<Record<SignalField, string>>;
+export type ChildProblems = Partial<Record<SignalField, SignalFieldProblem>>;
+
+/** Where a worker may send a signal: schools they may choose, and leerplicht per municipality. */
+export interface Destinations {
+  schools: School[];
+  leerplicht: Municipality[];
+}
+
+export type IssuedDestination =
+  | { kind: 'school'; school: School; contactCount: number }
+  | { kind: 'leerplicht'; municipality: Municipality; officerCount: number };
 
 export type IssueSignalResult =
-  | { ok: false; errors: Partial<Record<SignalField, SignalFieldProblem>> }
-  | { ok: true; signal: Signal; school: School; contactCount: number; repeated: boolean };
+  | { ok: false; errors: ChildProblems[] }
+  | { ok: true; issued: Array<{ signal: Signal; destination: IssuedDestination }>; repeated: boolean };
 
 const REFERENCE_TRIES = 10;
 
@@ -36,64 +49,110 @@ export interface IssueSignalDeps {
   random: Random;
 }
 
-/** A Veilig Thuis worker issues a signal for one child; the school's contacts receive it. */
+interface PlannedChild {
+  child: ChildIdentity;
+  municipalityId: string;
+  target: IssueTarget;
+  destination: IssuedDestination;
+}
+
+/**
+ * A Veilig Thuis worker issues signals for a household: one signal per child, each routed on
+ * its own — to a school's contacts, or to leerplicht when the school is unknown (and always in a
+ * municipality that routes through leerplicht). One invalid child blocks the whole submission.
+ */
 export class IssueSignal {
   constructor(private readonly deps: IssueSignalDeps) {}
 
-  /** The schools a worker may choose from: those in the municipalities they serve. */
-  async schoolsFor(actorId: string): Promise<School[]> {
+  async destinationsFor(actorId: string): Promise<Destinations> {
     const worker = await requireRole(this.deps.directory, actorId, 'vt_worker');
-    return this.schoolsOf(worker);
+    return this.destinationsOf(worker);
   }
 
   /**
-   * `submissionId` identifies one press of Verstuur on one form (the bot derives it from the
-   * form's message): it becomes the signal's id, so a double click or a Teams retry finds the
-   * signal already issued instead of issuing it twice.
+   * `submissionIds[i]` identifies one press of Verstuur for child i (the bot derives it from the
+   * form's message): it becomes that signal's id, so a double click or a Teams retry finds the
+   * signals already issued instead of issuing them twice.
    */
-  async execute(actorId: string, input: SignalInput, origin?: string, submissionId?: string): Promise<IssueSignalResult> {
-    const { directory, clock } = this.deps;
-    const worker = await requireRole(directory, actorId, 'vt_worker');
-    const now = clock.now();
-    const errors: Partial<Record<SignalField, SignalFieldProblem>> = {};
-
-    const firstName = checkName(input.firstName);
-    if ('problem' in firstName) errors.firstName = firstName.problem;
-    const lastName = checkName(input.lastName);
-    if ('problem' in lastName) errors.lastName = lastName.problem;
-    const birthDate = checkBirthDate(input.birthDate, amsterdamDay(now));
-    if ('problem' in birthDate) errors.birthDate = birthDate.problem;
-
-    const school = input.schoolId ? (await this.schoolsOf(worker)).find((s) => s.id === input.schoolId) : undefined;
-    if (!input.schoolId) errors.schoolId = 'required';
-    else if (!school) errors.schoolId = 'notAllowed';
-    const recipients = school ? await this.recipientsAt(school.id) : [];
-    if (school && recipients.length === 0) errors.schoolId = 'noContacts';
-
-    const invalid = Object.keys(errors).length > 0;
-    if (invalid || !school || 'problem' in firstName || 'problem' in lastName || 'problem' in birthDate) {
-      return { ok: false, errors };
+  async execute(
+    actorId: string,
+    children: SignalInput[],
+    origin?: string,
+    submissionIds: Array<string | undefined> = [],
+  ): Promise<IssueSignalResult> {
+    const worker = await requireRole(this.deps.directory, actorId, 'vt_worker');
+    const now = this.deps.clock.now();
+    const destinations = await this.destinationsOf(worker);
+    const checked = await Promise.all(children.slice(0, MAX_CHILDREN_PER_FORM).map((c) => this.check(c, destinations, now)));
+    if (checked.length === 0 || checked.some((c) => 'problems' in c)) {
+      return { ok: false, errors: checked.map((c) => ('problems' in c ? c.problems : {})) };
     }
+    const planned = checked as PlannedChild[];
+    const householdId = planned.length > 1 ? (submissionIds[0] ?? this.deps.random.uuid()) : undefined;
+    const issued: Array<{ signal: Signal; destination: IssuedDestination }> = [];
+    let repeated = false;
+    for (const [index, plan] of planned.entries()) {
+      const stored = await this.store(worker, plan, householdId, now, submissionIds[index]);
+      repeated ||= stored.repeated;
+      issued.push({ signal: stored.signal, destination: plan.destination });
+      if (stored.repeated) continue;
+      await this.deps.audit.append({
+        at: now.toISOString(),
+        actorId,
+        action: 'signal.issue',
+        objectId: stored.signal.reference,
+        result: 'ok',
+        ...(origin ? { origin } : {}),
+      });
+    }
+    return { ok: true, issued, repeated };
+  }
 
-    const child: ChildIdentity = { firstName: firstName.value, lastName: lastName.value, birthDate: birthDate.value };
-    const { signal, repeated } = await this.store(worker, child, school, recipients, now, submissionId);
-    if (repeated) return { ok: true, signal, school, contactCount: recipients.length, repeated };
-    await this.deps.audit.append({
-      at: now.toISOString(),
-      actorId,
-      action: 'signal.issue',
-      objectId: signal.reference,
-      result: 'ok',
-      ...(origin ? { origin } : {}),
-    });
-    return { ok: true, signal, school, contactCount: recipients.length, repeated };
+  private async check(input: SignalInput, destinations: Destinations, now: Date): Promise<PlannedChild | { problems: ChildProblems }> {
+    const problems: ChildProblems = {};
+    const firstName = checkName(input.firstName);
+    if ('problem' in firstName) problems.firstName = firstName.problem;
+    const lastName = checkName(input.lastName);
+    if ('problem' in lastName) problems.lastName = lastName.problem;
+    const birthDate = checkBirthDate(input.birthDate, amsterdamDay(now));
+    if ('problem' in birthDate) problems.birthDate = birthDate.problem;
+    const routed = await this.resolveDestination(input.schoolId, destinations);
+    if ('problem' in routed) problems.schoolId = routed.problem;
+    if ('problem' in firstName || 'problem' in lastName || 'problem' in birthDate || 'problem' in routed) return { problems };
+    return { child: { firstName: firstName.value, lastName: lastName.value, birthDate: birthDate.value }, ...routed };
+  }
+
+  private async resolveDestination(
+    value: string | undefined,
+    destinations: Destinations,
+  ): Promise<Omit<PlannedChild, 'child'> | { problem: SignalFieldProblem }> {
+    if (!value) return { problem: 'required' };
+    if (value.startsWith(LEERPLICHT_DESTINATION_PREFIX)) {
+      const municipality = destinations.leerplicht.find((m) => `${LEERPLICHT_DESTINATION_PREFIX}${m.id}` === value);
+      if (!municipality) return { problem: 'notAllowed' };
+      const officers = await this.officersOf(municipality.id);
+      if (officers.length === 0) return { problem: 'noContacts' };
+      return {
+        municipalityId: municipality.id,
+        target: { route: 'leerplicht', officers },
+        destination: { kind: 'leerplicht', municipality, officerCount: officers.length },
+      };
+    }
+    const school = destinations.schools.find((s) => s.id === value);
+    if (!school) return { problem: 'notAllowed' };
+    const contacts = await recipientsAt(this.deps.directory, school.id);
+    if (contacts.length === 0) return { problem: 'noContacts' };
+    return {
+      municipalityId: school.municipalityId,
+      target: { route: 'direct', schoolId: school.id, contacts },
+      destination: { kind: 'school', school, contactCount: contacts.length },
+    };
   }
 
   private async store(
     worker: Member,
-    child: ChildIdentity,
-    school: School,
-    recipients: Recipient[],
+    plan: PlannedChild,
+    householdId: string | undefined,
     now: Date,
     submissionId: string | undefined,
   ): Promise<{ signal: Signal; repeated: boolean }> {
@@ -105,11 +164,11 @@ export class IssueSignal {
         issueSignal({
           id,
           reference: newReferenceCode((max) => random.int(max)),
-          child,
-          municipalityId: school.municipalityId,
-          schoolId: school.id,
+          ...(householdId ? { householdId } : {}),
+          child: plan.child,
+          municipalityId: plan.municipalityId,
           issuedBy: worker.aadObjectId,
-          recipients,
+          target: plan.target,
           now,
         }),
         now,
@@ -129,17 +188,34 @@ export class IssueSignal {
     }
   }
 
-  private async schoolsOf(worker: Member): Promise<School[]> {
-    const schools = await this.deps.directory.listSchools(workerMunicipalityIds(worker));
-    return [...schools].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+  /**
+   * Schools are offered only in municipalities that route directly; leerplicht in every
+   * municipality the worker serves (in "leerplicht" municipalities it is the only way).
+   */
+  private async destinationsOf(worker: Member): Promise<Destinations> {
+    const { directory } = this.deps;
+    const municipalities = (await Promise.all(workerMunicipalityIds(worker).map((id) => directory.getMunicipality(id))))
+      .filter((m): m is Municipality => m !== undefined)
+      .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+    const direct = municipalities.filter((m) => m.routing === 'direct').map((m) => m.id);
+    const schools = [...(await directory.listSchools(direct))].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+    return { schools, leerplicht: municipalities };
   }
 
-  private async recipientsAt(schoolId: string): Promise<Recipient[]> {
-    const contacts = await this.deps.directory.listSchoolContacts(schoolId);
-    return contacts.map((m) => ({
+  private async officersOf(municipalityId: string): Promise<Recipient[]> {
+    const officers = await this.deps.directory.listMunicipalityMembers('leerplicht', municipalityId);
+    return officers.map((m) => ({ id: m.aadObjectId, name: m.name }));
+  }
+}
+
+/** The school's contacts as recipients, primary first. */
+export async function recipientsAt(directory: DirectoryStore, schoolId: string): Promise<Recipient[]> {
+  const contacts = await directory.listSchoolContacts(schoolId);
+  return contacts
+    .map((m): Recipient => ({
       id: m.aadObjectId,
       name: m.name,
       rank: rolesOf(m, 'school_contact').find((r) => r.schoolId === schoolId)?.rank ?? 'primary',
-    }));
-  }
+    }))
+    .sort((a, b) => (a.rank === b.rank ? 0 : a.rank === 'primary' ? -1 : 1));
 }

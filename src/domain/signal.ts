@@ -1,27 +1,41 @@
 import type { ChildIdentity } from './child';
 import { DomainError, ErrorCodes } from './errors';
+import type { Route, UnroutableReason } from './routing';
 import type { SupportRecord } from './support';
 
 /**
- * A signal's life for one child (see docs: issued -> delivered -> acknowledged -> supported).
- * Later states (routing, bounce, redaction) join this union as they are built.
+ * A signal's life for one child:
+ * issued (school known) or awaiting_routing (via leerplicht) -> delivered -> acknowledged ->
+ * supported; a school may bounce it ("niet onze leerling") back to leerplicht (awaiting_routing)
+ * or to the issuing worker (bounced); leerplicht may find no school (unroutable, final).
  */
-export type SignalState = 'issued' | 'delivered' | 'acknowledged' | 'supported';
+export type SignalState =
+  | 'awaiting_routing'
+  | 'issued'
+  | 'delivered'
+  | 'acknowledged'
+  | 'supported'
+  | 'bounced'
+  | 'unroutable';
 
 export type TimelineEventType =
   | 'issued'
+  | 'to_leerplicht'
+  | 'forwarded'
   | 'delivered'
   | 'delivery_failed'
   | 'acknowledged'
   | 'support_recorded'
-  | 'support_changed';
+  | 'support_changed'
+  | 'bounced'
+  | 'unroutable';
 
 /** One step in a signal's life: who (a member id) did what, when. Never the child's data. */
 export interface TimelineEvent {
   at: string;
   type: TimelineEventType;
   actorId?: string;
-  /** e.g. the recipient of a delivery. */
+  /** The recipient of a delivery, or the school a step concerns. */
   subjectId?: string;
 }
 
@@ -29,13 +43,35 @@ export interface TimelineEvent {
  * What a recipient's card should show. The dispatcher makes Teams match it: it sends the
  * card when there is none yet and updates the sent message in place otherwise.
  */
-export type DeliveryView = 'signal' | 'taken' | 'support_form' | 'supported';
+export type DeliveryView =
+  // school contacts
+  | 'signal'
+  | 'taken'
+  | 'support_form'
+  | 'supported'
+  | 'withdrawn'
+  // leerplicht officers
+  | 'route'
+  | 'routed'
+  | 'route_closed'
+  // the issuing Veilig Thuis worker
+  | 'bounced_notice'
+  | 'bounce_rerouted'
+  | 'unroutable_notice';
+
+export type RecipientRole = 'school_contact' | 'leerplicht' | 'vt_worker';
 
 /** One recipient's card for this signal: the signal document is its own outbox. */
 export interface Delivery {
+  /** Unique within the signal: one card per recipient, role and (for contacts) school. */
+  key: string;
   recipientId: string;
   recipientName: string;
-  rank: 'primary' | 'backup';
+  role: RecipientRole;
+  /** School contacts: primary or backup at `schoolId`. */
+  rank?: 'primary' | 'backup';
+  /** School contacts: the school this card belongs to. */
+  schoolId?: string;
   /** The card the recipient should see. */
   view: DeliveryView;
   /** The card Teams confirmed showing; work is pending while it differs from `view`. */
@@ -50,6 +86,12 @@ export interface Delivery {
   lastError?: string;
 }
 
+/** Who did something, as the directory names them. */
+export interface Actor {
+  id: string;
+  name: string;
+}
+
 export interface Acknowledgement {
   by: string;
   byName: string;
@@ -59,14 +101,24 @@ export interface Acknowledgement {
 export interface Signal {
   id: string;
   reference: string;
+  /** Signals issued together for one household share this id. */
+  householdId?: string;
+  /** The municipality responsible for the signal (and, via leerplicht, whose officers route it). */
   municipalityId: string;
-  schoolId: string;
-  /** Present until the signal is redacted. */
+  route: Route;
+  /** The school the signal is at now; absent while it waits for routing, was bounced, or has none. */
+  schoolId?: string;
+  /** Schools that answered "niet onze leerling": never offered or sent to again. */
+  triedSchoolIds: string[];
+  /** Present until the signal is redacted (or closed without a school). */
   child?: ChildIdentity;
   issuedBy: string;
   issuedAt: string;
   state: SignalState;
   stateChangedAt: string;
+  forwarding?: { by: string; byName: string; at: string; schoolId: string };
+  bounce?: { by: string; byName: string; at: string; schoolId: string };
+  unroutable?: { by: string; byName: string; at: string; reason: UnroutableReason };
   acknowledgement?: Acknowledgement;
   support?: SupportRecord;
   timeline: TimelineEvent[];
@@ -78,8 +130,12 @@ export interface Signal {
 export interface Recipient {
   id: string;
   name: string;
-  rank: 'primary' | 'backup';
+  rank?: 'primary' | 'backup';
 }
+
+export type IssueTarget =
+  | { route: 'direct'; schoolId: string; contacts: Recipient[] }
+  | { route: 'leerplicht'; officers: Recipient[] };
 
 export function isDeliveryPending(delivery: Delivery): boolean {
   return delivery.status !== 'failed' && delivery.view !== delivery.shownView;
@@ -97,69 +153,202 @@ export function withDispatchDue(signal: Signal): Signal {
   return next;
 }
 
+function newDelivery(role: RecipientRole, recipient: Recipient, view: DeliveryView, at: string, schoolId?: string): Delivery {
+  return {
+    // Contacts get a card per school; the worker a card per kind of notice.
+    key: [role, recipient.id, ...(schoolId ? [schoolId] : []), ...(role === 'vt_worker' ? [view] : [])].join(':'),
+    recipientId: recipient.id,
+    recipientName: recipient.name,
+    role,
+    ...(recipient.rank ? { rank: recipient.rank } : {}),
+    ...(schoolId ? { schoolId } : {}),
+    view,
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: at,
+  };
+}
+
+function contactDeliveries(contacts: Recipient[], schoolId: string, at: string): Delivery[] {
+  return contacts.map((c) => newDelivery('school_contact', { ...c, rank: c.rank ?? 'primary' }, 'signal', at, schoolId));
+}
+
+/** Adds deliveries, keeping an existing card (and its Teams message) for the same key. */
+function withDeliveries(existing: Delivery[], added: Delivery[], at: string, view: (d: Delivery) => DeliveryView): Delivery[] {
+  const byKey = new Map(existing.map((d) => [d.key, d]));
+  for (const d of added) {
+    const known = byKey.get(d.key);
+    byKey.set(d.key, known ? { ...known, view: view(known), nextAttemptAt: laterOf(known.nextAttemptAt, at) } : d);
+  }
+  return [...byKey.values()];
+}
+
+/**
+ * Points deliveries matching `which` at a new view. The actor's own card already shows it
+ * through the invoke answer when it was sent, so theirs counts as shown.
+ */
+function retarget(signal: Signal, which: (d: Delivery) => boolean, view: DeliveryView, at: string, actorId?: string): Delivery[] {
+  return signal.deliveries.map((d) => {
+    if (!which(d)) return d;
+    if (d.recipientId === actorId && d.activityId) return { ...d, view, shownView: view };
+    // A card still being sent keeps its lease: the update follows once Teams has it.
+    return { ...d, view, nextAttemptAt: laterOf(d.nextAttemptAt, at) };
+  });
+}
+
 export function issueSignal(input: {
   id: string;
   reference: string;
+  householdId?: string;
   child: ChildIdentity;
   municipalityId: string;
-  schoolId: string;
   issuedBy: string;
-  recipients: Recipient[];
+  target: IssueTarget;
   now: Date;
 }): Signal {
   const at = input.now.toISOString();
+  const { target } = input;
+  const direct = target.route === 'direct';
   return withDispatchDue({
     id: input.id,
     reference: input.reference,
+    ...(input.householdId ? { householdId: input.householdId } : {}),
     municipalityId: input.municipalityId,
-    schoolId: input.schoolId,
+    route: target.route,
+    ...(direct ? { schoolId: target.schoolId } : {}),
+    triedSchoolIds: [],
     child: input.child,
     issuedBy: input.issuedBy,
     issuedAt: at,
-    state: 'issued',
+    state: direct ? 'issued' : 'awaiting_routing',
     stateChangedAt: at,
-    timeline: [{ at, type: 'issued', actorId: input.issuedBy }],
-    deliveries: input.recipients.map((r) => ({
-      recipientId: r.id,
-      recipientName: r.name,
-      rank: r.rank,
-      view: 'signal',
-      status: 'pending',
-      attempts: 0,
-      nextAttemptAt: at,
-    })),
+    timeline: [
+      { at, type: 'issued', actorId: input.issuedBy, ...(direct ? { subjectId: target.schoolId } : {}) },
+      ...(direct ? [] : [{ at, type: 'to_leerplicht' as const, subjectId: input.municipalityId }]),
+    ],
+    deliveries: direct
+      ? contactDeliveries(target.contacts, target.schoolId, at)
+      : target.officers.map((o) => newDelivery('leerplicht', o, 'route', at)),
   });
 }
+
+/** Leerplicht forwards a waiting signal to a school. The first officer to act wins. */
+export function forwardToSchool(signal: Signal, officer: Actor, schoolId: string, contacts: Recipient[], now: Date): Signal {
+  requireAwaitingRouting(signal);
+  if (signal.triedSchoolIds.includes(schoolId)) throw new DomainError(ErrorCodes.schoolTried, { signalId: signal.id, schoolId });
+  const at = now.toISOString();
+  const routed = retarget(signal, (d) => d.role === 'leerplicht', 'routed', at, officer.id);
+  return withDispatchDue({
+    ...signal,
+    schoolId,
+    state: 'issued',
+    stateChangedAt: at,
+    forwarding: { by: officer.id, byName: officer.name, at, schoolId },
+    timeline: [...signal.timeline, { at, type: 'forwarded', actorId: officer.id, subjectId: schoolId }],
+    deliveries: withDeliveries(routed, contactDeliveries(contacts, schoolId, at), at, () => 'signal'),
+  });
+}
+
+/**
+ * Leerplicht finds no school: the signal ends, the worker is told by reference code. The child's
+ * identity is dropped at once: nobody needs it any more.
+ */
+export function closeUnroutable(signal: Signal, officer: Actor, reason: UnroutableReason, worker: Recipient, now: Date): Signal {
+  requireAwaitingRouting(signal);
+  const at = now.toISOString();
+  const closed = retarget(signal, (d) => d.role === 'leerplicht', 'route_closed', at, officer.id);
+  const next: Signal = {
+    ...signal,
+    state: 'unroutable',
+    stateChangedAt: at,
+    unroutable: { by: officer.id, byName: officer.name, at, reason },
+    timeline: [...signal.timeline, { at, type: 'unroutable', actorId: officer.id }],
+    deliveries: [...closed, newDelivery('vt_worker', worker, 'unroutable_notice', at)],
+  };
+  delete next.child;
+  return withDispatchDue(next);
+}
+
+/**
+ * A school contact answers "niet onze leerling" before anyone picked it up. The school is marked
+ * as tried and every card there loses the child's name; the signal goes back to leerplicht when
+ * it came that way, otherwise to the issuing worker.
+ */
+export function bounce(signal: Signal, contact: Actor, worker: Recipient, now: Date): Signal {
+  const schoolId = signal.schoolId;
+  if (!schoolId || (signal.state !== 'issued' && signal.state !== 'delivered')) {
+    if (signal.acknowledgement) throw new DomainError(ErrorCodes.alreadyAcknowledged, { signalId: signal.id });
+    throw new DomainError(ErrorCodes.notAtSchool, { signalId: signal.id });
+  }
+  const at = now.toISOString();
+  const viaLeerplicht = signal.route === 'leerplicht';
+  let deliveries = retarget(signal, (d) => d.role === 'school_contact' && d.schoolId === schoolId, 'withdrawn', at, contact.id);
+  deliveries = viaLeerplicht
+    ? retarget({ ...signal, deliveries }, (d) => d.role === 'leerplicht', 'route', at)
+    : [...deliveries, newDelivery('vt_worker', worker, 'bounced_notice', at)];
+  const next: Signal = {
+    ...signal,
+    state: viaLeerplicht ? 'awaiting_routing' : 'bounced',
+    stateChangedAt: at,
+    triedSchoolIds: [...signal.triedSchoolIds, schoolId],
+    bounce: { by: contact.id, byName: contact.name, at, schoolId },
+    timeline: [...signal.timeline, { at, type: 'bounced', actorId: contact.id, subjectId: schoolId }],
+    deliveries,
+  };
+  delete next.schoolId;
+  return withDispatchDue(next);
+}
+
+/** After a direct signal bounced, the issuing worker lets leerplicht find the school. */
+export function sendToLeerplicht(signal: Signal, worker: Actor, officers: Recipient[], now: Date): Signal {
+  if (signal.state !== 'bounced') throw new DomainError(ErrorCodes.notBounced, { signalId: signal.id });
+  const at = now.toISOString();
+  const noticed = retarget(signal, (d) => d.role === 'vt_worker' && d.view === 'bounced_notice', 'bounce_rerouted', at, worker.id);
+  return withDispatchDue({
+    ...signal,
+    route: 'leerplicht',
+    state: 'awaiting_routing',
+    stateChangedAt: at,
+    timeline: [...signal.timeline, { at, type: 'to_leerplicht', actorId: worker.id, subjectId: signal.municipalityId }],
+    deliveries: withDeliveries(noticed, officers.map((o) => newDelivery('leerplicht', o, 'route', at)), at, () => 'route'),
+  });
+}
+
+/** Leerplicht may still act: nobody forwarded it or closed it yet. */
+export function requireAwaitingRouting(signal: Signal): void {
+  if (signal.state === 'awaiting_routing') return;
+  if (signal.state === 'unroutable') throw new DomainError(ErrorCodes.alreadyClosed, { signalId: signal.id });
+  throw new DomainError(ErrorCodes.alreadyRouted, { signalId: signal.id });
+}
+
+const isContactCardAt = (schoolId: string | undefined) => (d: Delivery) => d.role === 'school_contact' && d.schoolId === schoolId;
 
 /**
  * A contact picks the signal up for the school. Pressing again as the same contact is a no-op
  * (a double click or a Teams retry); anyone else gets SIGNAL.ALREADY_ACKNOWLEDGED.
  */
-export function acknowledge(signal: Signal, by: { id: string; name: string }, now: Date): Signal {
+export function acknowledge(signal: Signal, by: Actor, now: Date): Signal {
   if (signal.acknowledgement) {
     if (signal.acknowledgement.by === by.id) return signal;
     throw new DomainError(ErrorCodes.alreadyAcknowledged, { signalId: signal.id });
   }
+  if (signal.state !== 'issued' && signal.state !== 'delivered') throw new DomainError(ErrorCodes.notAtSchool, { signalId: signal.id });
   const at = now.toISOString();
+  const atSchool = isContactCardAt(signal.schoolId);
+  const taken = retarget(signal, (d) => atSchool(d) && d.recipientId !== by.id, 'taken', at);
   return withDispatchDue({
     ...signal,
     state: 'acknowledged',
     stateChangedAt: at,
     acknowledgement: { by: by.id, byName: by.name, at },
     timeline: [...signal.timeline, { at, type: 'acknowledged', actorId: by.id }],
-    deliveries: signal.deliveries.map((d) =>
-      d.recipientId === by.id
-        ? // The invoke answer already shows the support form to this contact.
-          { ...d, view: 'support_form', shownView: d.activityId ? 'support_form' : d.shownView }
-        : // A card still being sent keeps its lease: the update follows once Teams has it.
-          { ...d, view: 'taken', nextAttemptAt: laterOf(d.nextAttemptAt, at) },
-    ),
+    deliveries: retarget({ ...signal, deliveries: taken }, (d) => atSchool(d) && d.recipientId === by.id, 'support_form', at, by.id),
   });
 }
 
 export function recordSupport(
   signal: Signal,
-  by: { id: string; name: string },
+  by: Actor,
   support: Pick<SupportRecord, 'categories' | 'priorConcern'>,
   now: Date,
   sameSchoolDay: (a: Date, b: Date) => boolean,
@@ -170,6 +359,7 @@ export function recordSupport(
   if (previous && !sameSchoolDay(new Date(previous.firstRecordedAt), now)) {
     throw new DomainError(ErrorCodes.supportLocked, { signalId: signal.id });
   }
+  const atSchool = isContactCardAt(signal.schoolId);
   return withDispatchDue({
     ...signal,
     state: 'supported',
@@ -182,9 +372,7 @@ export function recordSupport(
       recordedAt: at,
     },
     timeline: [...signal.timeline, { at, type: previous ? 'support_changed' : 'support_recorded', actorId: by.id }],
-    deliveries: signal.deliveries.map((d) =>
-      d.recipientId === by.id ? { ...d, view: 'supported', shownView: d.activityId ? 'supported' : d.shownView } : d,
-    ),
+    deliveries: retarget(signal, (d) => atSchool(d) && d.recipientId === by.id, 'supported', at, by.id),
   });
 }
 
@@ -193,22 +381,22 @@ function laterOf(a: string | undefined, b: string): string {
 }
 
 export type DeliveryOutcome =
-  | { recipientId: string; kind: 'shown'; view: DeliveryView; conversationId: string; activityId: string }
-  | { recipientId: string; kind: 'retry'; error: string; retryAt: Date }
-  | { recipientId: string; kind: 'failed'; error: string };
+  | { key: string; kind: 'shown'; view: DeliveryView; conversationId: string; activityId: string }
+  | { key: string; kind: 'retry'; error: string; retryAt: Date }
+  | { key: string; kind: 'failed'; error: string };
 
 /** Records what the dispatcher achieved; safe to apply again to a newer version of the signal. */
 export function applyDeliveryOutcomes(signal: Signal, outcomes: DeliveryOutcome[], now: Date): Signal {
   const at = now.toISOString();
   const timeline = [...signal.timeline];
-  let firstDelivery = false;
+  let reachedSchool = false;
   const deliveries = signal.deliveries.map((d): Delivery => {
-    const outcome = outcomes.find((o) => o.recipientId === d.recipientId);
+    const outcome = outcomes.find((o) => o.key === d.key);
     if (!outcome) return d;
     if (outcome.kind === 'shown') {
       if (d.status !== 'sent') {
         timeline.push({ at, type: 'delivered', subjectId: d.recipientId });
-        firstDelivery = true;
+        reachedSchool ||= d.role === 'school_contact' && d.schoolId === signal.schoolId;
       }
       const next: Delivery = {
         ...d,
@@ -230,7 +418,7 @@ export function applyDeliveryOutcomes(signal: Signal, outcomes: DeliveryOutcome[
     delete failed.nextAttemptAt;
     return failed;
   });
-  const becameDelivered = firstDelivery && signal.state === 'issued';
+  const becameDelivered = reachedSchool && signal.state === 'issued';
   return withDispatchDue({
     ...signal,
     deliveries,

@@ -43,3 +43,13 @@ export function contactSchoolIds(member: Member): string[] {
   const ids = member.roles.flatMap((role) => (role.role === 'school_contact' ? [role.schoolId] : []));
   return [...new Set(ids)];
 }
+
+/** The roles held per municipality that every store indexes for listMunicipalityMembers. */
+export type MunicipalityRole = 'leerplicht' | 'coordinator';
+export const MUNICIPALITY_ROLES: readonly MunicipalityRole[] = ['leerplicht', 'coordinator'];
+
+/** The municipalities a member holds `role` for. */
+export function roleMunicipalityIds(member: Member, role: MunicipalityRole): string[] {
+  const ids = member.roles.flatMap((r) => (r.role === role ? r.municipalityIds : []));
+  return [...new Set(ids)];
+}

@@ -1,11 +1,25 @@
 import { z } from 'zod';
 import type { Signal } from '../domain/signal';
+import { UNROUTABLE_REASONS } from '../domain/routing';
 import { PRIOR_CONCERN_ANSWERS, SUPPORT_CATEGORIES } from '../domain/support';
 import { instantSchema } from './instant';
 import { parseDocument } from './invalid-document-error';
 
 const id = z.string().min(1);
-const deliveryView = z.enum(['signal', 'taken', 'support_form', 'supported']);
+const deliveryView = z.enum([
+  'signal',
+  'taken',
+  'support_form',
+  'supported',
+  'withdrawn',
+  'route',
+  'routed',
+  'route_closed',
+  'bounced_notice',
+  'bounce_rerouted',
+  'unroutable_notice',
+]);
+const actorStamp = { by: id, byName: z.string(), at: instantSchema };
 
 const childSchema = z.strictObject({
   firstName: z.string().min(1),
@@ -15,15 +29,29 @@ const childSchema = z.strictObject({
 
 const timelineEventSchema = z.strictObject({
   at: instantSchema,
-  type: z.enum(['issued', 'delivered', 'delivery_failed', 'acknowledged', 'support_recorded', 'support_changed']),
+  type: z.enum([
+    'issued',
+    'to_leerplicht',
+    'forwarded',
+    'delivered',
+    'delivery_failed',
+    'acknowledged',
+    'support_recorded',
+    'support_changed',
+    'bounced',
+    'unroutable',
+  ]),
   actorId: id.optional(),
   subjectId: id.optional(),
 });
 
 const deliverySchema = z.strictObject({
+  key: id,
   recipientId: id,
   recipientName: z.string(),
-  rank: z.enum(['primary', 'backup']),
+  role: z.enum(['school_contact', 'leerplicht', 'vt_worker']),
+  rank: z.enum(['primary', 'backup']).optional(),
+  schoolId: id.optional(),
   view: deliveryView,
   shownView: deliveryView.optional(),
   status: z.enum(['pending', 'sent', 'failed']),
@@ -41,13 +69,19 @@ const deliverySchema = z.strictObject({
 export const signalSchema = z.strictObject({
   id,
   reference: id,
+  householdId: id.optional(),
   municipalityId: id,
-  schoolId: id,
+  route: z.enum(['direct', 'leerplicht']),
+  schoolId: id.optional(),
+  triedSchoolIds: z.array(id),
   child: childSchema.optional(),
   issuedBy: id,
   issuedAt: instantSchema,
-  state: z.enum(['issued', 'delivered', 'acknowledged', 'supported']),
+  state: z.enum(['awaiting_routing', 'issued', 'delivered', 'acknowledged', 'supported', 'bounced', 'unroutable']),
   stateChangedAt: instantSchema,
+  forwarding: z.strictObject({ ...actorStamp, schoolId: id }).optional(),
+  bounce: z.strictObject({ ...actorStamp, schoolId: id }).optional(),
+  unroutable: z.strictObject({ ...actorStamp, reason: z.enum(UNROUTABLE_REASONS) }).optional(),
   acknowledgement: z.strictObject({ by: id, byName: z.string(), at: instantSchema }).optional(),
   support: z
     .strictObject({

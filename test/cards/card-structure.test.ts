@@ -1,25 +1,41 @@
 import type { AdaptiveCard } from '../../cards/adaptive-card';
 import {
+  bouncedNoticeCard,
   contactSignalCard,
   helpCard,
   issueConfirmationCard,
+  leerplichtStatusCard,
   noticeCard,
+  routeCard,
+  routeClosedCard,
+  routedCard,
   signalFormCard,
   statusCard,
   supportFormCard,
   supportRecordedCard,
   takenCard,
+  unroutableNoticeCard,
+  withdrawnCard,
 } from '../../cards/index';
 import { structuralProblems } from './card-structure';
 import {
+  aBouncedNotice,
   aContactSignal,
+  aLeerplichtStatus,
+  aRoute,
+  aRouteClosed,
+  aRouted,
   aSignalForm,
   aStatus,
   aSupportForm,
   aSupportRecorded,
   aTaken,
+  aWithdrawn,
   anIssueConfirmation,
+  anUnroutableNotice,
+  LEERPLICHT_SIGNAL,
   LOCALES,
+  SCHOOL_SIGNAL,
 } from './views';
 
 const everyCard = LOCALES.flatMap((locale): Array<[string, AdaptiveCard]> => [
@@ -29,13 +45,57 @@ const everyCard = LOCALES.flatMap((locale): Array<[string, AdaptiveCard]> => [
     signalFormCard(
       aSignalForm({
         locale,
-        values: { firstName: 'Zoë', birthDate: '2026-01-01', schoolId: 'nope' },
-        errors: { lastName: 'required', birthDate: 'tooYoung', schoolId: 'notAllowed' },
+        children: [
+          {
+            values: { firstName: 'Zoë', birthDate: '2026-01-01', schoolId: 'nope' },
+            errors: { lastName: 'required', birthDate: 'tooYoung', schoolId: 'notAllowed' },
+          },
+        ],
+      }),
+    ),
+  ],
+  [
+    `${locale} household form, full`,
+    signalFormCard(
+      aSignalForm({
+        locale,
+        maxChildren: 3,
+        children: [
+          { values: { firstName: 'Zoë' }, errors: {} },
+          { values: {}, errors: { firstName: 'required' } },
+          { values: { schoolId: 'leerplicht:GM0917' }, errors: { schoolId: 'noContacts' } },
+        ],
       }),
     ),
   ],
   [`${locale} confirmation`, issueConfirmationCard(anIssueConfirmation({ locale }))],
+  [`${locale} confirmation via leerplicht`, issueConfirmationCard(anIssueConfirmation({ locale, signals: [LEERPLICHT_SIGNAL] }))],
+  [
+    `${locale} household confirmation`,
+    issueConfirmationCard(anIssueConfirmation({ locale, signals: [SCHOOL_SIGNAL, LEERPLICHT_SIGNAL] })),
+  ],
   [`${locale} contact signal`, contactSignalCard(aContactSignal({ locale }))],
+  [`${locale} withdrawn`, withdrawnCard(aWithdrawn({ locale }))],
+  [`${locale} route`, routeCard(aRoute({ locale }))],
+  [
+    `${locale} route, sent back, with errors`,
+    routeCard(
+      aRoute({
+        locale,
+        returnedBy: { schoolName: 'Het Kompas', at: '2026-03-11T07:30:00.000Z' },
+        triedSchoolNames: ['Het Kompas'],
+        values: { schoolId: '34CD01', reason: 'moved' },
+        errors: { schoolId: 'tried', reason: 'required' },
+      }),
+    ),
+  ],
+  [`${locale} routed`, routedCard(aRouted({ locale }))],
+  [`${locale} route closed`, routeClosedCard(aRouteClosed({ locale }))],
+  [`${locale} bounced notice`, bouncedNoticeCard(aBouncedNotice({ locale }))],
+  [`${locale} bounced notice, rerouted`, bouncedNoticeCard(aBouncedNotice({ locale, rerouted: { at: '2026-03-10T07:30:00.000Z' } }))],
+  [`${locale} unroutable notice`, unroutableNoticeCard(anUnroutableNotice({ locale }))],
+  [`${locale} leerplicht status`, leerplichtStatusCard(aLeerplichtStatus({ locale }))],
+  [`${locale} empty leerplicht status`, leerplichtStatusCard(aLeerplichtStatus({ locale, rows: [] }))],
   [`${locale} taken`, takenCard(aTaken({ locale }))],
   [`${locale} support form`, supportFormCard(aSupportForm({ locale, errors: { categories: 'required' } }))],
   [`${locale} redacted support form`, supportFormCard(aSupportForm({ locale, child: undefined }))],
@@ -73,6 +133,8 @@ describe('the structural check itself', () => {
       actions: [
         { type: 'Action.Execute', verb: 'signal.destroy', title: 'Weg' },
         { type: 'Action.Execute', verb: 'signal.acknowledge', title: 'Gezien' },
+        { type: 'Action.Execute', verb: 'signal.forward', title: 'Doorsturen', data: { schoolId: '12AB00' } },
+        { type: 'Action.Execute', verb: 'signal.add_child', title: 'Nog een kind', data: { children: 9 } },
         { type: 'Action.Submit', title: 'Oud' },
       ],
     } as unknown as AdaptiveCard;
@@ -83,7 +145,28 @@ describe('the structural check itself', () => {
       'duplicate input id a',
       'Action.Execute signal.destroy: unknown_verb',
       'Action.Execute signal.acknowledge: invalid_data',
+      'Action.Execute signal.forward: invalid_data',
+      'Action.Execute signal.add_child: invalid_data',
       'unknown action type Action.Submit',
     ]);
+  });
+
+  it('knows every verb the new buttons use', () => {
+    const card = {
+      type: 'AdaptiveCard',
+      $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+      version: '1.5',
+      body: [{ type: 'TextBlock', text: 'x' }],
+      actions: [
+        { type: 'Action.Execute', verb: 'signal.add_child', title: 'a', data: { children: 2 } },
+        { type: 'Action.Execute', verb: 'signal.submit', title: 'b', data: { children: 8 } },
+        { type: 'Action.Execute', verb: 'signal.bounce', title: 'c', data: { signalId: 's' } },
+        { type: 'Action.Execute', verb: 'signal.forward', title: 'd', data: { signalId: 's' } },
+        { type: 'Action.Execute', verb: 'signal.no_school', title: 'e', data: { signalId: 's' } },
+        { type: 'Action.Execute', verb: 'signal.to_leerplicht', title: 'f', data: { signalId: 's' } },
+      ],
+    } as unknown as AdaptiveCard;
+
+    expect(structuralProblems(card)).toEqual([]);
   });
 });

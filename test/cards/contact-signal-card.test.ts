@@ -19,16 +19,30 @@ describe("the school contact's signal card", () => {
     );
   });
 
-  it('has one button, Gezien — ik pak dit op, that acknowledges this signal', () => {
+  it('has Gezien — ik pak dit op, and Niet onze leerling, both for this signal', () => {
     const actions = actionsOf(contactSignalCard(aContactSignal({ signalId: 'sig-42' })));
 
-    expect(actions).toHaveLength(1);
+    expect(actions).toHaveLength(2);
     expect(actions[0]).toMatchObject({
       type: 'Action.Execute',
       verb: 'signal.acknowledge',
       title: 'Gezien — ik pak dit op',
       data: { signalId: 'sig-42' },
+      style: 'positive',
     });
+    expect(actions[1]).toEqual({
+      type: 'Action.Execute',
+      verb: 'signal.bounce',
+      title: 'Niet onze leerling',
+      data: { signalId: 'sig-42' },
+    });
+  });
+
+  it('says what Niet onze leerling does: the signal goes back and the data leaves the card', () => {
+    const texts = visibleTexts(contactSignalCard(aContactSignal())).join('\n');
+
+    expect(texts).toMatch(/Niet onze leerling\*\*\. Het signaal gaat terug/);
+    expect(texts).toMatch(/verdwijnen van deze kaart/);
   });
 
   it('shows nothing beyond the name, birth date, school, time, reference and the fixed texts', () => {
@@ -38,6 +52,8 @@ describe("the school contact's signal card", () => {
       nl.contactSignal.expectation,
       nl.contactSignal.needToKnow,
       nl.contactSignal.acknowledge,
+      nl.contactSignal.bounceHint,
+      nl.contactSignal.bounce,
       "Zoë van 't Hoff-Achterberg",
       '09-03-2015',
       'Basisschool De Regenboog',
@@ -73,7 +89,7 @@ describe("the school contact's signal card", () => {
   it('speaks English for an English user', () => {
     const card = contactSignalCard(aContactSignal({ locale: 'en' }));
 
-    expect(actionsOf(card)[0]?.title).toBe("Seen — I'll pick this up");
+    expect(actionsOf(card).map((a) => a.title)).toEqual(["Seen — I'll pick this up", 'Not our pupil']);
     expect(visibleTexts(card)).toEqual(expect.arrayContaining(['Date of birth', 'Reference', '09-03-2015']));
   });
 });

@@ -23,6 +23,20 @@ describe('the help card', () => {
     expect(text).not.toContain('**signaal**');
   });
 
+  it('tells a leerplicht officer that signals via leerplicht arrive here, how to forward, and about status', () => {
+    const text = helpText('leerplicht');
+
+    expect(text).toMatch(/via leerplicht/);
+    expect(text).toMatch(/\*\*Doorsturen\*\*/);
+    expect(text).toMatch(/\*\*Geen school gevonden\*\*/);
+    expect(text).toMatch(/\*\*status\*\*/);
+    expect(text).not.toMatch(/binnenkort/);
+  });
+
+  it('tells a school contact about Niet onze leerling', () => {
+    expect(helpText('school_contact')).toMatch(/\*\*Niet onze leerling\*\*/);
+  });
+
   it('gives one line for each later role', () => {
     expect(helpText('leerplicht', 'coordinator', 'manager', 'admin').split('\n')).toEqual([
       nl.help.title,

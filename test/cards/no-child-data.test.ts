@@ -1,26 +1,77 @@
 /**
  * Cards that outlive the moment of delivery must not carry the child's name or birth date:
- * they stay in chats after the signal is redacted. Each view here is built from an object
- * that also carries the child, as a careless caller might pass a whole signal.
+ * they stay in chats after the signal is redacted or moved on. Each view here is built from an
+ * object that also carries the child, as a careless caller might pass a whole signal.
  */
+import type { AdaptiveCard } from '../../cards/adaptive-card';
+import { bouncedNoticeCard } from '../../cards/bounced-notice-card';
 import { issueConfirmationCard } from '../../cards/issue-confirmation-card';
+import { leerplichtStatusCard } from '../../cards/leerplicht-status-card';
+import { routeClosedCard } from '../../cards/route-closed-card';
+import { routedCard } from '../../cards/routed-card';
 import { statusCard } from '../../cards/status-card';
 import { supportFormCard } from '../../cards/support-form-card';
 import { supportRecordedCard } from '../../cards/support-recorded-card';
 import { takenCard } from '../../cards/taken-card';
-import { aStatus, aSupportForm, aSupportRecorded, aTaken, anIssueConfirmation, CHILD, CHILD_STRINGS } from './views';
+import { unroutableNoticeCard } from '../../cards/unroutable-notice-card';
+import type { Locale } from '../../cards/view-models';
+import { withdrawnCard } from '../../cards/withdrawn-card';
+import {
+  aBouncedNotice,
+  aLeerplichtStatus,
+  aRouteClosed,
+  aRouted,
+  aStatus,
+  aSupportForm,
+  aSupportRecorded,
+  aTaken,
+  aWithdrawn,
+  anIssueConfirmation,
+  anUnroutableNotice,
+  CHILD,
+  CHILD_STRINGS,
+  LEERPLICHT_SIGNAL,
+  LOCALES,
+  SCHOOL_SIGNAL,
+} from './views';
 
 const withChild = <T extends object>(view: T): T => ({ ...view, child: CHILD, ...CHILD });
 
 describe('cards that hold no child data', () => {
-  const cards = {
-    'the taken card': () => takenCard(withChild(aTaken())),
-    "the worker's confirmation": () => issueConfirmationCard(withChild(anIssueConfirmation())),
-    'the status card': () => statusCard(withChild(aStatus({ rows: aStatus().rows.map(withChild) }))),
-    'the support-recorded card': () => supportRecordedCard(withChild(aSupportRecorded())),
-  };
+  const cardsFor = (locale: Locale): Array<[string, () => AdaptiveCard]> => [
+    ['the taken card', () => takenCard(withChild(aTaken({ locale })))],
+    [
+      "the worker's confirmation",
+      () => issueConfirmationCard(withChild(anIssueConfirmation({ locale, signals: [withChild(SCHOOL_SIGNAL)] }))),
+    ],
+    [
+      "the worker's household confirmation",
+      () =>
+        issueConfirmationCard(
+          withChild(anIssueConfirmation({ locale, signals: [withChild(SCHOOL_SIGNAL), withChild(LEERPLICHT_SIGNAL)] })),
+        ),
+    ],
+    [
+      'the status card',
+      () =>
+        statusCard(
+          withChild(aStatus({ locale, rows: aStatus().rows.map((row) => withChild({ ...row, steps: row.steps.map(withChild) })) })),
+        ),
+    ],
+    ['the leerplicht status card', () => leerplichtStatusCard(withChild(aLeerplichtStatus({ locale, rows: aLeerplichtStatus().rows.map(withChild) })))],
+    ['the support-recorded card', () => supportRecordedCard(withChild(aSupportRecorded({ locale })))],
+    ['the routed card', () => routedCard(withChild(aRouted({ locale })))],
+    ['the route-closed card', () => routeClosedCard(withChild(aRouteClosed({ locale })))],
+    ['the withdrawn card', () => withdrawnCard(withChild(aWithdrawn({ locale })))],
+    ['the bounced notice', () => bouncedNoticeCard(withChild(aBouncedNotice({ locale })))],
+    ['the bounced notice, rerouted', () => bouncedNoticeCard(withChild(aBouncedNotice({ locale, rerouted: { at: '2026-03-10T07:30:00.000Z' } })))],
+    ['the unroutable notice', () => unroutableNoticeCard(withChild(anUnroutableNotice({ locale })))],
+  ];
+  const cards = LOCALES.flatMap((locale) =>
+    cardsFor(locale).map(([name, build]): [string, () => AdaptiveCard] => [`${name} (${locale})`, build]),
+  );
 
-  it.each(Object.entries(cards))('%s shows neither name nor birth date', (_name, build) => {
+  it.each(cards)('%s shows neither name nor birth date', (_name, build) => {
     const json = JSON.stringify(build());
 
     for (const text of CHILD_STRINGS) expect(json).not.toContain(text);

@@ -48,12 +48,41 @@ describe('the string tables', () => {
       ErrorCodes.roleRequired,
       ErrorCodes.notYourSignal,
       ErrorCodes.unknownMember,
+      ErrorCodes.alreadyRouted,
+      ErrorCodes.alreadyClosed,
+      ErrorCodes.schoolTried,
+      ErrorCodes.notAtSchool,
+      ErrorCodes.notBounced,
     ];
     expect(Object.keys(nl.errors).sort()).toEqual([...userFacing].sort());
     expect(nl.errors['SIGNAL.ALREADY_ACKNOWLEDGED'].text('Anouk Jansen', '08:12')).toBe(
       'Dit signaal is al opgepakt door Anouk Jansen om 08:12. Je hoeft niets te doen.',
     );
     expect(nl.errors['SIGNAL.SUPPORT_LOCKED'].text).toContain('alleen op dezelfde dag');
+  });
+
+  it('explain the routing refusals, ALREADY_ROUTED naming who, to which school and when', () => {
+    expect(nl.errors['SIGNAL.ALREADY_ROUTED'].text('Sanne de Vries', 'Het Kompas', '08:02')).toBe(
+      'Dit signaal is al doorgestuurd door Sanne de Vries naar Het Kompas om 08:02. Je hoeft niets te doen.',
+    );
+    expect(en.errors['SIGNAL.ALREADY_ROUTED'].text('Sanne de Vries', 'Het Kompas', '08:02')).toContain(
+      'forwarded by Sanne de Vries to Het Kompas at 08:02',
+    );
+    expect(nl.errors['SIGNAL.ALREADY_CLOSED'].text).toBe('Er is al vastgesteld dat er geen school is gevonden.');
+    expect(nl.errors['SIGNAL.SCHOOL_TRIED'].text).toBe(
+      'Deze school heeft al laten weten dat het kind daar niet op school zit. Kies een andere school.',
+    );
+    expect(nl.errors['SIGNAL.NOT_AT_SCHOOL'].text).toBe(
+      'Dit signaal is teruggestuurd en ligt niet meer bij jouw school. Er is niets veranderd.',
+    );
+    expect(nl.errors['SIGNAL.NOT_BOUNCED'].text).toBe('Dit signaal is niet (meer) teruggestuurd; er is niets te doen.');
+    expect(nl.bot.notIssuer.text).toBe('Alleen wie het signaal verstuurde kan dit doen.');
+    expect(nl.bot.notLeerplicht.text).toBe('Alleen leerplichtambtenaren van deze gemeente kunnen dit signaal doorsturen.');
+  });
+
+  it('name the leerplicht choice of the signal form after the municipality', () => {
+    expect(nl.signalForm.viaLeerplicht('Heerlen')).toBe('School onbekend — via leerplicht Heerlen');
+    expect(en.signalForm.viaLeerplicht('Heerlen')).toBe('School unknown — via the attendance officer of Heerlen');
   });
 
   it('give the bot its answers: unknown command, refusals, a generic error with its reference', () => {

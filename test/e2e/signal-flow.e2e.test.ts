@@ -95,7 +95,7 @@ describe('a signal from issue to support, end to end', () => {
     expect(inputLabelled(card, 'Achternaam')?.type).toBe('Input.Text');
     expect(inputLabelled(card, 'Geboortedatum')?.type).toBe('Input.Date');
     const school = inputLabelled(card, 'School') as { choices: Array<{ value: string }> };
-    expect(school.choices.map((c) => c.value).sort()).toEqual(['12AB00', '34CD00']);
+    expect(school.choices.map((c) => c.value).sort()).toEqual(['12AB00', '34CD00', 'leerplicht:GM0917']);
     expect(buttonTitled(card, 'Verstuur')?.verb).toBe('signal.submit');
   });
 

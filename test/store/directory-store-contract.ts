@@ -1,12 +1,18 @@
 import type { Stores } from '../../src/store/stores';
 import {
   BACKUP_CONTACT_ID,
+  COORDINATOR_ID,
+  LEERPLICHT_OFFICER_ID,
+  MUNICIPALITY_ID,
   PRIMARY_CONTACT_ID,
   SCHOOL_ID,
   aConversation,
+  aCoordinator,
+  aLeerplichtOfficer,
   aMunicipality,
   aSchool,
   aSchoolContact,
+  aMember,
   aVtWorker,
   memberId,
 } from '../fixtures/directory';
@@ -61,6 +67,65 @@ export function directoryStoreContract(stores: () => Stores): void {
 
       expect(await directory().listSchools(['GM0917', 'GM1680'])).toStrictEqual([heerlen[1], aaAndHunze, heerlen[0]]);
       expect(await directory().listSchools([])).toEqual([]);
+    });
+
+    it('lists every school, whatever its municipality, by school id', async () => {
+      expect(await directory().listAllSchools()).toEqual([]);
+      const schools = [
+        aSchool({ id: '30CD00' }),
+        aSchool({ id: '40EF00', municipalityId: 'GM0363' }),
+        aSchool({ id: '10AB00', municipalityId: 'GM1680' }),
+      ];
+      await directory().upsertSchools(schools);
+      await directory().upsertSchools([aSchool({ id: '30CD00', name: 'IKC De Regenboog' })]);
+
+      expect(await directory().listAllSchools()).toStrictEqual([
+        schools[2],
+        aSchool({ id: '30CD00', name: 'IKC De Regenboog' }),
+        schools[1],
+      ]);
+    });
+
+    it("lists a municipality's leerplicht officers and coordinators apart, by member id", async () => {
+      const officer = aLeerplichtOfficer({ municipalityIds: [MUNICIPALITY_ID, 'GM1680'] });
+      const coordinator = aCoordinator();
+      const otherOfficer = aLeerplichtOfficer({ aadObjectId: memberId(12), municipalityIds: ['GM1680'] });
+      const both = aMember({
+        aadObjectId: memberId(9),
+        name: 'Kees Vroemen',
+        roles: [
+          { role: 'coordinator', municipalityIds: [MUNICIPALITY_ID] },
+          { role: 'leerplicht', municipalityIds: [MUNICIPALITY_ID] },
+        ],
+      });
+      await directory().upsertMembers([coordinator, aVtWorker(), otherOfficer, aSchoolContact(), officer, both]);
+
+      expect(await directory().listMunicipalityMembers('leerplicht', MUNICIPALITY_ID)).toStrictEqual([both, officer]);
+      expect(await directory().listMunicipalityMembers('coordinator', MUNICIPALITY_ID)).toStrictEqual([
+        both,
+        coordinator,
+      ]);
+      expect(await directory().listMunicipalityMembers('leerplicht', 'GM1680')).toStrictEqual([officer, otherOfficer]);
+      expect(await directory().listMunicipalityMembers('coordinator', 'GM1680')).toEqual([]);
+      expect(await directory().listMunicipalityMembers('leerplicht', 'GM0363')).toEqual([]);
+    });
+
+    it('drops a member from a municipality list once a later upsert removes the role or the municipality', async () => {
+      await directory().upsertMembers([
+        aLeerplichtOfficer({ municipalityIds: [MUNICIPALITY_ID, 'GM1680'] }),
+        aCoordinator({ municipalityIds: [MUNICIPALITY_ID, 'GM1680'] }),
+      ]);
+      const nowCoordinator = aLeerplichtOfficer({ roles: [{ role: 'coordinator', municipalityIds: [MUNICIPALITY_ID] }] });
+      const narrowed = aCoordinator({ municipalityIds: ['GM1680'] });
+
+      await directory().upsertMembers([nowCoordinator, narrowed]);
+
+      expect(await directory().listMunicipalityMembers('leerplicht', MUNICIPALITY_ID)).toEqual([]);
+      expect(await directory().listMunicipalityMembers('leerplicht', 'GM1680')).toEqual([]);
+      expect(await directory().listMunicipalityMembers('coordinator', MUNICIPALITY_ID)).toStrictEqual([nowCoordinator]);
+      expect(await directory().listMunicipalityMembers('coordinator', 'GM1680')).toStrictEqual([narrowed]);
+      expect((await directory().getMember(LEERPLICHT_OFFICER_ID))?.roles).toStrictEqual(nowCoordinator.roles);
+      expect((await directory().getMember(COORDINATOR_ID))?.roles).toStrictEqual(narrowed.roles);
     });
 
     it('moves a school between municipality lists when an upsert changes its municipality', async () => {

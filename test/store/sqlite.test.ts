@@ -1,12 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createStores } from '../../src/store/create-stores';
 import { migrations, openSqliteDatabase } from '../../src/store/sqlite';
 import { signalSql } from '../../src/store/sqlite/signal-sql';
 import { anAuditEntry } from '../fixtures/audit';
-import { SCHOOL_ID, aSchoolContact } from '../fixtures/directory';
-import { aSignal } from '../fixtures/signals';
+import {
+  BACKUP_CONTACT_ID,
+  MUNICIPALITY_ID,
+  PRIMARY_CONTACT_ID,
+  SCHOOL_ID,
+  VT_WORKER_ID,
+  aCoordinator,
+  aLeerplichtOfficer,
+  aSchoolContact,
+} from '../fixtures/directory';
+import { aSignal, aSignalViaLeerplicht } from '../fixtures/signals';
 import { describeStoreContract } from './store-contract';
 
 let folder: string;
@@ -71,6 +81,65 @@ describe('sqlite file', () => {
 
     expect(plan(signalSql.listDispatchDue, now, 10)).toMatch(/USING INDEX signals_by_dispatch_due/);
     expect(plan(signalSql.listIssuedBy, 'member', now)).toMatch(/USING INDEX signals_by_issuer/);
+    expect(plan(signalSql.listAwaitingRouting, '["GM0917","GM1680"]')).toMatch(/USING INDEX signals_by_state/);
+    db.close();
+  });
+
+  it('upgrades a database written by schema 1, keeping its signals readable and its members listed', async () => {
+    const path = freshPath();
+    mkdirSync(dirname(path), { recursive: true });
+    const old = new Database(path);
+    old.exec(migrations[0]!);
+    old.pragma('user_version = 1');
+    old
+      .prepare(
+        `INSERT INTO signals (id, reference, municipality_id, school_id, issued_by, issued_at, dispatch_due_at, version, document)
+         VALUES (@id, @reference, @municipalityId, @schoolId, @issuedBy, @issuedAt, @dispatchDueAt, 3, @document)`,
+      )
+      .run({ ...schemaOneSignal, document: JSON.stringify(schemaOneSignal) });
+    const officer = aLeerplichtOfficer({ municipalityIds: [MUNICIPALITY_ID, 'GM1680'] });
+    const coordinator = aCoordinator();
+    for (const member of [officer, coordinator, aSchoolContact()]) {
+      old.prepare(`INSERT INTO members (id, document) VALUES (?, ?)`).run(member.aadObjectId, JSON.stringify(member));
+    }
+    old.close();
+
+    const stores = await createStores({ kind: 'sqlite', path });
+
+    const upgraded = await stores.signals.get(schemaOneSignal.id);
+    expect(upgraded?.etag).toBe('4');
+    expect(upgraded?.value).toStrictEqual({
+      ...schemaOneSignal,
+      route: 'direct',
+      triedSchoolIds: [],
+      deliveries: schemaOneSignal.deliveries.map((d) => ({
+        ...d,
+        key: `school_contact:${d.recipientId}:${SCHOOL_ID}`,
+        role: 'school_contact',
+        schoolId: SCHOOL_ID,
+      })),
+    });
+    expect(await stores.directory.listMunicipalityMembers('leerplicht', 'GM1680')).toStrictEqual([officer]);
+    expect(await stores.directory.listMunicipalityMembers('coordinator', MUNICIPALITY_ID)).toStrictEqual([coordinator]);
+    // The rebuilt table takes a signal without a school, and finds it by state.
+    const waiting = aSignalViaLeerplicht();
+    await stores.signals.create(waiting);
+    expect(await stores.signals.listAwaitingRouting([MUNICIPALITY_ID])).toStrictEqual([waiting]);
+    await stores.close();
+  });
+
+  it('keeps the state column in step with the document on every write', async () => {
+    const path = freshPath();
+    const stores = await createStores({ kind: 'sqlite', path });
+    const signal = aSignal();
+    const created = await stores.signals.create(signal);
+    await stores.signals.replace({ ...signal, state: 'delivered' }, created.etag);
+    await stores.close();
+    const db = openSqliteDatabase(path);
+
+    const row = db.prepare(`SELECT state, school_id FROM signals WHERE id = ?`).get(signal.id);
+
+    expect(row).toEqual({ state: 'delivered', school_id: SCHOOL_ID });
     db.close();
   });
 
@@ -85,3 +154,41 @@ describe('sqlite file', () => {
     db.close();
   });
 });
+
+/** A signal as schema 1's code wrote it: one school, contacts' cards keyed by recipient only. */
+const schemaOneSignal = {
+  id: 'signal-legacy',
+  reference: 'HWC-XYZ2',
+  municipalityId: MUNICIPALITY_ID,
+  schoolId: SCHOOL_ID,
+  child: { firstName: 'Noor', lastName: 'van Dijk', birthDate: '2016-05-14' },
+  issuedBy: VT_WORKER_ID,
+  issuedAt: '2026-02-02T19:30:00.000Z',
+  state: 'delivered',
+  stateChangedAt: '2026-02-02T19:30:01.000Z',
+  timeline: [{ at: '2026-02-02T19:30:00.000Z', type: 'issued', actorId: VT_WORKER_ID }],
+  deliveries: [
+    {
+      recipientId: PRIMARY_CONTACT_ID,
+      recipientName: 'Anouk de Wit',
+      rank: 'primary',
+      view: 'signal',
+      shownView: 'signal',
+      status: 'sent',
+      conversationId: 'a:primary',
+      activityId: '1:primary',
+      attempts: 0,
+    },
+    {
+      recipientId: BACKUP_CONTACT_ID,
+      recipientName: 'Jeroen Smit',
+      rank: 'backup',
+      view: 'signal',
+      status: 'pending',
+      attempts: 1,
+      nextAttemptAt: '2026-02-02T19:31:00.000Z',
+      lastError: 'HTTP 429',
+    },
+  ],
+  dispatchDueAt: '2026-02-02T19:31:00.000Z',
+};

@@ -1,6 +1,7 @@
 import { TestAdapter, type Activity } from 'botbuilder';
 import { HwcBot } from '../../bot/hwc-bot';
 import { deliveryRenderer } from '../../bot/render-delivery';
+import { SignalCards } from '../../bot/signal-cards';
 import type { Locale } from '../../cards';
 import { createCore, type Core, type CoreOptions } from './core-harness';
 
@@ -38,13 +39,23 @@ export class BotHarness {
 
   static async create(options: CoreOptions & { locale?: Locale } = {}): Promise<BotHarness> {
     const locale = options.locale ?? 'nl';
-    const core = await createCore({ ...options, render: ({ directory, clock }) => deliveryRenderer(directory, clock, locale) });
+    // As in bot/create-app.ts: one SignalCards over the directory draws the dispatcher's cards and the invoke answers.
+    let cards: SignalCards | undefined;
+    const core = await createCore({
+      ...options,
+      render: ({ directory, clock }) => deliveryRenderer((cards = new SignalCards(directory)), clock, locale),
+    });
+    if (!cards) throw new Error('the core did not ask for a renderer');
     const bot = new HwcBot({
       issueSignal: core.issueSignal,
       acknowledgeSignal: core.acknowledgeSignal,
       recordSupport: core.recordSupport,
       listMySignals: core.listMySignals,
+      routeSignal: core.routeSignal,
+      bounceSignal: core.bounceSignal,
+      listAwaitingRouting: core.listAwaitingRouting,
       directory: core.directory,
+      cards,
       clock: core.clock,
       logger: core.logger,
       locale,

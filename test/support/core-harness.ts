@@ -1,9 +1,12 @@
 import { AcknowledgeSignal } from '../../src/app/acknowledge-signal';
+import { BounceSignal } from '../../src/app/bounce-signal';
 import { Dispatcher, type RenderDelivery } from '../../src/app/dispatcher';
 import { importDirectory } from '../../src/app/import-directory';
 import { IssueSignal } from '../../src/app/issue-signal';
+import { ListAwaitingRouting } from '../../src/app/list-awaiting-routing';
 import { ListMySignals } from '../../src/app/list-my-signals';
 import { RecordSupport } from '../../src/app/record-support';
+import { RouteSignal } from '../../src/app/route-signal';
 import type { Directory } from '../../src/domain/directory';
 import type { Signal } from '../../src/domain/signal';
 import type { Clock, DirectoryStore, SignalStore } from '../../src/ports';
@@ -41,6 +44,11 @@ export interface Core {
   acknowledgeSignal: AcknowledgeSignal;
   recordSupport: RecordSupport;
   listMySignals: ListMySignals;
+  routeSignal: RouteSignal;
+  bounceSignal: BounceSignal;
+  listAwaitingRouting: ListAwaitingRouting;
+  /** Resolves when every delivery started so far has been attempted (the app's `idle`). */
+  idle(): Promise<void>;
   /** The stored signal now, or a failure when there is none. */
   stored(id: string): Promise<Signal>;
 }
@@ -55,7 +63,10 @@ export interface CoreOptions {
   jitter?: () => number;
 }
 
-/** The use cases over memory stores, a fixed clock, a deterministic Random and a fake Teams. */
+/**
+ * The use cases over memory stores, a fixed clock, a deterministic Random and a fake Teams, wired
+ * as `bot/create-app.ts` wires them.
+ */
 export async function createCore(options: CoreOptions = {}): Promise<Core> {
   const stores = createMemoryStores();
   const { signals, directory } = stores;
@@ -90,6 +101,10 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     acknowledgeSignal: new AcknowledgeSignal({ signals, directory, audit, dispatcher, clock }),
     recordSupport: new RecordSupport({ signals, directory, audit, clock }),
     listMySignals: new ListMySignals({ signals, directory, audit, clock }),
+    routeSignal: new RouteSignal({ signals, directory, audit, dispatcher, clock }),
+    bounceSignal: new BounceSignal({ signals, directory, audit, dispatcher, clock }),
+    listAwaitingRouting: new ListAwaitingRouting({ signals, directory, audit, clock }),
+    idle: () => dispatcher.idle(),
     async stored(id) {
       const found = await signals.get(id);
       if (!found) throw new Error(`no stored signal ${id}`);

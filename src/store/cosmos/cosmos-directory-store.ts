@@ -3,6 +3,8 @@ import type { Member, Municipality, School } from '../../domain/directory';
 import type { ConversationAddress, DirectoryStore } from '../../ports';
 import {
   contactSchoolIds,
+  roleMunicipalityIds,
+  type MunicipalityRole,
   parseConversationDocument,
   parseMemberDocument,
   parseMunicipalityDocument,
@@ -15,10 +17,18 @@ type Kind = 'municipality' | 'school' | 'member';
 /** How many upserts of one batch are in flight at once: fast imports without a 429 storm. */
 const UPSERT_CONCURRENCY = 16;
 
+/** Per role, the array field on a member document listing the municipalities it holds the role for. */
+const MUNICIPALITY_ROLE_FIELDS = {
+  leerplicht: 'leerplichtMunicipalityIds',
+  coordinator: 'coordinatorMunicipalityIds',
+} as const satisfies Record<MunicipalityRole, string>;
+
 /**
  * The directory in one container partitioned by `kind`. A member document also carries
- * `contactSchoolIds` (derived from its roles on every upsert), so listSchoolContacts is one
- * ARRAY_CONTAINS query inside the member partition.
+ * `contactSchoolIds`, `leerplichtMunicipalityIds` and `coordinatorMunicipalityIds` (derived from
+ * its roles on every upsert), so listSchoolContacts and listMunicipalityMembers are each one
+ * ARRAY_CONTAINS query inside the member partition. Member documents written before a field
+ * existed lack it, and are found only after the next directory import upserts them.
  */
 export class CosmosDirectoryStore implements DirectoryStore {
   constructor(
@@ -40,6 +50,8 @@ export class CosmosDirectoryStore implements DirectoryStore {
       id: item.aadObjectId,
       kind: 'member' as const,
       contactSchoolIds: contactSchoolIds(item),
+      [MUNICIPALITY_ROLE_FIELDS.leerplicht]: roleMunicipalityIds(item, 'leerplicht'),
+      [MUNICIPALITY_ROLE_FIELDS.coordinator]: roleMunicipalityIds(item, 'coordinator'),
     }));
     await this.upsertAll(documents);
   }
@@ -66,6 +78,21 @@ export class CosmosDirectoryStore implements DirectoryStore {
       { name: '@ids', value: municipalityIds },
     ]);
     return found.map((resource) => parseSchoolDocument(entityFields(resource)));
+  }
+
+  /** Ordered by school id. */
+  async listAllSchools(): Promise<School[]> {
+    const found = await this.query('school');
+    return found.map((resource) => parseSchoolDocument(entityFields(resource)));
+  }
+
+  /** Ordered by member id. */
+  async listMunicipalityMembers(role: MunicipalityRole, municipalityId: string): Promise<Member[]> {
+    // The field name comes from the fixed table above, never from input.
+    const found = await this.query('member', `ARRAY_CONTAINS(c.${MUNICIPALITY_ROLE_FIELDS[role]}, @municipalityId)`, [
+      { name: '@municipalityId', value: municipalityId },
+    ]);
+    return found.map((resource) => parseMemberDocument(memberFields(resource)));
   }
 
   /** Ordered by member id. */
@@ -97,9 +124,9 @@ export class CosmosDirectoryStore implements DirectoryStore {
     return resource;
   }
 
-  private async query(kind: Kind, condition: string, parameters: SqlParameter[]): Promise<ItemDefinition[]> {
+  private async query(kind: Kind, condition?: string, parameters: SqlParameter[] = []): Promise<ItemDefinition[]> {
     const spec = {
-      query: `SELECT * FROM c WHERE c.kind = @kind AND ${condition} ORDER BY c.id`,
+      query: `SELECT * FROM c WHERE c.kind = @kind${condition ? ` AND ${condition}` : ''} ORDER BY c.id`,
       parameters: [{ name: '@kind', value: kind }, ...parameters],
     };
     const { resources } = await this.directory.items.query<ItemDefinition>(spec, { partitionKey: kind }).fetchAll();
@@ -113,5 +140,5 @@ function entityFields(resource: ItemDefinition): Record<string, unknown> {
 
 /** A member's `id` only repeats its aadObjectId, for Cosmos DB's sake. */
 function memberFields(resource: ItemDefinition): Record<string, unknown> {
-  return domainFields(resource, 'kind', 'id', 'contactSchoolIds');
+  return domainFields(resource, 'kind', 'id', 'contactSchoolIds', ...Object.values(MUNICIPALITY_ROLE_FIELDS));
 }

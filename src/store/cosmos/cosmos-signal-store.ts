@@ -85,6 +85,18 @@ export class CosmosSignalStore implements SignalStore {
     return found.map((s) => s.value);
   }
 
+  async listAwaitingRouting(municipalityIds: string[]): Promise<Signal[]> {
+    if (municipalityIds.length === 0) return [];
+    // The municipality is the partition key: the filter keeps the query to those partitions.
+    const found = await this.query({
+      query:
+        "SELECT * FROM c WHERE ARRAY_CONTAINS(@ids, c.municipalityId) AND c.state = 'awaiting_routing' " +
+        'ORDER BY c.issuedAt ASC',
+      parameters: [{ name: '@ids', value: municipalityIds }],
+    });
+    return found.map((s) => s.value);
+  }
+
   async listDispatchDue(now: Date, limit: number): Promise<Stored<Signal>[]> {
     // Documents without dispatchDueAt compare as undefined and so never match.
     return this.query({

@@ -1,18 +1,28 @@
 import type { Member, Municipality, School } from '../../domain/directory';
 import type { ConversationAddress, DirectoryStore } from '../../ports';
 import {
+  MUNICIPALITY_ROLES,
   contactSchoolIds,
+  roleMunicipalityIds,
+  type MunicipalityRole,
   parseConversationDocument,
   parseMemberDocument,
   parseMunicipalityDocument,
   parseSchoolDocument,
 } from '../directory-documents';
 
+/** A member as JSON, beside what the list queries look up (derived from its roles on upsert). */
+interface MemberEntry {
+  schoolIds: string[];
+  municipalityIds: Record<MunicipalityRole, string[]>;
+  json: string;
+}
+
 /** In-memory DirectoryStore for unit tests; keeps JSON text, so reads are copies as in a real store. */
 export class MemoryDirectoryStore implements DirectoryStore {
   private readonly municipalities = new Map<string, string>();
   private readonly schools = new Map<string, { municipalityId: string; json: string }>();
-  private readonly members = new Map<string, { schoolIds: string[]; json: string }>();
+  private readonly members = new Map<string, MemberEntry>();
   private readonly conversations = new Map<string, string>();
 
   async upsertMunicipalities(items: Municipality[]): Promise<void> {
@@ -27,7 +37,13 @@ export class MemoryDirectoryStore implements DirectoryStore {
 
   async upsertMembers(items: Member[]): Promise<void> {
     for (const item of items) {
-      this.members.set(item.aadObjectId, { schoolIds: contactSchoolIds(item), json: JSON.stringify(item) });
+      this.members.set(item.aadObjectId, {
+        schoolIds: contactSchoolIds(item),
+        municipalityIds: Object.fromEntries(
+          MUNICIPALITY_ROLES.map((role) => [role, roleMunicipalityIds(item, role)]),
+        ) as Record<MunicipalityRole, string[]>,
+        json: JSON.stringify(item),
+      });
     }
   }
 
@@ -51,12 +67,21 @@ export class MemoryDirectoryStore implements DirectoryStore {
       .map(([, school]) => parseSchoolDocument(JSON.parse(school.json)));
   }
 
+  /** Ordered by school id, like the real stores. */
+  async listAllSchools(): Promise<School[]> {
+    return [...this.schools.entries()]
+      .sort(([a], [b]) => compare(a, b))
+      .map(([, school]) => parseSchoolDocument(JSON.parse(school.json)));
+  }
+
   /** Ordered by member id, like the real stores. */
   async listSchoolContacts(schoolId: string): Promise<Member[]> {
-    return [...this.members.entries()]
-      .filter(([, member]) => member.schoolIds.includes(schoolId))
-      .sort(([a], [b]) => compare(a, b))
-      .map(([, member]) => parseMemberDocument(JSON.parse(member.json)));
+    return this.membersWhere((member) => member.schoolIds.includes(schoolId));
+  }
+
+  /** Ordered by member id, like the real stores. */
+  async listMunicipalityMembers(role: MunicipalityRole, municipalityId: string): Promise<Member[]> {
+    return this.membersWhere((member) => member.municipalityIds[role].includes(municipalityId));
   }
 
   async saveConversation(address: ConversationAddress): Promise<void> {
@@ -65,6 +90,13 @@ export class MemoryDirectoryStore implements DirectoryStore {
 
   async getConversation(memberId: string): Promise<ConversationAddress | undefined> {
     return read(this.conversations.get(memberId), parseConversationDocument);
+  }
+
+  private membersWhere(test: (member: MemberEntry) => boolean): Member[] {
+    return [...this.members.entries()]
+      .filter(([, member]) => test(member))
+      .sort(([a], [b]) => compare(a, b))
+      .map(([, member]) => parseMemberDocument(JSON.parse(member.json)));
   }
 }
 

@@ -6,6 +6,7 @@ import { parseSignalDocument } from '../signal-document';
 interface Entry {
   reference: string;
   municipalityId: string;
+  state: Signal['state'];
   issuedBy: string;
   issuedAt: string;
   dispatchDueAt: string | undefined;
@@ -62,6 +63,13 @@ export class MemorySignalStore implements SignalStore {
       .map((entry) => stored(entry).value);
   }
 
+  async listAwaitingRouting(municipalityIds: string[]): Promise<Signal[]> {
+    return this.entries()
+      .filter((entry) => entry.state === 'awaiting_routing' && municipalityIds.includes(entry.municipalityId))
+      .sort((a, b) => compare(a.issuedAt, b.issuedAt))
+      .map((entry) => stored(entry).value);
+  }
+
   async listDispatchDue(now: Date, limit: number): Promise<Stored<Signal>[]> {
     const until = now.toISOString();
     return this.entries()
@@ -79,6 +87,7 @@ export class MemorySignalStore implements SignalStore {
     const entry: Entry = {
       reference: value.reference,
       municipalityId: value.municipalityId,
+      state: value.state,
       issuedBy: value.issuedBy,
       issuedAt: value.issuedAt,
       dispatchDueAt: value.dispatchDueAt,

@@ -49,6 +49,66 @@ export const migrations: readonly string[] = [
   CREATE TRIGGER audit_is_append_only BEFORE UPDATE ON audit
   BEGIN SELECT RAISE(ABORT, 'audit entries cannot be changed'); END;
   `,
+  // 2: routing through leerplicht. A signal may have no school (waiting for routing, bounced,
+  // unroutable), so school_id becomes nullable, which SQLite can only do by rebuilding the table;
+  // `state` becomes a column so signals awaiting routing are found through an index. Documents
+  // written by schema 1 get the fields the domain added: every one of them went straight to its
+  // school (route direct, nothing tried), and each delivery was a contact's card at that school,
+  // keyed as the domain keys it. json_insert adds a field only where it is missing.
+  `
+  CREATE TABLE signals_v2 (
+    id TEXT PRIMARY KEY,
+    reference TEXT NOT NULL UNIQUE,
+    municipality_id TEXT NOT NULL,
+    -- NULL while the signal waits for routing, after a bounce, or when no school was found.
+    school_id TEXT,
+    state TEXT NOT NULL,
+    issued_by TEXT NOT NULL,
+    issued_at TEXT NOT NULL,
+    -- NULL: nothing to send, so the signal is never due.
+    dispatch_due_at TEXT,
+    version INTEGER NOT NULL,
+    document TEXT NOT NULL
+  ) STRICT;
+
+  INSERT INTO signals_v2
+    (id, reference, municipality_id, school_id, state, issued_by, issued_at, dispatch_due_at, version, document)
+  SELECT id, reference, municipality_id, school_id, json_extract(document, '$.state'), issued_by, issued_at,
+         dispatch_due_at, version + 1,
+         json_set(
+           json_insert(document, '$.route', 'direct', '$.triedSchoolIds', json('[]')),
+           '$.deliveries',
+           (SELECT json_group_array(
+                     json_insert(d.value,
+                       '$.key', 'school_contact:' || json_extract(d.value, '$.recipientId') || ':' || s.school_id,
+                       '$.role', 'school_contact',
+                       '$.schoolId', s.school_id)
+                     ORDER BY d.key)
+              FROM json_each(s.document, '$.deliveries') AS d))
+  FROM signals AS s;
+
+  DROP TABLE signals;
+  ALTER TABLE signals_v2 RENAME TO signals;
+  CREATE INDEX signals_by_issuer ON signals (issued_by, issued_at);
+  CREATE INDEX signals_by_dispatch_due ON signals (dispatch_due_at) WHERE dispatch_due_at IS NOT NULL;
+  CREATE INDEX signals_by_state ON signals (state, municipality_id, issued_at);
+  `,
+  // 3: leerplicht officers and coordinators per municipality, derived from members' roles like
+  // school_contacts and rewritten on every member upsert; filled here from the members already kept.
+  `
+  CREATE TABLE municipality_members (
+    role TEXT NOT NULL CHECK (role IN ('leerplicht', 'coordinator')),
+    municipality_id TEXT NOT NULL,
+    member_id TEXT NOT NULL REFERENCES members (id) ON DELETE CASCADE,
+    PRIMARY KEY (role, municipality_id, member_id)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX municipality_members_by_member ON municipality_members (member_id);
+
+  INSERT OR IGNORE INTO municipality_members (role, municipality_id, member_id)
+  SELECT json_extract(r.value, '$.role'), m.value, members.id
+  FROM members, json_each(members.document, '$.roles') AS r, json_each(r.value, '$.municipalityIds') AS m
+  WHERE json_extract(r.value, '$.role') IN ('leerplicht', 'coordinator');
+  `,
 ];
 
 /** Brings the schema up to date; a no-op when it already is. Refuses a database from newer code. */

@@ -2,7 +2,10 @@ import type { Database, Statement, Transaction } from 'better-sqlite3';
 import type { Member, Municipality, School } from '../../domain/directory';
 import type { ConversationAddress, DirectoryStore } from '../../ports';
 import {
+  MUNICIPALITY_ROLES,
   contactSchoolIds,
+  roleMunicipalityIds,
+  type MunicipalityRole,
   parseConversationDocument,
   parseMemberDocument,
   parseMunicipalityDocument,
@@ -13,7 +16,10 @@ interface DocumentRow {
   document: string;
 }
 
-/** The directory: one JSON document per entry, plus a school_contacts index kept in step with members. */
+/**
+ * The directory: one JSON document per entry, plus school_contacts and municipality_members
+ * indexes kept in step with members.
+ */
 export class SqliteDirectoryStore implements DirectoryStore {
   private readonly upsertMunicipalityRows: Transaction<(items: Municipality[]) => void>;
   private readonly upsertSchoolRows: Transaction<(items: School[]) => void>;
@@ -22,7 +28,9 @@ export class SqliteDirectoryStore implements DirectoryStore {
   private readonly school: Statement<[string], DocumentRow>;
   private readonly municipality: Statement<[string], DocumentRow>;
   private readonly schoolsIn: Statement<[string], DocumentRow>;
+  private readonly allSchools: Statement<[], DocumentRow>;
   private readonly contactsOf: Statement<[string], DocumentRow>;
+  private readonly municipalityMembers: Statement<[string, string], DocumentRow>;
   private readonly saveConversationRow: Statement<[string, string]>;
   private readonly conversation: Statement<[string], DocumentRow>;
 
@@ -43,6 +51,10 @@ export class SqliteDirectoryStore implements DirectoryStore {
     const addContact = db.prepare<[string, string]>(
       `INSERT INTO school_contacts (school_id, member_id) VALUES (?, ?)`,
     );
+    const clearMunicipalityRoles = db.prepare<[string]>(`DELETE FROM municipality_members WHERE member_id = ?`);
+    const addMunicipalityRole = db.prepare<[string, string, string]>(
+      `INSERT INTO municipality_members (role, municipality_id, member_id) VALUES (?, ?, ?)`,
+    );
 
     // One transaction per batch: an import is all-or-nothing and a single fsync.
     this.upsertMunicipalityRows = db.transaction((items: Municipality[]) => {
@@ -56,6 +68,10 @@ export class SqliteDirectoryStore implements DirectoryStore {
         putMember.run(item.aadObjectId, JSON.stringify(item));
         clearContacts.run(item.aadObjectId);
         for (const schoolId of contactSchoolIds(item)) addContact.run(schoolId, item.aadObjectId);
+        clearMunicipalityRoles.run(item.aadObjectId);
+        for (const role of MUNICIPALITY_ROLES) {
+          for (const id of roleMunicipalityIds(item, role)) addMunicipalityRole.run(role, id, item.aadObjectId);
+        }
       }
     });
 
@@ -65,6 +81,11 @@ export class SqliteDirectoryStore implements DirectoryStore {
     // The ids travel as one JSON array so a single prepared statement serves any number of them.
     this.schoolsIn = db.prepare(
       `SELECT document FROM schools WHERE municipality_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+    );
+    this.allSchools = db.prepare(`SELECT document FROM schools ORDER BY id`);
+    this.municipalityMembers = db.prepare(
+      `SELECT m.document FROM municipality_members r JOIN members m ON m.id = r.member_id
+       WHERE r.role = ? AND r.municipality_id = ? ORDER BY m.id`,
     );
     this.contactsOf = db.prepare(
       `SELECT m.document FROM school_contacts c JOIN members m ON m.id = c.member_id
@@ -107,9 +128,21 @@ export class SqliteDirectoryStore implements DirectoryStore {
     return rows.map((row) => parseSchoolDocument(JSON.parse(row.document)));
   }
 
+  /** Ordered by school id. */
+  async listAllSchools(): Promise<School[]> {
+    return this.allSchools.all().map((row) => parseSchoolDocument(JSON.parse(row.document)));
+  }
+
   /** Ordered by member id. */
   async listSchoolContacts(schoolId: string): Promise<Member[]> {
     return this.contactsOf.all(schoolId).map((row) => parseMemberDocument(JSON.parse(row.document)));
+  }
+
+  /** Ordered by member id. */
+  async listMunicipalityMembers(role: MunicipalityRole, municipalityId: string): Promise<Member[]> {
+    return this.municipalityMembers
+      .all(role, municipalityId)
+      .map((row) => parseMemberDocument(JSON.parse(row.document)));
   }
 
   async saveConversation(address: ConversationAddress): Promise<void> {

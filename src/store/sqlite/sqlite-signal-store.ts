@@ -14,7 +14,8 @@ interface SignalColumns {
   id: string;
   reference: string;
   municipalityId: string;
-  schoolId: string;
+  schoolId: string | null;
+  state: string;
   issuedBy: string;
   issuedAt: string;
   dispatchDueAt: string | null;
@@ -28,6 +29,7 @@ export class SqliteSignalStore implements SignalStore {
   private readonly byId: Statement<[string], SignalRow>;
   private readonly byReference: Statement<[string], SignalRow>;
   private readonly issuedBy: Statement<[string, string], Pick<SignalRow, 'document'>>;
+  private readonly awaitingRouting: Statement<[string], Pick<SignalRow, 'document'>>;
   private readonly dispatchDue: Statement<[string, number], SignalRow>;
 
   constructor(db: Database) {
@@ -36,6 +38,7 @@ export class SqliteSignalStore implements SignalStore {
     this.byId = db.prepare(signalSql.getById);
     this.byReference = db.prepare(signalSql.getByReference);
     this.issuedBy = db.prepare(signalSql.listIssuedBy);
+    this.awaitingRouting = db.prepare(signalSql.listAwaitingRouting);
     this.dispatchDue = db.prepare(signalSql.listDispatchDue);
   }
 
@@ -76,6 +79,12 @@ export class SqliteSignalStore implements SignalStore {
     return this.issuedBy.all(memberId, since.toISOString()).map((row) => parseSignalDocument(JSON.parse(row.document)));
   }
 
+  async listAwaitingRouting(municipalityIds: string[]): Promise<Signal[]> {
+    return this.awaitingRouting
+      .all(JSON.stringify(municipalityIds))
+      .map((row) => parseSignalDocument(JSON.parse(row.document)));
+  }
+
   async listDispatchDue(now: Date, limit: number): Promise<Stored<Signal>[]> {
     return this.dispatchDue.all(now.toISOString(), limit).map(stored);
   }
@@ -86,7 +95,8 @@ function columns(signal: Signal): SignalColumns {
     id: signal.id,
     reference: signal.reference,
     municipalityId: signal.municipalityId,
-    schoolId: signal.schoolId,
+    schoolId: signal.schoolId ?? null,
+    state: signal.state,
     issuedBy: signal.issuedBy,
     issuedAt: signal.issuedAt,
     dispatchDueAt: signal.dispatchDueAt ?? null,

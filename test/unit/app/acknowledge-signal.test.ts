@@ -14,10 +14,10 @@ import { expectDomainError } from '../../store/expect-domain-error';
 
 /** A signal issued by the fixture worker and delivered to both contacts. */
 async function deliveredSignal(core: Core): Promise<Signal> {
-  const result = await core.issueSignal.execute(VT_WORKER_ID, aSignalForm());
+  const result = await core.issueSignal.execute(VT_WORKER_ID, [aSignalForm()]);
   if (!result.ok) throw new Error(`could not issue: ${JSON.stringify(result.errors)}`);
   await core.dispatcher.idle();
-  return core.stored(result.signal.id);
+  return core.stored(result.issued[0]!.signal.id);
 }
 
 describe('AcknowledgeSignal', () => {
@@ -117,11 +117,11 @@ describe('AcknowledgeSignal', () => {
   it("updates a colleague's card in place even when it was still on its way at the acknowledgement", async () => {
     core = await createCore();
     const gate = core.messenger.holdNextCallTo(BACKUP_CONTACT_ID);
-    const result = await core.issueSignal.execute(VT_WORKER_ID, aSignalForm());
+    const result = await core.issueSignal.execute(VT_WORKER_ID, [aSignalForm()]);
     if (!result.ok) throw new Error('could not issue');
     await gate.reached;
     core.clock.advance(5_000);
-    await core.acknowledgeSignal.execute(PRIMARY_CONTACT_ID, result.signal.id);
+    await core.acknowledgeSignal.execute(PRIMARY_CONTACT_ID, result.issued[0]!.signal.id);
     gate.release();
     await core.dispatcher.idle();
 
@@ -130,7 +130,7 @@ describe('AcknowledgeSignal', () => {
     expect(fakeCard(sent!).view).toBe('signal');
     // One message in the backup's chat, changed in place: no second card, no card left showing the child.
     expect(rest.map((c) => [c.kind, c.activityId, fakeCard(c).view])).toEqual([['update', sent!.activityId, 'taken']]);
-    const stored = await core.stored(result.signal.id);
+    const stored = await core.stored(result.issued[0]!.signal.id);
     expect(stored.deliveries.find((d) => d.recipientId === BACKUP_CONTACT_ID)).toMatchObject({ shownView: 'taken', activityId: sent!.activityId });
     expect(stored.dispatchDueAt).toBeUndefined();
   });

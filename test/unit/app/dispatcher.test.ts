@@ -11,9 +11,9 @@ const throttled = (retryAfterMs?: number) => new MessengerError('http_429', true
 const notInRoster = () => new MessengerError('http_403_BotNotInConversationRoster', false);
 
 async function issue(core: Core): Promise<Signal> {
-  const result = await core.issueSignal.execute(VT_WORKER_ID, aSignalForm());
+  const result = await core.issueSignal.execute(VT_WORKER_ID, [aSignalForm()]);
   if (!result.ok) throw new Error(`could not issue: ${JSON.stringify(result.errors)}`);
-  return result.signal;
+  return result.issued[0]!.signal;
 }
 
 async function deliveryTo(core: Core, signalId: string, recipientId: string): Promise<Delivery> {

@@ -8,9 +8,9 @@ const NOW = new Date('2026-03-20T09:00:00.000Z');
 
 async function issueAt(core: Core, workerId: string, at: Date, firstName: string): Promise<string> {
   core.clock.set(at);
-  const result = await core.issueSignal.execute(workerId, aSignalForm({ firstName }));
+  const result = await core.issueSignal.execute(workerId, [aSignalForm({ firstName })]);
   if (!result.ok) throw new Error(`could not issue: ${JSON.stringify(result.errors)}`);
-  return result.signal.reference;
+  return result.issued[0]!.signal.reference;
 }
 
 describe('ListMySignals', () => {

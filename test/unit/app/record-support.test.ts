@@ -12,10 +12,10 @@ import { expectDomainError } from '../../store/expect-domain-error';
 
 /** Issued Monday 2 March 2026, 20:30 in Amsterdam (the fixture clock), and delivered. */
 async function deliveredSignal(core: Core): Promise<Signal> {
-  const result = await core.issueSignal.execute(VT_WORKER_ID, aSignalForm());
+  const result = await core.issueSignal.execute(VT_WORKER_ID, [aSignalForm()]);
   if (!result.ok) throw new Error('could not issue');
   await core.dispatcher.idle();
-  return core.stored(result.signal.id);
+  return core.stored(result.issued[0]!.signal.id);
 }
 
 describe('RecordSupport', () => {

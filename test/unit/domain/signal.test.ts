@@ -9,6 +9,7 @@ import {
   type Delivery,
   type Signal,
 } from '../../../src/domain/signal';
+import { SCHOOL_ID } from '../../fixtures/directory';
 import { BACKUP, ISSUED_AT, PRIMARY, aChild, aSignal, deliveredToAll } from '../../fixtures/signals';
 import { DomainError } from '../../../src/domain/errors';
 import type { PriorConcern, SupportCategory } from '../../../src/domain/support';
@@ -19,6 +20,8 @@ const deliveryOf = (signal: Signal, recipientId: string): Delivery => {
   if (!found) throw new Error(`no delivery for ${recipientId}`);
   return found;
 };
+/** Outcomes name the delivery by its key, as the dispatcher reports them. */
+const keyOf = (signal: Signal, recipientId: string): string => deliveryOf(signal, recipientId).key;
 const errorCodeOf = (act: () => unknown): string | undefined => {
   try {
     act();
@@ -34,11 +37,11 @@ const otherDay = () => false;
 describe('issuing a signal', () => {
   const signal = aSignal();
 
-  it('starts in state issued, with the child, the issuer and one timeline event', () => {
+  it('starts in state issued, with the child, the issuer and one timeline event naming the school', () => {
     expect(signal.state).toBe('issued');
     expect(signal.child).toEqual(aChild());
     expect(signal.issuedAt).toBe(ISSUED_AT.toISOString());
-    expect(signal.timeline).toEqual([{ at: ISSUED_AT.toISOString(), type: 'issued', actorId: signal.issuedBy }]);
+    expect(signal.timeline).toEqual([{ at: ISSUED_AT.toISOString(), type: 'issued', actorId: signal.issuedBy, subjectId: SCHOOL_ID }]);
   });
 
   it('has a pending delivery of the signal card for every recipient, due now', () => {
@@ -52,11 +55,12 @@ describe('issuing a signal', () => {
 });
 
 describe('recording what the dispatcher achieved', () => {
-  const shown = (recipientId: string, activityId: string) =>
-    ({ recipientId, kind: 'shown', view: 'signal', conversationId: `a:${recipientId}`, activityId }) as const;
+  const shown = (signal: Signal, recipientId: string, activityId: string) =>
+    ({ key: keyOf(signal, recipientId), kind: 'shown', view: 'signal', conversationId: `a:${recipientId}`, activityId }) as const;
 
   it('marks a shown card as sent, no longer pending, with the message id to update it later', () => {
-    const after = applyDeliveryOutcomes(aSignal(), [shown(PRIMARY.id, 'act-1')], later(1_000));
+    const signal = aSignal();
+    const after = applyDeliveryOutcomes(signal, [shown(signal, PRIMARY.id, 'act-1')], later(1_000));
     const primary = deliveryOf(after, PRIMARY.id);
     expect(primary).toMatchObject({ status: 'sent', shownView: 'signal', activityId: 'act-1', conversationId: `a:${PRIMARY.id}` });
     expect(primary.nextAttemptAt).toBeUndefined();
@@ -64,19 +68,21 @@ describe('recording what the dispatcher achieved', () => {
   });
 
   it('turns the signal delivered at the first delivery, and keeps the backup due', () => {
-    const after = applyDeliveryOutcomes(aSignal(), [shown(PRIMARY.id, 'act-1')], later(1_000));
+    const signal = aSignal();
+    const after = applyDeliveryOutcomes(signal, [shown(signal, PRIMARY.id, 'act-1')], later(1_000));
     expect(after.state).toBe('delivered');
     expect(after.stateChangedAt).toBe(later(1_000).toISOString());
     expect(after.timeline.map((e) => [e.type, e.subjectId])).toEqual([
-      ['issued', undefined],
+      ['issued', SCHOOL_ID],
       ['delivered', PRIMARY.id],
     ]);
     expect(after.dispatchDueAt).toBe(deliveryOf(after, BACKUP.id).nextAttemptAt);
   });
 
   it('does not change the state again when the second contact gets the card', () => {
-    const first = applyDeliveryOutcomes(aSignal(), [shown(PRIMARY.id, 'act-1')], later(1_000));
-    const second = applyDeliveryOutcomes(first, [shown(BACKUP.id, 'act-2')], later(2_000));
+    const signal = aSignal();
+    const first = applyDeliveryOutcomes(signal, [shown(signal, PRIMARY.id, 'act-1')], later(1_000));
+    const second = applyDeliveryOutcomes(first, [shown(signal, BACKUP.id, 'act-2')], later(2_000));
     expect(second.state).toBe('delivered');
     expect(second.stateChangedAt).toBe(later(1_000).toISOString());
     expect(second.dispatchDueAt).toBeUndefined();
@@ -84,13 +90,15 @@ describe('recording what the dispatcher achieved', () => {
 
   it('schedules a retry: one more attempt, the next attempt time and the error code', () => {
     const retryAt = later(60_000);
-    const after = applyDeliveryOutcomes(aSignal(), [{ recipientId: BACKUP.id, kind: 'retry', error: 'http_429', retryAt }], later(1_000));
+    const signal = aSignal();
+    const after = applyDeliveryOutcomes(signal, [{ key: keyOf(signal, BACKUP.id), kind: 'retry', error: 'http_429', retryAt }], later(1_000));
     expect(deliveryOf(after, BACKUP.id)).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: retryAt.toISOString(), lastError: 'http_429' });
     expect(after.state).toBe('issued');
   });
 
   it('makes a failure final: not pending, no next attempt, a delivery_failed event', () => {
-    const after = applyDeliveryOutcomes(aSignal(), [{ recipientId: BACKUP.id, kind: 'failed', error: 'http_403' }], later(1_000));
+    const signal = aSignal();
+    const after = applyDeliveryOutcomes(signal, [{ key: keyOf(signal, BACKUP.id), kind: 'failed', error: 'http_403' }], later(1_000));
     const backup = deliveryOf(after, BACKUP.id);
     expect(backup).toMatchObject({ status: 'failed', lastError: 'http_403' });
     expect(backup.nextAttemptAt).toBeUndefined();
@@ -100,7 +108,8 @@ describe('recording what the dispatcher achieved', () => {
   });
 
   it('keeps a failed delivery failed when the signal is acknowledged later', () => {
-    const backupFailed = applyDeliveryOutcomes(aSignal(), [{ recipientId: BACKUP.id, kind: 'failed', error: 'http_403' }], later(1_000));
+    const signal = aSignal();
+    const backupFailed = applyDeliveryOutcomes(signal, [{ key: keyOf(signal, BACKUP.id), kind: 'failed', error: 'http_403' }], later(1_000));
     const acknowledged = acknowledge(backupFailed, PRIMARY, later(5_000));
     expect(deliveryOf(acknowledged, BACKUP.id)).toMatchObject({ status: 'failed', view: 'taken' });
     expect(isDeliveryPending(deliveryOf(acknowledged, BACKUP.id))).toBe(false);
@@ -204,9 +213,10 @@ describe('leasing due deliveries', () => {
   it('leases only the deliveries that are due, until the given time', () => {
     const now = later(10_000);
     const until = later(40_000);
+    const issued = aSignal();
     const signal = applyDeliveryOutcomes(
-      aSignal(),
-      [{ recipientId: BACKUP.id, kind: 'retry', error: 'http_429', retryAt: later(120_000) }],
+      issued,
+      [{ key: keyOf(issued, BACKUP.id), kind: 'retry', error: 'http_429', retryAt: later(120_000) }],
       later(1_000),
     );
     const leased = leaseDueDeliveries(signal, now, until);
@@ -216,11 +226,12 @@ describe('leasing due deliveries', () => {
   });
 
   it('does not lease a delivery that is already sent or failed', () => {
+    const issued = aSignal();
     const signal = applyDeliveryOutcomes(
-      aSignal(),
+      issued,
       [
-        { recipientId: PRIMARY.id, kind: 'shown', view: 'signal', conversationId: 'a:p', activityId: 'act-1' },
-        { recipientId: BACKUP.id, kind: 'failed', error: 'http_403' },
+        { key: keyOf(issued, PRIMARY.id), kind: 'shown', view: 'signal', conversationId: 'a:p', activityId: 'act-1' },
+        { key: keyOf(issued, BACKUP.id), kind: 'failed', error: 'http_403' },
       ],
       later(1_000),
     );

@@ -1,0 +1,18 @@
+import type { TurnContext } from 'botbuilder';
+import type { AdaptiveCard, VerbData } from '../../cards';
+import type { BotServices } from '../services';
+import { localeOf, memberIdOf, originOf } from '../turn-info';
+
+/** "Niet onze leerling": the signal goes back; this contact's card loses the child's name at once. */
+export async function bounceSignal(context: TurnContext, services: BotServices, data: VerbData<'signal.bounce'>): Promise<AdaptiveCard> {
+  const signal = await services.bounceSignal.execute(memberIdOf(context), data.signalId, originOf(context));
+  services.logger.info({ signalId: signal.id, reference: signal.reference, route: signal.route }, 'signal bounced');
+  return services.cards.forView(signal, 'withdrawn', localeOf(context, services.locale), services.clock.now(), signal.bounce?.schoolId);
+}
+
+/** The issuing worker lets leerplicht find the school after a direct signal came back. */
+export async function sendToLeerplicht(context: TurnContext, services: BotServices, data: VerbData<'signal.to_leerplicht'>): Promise<AdaptiveCard> {
+  const signal = await services.bounceSignal.sendToLeerplicht(memberIdOf(context), data.signalId, originOf(context));
+  services.logger.info({ signalId: signal.id, reference: signal.reference }, 'bounced signal sent to leerplicht');
+  return services.cards.forView(signal, 'bounce_rerouted', localeOf(context, services.locale), services.clock.now());
+}

@@ -1,0 +1,160 @@
+import {
+  bouncedNoticeCard,
+  contactSignalCard,
+  routeCard,
+  routeClosedCard,
+  routedCard,
+  supportFormCard,
+  supportRecordedCard,
+  takenCard,
+  unroutableNoticeCard,
+  withdrawnCard,
+  type AdaptiveCard,
+  type Locale,
+  type RouteView,
+  type SupportFormView,
+} from '../cards';
+import { sameSchoolDay } from '../src/app/school-day';
+import { DomainError, ErrorCodes } from '../src/domain/errors';
+import type { DeliveryView, Signal } from '../src/domain/signal';
+import type { DirectoryStore } from '../src/ports';
+
+/**
+ * Builds any card about a signal, for the dispatcher (a recipient's view) and for invoke answers
+ * alike, with school and municipality names looked up once per card.
+ */
+export class SignalCards {
+  constructor(private readonly directory: DirectoryStore) {}
+
+  /** The card for a delivery's view. `schoolId` is the school the card belongs to, for contacts. */
+  async forView(signal: Signal, view: DeliveryView, locale: Locale, now: Date, schoolId = signal.schoolId): Promise<AdaptiveCard> {
+    const schoolName = await this.schoolName(schoolId);
+    switch (view) {
+      case 'signal':
+        return contactSignalCard({ locale, signalId: signal.id, reference: signal.reference, child: childOf(signal), schoolName, issuedAt: signal.issuedAt });
+      case 'taken':
+        return this.taken(signal, locale, schoolName);
+      case 'support_form':
+        return this.supportForm(signal, locale, schoolName);
+      case 'supported':
+        return this.supported(signal, locale, schoolName, now);
+      case 'withdrawn':
+        return withdrawnCard({ locale, reference: signal.reference, schoolName, byName: signal.bounce?.byName ?? '', at: signal.bounce?.at ?? signal.stateChangedAt });
+      case 'route':
+        return this.route(signal, locale, { values: {}, errors: {} });
+      case 'routed':
+        return this.routed(signal, locale);
+      case 'route_closed':
+        return routeClosedCard({
+          locale,
+          reference: signal.reference,
+          municipalityName: await this.municipalityName(signal.municipalityId),
+          byName: signal.unroutable?.byName ?? '',
+          at: signal.unroutable?.at ?? signal.stateChangedAt,
+          reason: signal.unroutable?.reason ?? 'other',
+        });
+      case 'bounced_notice':
+      case 'bounce_rerouted': {
+        const reroutedAt = signal.timeline.filter((e) => e.type === 'to_leerplicht' && e.at > (signal.bounce?.at ?? '')).at(-1)?.at;
+        return bouncedNoticeCard({
+          locale,
+          signalId: signal.id,
+          reference: signal.reference,
+          schoolName: await this.schoolName(signal.bounce?.schoolId),
+          at: signal.bounce?.at ?? signal.stateChangedAt,
+          municipalityName: await this.municipalityName(signal.municipalityId),
+          ...(view === 'bounce_rerouted' && reroutedAt ? { rerouted: { at: reroutedAt } } : {}),
+        });
+      }
+      case 'unroutable_notice':
+        return unroutableNoticeCard({
+          locale,
+          reference: signal.reference,
+          municipalityName: await this.municipalityName(signal.municipalityId),
+          reason: signal.unroutable?.reason ?? 'other',
+          byName: signal.unroutable?.byName ?? '',
+          at: signal.unroutable?.at ?? signal.stateChangedAt,
+        });
+    }
+  }
+
+  taken(signal: Signal, locale: Locale, schoolName: string): AdaptiveCard {
+    const ack = signal.acknowledgement;
+    return takenCard({ locale, reference: signal.reference, schoolName, issuedAt: signal.issuedAt, byName: ack?.byName ?? '', at: ack?.at ?? signal.stateChangedAt });
+  }
+
+  /** The support form, filled in with what was recorded, or with `form` when it comes back with errors. */
+  supportForm(signal: Signal, locale: Locale, schoolName: string, form?: Pick<SupportFormView, 'values' | 'errors'>): AdaptiveCard {
+    const recorded = signal.support;
+    return supportFormCard({
+      locale,
+      signalId: signal.id,
+      reference: signal.reference,
+      schoolName,
+      ...(signal.child ? { child: signal.child } : {}),
+      ...(form ?? {
+        values: { categories: recorded?.categories ?? [], ...(recorded ? { priorConcern: recorded.priorConcern } : {}) },
+        errors: {},
+      }),
+    });
+  }
+
+  supported(signal: Signal, locale: Locale, schoolName: string, now: Date): AdaptiveCard {
+    const support = signal.support;
+    if (!support) return this.supportForm(signal, locale, schoolName);
+    return supportRecordedCard({
+      locale,
+      signalId: signal.id,
+      reference: signal.reference,
+      schoolName,
+      categories: support.categories,
+      priorConcern: support.priorConcern,
+      recordedAt: support.recordedAt,
+      canChange: sameSchoolDay(new Date(support.firstRecordedAt), now),
+    });
+  }
+
+  async route(signal: Signal, locale: Locale, form: Pick<RouteView, 'values' | 'errors'>): Promise<AdaptiveCard> {
+    const schools = (await this.directory.listAllSchools()).filter((s) => !signal.triedSchoolIds.includes(s.id));
+    const triedSchoolNames = await Promise.all(signal.triedSchoolIds.map((id) => this.schoolName(id)));
+    return routeCard({
+      locale,
+      signalId: signal.id,
+      reference: signal.reference,
+      child: childOf(signal),
+      municipalityName: await this.municipalityName(signal.municipalityId),
+      issuedAt: signal.issuedAt,
+      schools: schools.map(({ id, name }) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'nl')),
+      triedSchoolNames,
+      ...(signal.bounce ? { returnedBy: { schoolName: await this.schoolName(signal.bounce.schoolId), at: signal.bounce.at } } : {}),
+      ...form,
+    });
+  }
+
+  async routed(signal: Signal, locale: Locale): Promise<AdaptiveCard> {
+    return routedCard({
+      locale,
+      reference: signal.reference,
+      municipalityName: await this.municipalityName(signal.municipalityId),
+      issuedAt: signal.issuedAt,
+      byName: signal.forwarding?.byName ?? '',
+      at: signal.forwarding?.at ?? signal.stateChangedAt,
+      schoolName: await this.schoolName(signal.forwarding?.schoolId),
+    });
+  }
+
+  async schoolName(schoolId: string | undefined): Promise<string> {
+    if (!schoolId) return '';
+    return (await this.directory.getSchool(schoolId))?.name ?? schoolId;
+  }
+
+  async municipalityName(municipalityId: string): Promise<string> {
+    return (await this.directory.getMunicipality(municipalityId))?.name ?? municipalityId;
+  }
+}
+
+/** Cards that name the child need the identity; a redacted or closed signal has none. */
+function childOf(signal: Signal) {
+  if (!signal.child) throw new DomainError(ErrorCodes.redacted, { signalId: signal.id });
+  return signal.child;
+}

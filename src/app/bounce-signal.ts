@@ -1,0 +1,42 @@
+import { bounce, sendToLeerplicht, type Signal } from '../domain/signal';
+import type { DirectoryStore } from '../ports';
+import { requireContactOf, requireIssuerOf } from './access';
+import { changeSignal, type ChangeSignalDeps } from './change-signal';
+
+export interface BounceSignalDeps extends ChangeSignalDeps {
+  directory: DirectoryStore;
+}
+
+/**
+ * "Niet onze leerling": a contact sends the signal back — to leerplicht where it came that way,
+ * otherwise to the issuing worker, who can then let leerplicht find the school.
+ */
+export class BounceSignal {
+  constructor(private readonly deps: BounceSignalDeps) {}
+
+  async execute(actorId: string, signalId: string, origin?: string): Promise<Signal> {
+    return changeSignal(
+      this.deps,
+      { actorId, signalId, action: 'signal.bounce', origin },
+      async (signal) => ({
+        contact: await requireContactOf(this.deps.directory, actorId, signal),
+        workerName: (await this.deps.directory.getMember(signal.issuedBy))?.name ?? '',
+      }),
+      (current, { contact, workerName }, now) =>
+        bounce(current, { id: contact.aadObjectId, name: contact.name }, { id: current.issuedBy, name: workerName }, now),
+    );
+  }
+
+  /** The issuing worker hands a bounced signal to leerplicht of its municipality. */
+  async sendToLeerplicht(actorId: string, signalId: string, origin?: string): Promise<Signal> {
+    return changeSignal(
+      this.deps,
+      { actorId, signalId, action: 'signal.to_leerplicht', origin },
+      async (signal) => ({
+        worker: await requireIssuerOf(this.deps.directory, actorId, signal),
+        officers: (await this.deps.directory.listMunicipalityMembers('leerplicht', signal.municipalityId)).map((m) => ({ id: m.aadObjectId, name: m.name })),
+      }),
+      (current, { worker, officers }, now) => sendToLeerplicht(current, { id: worker.aadObjectId, name: worker.name }, officers, now),
+    );
+  }
+}

@@ -1,0 +1,64 @@
+import { DomainError, ErrorCodes, isDomainError } from '../domain/errors';
+import { leaseDueDeliveries, type Signal } from '../domain/signal';
+import type { AuditLog, Clock, SignalStore } from '../ports';
+import type { Dispatcher } from './dispatcher';
+import { mutateSignal } from './mutate-signal';
+
+export interface ChangeSignalDeps {
+  signals: SignalStore;
+  audit: AuditLog;
+  dispatcher: Dispatcher;
+  clock: Clock;
+}
+
+export interface ChangeRequest {
+  actorId: string;
+  signalId: string;
+  /** The audit action, e.g. `signal.forward`. */
+  action: string;
+  origin?: string | undefined;
+}
+
+/**
+ * One state change as every use case makes it: the actor's rights checked against the stored
+ * signal, then the pure change and the card work it causes in one conditional write, the new
+ * deliveries leased to this instance and dispatched at once, and an audit entry whether it was
+ * allowed or refused. Re-applied on a concurrent write; a change that returns the signal as it was
+ * (a repeated press) writes and sends nothing.
+ */
+export async function changeSignal<Who>(
+  deps: ChangeSignalDeps,
+  request: ChangeRequest,
+  authorize: (signal: Signal) => Promise<Who>,
+  change: (current: Signal, who: Who, now: Date) => Signal,
+): Promise<Signal> {
+  const { signals, audit, dispatcher, clock } = deps;
+  const now = clock.now();
+  let objectId = request.signalId;
+  const record = (result: 'ok' | 'refused') =>
+    audit.append({
+      at: now.toISOString(),
+      actorId: request.actorId,
+      action: request.action,
+      objectId,
+      result,
+      ...(request.origin ? { origin: request.origin } : {}),
+    });
+  try {
+    const found = await signals.get(request.signalId);
+    if (!found) throw new DomainError(ErrorCodes.signalNotFound, { signalId: request.signalId });
+    objectId = found.value.reference;
+    const who = await authorize(found.value);
+    const lease = dispatcher.lease(now);
+    const { before, after } = await mutateSignal(signals, request.signalId, (current) => {
+      const changed = change(current, who, now);
+      return changed === current ? current : leaseDueDeliveries(changed, now, lease.until);
+    });
+    await record('ok');
+    if (after.value !== before) dispatcher.start(after.value, lease.until);
+    return after.value;
+  } catch (error) {
+    if (isDomainError(error)) await record('refused');
+    throw error;
+  }
+}

@@ -1,0 +1,76 @@
+import type { School } from '../domain/directory';
+import { DomainError, ErrorCodes } from '../domain/errors';
+import { UNROUTABLE_REASONS, type UnroutableReason } from '../domain/routing';
+import { closeUnroutable, forwardToSchool, requireAwaitingRouting, type Signal } from '../domain/signal';
+import type { DirectoryStore } from '../ports';
+import { requireLeerplichtOf } from './access';
+import { changeSignal, type ChangeSignalDeps } from './change-signal';
+import { recipientsAt } from './issue-signal';
+
+export interface RouteSignalDeps extends ChangeSignalDeps {
+  directory: DirectoryStore;
+}
+
+export type ForwardProblem = 'required' | 'notAllowed' | 'noContacts' | 'tried';
+
+export type RouteResult =
+  | { ok: true; signal: Signal }
+  | { ok: false; signal: Signal; problems: { schoolId?: ForwardProblem; reason?: 'required' } };
+
+/**
+ * Leerplicht looks the school up and forwards the signal ("Doorsturen"), or records that no
+ * school was found ("Geen school gevonden"). The first officer to act wins; the others are told.
+ */
+export class RouteSignal {
+  constructor(private readonly deps: RouteSignalDeps) {}
+
+  /** Every school in the directory, for the officer's choice (children cross municipal borders). */
+  schools(): Promise<School[]> {
+    return this.deps.directory.listAllSchools();
+  }
+
+  async forward(actorId: string, signalId: string, schoolId: string | undefined, origin?: string): Promise<RouteResult> {
+    const signal = await this.viewAsOfficer(actorId, signalId);
+    const school = schoolId ? await this.deps.directory.getSchool(schoolId) : undefined;
+    const problem: ForwardProblem | undefined = !schoolId ? 'required' : !school ? 'notAllowed' : signal.triedSchoolIds.includes(school.id) ? 'tried' : undefined;
+    const contacts = school && !problem ? await recipientsAt(this.deps.directory, school.id) : [];
+    if (problem || !school || contacts.length === 0) {
+      // Someone else may have acted meanwhile: that answer beats a form problem.
+      requireAwaitingRouting(signal);
+      return { ok: false, signal, problems: { schoolId: problem ?? 'noContacts' } };
+    }
+    const forwarded = await changeSignal(
+      this.deps,
+      { actorId, signalId, action: 'signal.forward', origin },
+      (current) => requireLeerplichtOf(this.deps.directory, actorId, current),
+      (current, officer, now) => forwardToSchool(current, { id: officer.aadObjectId, name: officer.name }, school.id, contacts, now),
+    );
+    return { ok: true, signal: forwarded };
+  }
+
+  async noSchool(actorId: string, signalId: string, reasonText: string | undefined, origin?: string): Promise<RouteResult> {
+    const signal = await this.viewAsOfficer(actorId, signalId);
+    const reason = UNROUTABLE_REASONS.find((r) => r === reasonText) as UnroutableReason | undefined;
+    const worker = await this.deps.directory.getMember(signal.issuedBy);
+    if (!reason) {
+      requireAwaitingRouting(signal);
+      return { ok: false, signal, problems: { reason: 'required' } };
+    }
+    const closed = await changeSignal(
+      this.deps,
+      { actorId, signalId, action: 'signal.no_school', origin },
+      (current) => requireLeerplichtOf(this.deps.directory, actorId, current),
+      (current, officer, now) =>
+        closeUnroutable(current, { id: officer.aadObjectId, name: officer.name }, reason, { id: signal.issuedBy, name: worker?.name ?? '' }, now),
+    );
+    return { ok: true, signal: closed };
+  }
+
+  /** The signal as an officer of its municipality may see it. */
+  async viewAsOfficer(actorId: string, signalId: string): Promise<Signal> {
+    const found = await this.deps.signals.get(signalId);
+    if (!found) throw new DomainError(ErrorCodes.signalNotFound, { signalId });
+    await requireLeerplichtOf(this.deps.directory, actorId, found.value);
+    return found.value;
+  }
+}

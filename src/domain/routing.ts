@@ -1,0 +1,15 @@
+/** Why leerplicht could not find a school for a child ("Geen school gevonden"). */
+export const UNROUTABLE_REASONS = ['not_compulsory', 'moved', 'outside_region', 'other'] as const;
+export type UnroutableReason = (typeof UNROUTABLE_REASONS)[number];
+
+/** How a signal reaches a school: straight from Veilig Thuis, or through the municipality's leerplicht. */
+export type Route = 'direct' | 'leerplicht';
+
+/** The steps a Veilig Thuis worker sees in `status`, from the signal's timeline. */
+export type StatusStep = 'issued' | 'to_leerplicht' | 'forwarded' | 'acknowledged' | 'supported' | 'bounced' | 'unroutable';
+
+/** The most children one form may carry: one household. */
+export const MAX_CHILDREN_PER_FORM = 8;
+
+/** The School choice's value for "School onbekend — via leerplicht <gemeente>". */
+export const LEERPLICHT_DESTINATION_PREFIX = 'leerplicht:';
