@@ -60,6 +60,7 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
     appId: config.appId,
     serviceUrl: config.teamsServiceUrl,
     ...(config.tenantId ? { tenantId: config.tenantId } : {}),
+    ratePerSecond: config.teamsRatePerSecond,
   });
   const { signals, directory, audit } = stores;
   const cards = new SignalCards(directory);

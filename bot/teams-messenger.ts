@@ -5,9 +5,11 @@ import {
   type ConversationReference,
   type ConversationParameters,
 } from 'botbuilder';
+import { DISPATCH_LEASE_MS } from '../src/app/dispatcher';
 import { MessengerError, type ConversationAddress, type Messenger, type OutboundCard } from '../src/ports';
 import type { HwcAdapter } from './adapter';
 import { addressFromActivity } from './conversation-address';
+import { RateLimitWaitExceeded, RateLimiter } from './rate-limiter';
 
 /** Scope the bot asks tokens for when it calls the Bot Connector. */
 const BOT_CONNECTOR_AUDIENCE = 'https://api.botframework.com';
@@ -19,16 +21,34 @@ export interface TeamsMessengerSettings {
   /** Where new 1:1 chats are created, e.g. https://smba.trafficmanager.net/teams/ */
   serviceUrl: string;
   tenantId?: string;
+  /**
+   * Bot Connector calls per second over all conversations (default 30). The budget is this
+   * process's own: several instances each get one (sharing one would need the store), so an
+   * operator divides the tenant's budget between them.
+   */
+  ratePerSecond?: number;
+  /**
+   * How long a call may wait for its turn before it fails as retryable (`rate_limit_wait`).
+   * Well inside the time the dispatcher gives a Teams call (half its lease), so a call it has
+   * given up on is never sent later after all.
+   */
+  maxRateWaitMs?: number;
 }
 
-/** The Messenger port over the Bot Connector: proactive sends and in-place updates of cards. */
+/**
+ * The Messenger port over the Bot Connector: proactive sends and in-place updates of cards. Every
+ * Bot Connector call first waits for its turn under Teams' rate limits (per conversation and
+ * global, see RateLimiter), in this process only.
+ */
 export class TeamsMessenger implements Messenger {
   constructor(
     private readonly adapter: HwcAdapter,
     private readonly settings: TeamsMessengerSettings,
+    private readonly limiter: RateLimiter = new RateLimiter({ globalPerSecond: settings.ratePerSecond }),
   ) {}
 
   async send(to: ConversationAddress, card: OutboundCard): Promise<{ activityId: string }> {
+    await this.turn(to.conversationId);
     let activityId: string | undefined;
     await this.inConversation(to, async (context) => {
       const sent = await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
@@ -39,6 +59,7 @@ export class TeamsMessenger implements Messenger {
   }
 
   async update(to: ConversationAddress, activityId: string, card: OutboundCard): Promise<void> {
+    await this.turn(to.conversationId);
     await this.inConversation(to, async (context) => {
       await context.updateActivity({
         id: activityId,
@@ -60,6 +81,8 @@ export class TeamsMessenger implements Messenger {
       channelData: tenantId ? { tenant: { id: tenantId } } : {},
       activity: undefined as never,
     };
+    // The conversation does not exist yet: only the global limit applies.
+    await this.turn(undefined);
     let opened: ConversationAddress | undefined;
     try {
       await this.adapter.createConversationAsync(appId, 'msteams', serviceUrl, BOT_CONNECTOR_AUDIENCE, parameters, async (context) => {
@@ -72,12 +95,32 @@ export class TeamsMessenger implements Messenger {
     return opened;
   }
 
-  private async inConversation(to: ConversationAddress, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+  /** Waits for a turn under the rate limits; taken outside the turn so a refusal never reaches onTurnError. */
+  private async turn(conversationId: string | undefined): Promise<void> {
     try {
-      await this.adapter.continueConversationAsync(this.settings.appId, referenceOf(to), logic);
+      await this.limiter.acquire(conversationId, { maxWaitMs: this.settings.maxRateWaitMs ?? DISPATCH_LEASE_MS / 3 });
     } catch (error) {
       throw toMessengerError(error);
     }
+  }
+
+  private async inConversation(to: ConversationAddress, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    // A failure inside the turn would end in the adapter's onTurnError, which logs it, posts a
+    // generic error card into this very conversation and swallows it: a 403 or 429 would then look
+    // like a send without an activity id, and a failed update like a success. Carry it out instead.
+    let failure: { error: unknown } | undefined;
+    try {
+      await this.adapter.continueConversationAsync(this.settings.appId, referenceOf(to), async (context) => {
+        try {
+          await logic(context);
+        } catch (error) {
+          failure = { error };
+        }
+      });
+    } catch (error) {
+      throw toMessengerError(error);
+    }
+    if (failure) throw toMessengerError(failure.error);
   }
 }
 
@@ -94,6 +137,7 @@ function referenceOf(to: ConversationAddress): Partial<ConversationReference> {
 /** Sorts a Bot Connector failure into try-again-later or final, keeping only codes. */
 export function toMessengerError(error: unknown): MessengerError {
   if (error instanceof MessengerError) return error;
+  if (error instanceof RateLimitWaitExceeded) return new MessengerError('rate_limit_wait', true);
   const e = error as { statusCode?: number; code?: string; response?: { status?: number; headers?: { get?(name: string): string | undefined }; parsedBody?: { error?: { code?: string } } } };
   const status = e.statusCode ?? e.response?.status;
   const teamsCode = e.response?.parsedBody?.error?.code ?? (typeof e.code === 'string' ? e.code : undefined);

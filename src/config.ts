@@ -21,6 +21,7 @@ const environmentSchema = z
     HWC_LOCALE: z.preprocess(emptyAsUndefined, z.enum(['nl', 'en']).default('nl')),
     HWC_TEAMS_SERVICE_URL: z.preprocess(emptyAsUndefined, z.string().url().default('https://smba.trafficmanager.net/teams/')),
     HWC_RELAY_INTERVAL_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).default(5000)),
+    HWC_TEAMS_RATE_PER_SECOND: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(30)),
     LOG_LEVEL: z.preprocess(
       emptyAsUndefined,
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -61,6 +62,11 @@ export interface Config {
     | { kind: 'cosmos'; endpoint: string; key: string; database: string };
   directoryFile?: string;
   relayIntervalMs: number;
+  /**
+   * Bot Connector calls per second this process allows itself over all conversations: its share
+   * of the tenant's budget (divide it between instances; each process counts on its own).
+   */
+  teamsRatePerSecond: number;
   logLevel: string;
 }
 
@@ -95,6 +101,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         : { kind: 'sqlite', path: e.HWC_SQLITE_PATH },
     ...(e.HWC_DIRECTORY_FILE ? { directoryFile: e.HWC_DIRECTORY_FILE } : {}),
     relayIntervalMs: e.HWC_RELAY_INTERVAL_MS,
+    teamsRatePerSecond: e.HWC_TEAMS_RATE_PER_SECOND,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import {
+  calendarDaySchema,
+  holidayRegionSchema,
+  schoolHolidaySchema,
+  schoolWeekdaySchema,
+  timePolicyOverridesSchema,
+} from './calendar/schemas';
 
 /** CBS municipality code, e.g. GM0917. */
 const municipalityId = z.string().regex(/^GM\d{4}$/, 'a CBS code such as GM0917');
@@ -18,12 +25,22 @@ export const municipalitySchema = z.object({
   name: z.string().trim().min(1).max(100),
   /** `leerplicht`: every signal goes through the attendance officer first. */
   routing: z.enum(['direct', 'leerplicht']).default('direct'),
+  /** School holiday region (noord / midden / zuid); absent: midden (see calendar/schemas.ts). */
+  holidayRegion: holidayRegionSchema.optional(),
+  /** Overrides of the default time policy (08:30, window 07:00–20:00, …); absent: the defaults. */
+  timePolicy: timePolicyOverridesSchema.optional(),
 });
 
 export const schoolSchema = z.object({
   id: schoolId,
   name: z.string().trim().min(1).max(150),
   municipalityId,
+  /** The school's own closed periods; they add to the region's advised holidays. */
+  holidays: z.array(schoolHolidaySchema).max(100).optional(),
+  /** Weekdays that are school days although the region's advice says holiday (a shifted holiday). */
+  schoolDays: z.array(schoolWeekdaySchema).max(366).optional(),
+  /** The school's own days off (study days). */
+  daysOff: z.array(calendarDaySchema).max(366).optional(),
 });
 
 export const roleSchema = z.discriminatedUnion('role', [

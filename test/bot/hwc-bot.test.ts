@@ -2,12 +2,20 @@ import { MessengerError } from '../../src/ports';
 import { aChild } from '../fixtures/signals';
 import {
   BACKUP_CONTACT_ID,
+  LEERPLICHT_OFFICER_ID,
+  MUNICIPALITY_ID,
   NO_ROLE_ID,
+  OTHER_MUNICIPALITY_OFFICER_ID,
   OTHER_SCHOOL_CONTACT_ID,
+  PALET_CONTACT_ID,
+  PALET_SCHOOL_ID,
   PRIMARY_CONTACT_ID,
   SCHOOL_ID,
+  SCHOOL_WITHOUT_CONTACTS_ID,
   STRANGER_ID,
+  SECOND_OFFICER_ID,
   VT_WORKER_ID,
+  aRoutingDirectory,
 } from '../fixtures/school-directory';
 import { BotHarness, SERVICE_URL, TENANT_ID, conversationIdOf, type ChatUser, type TurnResult } from '../support/bot-harness';
 import { buttonTitled, inputLabelled, inputs, visibleText } from '../support/card-query';
@@ -24,6 +32,11 @@ const child = aChild();
 function onlyCard(turn: TurnResult): Record<string, unknown> {
   expect(turn.cards).toHaveLength(1);
   return turn.cards[0]!;
+}
+
+/** The choices of a choice set, as the person sees them. */
+function choicesOf(input: Record<string, unknown> | undefined): Array<{ title: string; value: string }> {
+  return (input?.choices as Array<{ title: string; value: string }> | undefined) ?? [];
 }
 
 /** The card an invoke answered with; the answer is always a 200 carrying an Adaptive Card. */
@@ -79,11 +92,21 @@ describe('HwcBot', () => {
       expect(text).toContain("I didn't understand that");
     });
 
-    it('gives a Veilig Thuis worker typing signaal the form with the labelled inputs and Verstuur', async () => {
+    it('gives a Veilig Thuis worker typing signaal the form with the labelled inputs, Verstuur and Nog een kind', async () => {
       const card = onlyCard(await hwc.say(worker, 'signaal'));
       for (const label of ['Voornaam', 'Achternaam', 'Geboortedatum', 'School']) expect(inputLabelled(card, label)).toBeDefined();
       expect(inputLabelled(card, 'Geboortedatum')?.type).toBe('Input.Date');
       expect(buttonTitled(card, 'Verstuur')?.verb).toBe('signal.submit');
+      expect(buttonTitled(card, 'Nog een kind')?.verb).toBe('signal.add_child');
+    });
+
+    it("offers the worker's schools and, per municipality, leerplicht when the school is unknown", async () => {
+      const card = onlyCard(await hwc.say(worker, 'signaal'));
+      expect(choicesOf(inputLabelled(card, 'School'))).toEqual([
+        { title: 'Basisschool De Regenboog', value: SCHOOL_ID },
+        { title: 'Kindcentrum De Vlinder', value: SCHOOL_WITHOUT_CONTACTS_ID },
+        { title: 'School onbekend — via leerplicht Heerlen', value: `leerplicht:${MUNICIPALITY_ID}` },
+      ]);
     });
 
     it('refuses someone the directory does not know who types signaal: a card without inputs', async () => {
@@ -155,7 +178,8 @@ describe('HwcBot', () => {
   });
 
   describe('a signal from form to support', () => {
-    const form = { firstName: child.firstName, lastName: child.lastName, birthDate: child.birthDate, schoolId: SCHOOL_ID };
+    /** What Teams sends for a one-child form: the child count and the inputs `<field>_0`. */
+    const form = { children: 1, firstName_0: child.firstName, lastName_0: child.lastName, birthDate_0: child.birthDate, schoolId_0: SCHOOL_ID };
 
     /** The worker submits the form; resolves when every contact's card has been sent. */
     async function submit(data: Record<string, unknown> = form, onMessage = 'form-message-1'): Promise<Record<string, unknown>> {
@@ -187,8 +211,14 @@ describe('HwcBot', () => {
       expect(hwc.core.messenger.attemptsTo(OTHER_SCHOOL_CONTACT_ID)).toEqual([]);
     });
 
+    it('still accepts a form sent before households were possible (inputs without a child number)', async () => {
+      const legacy = { firstName: child.firstName, lastName: child.lastName, birthDate: child.birthDate, schoolId: SCHOOL_ID };
+      expect(visibleText(await submit(legacy))).toMatch(/HWC-[A-Z0-9]{4}/);
+      expect(hwc.core.messenger.delivered(PRIMARY_CONTACT_ID)).toHaveLength(1);
+    });
+
     it('returns the same form with the values kept and a Dutch message at the wrong field, sending nothing', async () => {
-      const card = await submit({ ...form, birthDate: '2025-12-01' });
+      const card = await submit({ ...form, birthDate_0: '2025-12-01' });
       expect(inputLabelled(card, 'Voornaam')?.value).toBe(child.firstName);
       expect(visibleText(card)).toContain('Het kind moet minstens 2 jaar oud zijn.');
       expect(hwc.core.messenger.calls).toEqual([]);
@@ -286,5 +316,157 @@ describe('HwcBot', () => {
       expect(hwc.core.logger.lines.length).toBeGreaterThan(0);
       for (const secret of [child.firstName, child.lastName, child.birthDate]) expect(hwc.core.logger.json).not.toContain(secret);
     });
+  });
+});
+
+describe('HwcBot routing through leerplicht, households and bounces', () => {
+  const officer: ChatUser = { aadObjectId: LEERPLICHT_OFFICER_ID, name: 'Ruud Peeters' };
+  const secondOfficer: ChatUser = { aadObjectId: SECOND_OFFICER_ID, name: 'Lotte Bemelmans' };
+  const elsewhereOfficer: ChatUser = { aadObjectId: OTHER_MUNICIPALITY_OFFICER_ID, name: 'Leo Dassen' };
+  let hwc: BotHarness;
+  beforeEach(async () => {
+    hwc = await BotHarness.create({ directory: aRoutingDirectory() });
+  });
+
+  /** The worker submits one form for these children; resolves once every card went out. */
+  async function submitHousehold(children: Array<Record<string, string>>): Promise<Record<string, unknown>> {
+    const data: Record<string, unknown> = { children: children.length };
+    children.forEach((c, i) => Object.entries(c).forEach(([field, value]) => (data[`${field}_${i}`] = value)));
+    const card = invokeCard(await hwc.press(worker, 'signal.submit', data, 'household-form-1'));
+    await hwc.core.idle();
+    return card;
+  }
+  const viaHeerlen = { firstName: child.firstName, lastName: child.lastName, birthDate: child.birthDate, schoolId: `leerplicht:${MUNICIPALITY_ID}` };
+
+  /** The card last sent or updated in a member's chat. */
+  function lastCardOf(memberId: string): Record<string, unknown> {
+    const last = hwc.core.messenger.delivered(memberId).at(-1);
+    if (!last) throw new Error(`nothing was sent to ${memberId}`);
+    return last.card as Record<string, unknown>;
+  }
+  function signalIdOn(card: Record<string, unknown>, button: string): string {
+    return String(buttonTitled(card, button)!.data.signalId);
+  }
+
+  it('confirms a household with every child’s reference code and routes each child on its own', async () => {
+    const confirmation = visibleText(
+      await submitHousehold([
+        { firstName: 'Noor', lastName: 'van Dijk', birthDate: '2016-05-14', schoolId: SCHOOL_ID },
+        { firstName: 'Daan', lastName: 'van Dijk', birthDate: '2012-09-01', schoolId: PALET_SCHOOL_ID },
+        { firstName: 'Mila', lastName: 'van Dijk', birthDate: '2019-01-20', schoolId: `leerplicht:${MUNICIPALITY_ID}` },
+      ]),
+    );
+    const references = confirmation.match(/HWC-[A-Z0-9]{4}/g) ?? [];
+    expect(new Set(references).size).toBe(3);
+    expect(confirmation).toContain('3 signalen verstuurd');
+    expect(visibleText(lastCardOf(PRIMARY_CONTACT_ID))).toContain('Noor van Dijk');
+    expect(visibleText(lastCardOf(PALET_CONTACT_ID))).toContain('Daan van Dijk');
+    for (const o of [LEERPLICHT_OFFICER_ID, SECOND_OFFICER_ID]) expect(visibleText(lastCardOf(o))).toContain('Mila van Dijk');
+    expect(hwc.core.messenger.attemptsTo(OTHER_MUNICIPALITY_OFFICER_ID)).toEqual([]);
+  });
+
+  it('returns the form with the error at the invalid child only, and sends nothing', async () => {
+    const card = await submitHousehold([viaHeerlen, { ...viaHeerlen, birthDate: '2025-12-01' }]);
+    expect(inputs(card).find((i) => i.id === 'firstName_1')?.value).toBe(child.firstName);
+    expect(visibleText(card)).toContain('Het kind moet minstens 2 jaar oud zijn.');
+    expect(hwc.core.messenger.calls).toEqual([]);
+  });
+
+  it('gives every officer a card to forward with the child, a School choice over every school, Doorsturen and Geen school', async () => {
+    await submitHousehold([viaHeerlen]);
+    const card = lastCardOf(LEERPLICHT_OFFICER_ID);
+    const text = visibleText(card);
+    expect(text).toContain('Handle with Care — door te sturen');
+    expect(text).toContain(`${child.firstName} ${child.lastName}`);
+    expect(text).toContain('14-05-2016');
+    expect(text).toContain('Heerlen');
+    expect(choicesOf(inputLabelled(card, 'School')).map((c) => c.title)).toEqual(expect.arrayContaining(['Sint-Maartenscollege', 'Basisschool Het Kompas']));
+    expect(buttonTitled(card, 'Doorsturen')?.verb).toBe('signal.forward');
+    expect(buttonTitled(card, 'Geen school')?.verb).toBe('signal.no_school');
+  });
+
+  it("forwards on Doorsturen: the officer's answer and the colleague's updated card say who sent it where, without the child", async () => {
+    await submitHousehold([viaHeerlen]);
+    const signalId = signalIdOn(lastCardOf(LEERPLICHT_OFFICER_ID), 'Doorsturen');
+    const answer = visibleText(invokeCard(await hwc.press(officer, 'signal.forward', { signalId, schoolId: SCHOOL_ID })));
+    await hwc.core.idle();
+    expect(answer).toContain('Doorgestuurd door Ruud Peeters naar Basisschool De Regenboog');
+    expect(answer).not.toContain(child.firstName);
+
+    const [sent, updated, ...more] = hwc.core.messenger.attemptsTo(SECOND_OFFICER_ID);
+    expect(more).toEqual([]);
+    expect(updated).toMatchObject({ kind: 'update', activityId: sent!.activityId });
+    expect(visibleText(updated!.card)).toContain('Doorgestuurd door Ruud Peeters naar Basisschool De Regenboog');
+    expect(visibleText(updated!.card)).not.toContain(child.firstName);
+
+    const contactCard = lastCardOf(PRIMARY_CONTACT_ID);
+    expect(visibleText(contactCard)).toContain(`${child.firstName} ${child.lastName}`);
+    expect(buttonTitled(contactCard, 'Gezien')?.verb).toBe('signal.acknowledge');
+    expect(buttonTitled(contactCard, 'Niet onze leerling')?.verb).toBe('signal.bounce');
+  });
+
+  it('answers the officer who was a moment later with who forwarded it, and changes nothing', async () => {
+    await submitHousehold([viaHeerlen]);
+    const signalId = signalIdOn(lastCardOf(SECOND_OFFICER_ID), 'Doorsturen');
+    await hwc.press(officer, 'signal.forward', { signalId, schoolId: SCHOOL_ID });
+    await hwc.core.idle();
+    const before = await hwc.core.signals.get(signalId);
+    const answer = visibleText(invokeCard(await hwc.press(secondOfficer, 'signal.forward', { signalId, schoolId: PALET_SCHOOL_ID })));
+    expect(answer).toContain('Doorgestuurd door Ruud Peeters naar Basisschool De Regenboog');
+    expect(await hwc.core.signals.get(signalId)).toEqual(before);
+    expect(hwc.core.messenger.attemptsTo(PALET_CONTACT_ID)).toEqual([]);
+  });
+
+  it('returns the card with a message at School when Doorsturen is pressed without a school', async () => {
+    await submitHousehold([viaHeerlen]);
+    const signalId = signalIdOn(lastCardOf(LEERPLICHT_OFFICER_ID), 'Doorsturen');
+    const card = invokeCard(await hwc.press(officer, 'signal.forward', { signalId }));
+    expect(visibleText(card)).toContain('Kies een school om het signaal naar door te sturen.');
+    expect(buttonTitled(card, 'Doorsturen')?.verb).toBe('signal.forward');
+    expect((await hwc.core.stored(signalId)).state).toBe('awaiting_routing');
+  });
+
+  it('refuses an officer of another municipality, and nothing changes', async () => {
+    await submitHousehold([viaHeerlen]);
+    const signalId = signalIdOn(lastCardOf(LEERPLICHT_OFFICER_ID), 'Doorsturen');
+    const before = await hwc.core.signals.get(signalId);
+    const answer = visibleText(invokeCard(await hwc.press(elsewhereOfficer, 'signal.forward', { signalId, schoolId: SCHOOL_ID })));
+    expect(answer).toContain('Alleen leerplichtambtenaren van deze gemeente');
+    expect(answer).not.toContain(child.firstName);
+    expect(await hwc.core.signals.get(signalId)).toEqual(before);
+  });
+
+  it("sends it back on Niet onze leerling: the school's cards lose the child at once and leerplicht can forward again", async () => {
+    await submitHousehold([viaHeerlen]);
+    const signalId = signalIdOn(lastCardOf(LEERPLICHT_OFFICER_ID), 'Doorsturen');
+    await hwc.press(officer, 'signal.forward', { signalId, schoolId: SCHOOL_ID });
+    await hwc.core.idle();
+
+    const answer = visibleText(invokeCard(await hwc.press(primary, 'signal.bounce', { signalId })));
+    await hwc.core.idle();
+    expect(answer).toContain('Teruggestuurd: niet onze leerling');
+    for (const secret of [child.firstName, child.lastName, '14-05-2016']) {
+      expect(answer).not.toContain(secret);
+      expect(visibleText(lastCardOf(BACKUP_CONTACT_ID))).not.toContain(secret);
+    }
+    const [sentToBackup, updatedForBackup] = hwc.core.messenger.attemptsTo(BACKUP_CONTACT_ID);
+    expect(updatedForBackup).toMatchObject({ kind: 'update', activityId: sentToBackup!.activityId });
+
+    const again = lastCardOf(SECOND_OFFICER_ID);
+    expect(visibleText(again)).toContain('Teruggestuurd door Basisschool De Regenboog');
+    expect(choicesOf(inputLabelled(again, 'School')).map((c) => c.value)).not.toContain(SCHOOL_ID);
+    const status = visibleText(onlyCard(await hwc.say(secondOfficer, 'status')));
+    expect(status).toContain((await hwc.core.stored(signalId)).reference);
+  });
+
+  it('answers a contact pressing Niet onze leerling after a colleague picked it up with who has it, changing nothing', async () => {
+    await submitHousehold([{ ...viaHeerlen, schoolId: SCHOOL_ID }]);
+    const signalId = signalIdOn(lastCardOf(BACKUP_CONTACT_ID), 'Niet onze leerling');
+    await hwc.press(primary, 'signal.acknowledge', { signalId });
+    await hwc.core.idle();
+    const before = await hwc.core.signals.get(signalId);
+    const answer = visibleText(invokeCard(await hwc.press(backup, 'signal.bounce', { signalId })));
+    expect(answer).toContain('Opgepakt door Anouk de Wit');
+    expect(await hwc.core.signals.get(signalId)).toEqual(before);
   });
 });

@@ -3,7 +3,9 @@ import { REFERENCE_PATTERN } from '../../../src/domain/reference-code';
 import { aSignal } from '../../fixtures/signals';
 import {
   BACKUP_CONTACT_ID,
+  MUNICIPALITY_ID,
   NO_ROLE_ID,
+  OTHER_MUNICIPALITY_ID,
   OTHER_SCHOOL_CONTACT_ID,
   OTHER_SCHOOL_ID,
   PRIMARY_CONTACT_ID,
@@ -33,43 +35,56 @@ describe('IssueSignal', () => {
 
   describe('with invalid input', () => {
     it('returns a problem for every wrong field and stores and sends nothing', async () => {
-      const result = await core.issueSignal.execute(VT_WORKER_ID, {
-        firstName: '',
-        lastName: 'Dijk3',
-        birthDate: '2023-02-30',
-      });
-      expect(result).toEqual({ ok: false, errors: { firstName: 'required', lastName: 'characters', birthDate: 'invalid', schoolId: 'required' } });
+      const result = await core.issueSignal.execute(VT_WORKER_ID, [
+        {
+          firstName: '',
+          lastName: 'Dijk3',
+          birthDate: '2023-02-30',
+        },
+      ]);
+      expect(result).toEqual({ ok: false, errors: [{ firstName: 'required', lastName: 'characters', birthDate: 'invalid', schoolId: 'required' }] });
       await expectNothingHappened(core);
     });
 
     it('refuses a child who is too young or too old', async () => {
-      expect(await core.issueSignal.execute(VT_WORKER_ID, aSignalForm({ birthDate: '2025-01-01' }))).toEqual({
+      expect(await core.issueSignal.execute(VT_WORKER_ID, [aSignalForm({ birthDate: '2025-01-01' })])).toEqual({
         ok: false,
-        errors: { birthDate: 'tooYoung' },
+        errors: [{ birthDate: 'tooYoung' }],
       });
-      expect(await core.issueSignal.execute(VT_WORKER_ID, aSignalForm({ birthDate: '1990-01-01' }))).toEqual({
+      expect(await core.issueSignal.execute(VT_WORKER_ID, [aSignalForm({ birthDate: '1990-01-01' })])).toEqual({
         ok: false,
-        errors: { birthDate: 'tooOld' },
+        errors: [{ birthDate: 'tooOld' }],
       });
       await expectNothingHappened(core);
     });
 
     it('refuses a school outside the municipalities the worker serves as notAllowed', async () => {
-      const result = await core.issueSignal.execute(VT_WORKER_ID, aSignalForm({ schoolId: OTHER_SCHOOL_ID }));
-      expect(result).toEqual({ ok: false, errors: { schoolId: 'notAllowed' } });
+      const result = await core.issueSignal.execute(VT_WORKER_ID, [aSignalForm({ schoolId: OTHER_SCHOOL_ID })]);
+      expect(result).toEqual({ ok: false, errors: [{ schoolId: 'notAllowed' }] });
       await expectNothingHappened(core);
       expect(core.messenger.attemptsTo(OTHER_SCHOOL_CONTACT_ID)).toEqual([]);
     });
 
     it('refuses a school that does not exist as notAllowed', async () => {
-      const result = await core.issueSignal.execute(VT_WORKER_ID, aSignalForm({ schoolId: '99ZZ00' }));
-      expect(result).toEqual({ ok: false, errors: { schoolId: 'notAllowed' } });
+      const result = await core.issueSignal.execute(VT_WORKER_ID, [aSignalForm({ schoolId: '99ZZ00' })]);
+      expect(result).toEqual({ ok: false, errors: [{ schoolId: 'notAllowed' }] });
       await expectNothingHappened(core);
     });
 
     it('refuses a school without contacts as noContacts: nobody would receive it', async () => {
-      const result = await core.issueSignal.execute(VT_WORKER_ID, aSignalForm({ schoolId: SCHOOL_WITHOUT_CONTACTS_ID }));
-      expect(result).toEqual({ ok: false, errors: { schoolId: 'noContacts' } });
+      const result = await core.issueSignal.execute(VT_WORKER_ID, [aSignalForm({ schoolId: SCHOOL_WITHOUT_CONTACTS_ID })]);
+      expect(result).toEqual({ ok: false, errors: [{ schoolId: 'noContacts' }] });
+      await expectNothingHappened(core);
+    });
+
+    it('refuses leerplicht of a municipality the worker does not serve as notAllowed', async () => {
+      const result = await core.issueSignal.execute(VT_WORKER_ID, [aSignalForm({ schoolId: `leerplicht:${OTHER_MUNICIPALITY_ID}` })]);
+      expect(result).toEqual({ ok: false, errors: [{ schoolId: 'notAllowed' }] });
+      await expectNothingHappened(core);
+    });
+
+    it('refuses a form without any child, storing nothing', async () => {
+      expect(await core.issueSignal.execute(VT_WORKER_ID, [])).toEqual({ ok: false, errors: [] });
       await expectNothingHappened(core);
     });
   });
@@ -78,48 +93,56 @@ describe('IssueSignal', () => {
     it('judges the age on the Amsterdam calendar day, which starts before midnight UTC', async () => {
       // 23:30 UTC on 2 March is already 3 March in Amsterdam: a child born 3 March 2024 turns 2 today.
       core.clock.set('2026-03-02T23:30:00.000Z');
-      const result = await core.issueSignal.execute(VT_WORKER_ID, aSignalForm({ birthDate: '2024-03-03' }));
+      const result = await core.issueSignal.execute(VT_WORKER_ID, [aSignalForm({ birthDate: '2024-03-03' })]);
       expect(result.ok).toBe(true);
     });
 
     it('stores one signal for the child, with a reference code, for the chosen school', async () => {
-      const result = await core.issueSignal.execute(VT_WORKER_ID, aSignalForm({ firstName: '  Noor ', lastName: 'van  Dijk' }), 'msteams:a:worker');
+      const result = await core.issueSignal.execute(VT_WORKER_ID, [aSignalForm({ firstName: '  Noor ', lastName: 'van  Dijk' })], 'msteams:a:worker');
       if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.errors)}`);
-      expect(result.contactCount).toBe(2);
-      expect(result.school.id).toBe(SCHOOL_ID);
+      expect(result.repeated).toBe(false);
+      expect(result.issued).toHaveLength(1);
+      const { signal, destination } = result.issued[0]!;
+      expect(destination).toMatchObject({ kind: 'school', school: { id: SCHOOL_ID }, contactCount: 2 });
       const stored = await core.signals.listIssuedBy(VT_WORKER_ID, new Date(0));
       expect(stored).toHaveLength(1);
       expect(stored[0]).toMatchObject({
-        id: result.signal.id,
+        id: signal.id,
+        route: 'direct',
+        state: 'issued',
+        municipalityId: MUNICIPALITY_ID,
         schoolId: SCHOOL_ID,
         issuedBy: VT_WORKER_ID,
         issuedAt: core.clock.now().toISOString(),
         child: { firstName: 'Noor', lastName: 'van Dijk', birthDate: '2016-05-14' },
       });
-      expect(result.signal.reference).toMatch(REFERENCE_PATTERN);
+      // One child is no household.
+      expect(stored[0]!.householdId).toBeUndefined();
+      expect(signal.reference).toMatch(REFERENCE_PATTERN);
     });
 
     it('delivers exactly one card to each contact of the school, and to nobody else', async () => {
-      const result = await core.issueSignal.execute(VT_WORKER_ID, aSignalForm());
+      const result = await core.issueSignal.execute(VT_WORKER_ID, [aSignalForm()]);
       await core.dispatcher.idle();
       if (!result.ok) throw new Error('expected success');
+      const signal = result.issued[0]!.signal;
       for (const contact of [PRIMARY_CONTACT_ID, BACKUP_CONTACT_ID]) {
         const calls = core.messenger.attemptsTo(contact);
         expect(calls.map((c) => [c.kind, c.ok])).toEqual([['send', true]]);
-        expect(fakeCard(calls[0]!)).toEqual({ view: 'signal', signalId: result.signal.id, reference: result.signal.reference });
+        expect(fakeCard(calls[0]!)).toEqual({ view: 'signal', signalId: signal.id, reference: signal.reference });
       }
       expect(new Set(core.messenger.calls.map((c) => c.memberId))).toEqual(new Set([PRIMARY_CONTACT_ID, BACKUP_CONTACT_ID]));
-      const stored = await core.stored(result.signal.id);
+      const stored = await core.stored(signal.id);
       expect(stored.state).toBe('delivered');
       expect(stored.deliveries.map((d) => d.status)).toEqual(['sent', 'sent']);
       expect(stored.dispatchDueAt).toBeUndefined();
     });
 
     it('audits the issue by reference code, with who and from where', async () => {
-      const result = await core.issueSignal.execute(VT_WORKER_ID, aSignalForm(), 'msteams:a:worker');
+      const result = await core.issueSignal.execute(VT_WORKER_ID, [aSignalForm()], 'msteams:a:worker');
       if (!result.ok) throw new Error('expected success');
       expect(core.audit.all).toEqual([
-        { at: core.clock.now().toISOString(), actorId: VT_WORKER_ID, action: 'signal.issue', objectId: result.signal.reference, result: 'ok', origin: 'msteams:a:worker' },
+        { at: core.clock.now().toISOString(), actorId: VT_WORKER_ID, action: 'signal.issue', objectId: result.issued[0]!.signal.reference, result: 'ok', origin: 'msteams:a:worker' },
       ]);
     });
 
@@ -127,11 +150,11 @@ describe('IssueSignal', () => {
       const taken = aSignal({ reference: 'HWC-7F3K' });
       await core.signals.create(taken);
       core.random.nextReferences('HWC-7F3K', 'HWC-9XYZ');
-      const result = await core.issueSignal.execute(VT_WORKER_ID, aSignalForm());
+      const result = await core.issueSignal.execute(VT_WORKER_ID, [aSignalForm()]);
       await core.dispatcher.idle();
       if (!result.ok) throw new Error('expected success');
-      expect(result.signal.reference).toBe('HWC-9XYZ');
-      expect((await core.signals.getByReference('HWC-9XYZ'))?.value.id).toBe(result.signal.id);
+      expect(result.issued[0]!.signal.reference).toBe('HWC-9XYZ');
+      expect((await core.signals.getByReference('HWC-9XYZ'))?.value.id).toBe(result.issued[0]!.signal.id);
       expect((await core.signals.getByReference('HWC-7F3K'))?.value.id).toBe(taken.id);
       // Only the new signal was delivered: each contact got one card, for it.
       expect(core.messenger.calls.map((c) => fakeCard(c).reference)).toEqual(['HWC-9XYZ', 'HWC-9XYZ']);
@@ -140,7 +163,7 @@ describe('IssueSignal', () => {
     it('gives up with STORE.REFERENCE_TAKEN when every try collides, storing nothing new', async () => {
       await core.signals.create(aSignal({ reference: 'HWC-7F3K' }));
       core.random.nextReferences(...Array<string>(10).fill('HWC-7F3K'));
-      await expectDomainError(core.issueSignal.execute(VT_WORKER_ID, aSignalForm()), ErrorCodes.referenceTaken);
+      await expectDomainError(core.issueSignal.execute(VT_WORKER_ID, [aSignalForm()]), ErrorCodes.referenceTaken);
       await core.dispatcher.idle();
       expect(await core.signals.listIssuedBy(VT_WORKER_ID, new Date(0))).toHaveLength(1);
       expect(core.messenger.calls).toEqual([]);
@@ -149,20 +172,21 @@ describe('IssueSignal', () => {
 
   describe('access', () => {
     it('refuses a member without the vt_worker role with ACCESS.ROLE_REQUIRED', async () => {
-      await expectDomainError(core.issueSignal.execute(PRIMARY_CONTACT_ID, aSignalForm()), ErrorCodes.roleRequired);
-      await expectDomainError(core.issueSignal.execute(NO_ROLE_ID, aSignalForm()), ErrorCodes.roleRequired);
+      await expectDomainError(core.issueSignal.execute(PRIMARY_CONTACT_ID, [aSignalForm()]), ErrorCodes.roleRequired);
+      await expectDomainError(core.issueSignal.execute(NO_ROLE_ID, [aSignalForm()]), ErrorCodes.roleRequired);
       await expectNothingHappened(core);
     });
 
     it('refuses someone the directory does not know with ACCESS.UNKNOWN_MEMBER', async () => {
-      await expectDomainError(core.issueSignal.execute(STRANGER_ID, aSignalForm()), ErrorCodes.unknownMember);
+      await expectDomainError(core.issueSignal.execute(STRANGER_ID, [aSignalForm()]), ErrorCodes.unknownMember);
       await expectNothingHappened(core);
     });
 
-    it("offers only the schools in the worker's municipalities, by name", async () => {
-      const schools = await core.issueSignal.schoolsFor(VT_WORKER_ID);
-      expect(schools.map((s) => s.name)).toEqual(['Basisschool De Regenboog', 'Kindcentrum De Vlinder']);
-      await expectDomainError(core.issueSignal.schoolsFor(PRIMARY_CONTACT_ID), ErrorCodes.roleRequired);
+    it("offers only the schools in the worker's municipalities, by name, and leerplicht for each of those municipalities", async () => {
+      const destinations = await core.issueSignal.destinationsFor(VT_WORKER_ID);
+      expect(destinations.schools.map((s) => s.name)).toEqual(['Basisschool De Regenboog', 'Kindcentrum De Vlinder']);
+      expect(destinations.leerplicht.map((m) => m.id)).toEqual([MUNICIPALITY_ID]);
+      await expectDomainError(core.issueSignal.destinationsFor(PRIMARY_CONTACT_ID), ErrorCodes.roleRequired);
     });
   });
 });
