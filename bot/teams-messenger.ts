@@ -29,7 +29,7 @@ export interface TeamsMessengerSettings {
   ratePerSecond?: number;
   /**
    * How long a call may wait for its turn before it fails as retryable (`rate_limit_wait`).
-   * Well inside the time the dispatcher gives a Teams call (half its lease), so a call it has
+   * Well inside the time the dispatcher gives a Teams call (most of its lease), so a call it has
    * given up on is never sent later after all.
    */
   maxRateWaitMs?: number;

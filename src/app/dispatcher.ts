@@ -21,8 +21,15 @@ import {
 import { mutateSignal } from './mutate-signal';
 import { isDomainError, ErrorCodes } from '../domain/errors';
 
-/** How long a dispatcher holds deliveries it works on before another instance may take them. */
-export const DISPATCH_LEASE_MS = 30_000;
+/**
+ * How long a dispatcher holds deliveries it works on before another instance may take them.
+ * Generous on purpose: botbuilder's HTTP client retries 429s and 5xx on its own (honouring
+ * Retry-After), and a lease that ran out under a call still in flight could send a card twice.
+ * A crashed instance's work is picked up by the relay once the lease has passed.
+ */
+export const DISPATCH_LEASE_MS = 5 * 60_000;
+/** A Teams call still running by then is given up and retried later, well inside the lease. */
+const CALL_TIMEOUT_MS = DISPATCH_LEASE_MS * 0.8;
 const MAX_ATTEMPTS = 8;
 const FOLLOW_UP_ROUNDS = 3;
 const BASE_BACKOFF_MS = 2_000;
@@ -167,7 +174,7 @@ export class Dispatcher {
 async function withinLease<T>(call: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new MessengerError('timeout', true)), DISPATCH_LEASE_MS / 2);
+    timer = setTimeout(() => reject(new MessengerError('timeout', true)), CALL_TIMEOUT_MS);
   });
   try {
     return await Promise.race([call, timeout]);

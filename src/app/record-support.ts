@@ -5,6 +5,7 @@ import { parseSupportInput, type SupportProblem } from '../domain/support';
 import type { AuditEntry, AuditLog, Clock, DirectoryStore, SignalStore } from '../ports';
 import { requireContactOf } from './access';
 import { mutateSignal } from './mutate-signal';
+import { readSignalAs } from './read-signal';
 import { sameSchoolDay } from './school-day';
 
 export type RecordSupportResult = { ok: true; signal: Signal } | { ok: false; problems: SupportProblem[]; signal: Signal };
@@ -22,10 +23,10 @@ export class RecordSupport {
 
   /** The signal as a contact of its school may see it, e.g. to show the support form again. Audited. */
   async viewAsContact(actorId: string, signalId: string, origin?: string): Promise<Signal> {
-    return this.audited<Signal>('signal.view', actorId, signalId, origin, async () => {
-      const { signal } = await this.loadForContact(actorId, signalId);
-      return { outcome: signal, reference: signal.reference, result: 'ok' };
-    });
+    const { signal } = await readSignalAs(this.deps, { actorId, signalId, action: 'signal.view', origin }, (s) =>
+      requireContactOf(this.deps.directory, actorId, s),
+    );
+    return signal;
   }
 
   async execute(

@@ -1,11 +1,11 @@
 import type { School } from '../domain/directory';
-import { DomainError, ErrorCodes } from '../domain/errors';
 import { UNROUTABLE_REASONS, type UnroutableReason } from '../domain/routing';
 import { closeUnroutable, forwardToSchool, requireAwaitingRouting, type Signal } from '../domain/signal';
 import type { DirectoryStore } from '../ports';
 import { requireLeerplichtOf } from './access';
 import { changeSignal, type ChangeSignalDeps } from './change-signal';
 import { recipientsAt } from './issue-signal';
+import { readSignalAs } from './read-signal';
 
 export interface RouteSignalDeps extends ChangeSignalDeps {
   directory: DirectoryStore;
@@ -30,7 +30,7 @@ export class RouteSignal {
   }
 
   async forward(actorId: string, signalId: string, schoolId: string | undefined, origin?: string): Promise<RouteResult> {
-    const signal = await this.viewAsOfficer(actorId, signalId);
+    const signal = await this.viewAsOfficer(actorId, signalId, origin, 'signal.forward');
     const school = schoolId ? await this.deps.directory.getSchool(schoolId) : undefined;
     const problem: ForwardProblem | undefined = !schoolId ? 'required' : !school ? 'notAllowed' : signal.triedSchoolIds.includes(school.id) ? 'tried' : undefined;
     const contacts = school && !problem ? await recipientsAt(this.deps.directory, school.id) : [];
@@ -49,7 +49,7 @@ export class RouteSignal {
   }
 
   async noSchool(actorId: string, signalId: string, reasonText: string | undefined, origin?: string): Promise<RouteResult> {
-    const signal = await this.viewAsOfficer(actorId, signalId);
+    const signal = await this.viewAsOfficer(actorId, signalId, origin, 'signal.no_school');
     const reason = UNROUTABLE_REASONS.find((r) => r === reasonText) as UnroutableReason | undefined;
     const worker = await this.deps.directory.getMember(signal.issuedBy);
     if (!reason) {
@@ -66,11 +66,11 @@ export class RouteSignal {
     return { ok: true, signal: closed };
   }
 
-  /** The signal as an officer of its municipality may see it. */
-  async viewAsOfficer(actorId: string, signalId: string): Promise<Signal> {
-    const found = await this.deps.signals.get(signalId);
-    if (!found) throw new DomainError(ErrorCodes.signalNotFound, { signalId });
-    await requireLeerplichtOf(this.deps.directory, actorId, found.value);
-    return found.value;
+  /** The signal as an officer of its municipality may see it; audited, refusals included. */
+  async viewAsOfficer(actorId: string, signalId: string, origin?: string, action = 'signal.view'): Promise<Signal> {
+    const { signal } = await readSignalAs(this.deps, { actorId, signalId, action, origin }, (s) =>
+      requireLeerplichtOf(this.deps.directory, actorId, s),
+    );
+    return signal;
   }
 }

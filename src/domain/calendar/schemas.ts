@@ -75,6 +75,8 @@ export const timePolicyOverridesSchema = z
   })
   .superRefine((overrides, ctx) => {
     const s = { ...DEFAULT_TIME_POLICY, ...definedOnly(overrides) };
+    // A malformed time is reported by its own field; the order is only checked between valid times.
+    if (![s.windowStart, s.windowEnd, s.schoolDayStart].every((t) => timeOfDaySchema.safeParse(t).success)) return;
     if (!(s.windowStart < s.windowEnd)) {
       ctx.addIssue({ code: 'custom', message: `windowStart ${s.windowStart} must be before windowEnd ${s.windowEnd}`, path: ['windowEnd'] });
     }
