@@ -4,8 +4,8 @@
  * fails at start-up, never in the middle of planning a signal.
  */
 import { z } from 'zod';
-import { NL_SCHOOL_CALENDAR_SOURCE } from './data/nl-school-calendar';
-import { addDays, isoWeekday, type CalendarDay } from './local-time';
+import { NL_SCHOOL_CALENDAR_SOURCE } from './nl-school-calendar.data';
+import { addDays, type CalendarDay } from './local-time';
 import { HOLIDAY_REGIONS, calendarDaySchema, holidayRegionSchema, type HolidayRegion } from './schemas';
 
 export const REGION_HOLIDAY_NAMES = [
@@ -163,11 +163,6 @@ export function parseCalendarData(raw: unknown): CalendarData {
     regionHolidayOn: (region, day) => byRegion.get(region)?.get(day),
     covers: (day) => day >= data.coverage.from && day <= data.coverage.to,
   };
-}
-
-/** Whether a day is Saturday or Sunday. */
-export function isWeekend(day: CalendarDay): boolean {
-  return isoWeekday(day) >= 6;
 }
 
 /** The shipped Dutch calendar (Rijksoverheid advice 2025-2026 and 2026-2027, public holidays 2025–2027). */

@@ -5,7 +5,7 @@ import {
   parseCalendarData,
   type CalendarDataInput,
 } from '../../../../src/domain/calendar/calendar-data';
-import { NL_SCHOOL_CALENDAR_SOURCE } from '../../../../src/domain/calendar/data/nl-school-calendar';
+import { NL_SCHOOL_CALENDAR_SOURCE } from '../../../../src/domain/calendar/nl-school-calendar.data';
 import { addDays, isoWeekday } from '../../../../src/domain/calendar/local-time';
 import { HOLIDAY_REGIONS } from '../../../../src/domain/calendar/schemas';
 
