@@ -8,4 +8,6 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
   clearMocks: true,
+  // End-to-end tests wait on real HTTP round trips; on a loaded 2-core machine 5 s is too tight.
+  testTimeout: 20_000,
 };

@@ -12,7 +12,10 @@ import { IssueSignal } from '../src/app/issue-signal';
 import { ListMySignals } from '../src/app/list-my-signals';
 import { RecordSupport } from '../src/app/record-support';
 import type { Config } from '../src/config';
-import { startRelayJob } from '../src/jobs/relay-job';
+import { startScheduler } from '../src/jobs/scheduler';
+import { ActOnDeadlines } from '../src/app/act-on-deadlines';
+import { TakeEscalation } from '../src/app/take-escalation';
+import { SchoolTime } from '../src/app/school-time';
 import type { Clock, Logger, Random } from '../src/ports';
 import type { Stores } from '../src/store/stores';
 import { HwcAdapter } from './adapter';
@@ -32,6 +35,8 @@ export interface HwcApp {
   listen(): Promise<number>;
   /** Resolves when every delivery started so far has been attempted. */
   idle(): Promise<void>;
+  /** Runs one scheduler tick now (the timer runs them every HWC_RELAY_INTERVAL_MS). */
+  tick(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -64,6 +69,7 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
   });
   const { signals, directory, audit } = stores;
   const cards = new SignalCards(directory);
+  const schoolTime = new SchoolTime(directory, { quietTime: config.quietTime });
   const dispatcher = new Dispatcher({
     signals,
     directory,
@@ -74,13 +80,14 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
     jitter: Math.random,
   });
   const bot = new HwcBot({
-    issueSignal: new IssueSignal({ signals, directory, audit, dispatcher, clock, random }),
+    issueSignal: new IssueSignal({ signals, directory, audit, dispatcher, clock, random, schoolTime }),
     acknowledgeSignal: new AcknowledgeSignal({ signals, directory, audit, dispatcher, clock }),
     recordSupport: new RecordSupport({ signals, directory, audit, clock }),
     listMySignals: new ListMySignals({ signals, directory, audit, clock }),
-    routeSignal: new RouteSignal({ signals, directory, audit, dispatcher, clock }),
-    bounceSignal: new BounceSignal({ signals, directory, audit, dispatcher, clock }),
+    routeSignal: new RouteSignal({ signals, directory, audit, dispatcher, clock, schoolTime }),
+    bounceSignal: new BounceSignal({ signals, directory, audit, dispatcher, clock, schoolTime }),
     listAwaitingRouting: new ListAwaitingRouting({ signals, directory, audit, clock }),
+    takeEscalation: new TakeEscalation({ signals, directory, audit, dispatcher, clock }),
     directory,
     cards,
     clock,
@@ -88,19 +95,28 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
     locale: config.locale,
   });
   const server = createServer({ adapter, bot, logger, ready: () => stores.ping() });
-  let relay: { stop(): Promise<void> } | undefined;
+  const deadlines = new ActOnDeadlines({ signals, directory, audit, dispatcher, clock });
+  const tasks = [
+    { name: 'relay', run: () => dispatcher.relayDue() },
+    { name: 'deadlines', run: () => deadlines.runDue() },
+  ];
+  let scheduler: ReturnType<typeof startScheduler> | undefined;
 
   return {
     async listen() {
       await new Promise<void>((resolve) => server.listen(config.port, resolve));
-      relay = startRelayJob(dispatcher, config.relayIntervalMs, logger);
+      scheduler = startScheduler(tasks, config.relayIntervalMs, logger);
       const port = (server.address() as AddressInfo).port;
       logger.info({ port, store: config.store.kind, authentication: config.appId ? 'on' : 'off (local mode)' }, 'listening');
       return port;
     },
     idle: () => dispatcher.idle(),
+    async tick() {
+      await (scheduler ? scheduler.tick() : Promise.all(tasks.map((t) => t.run())));
+      await dispatcher.idle();
+    },
     async close() {
-      await relay?.stop();
+      await scheduler?.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Keep-alive sockets from Teams would otherwise hold the close open until they time out.
       server.server.closeIdleConnections();

@@ -14,6 +14,7 @@ export function errorCard(error: DomainError, locale: Locale): AdaptiveCard {
     case ErrorCodes.notYourSignal:
       if (error.context.role === 'leerplicht') return notice(t.bot.notLeerplicht);
       if (error.context.role === 'vt_worker') return notice(t.bot.notIssuer);
+      if (error.context.role === 'coordinator') return notice(t.bot.notCoordinator);
       return notice(t.bot.notContactOfSchool);
     case ErrorCodes.unknownMember:
       return notice(t.errors['ACCESS.UNKNOWN_MEMBER']);
@@ -33,6 +34,8 @@ export function errorCard(error: DomainError, locale: Locale): AdaptiveCard {
       return notice(t.errors['SIGNAL.NOT_AT_SCHOOL']);
     case ErrorCodes.notBounced:
       return notice(t.errors['SIGNAL.NOT_BOUNCED']);
+    case ErrorCodes.notEscalated:
+      return notice(t.errors['SIGNAL.NOT_ESCALATED']);
     default:
       // Conflicts and the like are not the user's to fix: the generic answer covers them.
       throw error;

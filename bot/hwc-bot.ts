@@ -6,6 +6,7 @@ import { editSupport } from './actions/edit-support';
 import { saveSupport } from './actions/save-support';
 import { bounceSignal, sendToLeerplicht } from './actions/bounce';
 import { forwardSignal, noSchool } from './actions/route';
+import { takeEscalation } from './actions/take-escalation';
 import { addChild, submitSignal } from './actions/submit-signal';
 import { helpCommand } from './commands/help-command';
 import { signalCommand } from './commands/signal-command';
@@ -97,6 +98,8 @@ export class HwcBot extends TeamsActivityHandler {
         return noSchool(context, this.services, action.data);
       case 'signal.to_leerplicht':
         return sendToLeerplicht(context, this.services, action.data);
+      case 'escalation.take':
+        return takeEscalation(context, this.services, action.data);
       case 'signal.acknowledge':
         return acknowledge(context, this.services, action.data);
       case 'support.save':

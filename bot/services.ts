@@ -6,6 +6,7 @@ import type { ListAwaitingRouting } from '../src/app/list-awaiting-routing';
 import type { ListMySignals } from '../src/app/list-my-signals';
 import type { RecordSupport } from '../src/app/record-support';
 import type { RouteSignal } from '../src/app/route-signal';
+import type { TakeEscalation } from '../src/app/take-escalation';
 import type { Clock, DirectoryStore, Logger } from '../src/ports';
 import type { SignalCards } from './signal-cards';
 
@@ -18,6 +19,7 @@ export interface BotServices {
   routeSignal: RouteSignal;
   bounceSignal: BounceSignal;
   listAwaitingRouting: ListAwaitingRouting;
+  takeEscalation: TakeEscalation;
   directory: DirectoryStore;
   cards: SignalCards;
   clock: Clock;

@@ -1,6 +1,10 @@
 import {
   bouncedNoticeCard,
   contactSignalCard,
+  escalationCard,
+  escalationTakenCard,
+  reminderCard,
+  supportReminderCard,
   routeCard,
   routeClosedCard,
   routedCard,
@@ -66,6 +70,30 @@ export class SignalCards {
           ...(view === 'bounce_rerouted' && reroutedAt ? { rerouted: { at: reroutedAt } } : {}),
         });
       }
+      case 'reminder':
+        return reminderCard({ locale, reference: signal.reference, schoolName, dueAt: signal.schedule?.dueAt ?? signal.issuedAt });
+      case 'support_reminder':
+        return supportReminderCard({ locale, signalId: signal.id, reference: signal.reference, schoolName, issuedAt: signal.issuedAt });
+      case 'escalation':
+        return escalationCard({
+          locale,
+          signalId: signal.id,
+          reference: signal.reference,
+          schoolName,
+          issuedAt: signal.issuedAt,
+          dueAt: signal.schedule?.dueAt ?? signal.issuedAt,
+          contactNames: signal.deliveries
+            .filter((d) => d.role === 'school_contact' && d.schoolId === signal.schoolId && d.view !== 'reminder' && d.view !== 'support_reminder')
+            .map((d) => d.recipientName),
+        });
+      case 'escalation_taken':
+        return escalationTakenCard({
+          locale,
+          reference: signal.reference,
+          schoolName,
+          byName: signal.escalation?.takenBy?.byName ?? '',
+          at: signal.escalation?.takenBy?.at ?? signal.stateChangedAt,
+        });
       case 'unroutable_notice':
         return unroutableNoticeCard({
           locale,

@@ -3,12 +3,15 @@ export { type AdaptiveCard, type CardElement, type ExecuteAction, CARD_SCHEMA, C
 export { bouncedNoticeCard } from './bounced-notice-card';
 export { Commands, KNOWN_COMMANDS, parseCommand, type CommandName } from './commands';
 export { contactSignalCard } from './contact-signal-card';
+export { escalationCard } from './escalation-card';
+export { escalationTakenCard } from './escalation-taken-card';
 export { formatDate, formatDateTime, formatShortDateTime, formatTime, isSameSchoolTimeDay } from './format';
 export { helpCard } from './help-card';
 export { localeFrom, stringsFor, type Strings } from './i18n/strings';
 export { issueConfirmationCard } from './issue-confirmation-card';
 export { leerplichtStatusCard } from './leerplicht-status-card';
 export { noticeCard } from './notice-card';
+export { reminderCard } from './reminder-card';
 export { routeCard } from './route-card';
 export { routeClosedCard } from './route-closed-card';
 export { routedCard } from './routed-card';
@@ -16,6 +19,7 @@ export { signalFormCard, signalFormProblemText } from './signal-form-card';
 export { statusCard } from './status-card';
 export { supportFormCard } from './support-form-card';
 export { supportRecordedCard } from './support-recorded-card';
+export { supportReminderCard } from './support-reminder-card';
 export { takenCard } from './taken-card';
 export { unroutableNoticeCard } from './unroutable-notice-card';
 export {
@@ -37,6 +41,8 @@ export type {
   ChildFormEntry,
   ContactSignalView,
   DestinationOption,
+  EscalationTakenView,
+  EscalationView,
   HelpView,
   IssueConfirmationView,
   IssuedDestination,
@@ -45,6 +51,7 @@ export type {
   LeerplichtStatusView,
   Locale,
   NoticeView,
+  ReminderView,
   RouteClosedView,
   RoutedView,
   RouteSchoolProblem,
@@ -59,6 +66,7 @@ export type {
   SupportFormField,
   SupportFormView,
   SupportRecordedView,
+  SupportReminderView,
   TakenView,
   UnroutableNoticeView,
   WithdrawnView,

@@ -21,6 +21,8 @@ export const Verbs = {
   signalToLeerplicht: 'signal.to_leerplicht',
   supportSave: 'support.save',
   supportEdit: 'support.edit',
+  /** A municipal coordinator: "Ik neem contact op" on a signal the school did not pick up in time. */
+  escalationTake: 'escalation.take',
 } as const;
 
 export type Verb = (typeof Verbs)[keyof typeof Verbs];
@@ -92,6 +94,7 @@ const schemas = {
     priorConcern: inputText.optional(),
   }),
   [Verbs.supportEdit]: z.object({ signalId }),
+  [Verbs.escalationTake]: z.object({ signalId }),
 } satisfies Record<Verb, z.ZodType>;
 
 export type VerbData<V extends Verb> = z.infer<(typeof schemas)[V]>;

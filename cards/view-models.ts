@@ -193,6 +193,51 @@ export interface UnroutableNoticeView {
   at: string;
 }
 
+/**
+ * A new message to every contact of a school whose signal is not picked up 30 minutes before
+ * it is due: it points to the signal's card by reference code, and holds no child data.
+ */
+export interface ReminderView {
+  locale: Locale;
+  reference: string;
+  schoolName: string;
+  /** When the signal should be picked up (acknowledged). */
+  dueAt: string;
+}
+
+/**
+ * A municipal coordinator's card for a signal nobody at the school picked up in time: the
+ * reference, the school, the times and the school's contacts — never the child.
+ */
+export interface EscalationView {
+  locale: Locale;
+  signalId: string;
+  reference: string;
+  schoolName: string;
+  issuedAt: string;
+  dueAt: string;
+  /** The school's contact persons, by display name, in the order to show them. */
+  contactNames: string[];
+}
+
+/** Every coordinator's escalation card once one of them took it on: no child data, no buttons. */
+export interface EscalationTakenView {
+  locale: Locale;
+  reference: string;
+  schoolName: string;
+  byName: string;
+  at: string;
+}
+
+/** To the contact who picked a signal up 48 hours ago and has not recorded support: no child data. */
+export interface SupportReminderView {
+  locale: Locale;
+  signalId: string;
+  reference: string;
+  schoolName: string;
+  issuedAt: string;
+}
+
 /** One step of a signal's timeline as the worker's `status` shows it. */
 export interface StatusStepEntry {
   step: StatusStep;

@@ -20,6 +20,7 @@ const environmentSchema = z
     HWC_DIRECTORY_FILE: optionalText,
     HWC_LOCALE: z.preprocess(emptyAsUndefined, z.enum(['nl', 'en']).default('nl')),
     HWC_TEAMS_SERVICE_URL: z.preprocess(emptyAsUndefined, z.string().url().default('https://smba.trafficmanager.net/teams/')),
+    HWC_QUIET_TIME: z.preprocess(emptyAsUndefined, z.enum(['on', 'off']).default('on')),
     HWC_RELAY_INTERVAL_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).default(5000)),
     HWC_TEAMS_RATE_PER_SECOND: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(30)),
     LOG_LEVEL: z.preprocess(
@@ -37,6 +38,9 @@ function crossFieldProblems(env: Record<string, string | undefined>): string[] {
   const problems: string[] = [];
   if ((env.NODE_ENV ?? '').trim() === 'production' && !set('MicrosoftAppId')) {
     problems.push('MicrosoftAppId is required in production: without it the bot accepts unauthenticated requests');
+  }
+  if ((env.NODE_ENV ?? '').trim() === 'production' && (env.HWC_QUIET_TIME ?? '').trim() === 'off') {
+    problems.push('HWC_QUIET_TIME=off is for demos only: in production cards must wait for the working window');
   }
   if ((env.HWC_STORE ?? '').trim() === 'cosmos') {
     for (const key of ['COSMOS_ENDPOINT', 'COSMOS_KEY']) {
@@ -62,6 +66,8 @@ export interface Config {
     | { kind: 'cosmos'; endpoint: string; key: string; database: string };
   directoryFile?: string;
   relayIntervalMs: number;
+  /** Cards to schools and leerplicht wait for the working window; off only for demos. */
+  quietTime: boolean;
   /**
    * Bot Connector calls per second this process allows itself over all conversations: its share
    * of the tenant's budget (divide it between instances; each process counts on its own).
@@ -101,6 +107,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         : { kind: 'sqlite', path: e.HWC_SQLITE_PATH },
     ...(e.HWC_DIRECTORY_FILE ? { directoryFile: e.HWC_DIRECTORY_FILE } : {}),
     relayIntervalMs: e.HWC_RELAY_INTERVAL_MS,
+    quietTime: e.HWC_QUIET_TIME === 'on',
     teamsRatePerSecond: e.HWC_TEAMS_RATE_PER_SECOND,
     logLevel: e.LOG_LEVEL,
   };

@@ -36,6 +36,8 @@ export interface SignalStore {
   listIssuedBy(memberId: string, since: Date): Promise<Signal[]>;
   /** Signals waiting for leerplicht (state awaiting_routing) in these municipalities, oldest first. */
   listAwaitingRouting(municipalityIds: string[]): Promise<Signal[]>;
+  /** Signals with a deadline (reminder, escalation, support reminder) due at or before `now` (by `nextDeadlineAt`), oldest first. */
+  listDeadlinesDue(now: Date, limit: number): Promise<Stored<Signal>[]>;
   /** Signals with delivery work due at or before `now` (by `dispatchDueAt`), oldest first. */
   listDispatchDue(now: Date, limit: number): Promise<Stored<Signal>[]>;
 }

@@ -210,6 +210,33 @@ export const en: Strings = {
     edit: 'Change',
   },
 
+  reminder: {
+    title: 'Reminder: Handle with Care signal not picked up yet',
+    pickUpBefore: (dueAt: string): string =>
+      `Please pick it up before ${dueAt}: press **Seen** on the card with this reference further up in this chat.`,
+  },
+
+  escalation: {
+    title: 'Handle with Care — not picked up',
+    dueAt: 'To be picked up by',
+    text: 'Nobody at the school picked up this signal in time. Please contact the school.',
+    contacts: (names: string): string => `Contact persons: ${names}`,
+    noContacts: 'No contact person is known for this school.',
+    takeHint: "Press **I'll contact the school** when you call the school; the other coordinators will then see that.",
+    take: "I'll contact the school",
+  },
+
+  escalationTaken: {
+    takenBy: (byName: string, schoolName: string, time: string): string =>
+      `${byName} is contacting ${schoolName} (since ${time})`,
+  },
+
+  supportReminder: {
+    title: 'Reminder: record the support',
+    text: 'You picked up this signal, but no support has been recorded yet. Record what the school is doing for the child.',
+    record: 'Record support',
+  },
+
   status: {
     title: (days: number): string => `Your signals of the last ${days} days`,
     empty: (days: number): string => `You have not sent any signals in the last ${days} days.`,
@@ -250,7 +277,8 @@ export const en: Strings = {
       'As a school contact person you receive signals here in this chat. Press **Seen** when you pick one up, then record the support the school gives. Is the child not at your school? Then press **Not our pupil**.',
     leerplicht:
       'As an attendance officer you receive here the signals that go via the attendance officer. Choose the school and press **Forward**, or **No school found**. Type **status** to see what is waiting for you.',
-    coordinator: 'As a coordinator you will soon follow how signals go in your municipality. Coming soon.',
+    coordinator:
+      "As a coordinator you get a message here when a school does not pick up a signal in time; press **I'll contact the school** when you call the school.",
     manager: 'As a manager you will soon see a weekly overview with counts. Coming soon.',
     admin: 'As a functional administrator you will soon manage schools and roles. Coming soon.',
     noRoles:
@@ -288,6 +316,10 @@ export const en: Strings = {
     notLeerplicht: {
       title: 'No access',
       text: 'Only attendance officers of this municipality can forward this signal.',
+    },
+    notCoordinator: {
+      title: 'No access',
+      text: 'Only coordinators of this municipality can take this on.',
     },
     notContactOfSchool: {
       title: 'Not for your school',
@@ -330,6 +362,14 @@ export const en: Strings = {
     'SIGNAL.NOT_BOUNCED': {
       title: 'Not sent back',
       text: 'This signal has not been sent back (any more); there is nothing to do.',
+    },
+    'SIGNAL.NOT_ESCALATED': {
+      title: 'Not escalated',
+      text: 'This signal has not been escalated; there is nothing to do.',
+    },
+    'SIGNAL.ESCALATION_TAKEN': {
+      title: 'A colleague is already calling',
+      text: (byName: string): string => `${byName} is already contacting the school. You do not need to do anything.`,
     },
     'SIGNAL.NOT_ACKNOWLEDGED': {
       title: 'Not picked up yet',

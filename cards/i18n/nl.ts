@@ -227,6 +227,37 @@ export const nl = {
     edit: 'Wijzigen',
   },
 
+  /** A new message to a school's contacts: the signal is not picked up yet. No child data. */
+  reminder: {
+    title: 'Herinnering: Handle with Care-signaal nog niet opgepakt',
+    pickUpBefore: (dueAt: string): string =>
+      `Graag vóór ${dueAt} oppakken: druk op **Gezien** op de kaart met deze referentie hierboven in deze chat.`,
+  },
+
+  /** A municipal coordinator's card: nobody at the school picked the signal up in time. No child data. */
+  escalation: {
+    title: 'Handle with Care — niet opgepakt',
+    dueAt: 'Op te pakken vóór',
+    text: 'Niemand van de school heeft dit signaal op tijd opgepakt. Neem contact op met de school.',
+    contacts: (names: string): string => `Contactpersonen: ${names}`,
+    noContacts: 'Voor deze school is geen contactpersoon bekend.',
+    takeHint: 'Druk op **Ik neem contact op** als jij de school belt; de andere coördinatoren zien dat dan.',
+    take: 'Ik neem contact op',
+  },
+
+  /** Every coordinator's escalation card once one of them took it on. */
+  escalationTaken: {
+    takenBy: (byName: string, schoolName: string, time: string): string =>
+      `${byName} neemt contact op met ${schoolName} (sinds ${time})`,
+  },
+
+  /** To the contact who picked the signal up, 48 hours on, while no support is recorded. No child data. */
+  supportReminder: {
+    title: 'Herinnering: leg de steun vast',
+    text: 'Je hebt dit signaal opgepakt, maar er is nog geen steun vastgelegd. Leg vast wat de school voor het kind doet.',
+    record: 'Steun vastleggen',
+  },
+
   status: {
     title: (days: number): string => `Jouw signalen van de afgelopen ${days} dagen`,
     empty: (days: number): string => `Je hebt de afgelopen ${days} dagen geen signalen verstuurd.`,
@@ -270,7 +301,8 @@ export const nl = {
       'Als contactpersoon van een school krijg je signalen hier in deze chat. Druk op **Gezien** als je het oppakt en leg daarna vast welke steun de school geeft. Zit het kind niet bij jullie op school? Druk dan op **Niet onze leerling**.',
     leerplicht:
       'Als leerplichtambtenaar krijg je hier de signalen die via leerplicht gaan. Kies de school en druk op **Doorsturen**, of op **Geen school gevonden**. Typ **status** om te zien wat er op je wacht.',
-    coordinator: 'Als coördinator volg je straks hoe signalen in je gemeente lopen. Dat komt binnenkort.',
+    coordinator:
+      'Als coördinator krijg je hier een bericht als een school een signaal niet op tijd oppakt; druk op **Ik neem contact op** als jij de school belt.',
     manager: 'Als manager zie je straks een wekelijks overzicht met aantallen. Dat komt binnenkort.',
     admin: 'Als functioneel beheerder beheer je straks scholen en rollen. Dat komt binnenkort.',
     noRoles:
@@ -309,6 +341,10 @@ export const nl = {
     notLeerplicht: {
       title: 'Geen toegang',
       text: 'Alleen leerplichtambtenaren van deze gemeente kunnen dit signaal doorsturen.',
+    },
+    notCoordinator: {
+      title: 'Geen toegang',
+      text: 'Alleen coördinatoren van deze gemeente kunnen dit oppakken.',
     },
     notContactOfSchool: {
       title: 'Niet voor jouw school',
@@ -352,6 +388,14 @@ export const nl = {
     'SIGNAL.NOT_BOUNCED': {
       title: 'Niet teruggestuurd',
       text: 'Dit signaal is niet (meer) teruggestuurd; er is niets te doen.',
+    },
+    'SIGNAL.NOT_ESCALATED': {
+      title: 'Niet geëscaleerd',
+      text: 'Dit signaal is niet geëscaleerd; er is niets te doen.',
+    },
+    'SIGNAL.ESCALATION_TAKEN': {
+      title: 'Een collega belt al',
+      text: (byName: string): string => `${byName} neemt al contact op met de school. Je hoeft niets te doen.`,
     },
     'SIGNAL.NOT_ACKNOWLEDGED': {
       title: 'Nog niet opgepakt',

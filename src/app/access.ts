@@ -40,3 +40,12 @@ export async function requireIssuerOf(directory: DirectoryStore, memberId: strin
   if (signal.issuedBy !== member.aadObjectId) throw new DomainError(ErrorCodes.notYourSignal, { signalId: signal.id, role: 'vt_worker' });
   return member;
 }
+
+/** A coordinator of the signal's municipality. */
+export async function requireCoordinatorOf(directory: DirectoryStore, memberId: string, signal: Signal): Promise<Member> {
+  const member = await requireRole(directory, memberId, 'coordinator');
+  if (!rolesOf(member, 'coordinator').some((r) => r.municipalityIds.includes(signal.municipalityId))) {
+    throw new DomainError(ErrorCodes.notYourSignal, { signalId: signal.id, role: 'coordinator' });
+  }
+  return member;
+}

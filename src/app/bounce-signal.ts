@@ -2,9 +2,12 @@ import { bounce, sendToLeerplicht, type Signal } from '../domain/signal';
 import type { DirectoryStore } from '../ports';
 import { requireContactOf, requireIssuerOf } from './access';
 import { changeSignal, type ChangeSignalDeps } from './change-signal';
+import { SchoolTime } from './school-time';
 
 export interface BounceSignalDeps extends ChangeSignalDeps {
   directory: DirectoryStore;
+  /** Defaults to quiet time on: cards wait for the working window. */
+  schoolTime?: SchoolTime;
 }
 
 /**
@@ -12,7 +15,11 @@ export interface BounceSignalDeps extends ChangeSignalDeps {
  * otherwise to the issuing worker, who can then let leerplicht find the school.
  */
 export class BounceSignal {
-  constructor(private readonly deps: BounceSignalDeps) {}
+  private readonly schoolTime: SchoolTime;
+
+  constructor(private readonly deps: BounceSignalDeps) {
+    this.schoolTime = deps.schoolTime ?? new SchoolTime(deps.directory);
+  }
 
   async execute(actorId: string, signalId: string, origin?: string): Promise<Signal> {
     return changeSignal(
@@ -35,8 +42,10 @@ export class BounceSignal {
       async (signal) => ({
         worker: await requireIssuerOf(this.deps.directory, actorId, signal),
         officers: (await this.deps.directory.listMunicipalityMembers('leerplicht', signal.municipalityId)).map((m) => ({ id: m.aadObjectId, name: m.name })),
+        deliverAt: await this.schoolTime.officerDeliveryTime(signal.municipalityId, this.deps.clock.now()),
       }),
-      (current, { worker, officers }, now) => sendToLeerplicht(current, { id: worker.aadObjectId, name: worker.name }, officers, now),
+      (current, { worker, officers, deliverAt }, now) =>
+        sendToLeerplicht(current, { id: worker.aadObjectId, name: worker.name }, officers, now, deliverAt),
     );
   }
 }

@@ -4,10 +4,11 @@ import { rolesOf, workerMunicipalityIds, type Member, type Municipality, type Sc
 import { ErrorCodes, isDomainError } from '../domain/errors';
 import { newReferenceCode } from '../domain/reference-code';
 import { LEERPLICHT_DESTINATION_PREFIX, MAX_CHILDREN_PER_FORM } from '../domain/routing';
-import { issueSignal, leaseDueDeliveries, type IssueTarget, type Recipient, type Signal } from '../domain/signal';
+import { issueSignal, leaseDueDeliveries, type IssueTarget, type Recipient, type ScheduleTimes, type Signal } from '../domain/signal';
 import type { AuditLog, Clock, DirectoryStore, Random, SignalStore } from '../ports';
 import { requireRole } from './access';
 import type { Dispatcher } from './dispatcher';
+import { SchoolTime } from './school-time';
 
 export type SignalField = 'firstName' | 'lastName' | 'birthDate' | 'schoolId';
 export type SignalFieldProblem =
@@ -47,6 +48,8 @@ export interface IssueSignalDeps {
   dispatcher: Dispatcher;
   clock: Clock;
   random: Random;
+  /** Defaults to quiet time on: cards wait for the working window. */
+  schoolTime?: SchoolTime;
 }
 
 interface PlannedChild {
@@ -56,13 +59,19 @@ interface PlannedChild {
   destination: IssuedDestination;
 }
 
+type Timing = { times: ScheduleTimes } | { deliverAt: Date };
+
 /**
  * A Veilig Thuis worker issues signals for a household: one signal per child, each routed on
  * its own — to a school's contacts, or to leerplicht when the school is unknown (and always in a
  * municipality that routes through leerplicht). One invalid child blocks the whole submission.
  */
 export class IssueSignal {
-  constructor(private readonly deps: IssueSignalDeps) {}
+  private readonly schoolTime: SchoolTime;
+
+  constructor(private readonly deps: IssueSignalDeps) {
+    this.schoolTime = deps.schoolTime ?? new SchoolTime(deps.directory);
+  }
 
   async destinationsFor(actorId: string): Promise<Destinations> {
     const worker = await requireRole(this.deps.directory, actorId, 'vt_worker');
@@ -92,7 +101,8 @@ export class IssueSignal {
     const issued: Array<{ signal: Signal; destination: IssuedDestination }> = [];
     let repeated = false;
     for (const [index, plan] of planned.entries()) {
-      const stored = await this.store(worker, plan, householdId, now, submissionIds[index]);
+      const timing = await this.timingOf(plan, now);
+      const stored = await this.store(worker, plan, timing, householdId, now, submissionIds[index]);
       repeated ||= stored.repeated;
       issued.push({ signal: stored.signal, destination: plan.destination });
       if (stored.repeated) continue;
@@ -149,9 +159,17 @@ export class IssueSignal {
     };
   }
 
+  /** Cards reach people inside their working window; a school's deadlines follow its calendar. */
+  private async timingOf(plan: PlannedChild, now: Date): Promise<Timing> {
+    return plan.target.route === 'direct'
+      ? { times: await this.schoolTime.scheduleAt(plan.target.schoolId, now, now) }
+      : { deliverAt: await this.schoolTime.officerDeliveryTime(plan.municipalityId, now) };
+  }
+
   private async store(
     worker: Member,
     plan: PlannedChild,
+    timing: Timing,
     householdId: string | undefined,
     now: Date,
     submissionId: string | undefined,
@@ -170,6 +188,7 @@ export class IssueSignal {
           issuedBy: worker.aadObjectId,
           target: plan.target,
           now,
+          ...timing,
         }),
         now,
         lease.until,

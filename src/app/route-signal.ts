@@ -6,9 +6,12 @@ import { requireLeerplichtOf } from './access';
 import { changeSignal, type ChangeSignalDeps } from './change-signal';
 import { recipientsAt } from './issue-signal';
 import { readSignalAs } from './read-signal';
+import { SchoolTime } from './school-time';
 
 export interface RouteSignalDeps extends ChangeSignalDeps {
   directory: DirectoryStore;
+  /** Defaults to quiet time on: cards wait for the working window. */
+  schoolTime?: SchoolTime;
 }
 
 export type ForwardProblem = 'required' | 'notAllowed' | 'noContacts' | 'tried';
@@ -22,7 +25,11 @@ export type RouteResult =
  * school was found ("Geen school gevonden"). The first officer to act wins; the others are told.
  */
 export class RouteSignal {
-  constructor(private readonly deps: RouteSignalDeps) {}
+  private readonly schoolTime: SchoolTime;
+
+  constructor(private readonly deps: RouteSignalDeps) {
+    this.schoolTime = deps.schoolTime ?? new SchoolTime(deps.directory);
+  }
 
   /** Every school in the directory, for the officer's choice (children cross municipal borders). */
   schools(): Promise<School[]> {
@@ -39,11 +46,12 @@ export class RouteSignal {
       requireAwaitingRouting(signal);
       return { ok: false, signal, problems: { schoolId: problem ?? 'noContacts' } };
     }
+    const times = await this.schoolTime.scheduleAt(school.id, new Date(signal.issuedAt), this.deps.clock.now());
     const forwarded = await changeSignal(
       this.deps,
       { actorId, signalId, action: 'signal.forward', origin },
       (current) => requireLeerplichtOf(this.deps.directory, actorId, current),
-      (current, officer, now) => forwardToSchool(current, { id: officer.aadObjectId, name: officer.name }, school.id, contacts, now),
+      (current, officer, now) => forwardToSchool(current, { id: officer.aadObjectId, name: officer.name }, school.id, contacts, now, times),
     );
     return { ok: true, signal: forwarded };
   }

@@ -13,6 +13,8 @@ export const ErrorCodes = {
   schoolTried: 'SIGNAL.SCHOOL_TRIED',
   notAtSchool: 'SIGNAL.NOT_AT_SCHOOL',
   notBounced: 'SIGNAL.NOT_BOUNCED',
+  notEscalated: 'SIGNAL.NOT_ESCALATED',
+  escalationTaken: 'SIGNAL.ESCALATION_TAKEN',
   roleRequired: 'ACCESS.ROLE_REQUIRED',
   notYourSignal: 'ACCESS.NOT_YOUR_SIGNAL',
   unknownMember: 'ACCESS.UNKNOWN_MEMBER',

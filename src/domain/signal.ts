@@ -28,7 +28,11 @@ export type TimelineEventType =
   | 'support_recorded'
   | 'support_changed'
   | 'bounced'
-  | 'unroutable';
+  | 'unroutable'
+  | 'reminded'
+  | 'escalated'
+  | 'escalation_taken'
+  | 'support_overdue';
 
 /** One step in a signal's life: who (a member id) did what, when. Never the child's data. */
 export interface TimelineEvent {
@@ -57,9 +61,15 @@ export type DeliveryView =
   // the issuing Veilig Thuis worker
   | 'bounced_notice'
   | 'bounce_rerouted'
-  | 'unroutable_notice';
+  | 'unroutable_notice'
+  // reminders (new messages) to school contacts
+  | 'reminder'
+  | 'support_reminder'
+  // the municipality's coordinators
+  | 'escalation'
+  | 'escalation_taken';
 
-export type RecipientRole = 'school_contact' | 'leerplicht' | 'vt_worker';
+export type RecipientRole = 'school_contact' | 'leerplicht' | 'vt_worker' | 'coordinator';
 
 /** One recipient's card for this signal: the signal document is its own outbox. */
 export interface Delivery {
@@ -121,10 +131,39 @@ export interface Signal {
   unroutable?: { by: string; byName: string; at: string; reason: UnroutableReason };
   acknowledgement?: Acknowledgement;
   support?: SupportRecord;
+  /** The deadlines set when the signal reached its school; each is removed once acted on. */
+  schedule?: Schedule;
+  escalation?: { at: string; takenBy?: { by: string; byName: string; at: string } };
   timeline: TimelineEvent[];
   deliveries: Delivery[];
   /** Earliest `nextAttemptAt` of pending deliveries; indexed so a relay tick finds due work. */
   dispatchDueAt?: string;
+  /** Earliest deadline still to act on; indexed so a scheduler tick finds due work. */
+  nextDeadlineAt?: string;
+}
+
+/** When a signal that reached a school must be seen, and what happens when it is not (ISO instants). */
+export interface Schedule {
+  /** Acknowledgement target. */
+  dueAt: string;
+  /** Contacts are reminded then, unless someone picked it up. */
+  remindAt?: string;
+  /** Coordinators are told then, unless someone picked it up. */
+  escalateAt?: string;
+  /** Support should be recorded by then (48 hours after issue). */
+  supportDeadline: string;
+  /** The contact who picked it up is reminded then, unless support was recorded. */
+  supportRemindAt?: string;
+}
+
+/** The instants a time policy computed for a signal reaching a school. */
+export interface ScheduleTimes {
+  deliverAt: Date;
+  dueAt: Date;
+  remindAt: Date;
+  escalateAt: Date;
+  supportDeadline: Date;
+  supportReminderAt: Date;
 }
 
 export interface Recipient {
@@ -137,11 +176,22 @@ export type IssueTarget =
   | { route: 'direct'; schoolId: string; contacts: Recipient[] }
   | { route: 'leerplicht'; officers: Recipient[] };
 
+/** Reminders are messages of their own, on top of the card: they are never turned into another card. */
+const isReminder = (d: Delivery) => d.view === 'reminder' || d.view === 'support_reminder';
+
+/** A contact's main card about the signal at this school. */
+const isContactCardAt = (schoolId: string | undefined) => (d: Delivery) =>
+  d.role === 'school_contact' && d.schoolId === schoolId && !isReminder(d);
+
 export function isDeliveryPending(delivery: Delivery): boolean {
   return delivery.status !== 'failed' && delivery.view !== delivery.shownView;
 }
 
-/** Recomputes `dispatchDueAt`: derived, stored only so the store can index it. */
+/**
+ * Recomputes `dispatchDueAt` and `nextDeadlineAt`: derived, stored only so the store can index
+ * them. Reminders and escalation are pending only while the school has not picked it up; the
+ * support reminder only while support is missing.
+ */
 export function withDispatchDue(signal: Signal): Signal {
   const due = signal.deliveries
     .filter(isDeliveryPending)
@@ -150,13 +200,44 @@ export function withDispatchDue(signal: Signal): Signal {
   const next = { ...signal };
   if (due === undefined) delete next.dispatchDueAt;
   else next.dispatchDueAt = due;
+  const deadline = pendingDeadlines(signal).sort()[0];
+  if (deadline === undefined) delete next.nextDeadlineAt;
+  else next.nextDeadlineAt = deadline;
   return next;
 }
 
-function newDelivery(role: RecipientRole, recipient: Recipient, view: DeliveryView, at: string, schoolId?: string): Delivery {
+function isAtSchoolUnseen(signal: Signal): boolean {
+  return (signal.state === 'issued' || signal.state === 'delivered') && !signal.acknowledgement;
+}
+
+function pendingDeadlines(signal: Signal): string[] {
+  const s = signal.schedule;
+  if (!s) return [];
+  return [
+    ...(isAtSchoolUnseen(signal) && s.remindAt ? [s.remindAt] : []),
+    ...(isAtSchoolUnseen(signal) && s.escalateAt ? [s.escalateAt] : []),
+    ...(signal.state === 'acknowledged' && s.supportRemindAt ? [s.supportRemindAt] : []),
+  ];
+}
+
+/** The deadlines for a signal that reaches a school now; contacts' cards wait for the working window. */
+function scheduleFrom(times: ScheduleTimes): Schedule {
   return {
-    // Contacts get a card per school; the worker a card per kind of notice.
-    key: [role, recipient.id, ...(schoolId ? [schoolId] : []), ...(role === 'vt_worker' ? [view] : [])].join(':'),
+    dueAt: times.dueAt.toISOString(),
+    remindAt: times.remindAt.toISOString(),
+    escalateAt: times.escalateAt.toISOString(),
+    supportDeadline: times.supportDeadline.toISOString(),
+    supportRemindAt: times.supportReminderAt.toISOString(),
+  };
+}
+
+/**
+ * A new card for a recipient. Contacts get a card per school; messages that come on top of the
+ * main card (a worker's notice, a reminder) carry their purpose in the key.
+ */
+function newDelivery(role: RecipientRole, recipient: Recipient, view: DeliveryView, at: string, schoolId?: string, purpose?: string): Delivery {
+  return {
+    key: [role, recipient.id, ...(schoolId ? [schoolId] : []), ...(purpose ? [purpose] : role === 'vt_worker' ? [view] : [])].join(':'),
     recipientId: recipient.id,
     recipientName: recipient.name,
     role,
@@ -205,10 +286,15 @@ export function issueSignal(input: {
   issuedBy: string;
   target: IssueTarget;
   now: Date;
+  /** Direct: the school's deadlines; cards wait for `deliverAt` (the working window). */
+  times?: ScheduleTimes;
+  /** Via leerplicht: when the officers' cards may go out (their working window). */
+  deliverAt?: Date;
 }): Signal {
   const at = input.now.toISOString();
   const { target } = input;
   const direct = target.route === 'direct';
+  const sendAt = (direct ? input.times?.deliverAt : input.deliverAt)?.toISOString() ?? at;
   return withDispatchDue({
     id: input.id,
     reference: input.reference,
@@ -226,17 +312,26 @@ export function issueSignal(input: {
       { at, type: 'issued', actorId: input.issuedBy, ...(direct ? { subjectId: target.schoolId } : {}) },
       ...(direct ? [] : [{ at, type: 'to_leerplicht' as const, subjectId: input.municipalityId }]),
     ],
+    ...(direct && input.times ? { schedule: scheduleFrom(input.times) } : {}),
     deliveries: direct
-      ? contactDeliveries(target.contacts, target.schoolId, at)
-      : target.officers.map((o) => newDelivery('leerplicht', o, 'route', at)),
+      ? contactDeliveries(target.contacts, target.schoolId, sendAt)
+      : target.officers.map((o) => newDelivery('leerplicht', o, 'route', sendAt)),
   });
 }
 
 /** Leerplicht forwards a waiting signal to a school. The first officer to act wins. */
-export function forwardToSchool(signal: Signal, officer: Actor, schoolId: string, contacts: Recipient[], now: Date): Signal {
+export function forwardToSchool(
+  signal: Signal,
+  officer: Actor,
+  schoolId: string,
+  contacts: Recipient[],
+  now: Date,
+  times?: ScheduleTimes,
+): Signal {
   requireAwaitingRouting(signal);
   if (signal.triedSchoolIds.includes(schoolId)) throw new DomainError(ErrorCodes.schoolTried, { signalId: signal.id, schoolId });
   const at = now.toISOString();
+  const sendAt = times?.deliverAt.toISOString() ?? at;
   const routed = retarget(signal, (d) => d.role === 'leerplicht', 'routed', at, officer.id);
   return withDispatchDue({
     ...signal,
@@ -244,8 +339,67 @@ export function forwardToSchool(signal: Signal, officer: Actor, schoolId: string
     state: 'issued',
     stateChangedAt: at,
     forwarding: { by: officer.id, byName: officer.name, at, schoolId },
+    ...(times ? { schedule: scheduleFrom(times) } : {}),
     timeline: [...signal.timeline, { at, type: 'forwarded', actorId: officer.id, subjectId: schoolId }],
-    deliveries: withDeliveries(routed, contactDeliveries(contacts, schoolId, at), at, () => 'signal'),
+    deliveries: withDeliveries(routed, contactDeliveries(contacts, schoolId, sendAt), sendAt, () => 'signal'),
+  });
+}
+
+/**
+ * Acts on every deadline that has passed: reminds the school's contacts, escalates to the
+ * municipality's coordinators, reminds the contact who picked it up to record support. Each
+ * deadline is acted on once (it is removed), and only while it still matters.
+ */
+export function applyDueDeadlines(signal: Signal, now: Date, coordinators: Recipient[]): Signal {
+  const schedule = signal.schedule;
+  if (!schedule) return signal;
+  const at = now.toISOString();
+  const due = (deadline: string | undefined) => deadline !== undefined && deadline <= at;
+  const unseen = isAtSchoolUnseen(signal);
+  const next: Signal = { ...signal, schedule: { ...schedule }, timeline: [...signal.timeline], deliveries: [...signal.deliveries] };
+  const nextSchedule = next.schedule as Schedule;
+  const contactsHere = signal.deliveries.filter((d) => isContactCardAt(signal.schoolId)(d) && d.view === 'signal' && d.status !== 'failed');
+
+  if (due(schedule.remindAt) && unseen) {
+    for (const c of contactsHere) {
+      next.deliveries.push(newDelivery('school_contact', { id: c.recipientId, name: c.recipientName }, 'reminder', at, c.schoolId, 'reminder'));
+    }
+    next.timeline.push({ at, type: 'reminded' });
+  }
+  if (due(schedule.remindAt) || !unseen) delete nextSchedule.remindAt;
+
+  if (due(schedule.escalateAt) && unseen) {
+    next.deliveries.push(...coordinators.map((c) => newDelivery('coordinator', c, 'escalation', at)));
+    next.escalation = { at };
+    next.timeline.push({ at, type: 'escalated' });
+  }
+  if (due(schedule.escalateAt) || !unseen) delete nextSchedule.escalateAt;
+
+  const ack = signal.acknowledgement;
+  if (due(schedule.supportRemindAt) && ack && signal.state === 'acknowledged') {
+    next.deliveries.push(newDelivery('school_contact', { id: ack.by, name: ack.byName }, 'support_reminder', at, signal.schoolId, 'support_reminder'));
+    next.timeline.push({ at, type: 'support_overdue' });
+  }
+  if (due(schedule.supportRemindAt) || signal.state === 'supported') delete nextSchedule.supportRemindAt;
+
+  const changed = JSON.stringify(next.schedule) !== JSON.stringify(schedule) || next.deliveries.length !== signal.deliveries.length;
+  return changed ? withDispatchDue(next) : signal;
+}
+
+/** A coordinator takes an escalation on ("Ik neem contact op"); the others' cards say who. */
+export function takeEscalation(signal: Signal, coordinator: Actor, now: Date): Signal {
+  const escalation = signal.escalation;
+  if (!escalation) throw new DomainError(ErrorCodes.notEscalated, { signalId: signal.id });
+  if (escalation.takenBy) {
+    if (escalation.takenBy.by === coordinator.id) return signal;
+    throw new DomainError(ErrorCodes.escalationTaken, { signalId: signal.id });
+  }
+  const at = now.toISOString();
+  return withDispatchDue({
+    ...signal,
+    escalation: { ...escalation, takenBy: { by: coordinator.id, byName: coordinator.name, at } },
+    timeline: [...signal.timeline, { at, type: 'escalation_taken', actorId: coordinator.id }],
+    deliveries: retarget(signal, (d) => d.role === 'coordinator', 'escalation_taken', at, coordinator.id),
   });
 }
 
@@ -282,7 +436,7 @@ export function bounce(signal: Signal, contact: Actor, worker: Recipient, now: D
   }
   const at = now.toISOString();
   const viaLeerplicht = signal.route === 'leerplicht';
-  let deliveries = retarget(signal, (d) => d.role === 'school_contact' && d.schoolId === schoolId, 'withdrawn', at, contact.id);
+  let deliveries = retarget(signal, isContactCardAt(schoolId), 'withdrawn', at, contact.id);
   deliveries = viaLeerplicht
     ? retarget({ ...signal, deliveries }, (d) => d.role === 'leerplicht', 'route', at)
     : [...deliveries, newDelivery('vt_worker', worker, 'bounced_notice', at)];
@@ -300,9 +454,10 @@ export function bounce(signal: Signal, contact: Actor, worker: Recipient, now: D
 }
 
 /** After a direct signal bounced, the issuing worker lets leerplicht find the school. */
-export function sendToLeerplicht(signal: Signal, worker: Actor, officers: Recipient[], now: Date): Signal {
+export function sendToLeerplicht(signal: Signal, worker: Actor, officers: Recipient[], now: Date, deliverAt?: Date): Signal {
   if (signal.state !== 'bounced') throw new DomainError(ErrorCodes.notBounced, { signalId: signal.id });
   const at = now.toISOString();
+  const sendAt = deliverAt?.toISOString() ?? at;
   const noticed = retarget(signal, (d) => d.role === 'vt_worker' && d.view === 'bounced_notice', 'bounce_rerouted', at, worker.id);
   return withDispatchDue({
     ...signal,
@@ -310,7 +465,7 @@ export function sendToLeerplicht(signal: Signal, worker: Actor, officers: Recipi
     state: 'awaiting_routing',
     stateChangedAt: at,
     timeline: [...signal.timeline, { at, type: 'to_leerplicht', actorId: worker.id, subjectId: signal.municipalityId }],
-    deliveries: withDeliveries(noticed, officers.map((o) => newDelivery('leerplicht', o, 'route', at)), at, () => 'route'),
+    deliveries: withDeliveries(noticed, officers.map((o) => newDelivery('leerplicht', o, 'route', sendAt)), sendAt, () => 'route'),
   });
 }
 
@@ -321,7 +476,6 @@ export function requireAwaitingRouting(signal: Signal): void {
   throw new DomainError(ErrorCodes.alreadyRouted, { signalId: signal.id });
 }
 
-const isContactCardAt = (schoolId: string | undefined) => (d: Delivery) => d.role === 'school_contact' && d.schoolId === schoolId;
 
 /**
  * A contact picks the signal up for the school. Pressing again as the same contact is a no-op

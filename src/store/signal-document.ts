@@ -18,6 +18,10 @@ const deliveryView = z.enum([
   'bounced_notice',
   'bounce_rerouted',
   'unroutable_notice',
+  'reminder',
+  'support_reminder',
+  'escalation',
+  'escalation_taken',
 ]);
 const actorStamp = { by: id, byName: z.string(), at: instantSchema };
 
@@ -40,6 +44,10 @@ const timelineEventSchema = z.strictObject({
     'support_changed',
     'bounced',
     'unroutable',
+    'reminded',
+    'escalated',
+    'escalation_taken',
+    'support_overdue',
   ]),
   actorId: id.optional(),
   subjectId: id.optional(),
@@ -49,7 +57,7 @@ const deliverySchema = z.strictObject({
   key: id,
   recipientId: id,
   recipientName: z.string(),
-  role: z.enum(['school_contact', 'leerplicht', 'vt_worker']),
+  role: z.enum(['school_contact', 'leerplicht', 'vt_worker', 'coordinator']),
   rank: z.enum(['primary', 'backup']).optional(),
   schoolId: id.optional(),
   view: deliveryView,
@@ -93,9 +101,25 @@ export const signalSchema = z.strictObject({
       recordedAt: instantSchema,
     })
     .optional(),
+  schedule: z
+    .strictObject({
+      dueAt: instantSchema,
+      remindAt: instantSchema.optional(),
+      escalateAt: instantSchema.optional(),
+      supportDeadline: instantSchema,
+      supportRemindAt: instantSchema.optional(),
+    })
+    .optional(),
+  escalation: z
+    .strictObject({
+      at: instantSchema,
+      takenBy: z.strictObject(actorStamp).optional(),
+    })
+    .optional(),
   timeline: z.array(timelineEventSchema),
   deliveries: z.array(deliverySchema),
   dispatchDueAt: instantSchema.optional(),
+  nextDeadlineAt: instantSchema.optional(),
 });
 
 /** True only when A and B are the same type, optional fields included. */

@@ -33,6 +33,18 @@ describe('the help card', () => {
     expect(text).not.toMatch(/binnenkort/);
   });
 
+  it('tells a coordinator that late signals arrive here and to press Ik neem contact op', () => {
+    const text = helpText('coordinator');
+
+    expect(text).toContain(
+      'Als coördinator krijg je hier een bericht als een school een signaal niet op tijd oppakt; druk op **Ik neem contact op** als jij de school belt.',
+    );
+    expect(text).not.toMatch(/binnenkort/);
+    expect(visibleTexts(helpCard({ locale: 'en', roles: ['coordinator'] })).join('\n')).toContain(
+      "**I'll contact the school**",
+    );
+  });
+
   it('tells a school contact about Niet onze leerling', () => {
     expect(helpText('school_contact')).toMatch(/\*\*Niet onze leerling\*\*/);
   });

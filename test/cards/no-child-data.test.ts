@@ -5,13 +5,17 @@
  */
 import type { AdaptiveCard } from '../../cards/adaptive-card';
 import { bouncedNoticeCard } from '../../cards/bounced-notice-card';
+import { escalationCard } from '../../cards/escalation-card';
+import { escalationTakenCard } from '../../cards/escalation-taken-card';
 import { issueConfirmationCard } from '../../cards/issue-confirmation-card';
 import { leerplichtStatusCard } from '../../cards/leerplicht-status-card';
+import { reminderCard } from '../../cards/reminder-card';
 import { routeClosedCard } from '../../cards/route-closed-card';
 import { routedCard } from '../../cards/routed-card';
 import { statusCard } from '../../cards/status-card';
 import { supportFormCard } from '../../cards/support-form-card';
 import { supportRecordedCard } from '../../cards/support-recorded-card';
+import { supportReminderCard } from '../../cards/support-reminder-card';
 import { takenCard } from '../../cards/taken-card';
 import { unroutableNoticeCard } from '../../cards/unroutable-notice-card';
 import type { Locale } from '../../cards/view-models';
@@ -19,13 +23,17 @@ import { withdrawnCard } from '../../cards/withdrawn-card';
 import {
   aBouncedNotice,
   aLeerplichtStatus,
+  aReminder,
   aRouteClosed,
   aRouted,
   aStatus,
   aSupportForm,
   aSupportRecorded,
+  aSupportReminder,
   aTaken,
   aWithdrawn,
+  anEscalation,
+  anEscalationTaken,
   anIssueConfirmation,
   anUnroutableNotice,
   CHILD,
@@ -66,6 +74,10 @@ describe('cards that hold no child data', () => {
     ['the bounced notice', () => bouncedNoticeCard(withChild(aBouncedNotice({ locale })))],
     ['the bounced notice, rerouted', () => bouncedNoticeCard(withChild(aBouncedNotice({ locale, rerouted: { at: '2026-03-10T07:30:00.000Z' } })))],
     ['the unroutable notice', () => unroutableNoticeCard(withChild(anUnroutableNotice({ locale })))],
+    ["the reminder to the school's contacts", () => reminderCard(withChild(aReminder({ locale })))],
+    ["the coordinators' escalation", () => escalationCard(withChild(anEscalation({ locale })))],
+    ["the coordinators' escalation, taken", () => escalationTakenCard(withChild(anEscalationTaken({ locale })))],
+    ['the reminder to record support', () => supportReminderCard(withChild(aSupportReminder({ locale })))],
   ];
   const cards = LOCALES.flatMap((locale) =>
     cardsFor(locale).map(([name, build]): [string, () => AdaptiveCard] => [`${name} (${locale})`, build]),

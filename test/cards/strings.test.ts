@@ -53,6 +53,8 @@ describe('the string tables', () => {
       ErrorCodes.schoolTried,
       ErrorCodes.notAtSchool,
       ErrorCodes.notBounced,
+      ErrorCodes.notEscalated,
+      ErrorCodes.escalationTaken,
     ];
     expect(Object.keys(nl.errors).sort()).toEqual([...userFacing].sort());
     expect(nl.errors['SIGNAL.ALREADY_ACKNOWLEDGED'].text('Anouk Jansen', '08:12')).toBe(
@@ -78,6 +80,18 @@ describe('the string tables', () => {
     expect(nl.errors['SIGNAL.NOT_BOUNCED'].text).toBe('Dit signaal is niet (meer) teruggestuurd; er is niets te doen.');
     expect(nl.bot.notIssuer.text).toBe('Alleen wie het signaal verstuurde kan dit doen.');
     expect(nl.bot.notLeerplicht.text).toBe('Alleen leerplichtambtenaren van deze gemeente kunnen dit signaal doorsturen.');
+  });
+
+  it('explain the escalation refusals, ESCALATION_TAKEN naming who already took it on', () => {
+    expect(nl.errors['SIGNAL.ESCALATION_TAKEN'].text('Sanne de Vries')).toBe(
+      'Sanne de Vries neemt al contact op met de school. Je hoeft niets te doen.',
+    );
+    expect(en.errors['SIGNAL.ESCALATION_TAKEN'].text('Sanne de Vries')).toBe(
+      'Sanne de Vries is already contacting the school. You do not need to do anything.',
+    );
+    expect(nl.errors['SIGNAL.NOT_ESCALATED'].text).toBe('Dit signaal is niet geëscaleerd; er is niets te doen.');
+    expect(nl.bot.notCoordinator.text).toBe('Alleen coördinatoren van deze gemeente kunnen dit oppakken.');
+    expect(en.bot.notCoordinator.text).toBe('Only coordinators of this municipality can take this on.');
   });
 
   it('name the leerplicht choice of the signal form after the municipality', () => {

@@ -135,6 +135,13 @@ describe('parsing what a card button sends', () => {
     });
   });
 
+  it('reads escalation.take with only the signal id', () => {
+    expect(parseCardAction(Verbs.escalationTake, { signalId: 's', schoolId: 'x', msteams: {} })).toEqual({
+      ok: true,
+      action: { verb: 'escalation.take', data: { signalId: 's' } },
+    });
+  });
+
   it('names an unknown verb as such', () => {
     expect(parseCardAction('signal.delete', { signalId: 's' })).toEqual({ ok: false, reason: 'unknown_verb' });
     expect(parseCardAction('toString', {})).toEqual({ ok: false, reason: 'unknown_verb' });
@@ -158,6 +165,9 @@ describe('parsing what a card button sends', () => {
     ['signal.forward', { signalId: 's', schoolId: 12 }],
     ['signal.no_school', { signalId: 's', reason: 'x'.repeat(1001) }],
     ['signal.to_leerplicht', { signalId: '' }],
+    ['escalation.take', {}],
+    ['escalation.take', { signalId: '' }],
+    ['escalation.take', { signalId: 7 }],
   ])('refuses %s with data %j', (verb, data) => {
     expect(parseCardAction(verb, data)).toEqual({ ok: false, reason: 'invalid_data' });
   });

@@ -6,10 +6,13 @@ import type {
   BouncedNoticeView,
   ContactSignalView,
   DestinationOption,
+  EscalationTakenView,
+  EscalationView,
   IssueConfirmationView,
   IssuedSignal,
   LeerplichtStatusView,
   Locale,
+  ReminderView,
   RouteClosedView,
   RoutedView,
   RouteView,
@@ -17,6 +20,7 @@ import type {
   StatusView,
   SupportFormView,
   SupportRecordedView,
+  SupportReminderView,
   TakenView,
   UnroutableNoticeView,
   WithdrawnView,
@@ -218,6 +222,46 @@ export const anUnroutableNotice = (over: Partial<UnroutableNoticeView> = {}): Un
   reason: 'outside_region',
   byName: 'Sanne de Vries',
   at: '2026-03-10T07:02:00.000Z',
+  ...over,
+});
+
+/** 08:30 in Amsterdam on the day of ISSUED_AT: the school day's start. */
+export const DUE_AT = '2026-03-10T07:30:00.000Z';
+
+export const aReminder = (over: Partial<ReminderView> = {}): ReminderView => ({
+  locale: 'nl',
+  reference: 'HWC-7F3K',
+  schoolName: 'Basisschool De Regenboog',
+  dueAt: DUE_AT,
+  ...over,
+});
+
+export const anEscalation = (over: Partial<EscalationView> = {}): EscalationView => ({
+  locale: 'nl',
+  signalId: 'sig-0001',
+  reference: 'HWC-7F3K',
+  schoolName: 'Basisschool De Regenboog',
+  issuedAt: ISSUED_AT,
+  dueAt: DUE_AT,
+  contactNames: ['Anouk Jansen', 'Pieter Bakker'],
+  ...over,
+});
+
+export const anEscalationTaken = (over: Partial<EscalationTakenView> = {}): EscalationTakenView => ({
+  locale: 'nl',
+  reference: 'HWC-7F3K',
+  schoolName: 'Basisschool De Regenboog',
+  byName: 'Sanne de Vries',
+  at: '2026-03-10T08:05:00.000Z',
+  ...over,
+});
+
+export const aSupportReminder = (over: Partial<SupportReminderView> = {}): SupportReminderView => ({
+  locale: 'nl',
+  signalId: 'sig-0001',
+  reference: 'HWC-7F3K',
+  schoolName: 'Basisschool De Regenboog',
+  issuedAt: ISSUED_AT,
   ...over,
 });
 

@@ -6,6 +6,7 @@
  */
 import type { Directory } from '../../src/domain/directory';
 import { buttonTitled, inputLabelled, inputs, visibleText } from '../support/card-query';
+import { FixedClock } from '../support/fixed-clock';
 import { FakeBotConnector, type ConnectorCall } from '../support/fake-bot-connector';
 import { startBot, writeDirectoryFile, type RunningBot } from '../support/running-bot';
 import { TeamsUser } from '../support/teams-user';
@@ -50,16 +51,19 @@ const directory: Directory = {
 
 type CardValue = { value: Record<string, unknown> };
 const cardOfAnswer = (answer: { body: unknown }) => (answer.body as CardValue).value;
-const bornYearsAgo = (years: number) => `${new Date().getUTCFullYear() - years}-05-20`;
+/** A birth date that makes the child `years` old on the test's (fixed) day. */
+const bornYearsAgo = (years: number) => `${2026 - years}-05-20`;
 
 describe('routing through leerplicht, households and signals that come back', () => {
   const connector = new FakeBotConnector();
+  // A Tuesday morning in Amsterdam: inside the schools' working window, so cards go out at once.
+  const clock = new FixedClock('2026-12-01T10:00:00+01:00');
   let bot: RunningBot;
   const people = {} as Record<keyof typeof ids, TeamsUser>;
 
   beforeAll(async () => {
     await connector.start();
-    bot = await startBot({ directoryFile: writeDirectoryFile(directory), connectorUrl: connector.url });
+    bot = await startBot({ directoryFile: writeDirectoryFile(directory), connectorUrl: connector.url, clock });
     for (const [key, id] of Object.entries(ids)) {
       const member = directory.members.find((m) => m.aadObjectId === id)!;
       people[key as keyof typeof ids] = new TeamsUser(bot.botUrl, connector.url, id, member.name);
@@ -72,8 +76,11 @@ describe('routing through leerplicht, households and signals that come back', ()
   });
 
   /** The newest message sent to this person after call number `after`, once it has arrived. */
-  const nextCardFor = async (user: TeamsUser, after: number, what = 'a card') => {
-    const call = await connector.waitFor((c) => c.conversationId === user.conversationId && c.method === 'send' && connector.calls.indexOf(c) >= after, `${what} for ${user.name}`);
+  const nextCardFor = async (user: TeamsUser, after: number, what = 'a card', showing: RegExp = /./) => {
+    const call = await connector.waitFor(
+      (c) => c.conversationId === user.conversationId && c.method === 'send' && connector.calls.indexOf(c) >= after && showing.test(visibleText(cardOf(c))),
+      `${what} for ${user.name}`,
+    );
     return { card: cardOf(call), activityId: call.activityId };
   };
   /** The first in-place update of this person's card after call number `after` whose text matches. */
@@ -163,6 +170,7 @@ describe('routing through leerplicht, households and signals that come back', ()
       firstName_1: '', lastName_1: '', birthDate_1: '', schoolId_1: '',
     });
     expect(visibleText(cardOfAnswer(answer)).match(/HWC-[0-9A-Z]{4}/g)).toHaveLength(1);
+    await bot.app.idle();
   });
 
   test('leerplicht forwards to a school in another municipality; the other officer’s card changes in place without the name', async () => {
@@ -238,10 +246,10 @@ describe('routing through leerplicht, households and signals that come back', ()
   test('a direct signal that comes back goes to the worker, who can let leerplicht find the school', async () => {
     const before = connector.calls.length;
     const { references } = await issue([{ firstName: 'Lars', lastName: 'Smit', birthDate: bornYearsAgo(11), schoolId: '34CD00' }]);
-    const olga = await nextCardFor(people.olga, before);
+    const olga = await nextCardFor(people.olga, before, 'the signal', /Lars Smit/);
     const signalId = signalIdOf(olga.card, 'signal.bounce');
     await people.olga.press('signal.bounce', { signalId });
-    const notice = await nextCardFor(people.wendy, before, 'the bounce notice');
+    const notice = await nextCardFor(people.wendy, before, 'the bounce notice', new RegExp(references[0]!));
     expect(visibleText(notice.card)).toContain(references[0]);
     expect(visibleText(notice.card)).not.toContain('Lars');
 

@@ -5,6 +5,7 @@
  * and a restart on the same SQLite file loses nothing. The log never holds the child's data.
  */
 import type { Directory } from '../../src/domain/directory';
+import { FixedClock } from '../support/fixed-clock';
 import { FakeBotConnector } from '../support/fake-bot-connector';
 import { buttonTitled, inputLabelled, visibleText } from '../support/card-query';
 import { startBot, writeDirectoryFile, type RunningBot } from '../support/running-bot';
@@ -37,10 +38,9 @@ const directory: Directory = {
   ],
 };
 
-/** A birth date that makes the child `years` old today. */
+/** A birth date that makes the child `years` old on the test's (fixed) day. */
 function bornYearsAgo(years: number): string {
-  const d = new Date();
-  return `${d.getUTCFullYear() - years}-03-15`;
+  return `${2026 - years}-03-15`;
 }
 
 const child = { firstName: 'Sanne-Lotte', lastName: "van 't Hoff", birthDate: bornYearsAgo(9) };
@@ -50,6 +50,8 @@ type CardValue = { statusCode: number; type: string; value: Record<string, unkno
 
 describe('a signal from issue to support, end to end', () => {
   const connector = new FakeBotConnector();
+  // A Tuesday morning in Amsterdam: inside the schools' working window, so cards go out at once.
+  const clock = new FixedClock('2026-12-01T10:00:00+01:00');
   let bot: RunningBot;
   let wendy: TeamsUser, carla: TeamsUser, bram: TeamsUser, olga: TeamsUser, otto: TeamsUser;
   let directoryFile: string;
@@ -59,7 +61,7 @@ describe('a signal from issue to support, end to end', () => {
   beforeAll(async () => {
     await connector.start();
     directoryFile = writeDirectoryFile(directory);
-    bot = await startBot({ directoryFile, connectorUrl: connector.url });
+    bot = await startBot({ directoryFile, connectorUrl: connector.url, clock });
     const user = (id: string, name: string) => new TeamsUser(bot.botUrl, connector.url, id, name);
     wendy = user(ids.wendy, 'Wendy Veilig');
     carla = user(ids.carla, 'Carla Contact');
@@ -235,7 +237,7 @@ describe('a signal from issue to support, end to end', () => {
 
   test('a restart on the same SQLite file loses nothing', async () => {
     await bot.app.close();
-    bot = await startBot({ directoryFile, connectorUrl: connector.url, sqlitePath: bot.sqlitePath, logs: bot.logs });
+    bot = await startBot({ directoryFile, connectorUrl: connector.url, sqlitePath: bot.sqlitePath, logs: bot.logs, clock });
     wendy = new TeamsUser(bot.botUrl, connector.url, ids.wendy, 'Wendy Veilig');
     const before = connector.calls.length;
     await wendy.say('status');

@@ -18,8 +18,23 @@ describe('aSignalWithEveryField', () => {
     expect(keysOf(signal.timeline)).toEqual(Object.keys(signalSchema.shape.timeline.element.shape).sort());
   });
 
-  it('holds cards of every role and every status, and a school it bounced from', () => {
-    expect(new Set(signal.deliveries.map((d) => d.role))).toEqual(new Set(['school_contact', 'leerplicht', 'vt_worker']));
+  it('sets every field of the schedule and of the escalation', () => {
+    expect(Object.keys(signal.schedule!).sort()).toEqual(Object.keys(signalSchema.shape.schedule.unwrap().shape).sort());
+    expect(Object.keys(signal.escalation!).sort()).toEqual(Object.keys(signalSchema.shape.escalation.unwrap().shape).sort());
+  });
+
+  it('holds every kind of timeline event, and cards of every role and every view some life ends with', () => {
+    const { deliveries, timeline } = signalSchema.shape;
+    const views = new Set(signal.deliveries.flatMap((d) => [d.view, ...(d.shownView ? [d.shownView] : [])]));
+    // Views a card shows only on its way to another: every life that reaches one moves on.
+    const passing = ['signal', 'support_form', 'route', 'bounced_notice'];
+
+    expect(new Set(signal.timeline.map((e) => e.type))).toEqual(new Set(timeline.element.shape.type.options));
+    expect(new Set(signal.deliveries.map((d) => d.role))).toEqual(new Set(deliveries.element.shape.role.options));
+    expect(views).toEqual(new Set(deliveries.element.shape.view.options.filter((v) => !passing.includes(v))));
+  });
+
+  it('holds cards of every status, and a school it bounced from', () => {
     expect(new Set(signal.deliveries.map((d) => d.status))).toEqual(new Set(['pending', 'sent', 'failed']));
     expect(signal.triedSchoolIds).toHaveLength(1);
     expect(signalSchema.parse(signal)).toStrictEqual(signal);

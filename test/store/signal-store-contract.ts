@@ -1,8 +1,15 @@
 import { ErrorCodes } from '../../src/domain/errors';
-import { acknowledge, bounce, closeUnroutable, forwardToSchool, leaseDueDeliveries } from '../../src/domain/signal';
+import {
+  acknowledge,
+  applyDueDeadlines,
+  bounce,
+  closeUnroutable,
+  forwardToSchool,
+  leaseDueDeliveries,
+} from '../../src/domain/signal';
 import { InvalidDocumentError } from '../../src/store/invalid-document-error';
 import type { Stores } from '../../src/store/stores';
-import { MUNICIPALITY_ID, SCHOOL_ID, VT_WORKER_ID, memberId } from '../fixtures/directory';
+import { COORDINATOR_ID, MUNICIPALITY_ID, SCHOOL_ID, VT_WORKER_ID, memberId } from '../fixtures/directory';
 import {
   BACKUP,
   ISSUED_AT,
@@ -11,6 +18,7 @@ import {
   WORKER,
   aSignal,
   aSignalViaLeerplicht,
+  aSignalWithDeadline,
   aSignalWithEveryField,
   deliveredToAll,
 } from '../fixtures/signals';
@@ -266,6 +274,51 @@ export function signalStoreContract(stores: () => Stores): void {
 
       expect(await signals().listDispatchDue(now, 10)).toEqual([]);
       expect((await signals().listDispatchDue(leaseEnd, 10)).map((d) => d.value.id)).toEqual([due!.value.id]);
+    });
+
+    it('lists signals with a deadline due at or before now, oldest deadline first, with etags', async () => {
+      const [second, first, third, notYet] = [
+        aSignalWithDeadline(at('2026-03-03T10:00:00.000Z')),
+        aSignalWithDeadline(at('2026-03-03T09:00:00.000Z')),
+        aSignalWithDeadline(at('2026-03-03T11:00:00.000Z')),
+        aSignalWithDeadline(at('2026-03-03T11:00:00.001Z')),
+      ];
+      const withoutDeadlines = aSignal();
+      expect(withoutDeadlines.nextDeadlineAt).toBeUndefined();
+      for (const s of [second, withoutDeadlines, first, notYet, third]) await signals().create(s);
+
+      const due = await signals().listDeadlinesDue(at('2026-03-03T11:00:00.000Z'), 10);
+
+      expect(due.map((d) => d.value)).toStrictEqual([first, second, third]);
+      for (const d of due) expect((await signals().get(d.value.id))?.etag).toBe(d.etag);
+    });
+
+    it('lists at most `limit` signals with a deadline due, the oldest', async () => {
+      const byDeadline = ['09', '10', '11'].map((hour) => aSignalWithDeadline(at(`2026-03-03T${hour}:00:00.000Z`)));
+      for (const s of [...byDeadline].reverse()) await signals().create(s);
+
+      const due = await signals().listDeadlinesDue(at('2026-03-04T00:00:00.000Z'), 2);
+
+      expect(due.map((d) => d.value.id)).toEqual([byDeadline[0]!.id, byDeadline[1]!.id]);
+    });
+
+    it('lists a signal again at its next deadline once one is acted on, and no more once none is left', async () => {
+      const remindAt = at('2026-03-03T09:00:00.000Z');
+      const created = await signals().create(aSignalWithDeadline(remindAt));
+      const reminded = applyDueDeadlines(created.value, remindAt, []);
+      const escalateAt = reminded.nextDeadlineAt!;
+      expect(escalateAt > remindAt.toISOString()).toBe(true);
+
+      const replaced = await signals().replace(reminded, created.etag);
+
+      expect(await signals().listDeadlinesDue(remindAt, 10)).toEqual([]);
+      expect(await signals().listDeadlinesDue(at(escalateAt), 10)).toStrictEqual([replaced]);
+
+      const escalated = applyDueDeadlines(replaced.value, at(escalateAt), [{ id: COORDINATOR_ID, name: 'Mieke Hermans' }]);
+      expect(escalated.nextDeadlineAt).toBeUndefined();
+      await signals().replace(escalated, replaced.etag);
+
+      expect(await signals().listDeadlinesDue(at('2026-03-09T00:00:00.000Z'), 10)).toEqual([]);
     });
   });
 }

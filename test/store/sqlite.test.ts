@@ -16,7 +16,7 @@ import {
   aLeerplichtOfficer,
   aSchoolContact,
 } from '../fixtures/directory';
-import { aSignal, aSignalViaLeerplicht } from '../fixtures/signals';
+import { aSignal, aSignalViaLeerplicht, aSignalWithDeadline } from '../fixtures/signals';
 import { describeStoreContract } from './store-contract';
 
 let folder: string;
@@ -80,6 +80,7 @@ describe('sqlite file', () => {
     const now = '2026-03-02T00:00:00.000Z';
 
     expect(plan(signalSql.listDispatchDue, now, 10)).toMatch(/USING INDEX signals_by_dispatch_due/);
+    expect(plan(signalSql.listDeadlinesDue, now, 10)).toMatch(/USING INDEX signals_by_next_deadline/);
     expect(plan(signalSql.listIssuedBy, 'member', now)).toMatch(/USING INDEX signals_by_issuer/);
     expect(plan(signalSql.listAwaitingRouting, '["GM0917","GM1680"]')).toMatch(/USING INDEX signals_by_state/);
     db.close();
@@ -128,19 +129,50 @@ describe('sqlite file', () => {
     await stores.close();
   });
 
-  it('keeps the state column in step with the document on every write', async () => {
+  it('keeps the state and next deadline columns in step with the document on every write', async () => {
     const path = freshPath();
     const stores = await createStores({ kind: 'sqlite', path });
-    const signal = aSignal();
+    const signal = aSignalWithDeadline(new Date('2026-03-03T09:00:00.000Z'));
     const created = await stores.signals.create(signal);
-    await stores.signals.replace({ ...signal, state: 'delivered' }, created.etag);
+    const row = () => {
+      const db = openSqliteDatabase(path);
+      try {
+        return db.prepare(`SELECT state, school_id, next_deadline_at FROM signals WHERE id = ?`).get(signal.id);
+      } finally {
+        db.close();
+      }
+    };
+    expect(row()).toEqual({ state: 'issued', school_id: SCHOOL_ID, next_deadline_at: '2026-03-03T09:00:00.000Z' });
+    const withoutDeadline = { ...signal, state: 'delivered' as const };
+    delete withoutDeadline.nextDeadlineAt;
+
+    await stores.signals.replace(withoutDeadline, created.etag);
     await stores.close();
-    const db = openSqliteDatabase(path);
 
-    const row = db.prepare(`SELECT state, school_id FROM signals WHERE id = ?`).get(signal.id);
+    expect(row()).toEqual({ state: 'delivered', school_id: SCHOOL_ID, next_deadline_at: null });
+  });
 
-    expect(row).toEqual({ state: 'delivered', school_id: SCHOOL_ID });
-    db.close();
+  it('upgrades a database written by schema 3, filling each signal\'s next deadline from its document', async () => {
+    const path = freshPath();
+    mkdirSync(dirname(path), { recursive: true });
+    const old = new Database(path);
+    migrations.slice(0, 3).forEach((sql) => old.exec(sql));
+    old.pragma('user_version = 3');
+    const withDeadline = aSignalWithDeadline(new Date('2026-03-03T09:00:00.000Z'));
+    const without = aSignal();
+    const insert = old.prepare(
+      `INSERT INTO signals (id, reference, municipality_id, school_id, state, issued_by, issued_at, dispatch_due_at, version, document)
+       VALUES (@id, @reference, @municipalityId, @schoolId, @state, @issuedBy, @issuedAt, @dispatchDueAt, 1, @document)`,
+    );
+    for (const s of [withDeadline, without]) insert.run({ ...s, schoolId: s.schoolId ?? null, document: JSON.stringify(s) });
+    old.close();
+
+    const stores = await createStores({ kind: 'sqlite', path });
+
+    const due = await stores.signals.listDeadlinesDue(new Date('2026-03-09T00:00:00.000Z'), 10);
+    expect(due).toStrictEqual([{ value: withDeadline, etag: '1' }]);
+    expect(await stores.signals.get(without.id)).toStrictEqual({ value: without, etag: '1' });
+    await stores.close();
   });
 
   it('refuses to change an audit entry once written', async () => {

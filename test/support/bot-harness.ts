@@ -54,6 +54,7 @@ export class BotHarness {
       routeSignal: core.routeSignal,
       bounceSignal: core.bounceSignal,
       listAwaitingRouting: core.listAwaitingRouting,
+      takeEscalation: core.takeEscalation,
       directory: core.directory,
       cards,
       clock: core.clock,

@@ -1,3 +1,6 @@
+import { SchoolTime } from '../../src/app/school-time';
+import { ActOnDeadlines } from '../../src/app/act-on-deadlines';
+import { TakeEscalation } from '../../src/app/take-escalation';
 import { AcknowledgeSignal } from '../../src/app/acknowledge-signal';
 import { BounceSignal } from '../../src/app/bounce-signal';
 import { Dispatcher, type RenderDelivery } from '../../src/app/dispatcher';
@@ -47,6 +50,8 @@ export interface Core {
   routeSignal: RouteSignal;
   bounceSignal: BounceSignal;
   listAwaitingRouting: ListAwaitingRouting;
+  takeEscalation: TakeEscalation;
+  actOnDeadlines: ActOnDeadlines;
   /** Resolves when every delivery started so far has been attempted (the app's `idle`). */
   idle(): Promise<void>;
   /** The stored signal now, or a failure when there is none. */
@@ -79,6 +84,9 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
   for (const memberId of options.knownChats ?? [PRIMARY_CONTACT_ID, BACKUP_CONTACT_ID]) {
     await directory.saveConversation(aConversation({ memberId }));
   }
+  // These tests are about what happens, not when: cards go out at once (quiet time is covered
+  // by test/e2e/on-time.e2e.test.ts and the calendar's own tests).
+  const schoolTime = new SchoolTime(directory, { quietTime: false });
   const dispatcher = new Dispatcher({
     signals,
     directory,
@@ -97,13 +105,15 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     messenger,
     logger,
     dispatcher,
-    issueSignal: new IssueSignal({ signals, directory, audit, dispatcher, clock, random }),
+    issueSignal: new IssueSignal({ signals, directory, audit, dispatcher, clock, random, schoolTime }),
     acknowledgeSignal: new AcknowledgeSignal({ signals, directory, audit, dispatcher, clock }),
     recordSupport: new RecordSupport({ signals, directory, audit, clock }),
     listMySignals: new ListMySignals({ signals, directory, audit, clock }),
-    routeSignal: new RouteSignal({ signals, directory, audit, dispatcher, clock }),
-    bounceSignal: new BounceSignal({ signals, directory, audit, dispatcher, clock }),
+    routeSignal: new RouteSignal({ signals, directory, audit, dispatcher, clock, schoolTime }),
+    bounceSignal: new BounceSignal({ signals, directory, audit, dispatcher, clock, schoolTime }),
     listAwaitingRouting: new ListAwaitingRouting({ signals, directory, audit, clock }),
+    takeEscalation: new TakeEscalation({ signals, directory, audit, dispatcher, clock }),
+    actOnDeadlines: new ActOnDeadlines({ signals, directory, audit, dispatcher, clock }),
     idle: () => dispatcher.idle(),
     async stored(id) {
       const found = await signals.get(id);

@@ -6,6 +6,7 @@ import { createApp, type HwcApp } from '../../bot/create-app';
 import { createLogger } from '../../bot/logger';
 import { loadConfig } from '../../src/config';
 import type { Directory } from '../../src/domain/directory';
+import type { Clock } from '../../src/ports';
 import { createStores } from '../../src/store/create-stores';
 
 /** Everything the process logged, as text, to check what it does and does not contain. */
@@ -41,6 +42,8 @@ export async function startBot(options: {
   sqlitePath?: string;
   logs?: LogCapture;
   env?: Record<string, string>;
+  /** A clock the test moves; the scheduler then runs on `app.tick()` instead of its timer. */
+  clock?: Clock;
 }): Promise<RunningBot> {
   const sqlitePath = options.sqlitePath ?? join(mkdtempSync(join(tmpdir(), 'hwc-db-')), 'hwc.sqlite');
   const config = loadConfig({
@@ -51,11 +54,12 @@ export async function startBot(options: {
     HWC_DIRECTORY_FILE: options.directoryFile,
     HWC_TEAMS_SERVICE_URL: options.connectorUrl,
     LOG_LEVEL: 'debug',
+    ...(options.clock ? { HWC_RELAY_INTERVAL_MS: String(24 * 60 * 60 * 1000) } : {}),
     ...options.env,
   });
   const logs = options.logs ?? new LogCapture();
   const stores = await createStores(config.store);
-  const app = await createApp({ config, stores, logger: createLogger(config.logLevel, logs) });
+  const app = await createApp({ config, stores, logger: createLogger(config.logLevel, logs), ...(options.clock ? { clock: options.clock } : {}) });
   const port = await app.listen();
   return { app, botUrl: `http://127.0.0.1:${port}/api/messages`, logs, sqlitePath };
 }

@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       locale: 'nl',
       store: { kind: 'sqlite', path: './data/hwc.sqlite' },
       relayIntervalMs: 5000,
+      quietTime: true,
       teamsRatePerSecond: 30,
       logLevel: 'info',
     });

@@ -108,6 +108,17 @@ export class CosmosSignalStore implements SignalStore {
     });
   }
 
+  async listDeadlinesDue(now: Date, limit: number): Promise<Stored<Signal>[]> {
+    // Documents without nextDeadlineAt (nothing pending) compare as undefined and so never match.
+    return this.query({
+      query: 'SELECT TOP @limit * FROM c WHERE c.nextDeadlineAt <= @now ORDER BY c.nextDeadlineAt ASC',
+      parameters: [
+        { name: '@limit', value: limit },
+        { name: '@now', value: now.toISOString() },
+      ],
+    });
+  }
+
   private async reserve(reservation: ReferenceReservation): Promise<void> {
     try {
       await this.references.items.create(reservation);

@@ -10,6 +10,7 @@ interface Entry {
   issuedBy: string;
   issuedAt: string;
   dispatchDueAt: string | undefined;
+  nextDeadlineAt: string | undefined;
   json: string;
   etag: string;
 }
@@ -79,6 +80,15 @@ export class MemorySignalStore implements SignalStore {
       .map(stored);
   }
 
+  async listDeadlinesDue(now: Date, limit: number): Promise<Stored<Signal>[]> {
+    const until = now.toISOString();
+    return this.entries()
+      .filter((entry) => entry.nextDeadlineAt !== undefined && entry.nextDeadlineAt <= until)
+      .sort((a, b) => compare(a.nextDeadlineAt, b.nextDeadlineAt))
+      .slice(0, limit)
+      .map(stored);
+  }
+
   private entries(): Entry[] {
     return [...this.byId.values()];
   }
@@ -91,6 +101,7 @@ export class MemorySignalStore implements SignalStore {
       issuedBy: value.issuedBy,
       issuedAt: value.issuedAt,
       dispatchDueAt: value.dispatchDueAt,
+      nextDeadlineAt: value.nextDeadlineAt,
       json: JSON.stringify(value),
       etag: String(++this.lastVersion),
     };

@@ -109,6 +109,15 @@ export const migrations: readonly string[] = [
   FROM members, json_each(members.document, '$.roles') AS r, json_each(r.value, '$.municipalityIds') AS m
   WHERE json_extract(r.value, '$.role') IN ('leerplicht', 'coordinator');
   `,
+  // 4: deadlines (reminders, escalation, the support deadline). `next_deadline_at` mirrors the
+  // document's derived `nextDeadlineAt`, indexed like dispatch_due_at so the deadline tick reads
+  // only what is due. Filled from the documents already kept; NULL where nothing is pending.
+  `
+  ALTER TABLE signals ADD COLUMN next_deadline_at TEXT;
+  UPDATE signals SET next_deadline_at = json_extract(document, '$.nextDeadlineAt')
+  WHERE json_extract(document, '$.nextDeadlineAt') IS NOT NULL;
+  CREATE INDEX signals_by_next_deadline ON signals (next_deadline_at) WHERE next_deadline_at IS NOT NULL;
+  `,
 ];
 
 /** Brings the schema up to date; a no-op when it already is. Refuses a database from newer code. */

@@ -2,13 +2,16 @@
 export const signalSql = {
   insert: `
     INSERT INTO signals
-      (id, reference, municipality_id, school_id, state, issued_by, issued_at, dispatch_due_at, version, document)
-    VALUES (@id, @reference, @municipalityId, @schoolId, @state, @issuedBy, @issuedAt, @dispatchDueAt, 1, @document)`,
+      (id, reference, municipality_id, school_id, state, issued_by, issued_at, dispatch_due_at, next_deadline_at,
+       version, document)
+    VALUES (@id, @reference, @municipalityId, @schoolId, @state, @issuedBy, @issuedAt, @dispatchDueAt, @nextDeadlineAt,
+            1, @document)`,
   // id, reference and municipality are fixed at create: a change reads as a conflict.
   update: `
     UPDATE signals
     SET school_id = @schoolId, state = @state, issued_by = @issuedBy, issued_at = @issuedAt,
-        dispatch_due_at = @dispatchDueAt, document = @document, version = version + 1
+        dispatch_due_at = @dispatchDueAt, next_deadline_at = @nextDeadlineAt, document = @document,
+        version = version + 1
     WHERE id = @id AND version = @version AND reference = @reference AND municipality_id = @municipalityId`,
   getById: `SELECT document, version FROM signals WHERE id = ?`,
   getByReference: `SELECT document, version FROM signals WHERE reference = ?`,
@@ -25,5 +28,10 @@ export const signalSql = {
     SELECT document, version FROM signals
     WHERE dispatch_due_at <= ?
     ORDER BY dispatch_due_at
+    LIMIT ?`,
+  listDeadlinesDue: `
+    SELECT document, version FROM signals
+    WHERE next_deadline_at <= ?
+    ORDER BY next_deadline_at
     LIMIT ?`,
 } as const;

@@ -19,6 +19,7 @@ interface SignalColumns {
   issuedBy: string;
   issuedAt: string;
   dispatchDueAt: string | null;
+  nextDeadlineAt: string | null;
   document: string;
 }
 
@@ -31,6 +32,7 @@ export class SqliteSignalStore implements SignalStore {
   private readonly issuedBy: Statement<[string, string], Pick<SignalRow, 'document'>>;
   private readonly awaitingRouting: Statement<[string], Pick<SignalRow, 'document'>>;
   private readonly dispatchDue: Statement<[string, number], SignalRow>;
+  private readonly deadlinesDue: Statement<[string, number], SignalRow>;
 
   constructor(db: Database) {
     this.insert = db.prepare(signalSql.insert);
@@ -40,6 +42,7 @@ export class SqliteSignalStore implements SignalStore {
     this.issuedBy = db.prepare(signalSql.listIssuedBy);
     this.awaitingRouting = db.prepare(signalSql.listAwaitingRouting);
     this.dispatchDue = db.prepare(signalSql.listDispatchDue);
+    this.deadlinesDue = db.prepare(signalSql.listDeadlinesDue);
   }
 
   async create(signal: Signal): Promise<Stored<Signal>> {
@@ -88,6 +91,10 @@ export class SqliteSignalStore implements SignalStore {
   async listDispatchDue(now: Date, limit: number): Promise<Stored<Signal>[]> {
     return this.dispatchDue.all(now.toISOString(), limit).map(stored);
   }
+
+  async listDeadlinesDue(now: Date, limit: number): Promise<Stored<Signal>[]> {
+    return this.deadlinesDue.all(now.toISOString(), limit).map(stored);
+  }
 }
 
 function columns(signal: Signal): SignalColumns {
@@ -100,6 +107,7 @@ function columns(signal: Signal): SignalColumns {
     issuedBy: signal.issuedBy,
     issuedAt: signal.issuedAt,
     dispatchDueAt: signal.dispatchDueAt ?? null,
+    nextDeadlineAt: signal.nextDeadlineAt ?? null,
     document: JSON.stringify(signal),
   };
 }

@@ -1,0 +1,42 @@
+import { applyDueDeadlines, leaseDueDeliveries } from '../domain/signal';
+import type { AuditLog, Clock, DirectoryStore, SignalStore } from '../ports';
+import type { Dispatcher } from './dispatcher';
+import { mutateSignal } from './mutate-signal';
+
+export interface ActOnDeadlinesDeps {
+  signals: SignalStore;
+  directory: DirectoryStore;
+  audit: AuditLog;
+  dispatcher: Dispatcher;
+  clock: Clock;
+}
+
+/**
+ * One scheduler tick's deadline work: reminders, escalations and support reminders that are due,
+ * found by the indexed `nextDeadlineAt`. Each is one conditional write, so when several instances
+ * tick at once every reminder still goes out once.
+ */
+export class ActOnDeadlines {
+  constructor(private readonly deps: ActOnDeadlinesDeps) {}
+
+  /** Returns how many signals had a deadline acted on. */
+  async runDue(limit = 50): Promise<number> {
+    const { signals, directory, dispatcher, clock, audit } = this.deps;
+    const now = clock.now();
+    let acted = 0;
+    for (const { value: due } of await signals.listDeadlinesDue(now, limit)) {
+      const coordinators = (await directory.listMunicipalityMembers('coordinator', due.municipalityId)).map((m) => ({ id: m.aadObjectId, name: m.name }));
+      const lease = dispatcher.lease(now);
+      const { before, after } = await mutateSignal(signals, due.id, (current) => {
+        const next = applyDueDeadlines(current, now, coordinators);
+        return next === current ? current : leaseDueDeliveries(next, now, lease.until);
+      });
+      if (after.value === before) continue;
+      acted++;
+      const events = after.value.timeline.slice(before.timeline.length).map((e) => e.type).join(',');
+      await audit.append({ at: now.toISOString(), actorId: 'system', action: `signal.deadline:${events}`, objectId: after.value.reference, result: 'ok' });
+      dispatcher.start(after.value, lease.until);
+    }
+    return acted;
+  }
+}

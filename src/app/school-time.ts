@@ -1,0 +1,29 @@
+import { timePolicyFor } from '../domain/calendar';
+import type { ScheduleTimes } from '../domain/signal';
+import type { DirectoryStore } from '../ports';
+
+/**
+ * School time for the use cases: each school's calendar (its region's holidays, its own days off)
+ * and its municipality's time policy. With quiet time off (a demo on a Saturday) cards go out at
+ * once; the deadlines still follow the calendar.
+ */
+export class SchoolTime {
+  constructor(
+    private readonly directory: DirectoryStore,
+    private readonly options: { quietTime: boolean } = { quietTime: true },
+  ) {}
+
+  /** The deadlines for a signal reaching a school at `reachedAt`, and when its cards may go out. */
+  async scheduleAt(schoolId: string, issuedAt: Date, reachedAt: Date): Promise<ScheduleTimes> {
+    const school = await this.directory.getSchool(schoolId);
+    const municipality = school ? await this.directory.getMunicipality(school.municipalityId) : undefined;
+    const times = timePolicyFor(school, municipality).timeline(issuedAt, reachedAt);
+    return this.options.quietTime ? times : { ...times, deliverAt: reachedAt };
+  }
+
+  /** When a card to a municipality's officers may go out: at once in the working window, else at its start. */
+  async officerDeliveryTime(municipalityId: string, now: Date): Promise<Date> {
+    if (!this.options.quietTime) return now;
+    return timePolicyFor(undefined, await this.directory.getMunicipality(municipalityId)).deliveryTime(now);
+  }
+}

@@ -1,0 +1,31 @@
+import { takeEscalation, type Signal } from '../domain/signal';
+import type { DirectoryStore } from '../ports';
+import { requireCoordinatorOf } from './access';
+import { changeSignal, type ChangeSignalDeps } from './change-signal';
+import { readSignalAs } from './read-signal';
+
+export interface TakeEscalationDeps extends ChangeSignalDeps {
+  directory: DirectoryStore;
+}
+
+/** "Ik neem contact op": a coordinator takes an escalated signal on; the first one wins. */
+export class TakeEscalation {
+  constructor(private readonly deps: TakeEscalationDeps) {}
+
+  execute(actorId: string, signalId: string, origin?: string): Promise<Signal> {
+    return changeSignal(
+      this.deps,
+      { actorId, signalId, action: 'signal.take_escalation', origin },
+      (signal) => requireCoordinatorOf(this.deps.directory, actorId, signal),
+      (current, coordinator, now) => takeEscalation(current, { id: coordinator.aadObjectId, name: coordinator.name }, now),
+    );
+  }
+
+  /** The signal as a coordinator of its municipality sees it (never with the child's identity on a card). */
+  async view(actorId: string, signalId: string, origin?: string): Promise<Signal> {
+    const { signal } = await readSignalAs(this.deps, { actorId, signalId, action: 'signal.view', origin }, (s) =>
+      requireCoordinatorOf(this.deps.directory, actorId, s),
+    );
+    return signal;
+  }
+}
