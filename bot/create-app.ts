@@ -82,7 +82,7 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
   const bot = new HwcBot({
     issueSignal: new IssueSignal({ signals, directory, audit, dispatcher, clock, random, schoolTime }),
     acknowledgeSignal: new AcknowledgeSignal({ signals, directory, audit, dispatcher, clock }),
-    recordSupport: new RecordSupport({ signals, directory, audit, clock }),
+    recordSupport: new RecordSupport({ signals, directory, audit, dispatcher, clock }),
     listMySignals: new ListMySignals({ signals, directory, audit, clock }),
     routeSignal: new RouteSignal({ signals, directory, audit, dispatcher, clock, schoolTime }),
     bounceSignal: new BounceSignal({ signals, directory, audit, dispatcher, clock, schoolTime }),
@@ -104,10 +104,12 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
 
   return {
     async listen() {
-      await new Promise<void>((resolve) => server.listen(config.port, resolve));
+      // Local mode has no authentication: then only this machine may talk to the bot.
+      const host = config.appId ? '0.0.0.0' : '127.0.0.1';
+      await new Promise<void>((resolve) => server.listen(config.port, host, resolve));
       scheduler = startScheduler(tasks, config.relayIntervalMs, logger);
       const port = (server.address() as AddressInfo).port;
-      logger.info({ port, store: config.store.kind, authentication: config.appId ? 'on' : 'off (local mode)' }, 'listening');
+      logger.info({ host, port, store: config.store.kind, authentication: config.appId ? 'on' : 'off (local mode, loopback only)' }, 'listening');
       return port;
     },
     idle: () => dispatcher.idle(),

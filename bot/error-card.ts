@@ -36,6 +36,8 @@ export function errorCard(error: DomainError, locale: Locale): AdaptiveCard {
       return notice(t.errors['SIGNAL.NOT_BOUNCED']);
     case ErrorCodes.notEscalated:
       return notice(t.errors['SIGNAL.NOT_ESCALATED']);
+    case ErrorCodes.noRecipients:
+      return notice(t.errors['SIGNAL.NO_RECIPIENTS']);
     default:
       // Conflicts and the like are not the user's to fix: the generic answer covers them.
       throw error;

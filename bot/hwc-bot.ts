@@ -1,4 +1,5 @@
 import { TeamsActivityHandler, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { randomUUID } from 'node:crypto';
 import { noticeCard, parseCardAction, parseCommand, stringsFor, type AdaptiveCard, type CardAction } from '../cards';
 import { isDomainError } from '../src/domain/errors';
 import { acknowledge } from './actions/acknowledge';
@@ -16,6 +17,7 @@ import { errorCard } from './error-card';
 import { cardInvokeResponse, replyWithCard } from './reply';
 import type { BotServices } from './services';
 import { cardActionSchema } from './activity-schema';
+import { describeError } from './logger';
 import { localeOf } from './turn-info';
 
 const CARD_ACTION_INVOKE = 'adaptiveCard/action';
@@ -48,8 +50,18 @@ export class HwcBot extends TeamsActivityHandler {
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     if (context.activity.name !== CARD_ACTION_INVOKE) return super.onInvokeActivity(context);
-    await this.rememberConversation(context);
-    return cardInvokeResponse(await this.answerCardAction(context));
+    try {
+      await this.rememberConversation(context);
+      return cardInvokeResponse(await this.answerCardAction(context));
+    } catch (error) {
+      // Teams shows an invoke's card in place of the pressed one: answer with the generic card
+      // (200, with a correlation id) instead of letting the turn fail into a 5xx for Teams.
+      const correlationId = randomUUID();
+      this.services.logger.error({ correlationId, ...describeError(error) }, 'card action failed');
+      const locale = localeOf(context, this.services.locale);
+      const t = stringsFor(locale).bot.genericError;
+      return cardInvokeResponse(noticeCard({ locale, title: t.title, text: t.text(correlationId) }));
+    }
   }
 
   private async answerCommand(context: TurnContext): Promise<void> {

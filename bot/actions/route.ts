@@ -30,7 +30,7 @@ async function kindlyWhenTaken(context: TurnContext, services: BotServices, sign
     return await act();
   } catch (error) {
     if (!isDomainError(error, ErrorCodes.alreadyRouted) && !isDomainError(error, ErrorCodes.alreadyClosed)) throw error;
-    const signal = await services.routeSignal.viewAsOfficer(memberIdOf(context), signalId);
+    const signal = await services.routeSignal.viewAsOfficer(memberIdOf(context), signalId, originOf(context));
     const view = signal.state === 'unroutable' ? 'route_closed' : 'routed';
     return services.cards.forView(signal, view, localeOf(context, services.locale), services.clock.now());
   }

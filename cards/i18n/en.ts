@@ -359,6 +359,10 @@ export const en: Strings = {
       title: 'No longer with your school',
       text: 'This signal was sent back and is no longer with your school. Nothing has changed.',
     },
+    'SIGNAL.NO_RECIPIENTS': {
+      title: 'No attendance officer known',
+      text: 'No attendance officer of this municipality is known in Handle with Care yet, so nobody would receive the signal. Call the attendance office or ask the functional administrator to add someone.',
+    },
     'SIGNAL.NOT_BOUNCED': {
       title: 'Not sent back',
       text: 'This signal has not been sent back (any more); there is nothing to do.',

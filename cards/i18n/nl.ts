@@ -385,6 +385,10 @@ export const nl = {
       title: 'Niet meer bij jouw school',
       text: 'Dit signaal is teruggestuurd en ligt niet meer bij jouw school. Er is niets veranderd.',
     },
+    'SIGNAL.NO_RECIPIENTS': {
+      title: 'Niemand van leerplicht bekend',
+      text: 'Voor deze gemeente is nog geen leerplichtambtenaar bekend in Handle with Care, dus niemand zou het signaal krijgen. Bel leerplicht of vraag de functioneel beheerder om iemand toe te voegen.',
+    },
     'SIGNAL.NOT_BOUNCED': {
       title: 'Niet teruggestuurd',
       text: 'Dit signaal is niet (meer) teruggestuurd; er is niets te doen.',

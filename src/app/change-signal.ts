@@ -1,4 +1,4 @@
-import { DomainError, ErrorCodes, isDomainError } from '../domain/errors';
+import { isDomainError } from '../domain/errors';
 import { leaseDueDeliveries, type Signal } from '../domain/signal';
 import type { AuditLog, Clock, SignalStore } from '../ports';
 import type { Dispatcher } from './dispatcher';
@@ -20,10 +20,10 @@ export interface ChangeRequest {
 }
 
 /**
- * One state change as every use case makes it: the actor's rights checked against the stored
- * signal, then the pure change and the card work it causes in one conditional write, the new
- * deliveries leased to this instance and dispatched at once, and an audit entry whether it was
- * allowed or refused. Re-applied on a concurrent write; a change that returns the signal as it was
+ * One state change as every use case makes it: the actor's rights checked against the version
+ * being written over, then the pure change and the card work it causes in one conditional write,
+ * the new deliveries leased to this instance and dispatched at once, and an audit entry whether it
+ * was allowed or refused. Re-applied on a concurrent write; a change that returns the signal as it was
  * (a repeated press) writes and sends nothing.
  */
 export async function changeSignal<Who>(
@@ -45,17 +45,17 @@ export async function changeSignal<Who>(
       ...(request.origin ? { origin: request.origin } : {}),
     });
   try {
-    const found = await signals.get(request.signalId);
-    if (!found) throw new DomainError(ErrorCodes.signalNotFound, { signalId: request.signalId });
-    objectId = found.value.reference;
-    const who = await authorize(found.value);
     const lease = dispatcher.lease(now);
-    const { before, after } = await mutateSignal(signals, request.signalId, (current) => {
+    const { before, after } = await mutateSignal(signals, request.signalId, async (current) => {
+      objectId = current.reference;
+      // Rights are checked against the very version this write replaces: a signal that moved
+      // to another school meanwhile is refused, not changed on a stale permission.
+      const who = await authorize(current);
       const changed = change(current, who, now);
       return changed === current ? current : leaseDueDeliveries(changed, now, lease.until);
     });
-    await record('ok');
     if (after.value !== before) dispatcher.start(after.value, lease.until);
+    await record('ok');
     return after.value;
   } catch (error) {
     if (isDomainError(error)) await record('refused');

@@ -1,20 +1,15 @@
-import { DomainError, ErrorCodes, isDomainError } from '../domain/errors';
-import type { Member } from '../domain/directory';
 import { recordSupport, type Signal } from '../domain/signal';
 import { parseSupportInput, type SupportProblem } from '../domain/support';
-import type { AuditEntry, AuditLog, Clock, DirectoryStore, SignalStore } from '../ports';
+import type { DirectoryStore } from '../ports';
 import { requireContactOf } from './access';
-import { mutateSignal } from './mutate-signal';
+import { changeSignal, type ChangeSignalDeps } from './change-signal';
 import { readSignalAs } from './read-signal';
 import { sameSchoolDay } from './school-day';
 
 export type RecordSupportResult = { ok: true; signal: Signal } | { ok: false; problems: SupportProblem[]; signal: Signal };
 
-export interface RecordSupportDeps {
-  signals: SignalStore;
+export interface RecordSupportDeps extends ChangeSignalDeps {
   directory: DirectoryStore;
-  audit: AuditLog;
-  clock: Clock;
 }
 
 /** A contact of the signal's school records the support given, as categories; changeable that day. */
@@ -34,50 +29,17 @@ export class RecordSupport {
     input: { signalId: string; categories?: string; priorConcern?: string },
     origin?: string,
   ): Promise<RecordSupportResult> {
-    return this.audited<RecordSupportResult>('signal.support', actorId, input.signalId, origin, async () => {
-      const { signal, contact } = await this.loadForContact(actorId, input.signalId);
-      const parsed = parseSupportInput(input.categories, input.priorConcern);
-      if ('problems' in parsed) {
-        return { outcome: { ok: false, problems: parsed.problems, signal }, reference: signal.reference, result: 'refused' };
-      }
-      const now = this.deps.clock.now();
-      const { after } = await mutateSignal(this.deps.signals, input.signalId, (current) =>
-        recordSupport(current, { id: contact.aadObjectId, name: contact.name }, parsed.value, now, sameSchoolDay),
-      );
-      return { outcome: { ok: true, signal: after.value }, reference: signal.reference, result: 'ok' };
-    });
-  }
-
-  private async loadForContact(actorId: string, signalId: string): Promise<{ signal: Signal; contact: Member }> {
-    const found = await this.deps.signals.get(signalId);
-    if (!found) throw new DomainError(ErrorCodes.signalNotFound, { signalId });
-    const contact = await requireContactOf(this.deps.directory, actorId, found.value);
-    return { signal: found.value, contact };
-  }
-
-  /** Every read and write of a signal leaves an audit entry, refusals included; never the child's data. */
-  private async audited<T>(
-    action: string,
-    actorId: string,
-    signalId: string,
-    origin: string | undefined,
-    work: () => Promise<{ outcome: T; reference: string; result: AuditEntry['result'] }>,
-  ): Promise<T> {
-    const entry = (result: AuditEntry['result'], objectId: string): AuditEntry => ({
-      at: this.deps.clock.now().toISOString(),
-      actorId,
-      action,
-      objectId,
-      result,
-      ...(origin ? { origin } : {}),
-    });
-    try {
-      const { outcome, reference, result } = await work();
-      await this.deps.audit.append(entry(result, reference));
-      return outcome;
-    } catch (error) {
-      if (isDomainError(error)) await this.deps.audit.append(entry('refused', signalId));
-      throw error;
+    const parsed = parseSupportInput(input.categories, input.priorConcern);
+    if ('problems' in parsed) {
+      // The form comes back with what is missing; showing it again is a read of the signal.
+      return { ok: false, problems: parsed.problems, signal: await this.viewAsContact(actorId, input.signalId, origin) };
     }
+    const signal = await changeSignal(
+      this.deps,
+      { actorId, signalId: input.signalId, action: 'signal.support', origin },
+      (current) => requireContactOf(this.deps.directory, actorId, current),
+      (current, contact, now) => recordSupport(current, { id: contact.aadObjectId, name: contact.name }, parsed.value, now, sameSchoolDay),
+    );
+    return { ok: true, signal };
   }
 }

@@ -37,7 +37,7 @@ export class RouteSignal {
   }
 
   async forward(actorId: string, signalId: string, schoolId: string | undefined, origin?: string): Promise<RouteResult> {
-    const signal = await this.viewAsOfficer(actorId, signalId, origin, 'signal.forward');
+    const signal = await this.viewAsOfficer(actorId, signalId, origin);
     const school = schoolId ? await this.deps.directory.getSchool(schoolId) : undefined;
     const problem: ForwardProblem | undefined = !schoolId ? 'required' : !school ? 'notAllowed' : signal.triedSchoolIds.includes(school.id) ? 'tried' : undefined;
     const contacts = school && !problem ? await recipientsAt(this.deps.directory, school.id) : [];
@@ -57,7 +57,7 @@ export class RouteSignal {
   }
 
   async noSchool(actorId: string, signalId: string, reasonText: string | undefined, origin?: string): Promise<RouteResult> {
-    const signal = await this.viewAsOfficer(actorId, signalId, origin, 'signal.no_school');
+    const signal = await this.viewAsOfficer(actorId, signalId, origin);
     const reason = UNROUTABLE_REASONS.find((r) => r === reasonText) as UnroutableReason | undefined;
     const worker = await this.deps.directory.getMember(signal.issuedBy);
     if (!reason) {
@@ -75,8 +75,8 @@ export class RouteSignal {
   }
 
   /** The signal as an officer of its municipality may see it; audited, refusals included. */
-  async viewAsOfficer(actorId: string, signalId: string, origin?: string, action = 'signal.view'): Promise<Signal> {
-    const { signal } = await readSignalAs(this.deps, { actorId, signalId, action, origin }, (s) =>
+  async viewAsOfficer(actorId: string, signalId: string, origin?: string): Promise<Signal> {
+    const { signal } = await readSignalAs(this.deps, { actorId, signalId, action: 'signal.view', origin }, (s) =>
       requireLeerplichtOf(this.deps.directory, actorId, s),
     );
     return signal;

@@ -15,6 +15,7 @@ export const ErrorCodes = {
   notBounced: 'SIGNAL.NOT_BOUNCED',
   notEscalated: 'SIGNAL.NOT_ESCALATED',
   escalationTaken: 'SIGNAL.ESCALATION_TAKEN',
+  noRecipients: 'SIGNAL.NO_RECIPIENTS',
   roleRequired: 'ACCESS.ROLE_REQUIRED',
   notYourSignal: 'ACCESS.NOT_YOUR_SIGNAL',
   unknownMember: 'ACCESS.UNKNOWN_MEMBER',

@@ -310,7 +310,7 @@ export function issueSignal(input: {
     stateChangedAt: at,
     timeline: [
       { at, type: 'issued', actorId: input.issuedBy, ...(direct ? { subjectId: target.schoolId } : {}) },
-      ...(direct ? [] : [{ at, type: 'to_leerplicht' as const, subjectId: input.municipalityId }]),
+      ...(direct ? [] : [{ at, type: 'to_leerplicht' as const, actorId: input.issuedBy, subjectId: input.municipalityId }]),
     ],
     ...(direct && input.times ? { schedule: scheduleFrom(input.times) } : {}),
     deliveries: direct
@@ -456,6 +456,8 @@ export function bounce(signal: Signal, contact: Actor, worker: Recipient, now: D
 /** After a direct signal bounced, the issuing worker lets leerplicht find the school. */
 export function sendToLeerplicht(signal: Signal, worker: Actor, officers: Recipient[], now: Date, deliverAt?: Date): Signal {
   if (signal.state !== 'bounced') throw new DomainError(ErrorCodes.notBounced, { signalId: signal.id });
+  // Handing it to nobody would leave it waiting unseen while the worker believes it is in hand.
+  if (officers.length === 0) throw new DomainError(ErrorCodes.noRecipients, { signalId: signal.id });
   const at = now.toISOString();
   const sendAt = deliverAt?.toISOString() ?? at;
   const noticed = retarget(signal, (d) => d.role === 'vt_worker' && d.view === 'bounced_notice', 'bounce_rerouted', at, worker.id);

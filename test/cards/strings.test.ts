@@ -55,6 +55,7 @@ describe('the string tables', () => {
       ErrorCodes.notBounced,
       ErrorCodes.notEscalated,
       ErrorCodes.escalationTaken,
+      ErrorCodes.noRecipients,
     ];
     expect(Object.keys(nl.errors).sort()).toEqual([...userFacing].sort());
     expect(nl.errors['SIGNAL.ALREADY_ACKNOWLEDGED'].text('Anouk Jansen', '08:12')).toBe(

@@ -66,6 +66,8 @@ export interface CoreOptions {
   /** Members whose personal chat is already known; by default both contacts of the fixture school. */
   knownChats?: string[];
   jitter?: () => number;
+  /** Wraps the signal store every use case writes through, e.g. to slip another writer in. */
+  wrapSignals?: (store: SignalStore) => SignalStore;
 }
 
 /**
@@ -74,7 +76,8 @@ export interface CoreOptions {
  */
 export async function createCore(options: CoreOptions = {}): Promise<Core> {
   const stores = createMemoryStores();
-  const { signals, directory } = stores;
+  const { directory } = stores;
+  const signals = options.wrapSignals ? options.wrapSignals(stores.signals) : stores.signals;
   const audit = new RecordingAuditLog();
   const clock = new FixedClock(options.now ?? ISSUED_AT);
   const random = new SequenceRandom();
@@ -107,7 +110,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     dispatcher,
     issueSignal: new IssueSignal({ signals, directory, audit, dispatcher, clock, random, schoolTime }),
     acknowledgeSignal: new AcknowledgeSignal({ signals, directory, audit, dispatcher, clock }),
-    recordSupport: new RecordSupport({ signals, directory, audit, clock }),
+    recordSupport: new RecordSupport({ signals, directory, audit, dispatcher, clock }),
     listMySignals: new ListMySignals({ signals, directory, audit, clock }),
     routeSignal: new RouteSignal({ signals, directory, audit, dispatcher, clock, schoolTime }),
     bounceSignal: new BounceSignal({ signals, directory, audit, dispatcher, clock, schoolTime }),

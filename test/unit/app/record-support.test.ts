@@ -56,7 +56,7 @@ describe('RecordSupport', () => {
     expect((await core.stored(signal.id)).support?.categories).toEqual(['quiet_place', 'other']);
   });
 
-  it('returns the problems and stores nothing when no category or no answer is chosen; the attempt is audited as refused', async () => {
+  it('returns the problems and stores nothing when no category or no answer is chosen; showing the form again is audited as a read', async () => {
     const before = await core.signals.get(signal.id);
     const auditBefore = core.audit.all.length;
     const result = await core.recordSupport.execute(PRIMARY_CONTACT_ID, { signalId: signal.id, categories: '', priorConcern: 'maybe' });
@@ -68,7 +68,7 @@ describe('RecordSupport', () => {
       ],
     });
     expect(await core.signals.get(signal.id)).toEqual(before);
-    expect(core.audit.all.slice(auditBefore)).toEqual([expect.objectContaining({ action: 'signal.support', result: 'refused', objectId: signal.reference })]);
+    expect(core.audit.all.slice(auditBefore)).toEqual([expect.objectContaining({ action: 'signal.view', result: 'ok', objectId: signal.reference })]);
   });
 
   it('may be changed until the end of that day in Amsterdam', async () => {

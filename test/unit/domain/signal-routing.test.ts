@@ -120,10 +120,10 @@ describe('issuing a signal', () => {
       expect(signal.dispatchDueAt).toBe(ISSUED_AT.toISOString());
     });
 
-    it('records "issued" by the worker and "to_leerplicht" of the municipality', () => {
+    it('records "issued" and "to_leerplicht" of the municipality, both by the worker', () => {
       expect(signal.timeline).toEqual([
         { at: ISSUED_AT.toISOString(), type: 'issued', actorId: WORKER.id },
-        { at: ISSUED_AT.toISOString(), type: 'to_leerplicht', subjectId: MUNICIPALITY_ID },
+        { at: ISSUED_AT.toISOString(), type: 'to_leerplicht', actorId: WORKER.id, subjectId: MUNICIPALITY_ID },
       ]);
     });
 
