@@ -139,6 +139,8 @@ export class HwcBot extends TeamsActivityHandler {
     const known = await this.services.directory.getConversation(address.memberId);
     const changed =
       !known ||
+      // Writing to the bot again makes a chat marked unreachable usable again.
+      known.inactiveSince !== undefined ||
       known.conversationId !== address.conversationId ||
       known.serviceUrl !== address.serviceUrl ||
       known.locale !== address.locale ||

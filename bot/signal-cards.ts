@@ -1,6 +1,7 @@
 import {
   bouncedNoticeCard,
   contactSignalCard,
+  deliveryAlertCard,
   escalationCard,
   escalationTakenCard,
   reminderCard,
@@ -31,7 +32,7 @@ export class SignalCards {
   constructor(private readonly directory: DirectoryStore) {}
 
   /** The card for a delivery's view. `schoolId` is the school the card belongs to, for contacts. */
-  async forView(signal: Signal, view: DeliveryView, locale: Locale, now: Date, schoolId = signal.schoolId): Promise<AdaptiveCard> {
+  async forView(signal: Signal, view: DeliveryView, locale: Locale, now: Date, schoolId = signal.schoolId, about?: string): Promise<AdaptiveCard> {
     const schoolName = await this.schoolName(schoolId);
     switch (view) {
       case 'signal':
@@ -94,6 +95,17 @@ export class SignalCards {
           byName: signal.escalation?.takenBy?.byName ?? '',
           at: signal.escalation?.takenBy?.at ?? signal.stateChangedAt,
         });
+      case 'delivery_alert': {
+        const failed = signal.deliveries.find((d) => d.key === about);
+        return deliveryAlertCard({
+          locale,
+          reference: signal.reference,
+          recipientName: failed?.recipientName ?? '',
+          role: failed?.role ?? 'school_contact',
+          reason: failed?.lastError ?? '',
+          at: now.toISOString(),
+        });
+      }
       case 'unroutable_notice':
         return unroutableNoticeCard({
           locale,

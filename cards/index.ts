@@ -5,6 +5,7 @@ export { Commands, KNOWN_COMMANDS, parseCommand, type CommandName } from './comm
 export { contactSignalCard } from './contact-signal-card';
 export { escalationCard } from './escalation-card';
 export { escalationTakenCard } from './escalation-taken-card';
+export { deliveryAlertCard } from './delivery-alert-card';
 export { formatDate, formatDateTime, formatShortDateTime, formatTime, isSameSchoolTimeDay } from './format';
 export { helpCard } from './help-card';
 export { localeFrom, stringsFor, type Strings } from './i18n/strings';

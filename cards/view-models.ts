@@ -286,3 +286,13 @@ export interface HelpView {
   locale: Locale;
   roles: RoleName[];
 }
+
+/** To an admin: a card could not be delivered. Who and why, by reference; never the child. */
+export interface DeliveryAlertView {
+  locale: Locale;
+  reference: string;
+  recipientName: string;
+  role: 'school_contact' | 'leerplicht' | 'vt_worker' | 'coordinator' | 'admin';
+  reason: string;
+  at: string;
+}

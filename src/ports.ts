@@ -55,6 +55,11 @@ export interface ConversationAddress {
   /** The member's Teams locale, e.g. nl-NL or en-US. */
   locale?: string;
   updatedAt: string;
+  /**
+   * Set when Teams answered that the bot can no longer write here (removed, blocked): nothing is
+   * sent until the member writes to the bot again, which stores a fresh address.
+   */
+  inactiveSince?: string;
 }
 
 export interface DirectoryStore {
@@ -70,6 +75,8 @@ export interface DirectoryStore {
   listAllSchools(): Promise<School[]>;
   /** Members holding the school_contact role for the school. */
   listSchoolContacts(schoolId: string): Promise<Member[]>;
+  /** Members holding the admin role: they are told when a card could not be delivered. */
+  listAdmins(): Promise<Member[]>;
   /** Members holding `role` for the municipality (leerplicht officers, coordinators). */
   listMunicipalityMembers(role: 'leerplicht' | 'coordinator', municipalityId: string): Promise<Member[]>;
   saveConversation(address: ConversationAddress): Promise<void>;

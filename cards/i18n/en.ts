@@ -226,6 +226,21 @@ export const en: Strings = {
     take: "I'll contact the school",
   },
 
+  deliveryAlert: {
+    title: 'Handle with Care — card not delivered',
+    text: (recipientName: string, role: string): string =>
+      `The card for ${recipientName} (${role}) could not be delivered in Teams. Check that this person has the app and is right in the directory.`,
+    reason: 'Reason',
+    at: 'Time',
+    roles: {
+      school_contact: 'school contact',
+      leerplicht: 'attendance officer',
+      vt_worker: 'Veilig Thuis',
+      coordinator: 'coordinator',
+      admin: 'administrator',
+    },
+  },
+
   escalationTaken: {
     takenBy: (byName: string, schoolName: string, time: string): string =>
       `${byName} is contacting ${schoolName} (since ${time})`,

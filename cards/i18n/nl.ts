@@ -245,6 +245,22 @@ export const nl = {
     take: 'Ik neem contact op',
   },
 
+  /** To every admin when a card could not be delivered. No child data. */
+  deliveryAlert: {
+    title: 'Handle with Care — kaart niet afgeleverd',
+    text: (recipientName: string, role: string): string =>
+      `De kaart voor ${recipientName} (${role}) kon niet worden afgeleverd in Teams. Controleer of deze persoon de app heeft en in de directory klopt.`,
+    reason: 'Reden',
+    at: 'Tijd',
+    roles: {
+      school_contact: 'contactpersoon school',
+      leerplicht: 'leerplichtambtenaar',
+      vt_worker: 'Veilig Thuis',
+      coordinator: 'coördinator',
+      admin: 'beheerder',
+    },
+  },
+
   /** Every coordinator's escalation card once one of them took it on. */
   escalationTaken: {
     takenBy: (byName: string, schoolName: string, time: string): string =>

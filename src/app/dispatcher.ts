@@ -1,4 +1,5 @@
 import {
+  alertAdmins,
   applyDeliveryOutcomes,
   hasDueDeliveries,
   isDeliveryPending,
@@ -118,9 +119,14 @@ export class Dispatcher {
     const mine = signal.deliveries.filter((d) => isDeliveryPending(d) && d.nextAttemptAt === leaseIso);
     if (mine.length === 0) return undefined;
     const outcomes = await Promise.all(mine.map((d) => this.deliver(signal, d)));
-    const { after } = await mutateSignal(this.deps.signals, signal.id, (current) =>
-      applyDeliveryOutcomes(current, outcomes, this.deps.clock.now()),
-    );
+    const failed = outcomes.some((o) => o.kind === 'failed');
+    // Whoever keeps the directory hears about a card that could not be delivered.
+    const admins = failed ? (await this.deps.directory.listAdmins()).map((m) => ({ id: m.aadObjectId, name: m.name })) : [];
+    const { after } = await mutateSignal(this.deps.signals, signal.id, (current) => {
+      const now = this.deps.clock.now();
+      const applied = applyDeliveryOutcomes(current, outcomes, now);
+      return failed ? alertAdmins(applied, admins, now) : applied;
+    });
     return after;
   }
 
@@ -130,10 +136,15 @@ export class Dispatcher {
       const to = await this.addressOf(recipientId);
       const card = await this.deps.render(signal, delivery, to);
       const { messenger } = this.deps;
-      const activityId = delivery.activityId
-        ? (await withinLease(messenger.update(to, delivery.activityId, card)), delivery.activityId)
-        : (await withinLease(messenger.send(to, card))).activityId;
-      return { key, kind: 'shown', view: delivery.view, conversationId: to.conversationId, activityId };
+      try {
+        const activityId = delivery.activityId
+          ? (await withinLease(messenger.update(to, delivery.activityId, card)), delivery.activityId)
+          : (await withinLease(messenger.send(to, card))).activityId;
+        return { key, kind: 'shown', view: delivery.view, conversationId: to.conversationId, activityId };
+      } catch (error) {
+        await this.markInactiveWhenGone(to, error);
+        throw error;
+      }
     } catch (error) {
       return this.outcomeOfFailure(signal, delivery, error);
     }
@@ -142,10 +153,20 @@ export class Dispatcher {
   /** The member's stored personal chat, or a new one (Teams refuses when the app is not installed). */
   private async addressOf(memberId: string): Promise<ConversationAddress> {
     const known = await this.deps.directory.getConversation(memberId);
+    if (known?.inactiveSince) throw new MessengerError('conversation_inactive', false);
     if (known) return known;
     const opened = await this.deps.messenger.openPersonalChat(memberId);
     await this.deps.directory.saveConversation(opened);
     return opened;
+  }
+
+  /**
+   * Teams says the bot can no longer write in this chat (removed, blocked, gone): remember it, so
+   * no other card tries again until the member writes to the bot and a fresh address is stored.
+   */
+  private async markInactiveWhenGone(to: ConversationAddress, error: unknown): Promise<void> {
+    if (!(error instanceof MessengerError) || error.retryable || !/^http_(403|404)/.test(error.code)) return;
+    await this.deps.directory.saveConversation({ ...to, inactiveSince: this.deps.clock.now().toISOString() });
   }
 
   private outcomeOfFailure(signal: Signal, delivery: Delivery, error: unknown): DeliveryOutcome {

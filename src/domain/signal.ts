@@ -67,9 +67,11 @@ export type DeliveryView =
   | 'support_reminder'
   // the municipality's coordinators
   | 'escalation'
-  | 'escalation_taken';
+  | 'escalation_taken'
+  // admins: a card that could not be delivered
+  | 'delivery_alert';
 
-export type RecipientRole = 'school_contact' | 'leerplicht' | 'vt_worker' | 'coordinator';
+export type RecipientRole = 'school_contact' | 'leerplicht' | 'vt_worker' | 'coordinator' | 'admin';
 
 /** One recipient's card for this signal: the signal document is its own outbox. */
 export interface Delivery {
@@ -94,6 +96,8 @@ export interface Delivery {
   /** When the dispatcher may next work on it; also a lease while one dispatcher is busy. */
   nextAttemptAt?: string;
   lastError?: string;
+  /** An admin's alert: the key of the delivery that could not be delivered. */
+  about?: string;
 }
 
 /** Who did something, as the directory names them. */
@@ -575,12 +579,36 @@ export function applyDeliveryOutcomes(signal: Signal, outcomes: DeliveryOutcome[
     return failed;
   });
   const becameDelivered = reachedSchool && signal.state === 'issued';
-  return withDispatchDue({
+  const next: Signal = {
     ...signal,
     deliveries,
     timeline,
     ...(becameDelivered ? { state: 'delivered' as const, stateChangedAt: at } : {}),
-  });
+  };
+  // Nobody at the school can be reached: the coordinators should hear it now, not at the deadline.
+  const cards = deliveries.filter(isContactCardAt(signal.schoolId));
+  const escalateAt = next.schedule?.escalateAt;
+  if (isAtSchoolUnseen(next) && cards.length > 0 && cards.every((d) => d.status === 'failed') && escalateAt && escalateAt > at) {
+    next.schedule = { ...next.schedule!, escalateAt: at };
+  }
+  return withDispatchDue(next);
+}
+
+/**
+ * Tells every admin, once, about each card that could not be delivered (not about their own
+ * alerts, which would loop): who, in which role, why — never the child.
+ */
+export function alertAdmins(signal: Signal, admins: Recipient[], now: Date): Signal {
+  const at = now.toISOString();
+  const alerted = new Set(signal.deliveries.filter((d) => d.about).map((d) => `${d.recipientId}|${d.about}`));
+  const alerts = signal.deliveries
+    .filter((d) => d.status === 'failed' && d.role !== 'admin')
+    .flatMap((failed) =>
+      admins
+        .filter((admin) => !alerted.has(`${admin.id}|${failed.key}`))
+        .map((admin) => ({ ...newDelivery('admin', admin, 'delivery_alert', at, undefined, `alert:${failed.key}`), about: failed.key })),
+    );
+  return alerts.length === 0 ? signal : withDispatchDue({ ...signal, deliveries: [...signal.deliveries, ...alerts] });
 }
 
 /** Whether some delivery is waiting for the dispatcher at `now`. */

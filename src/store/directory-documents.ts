@@ -20,7 +20,13 @@ const conversationSchema = z.object({
   botId: z.string().min(1),
   locale: z.string().optional(),
   updatedAt: z.string(),
+  inactiveSince: z.string().optional(),
 }) satisfies z.ZodType<ConversationAddress>;
+
+/** Admins are few and the directory small: every store filters its members for the role. */
+export function isAdmin(member: Member): boolean {
+  return member.roles.some((r) => r.role === 'admin');
+}
 
 export function parseMunicipalityDocument(raw: unknown): Municipality {
   return parseDocument(municipalitySchema, 'municipality', raw);

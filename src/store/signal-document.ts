@@ -22,6 +22,7 @@ const deliveryView = z.enum([
   'support_reminder',
   'escalation',
   'escalation_taken',
+  'delivery_alert',
 ]);
 const actorStamp = { by: id, byName: z.string(), at: instantSchema };
 
@@ -57,7 +58,7 @@ const deliverySchema = z.strictObject({
   key: id,
   recipientId: id,
   recipientName: z.string(),
-  role: z.enum(['school_contact', 'leerplicht', 'vt_worker', 'coordinator']),
+  role: z.enum(['school_contact', 'leerplicht', 'vt_worker', 'coordinator', 'admin']),
   rank: z.enum(['primary', 'backup']).optional(),
   schoolId: id.optional(),
   view: deliveryView,
@@ -68,6 +69,7 @@ const deliverySchema = z.strictObject({
   attempts: z.number().int().min(0),
   nextAttemptAt: instantSchema.optional(),
   lastError: z.string().optional(),
+  about: id.optional(),
 });
 
 /**

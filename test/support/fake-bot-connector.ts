@@ -11,15 +11,41 @@ export interface ConnectorCall {
 }
 
 /**
+ * Every request the bot made on a conversation's activities, answered or not yet, failed or not:
+ * `calls` holds only what Teams accepted; this shows each try, including the HTTP client's own retries.
+ */
+export interface ConnectorRequest {
+  method: 'send' | 'update' | 'delete';
+  conversationId: string;
+  activityId?: string;
+  /** The status answered; absent while the answer is still being held back (`delayNext`). */
+  status?: number;
+}
+
+interface Failure {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Only requests on this conversation; any when absent. */
+  conversationId?: string;
+}
+
+/**
  * A small HTTP server that answers the Bot Connector REST calls the bot makes, as Teams does,
- * and records them. Tests wait on calls (no sleeps) and can make the next calls fail.
+ * and records them. Tests wait on calls (no sleeps) and can make the next calls fail, fail a
+ * conversation until it recovers, or answer slowly.
  */
 export class FakeBotConnector {
   readonly calls: ConnectorCall[] = [];
+  /** Every activities request as it arrived (see ConnectorRequest). */
+  readonly requests: ConnectorRequest[] = [];
   private readonly events = new EventEmitter();
   private readonly server: Server;
   private nextId = 1;
-  private failures: Array<{ status: number; body?: unknown; headers?: Record<string, string> }> = [];
+  private failures: Failure[] = [];
+  /** Conversations that answer every activities request with a failure until `recover`. */
+  private readonly failingConversations = new Map<string, Failure>();
+  private delays: Array<{ ms: number; conversationId?: string }> = [];
   /** Member ids (aadObjectId) for whom creating a 1:1 chat fails as if the app is not installed. */
   readonly notInstalled = new Set<string>();
   url = '';
@@ -44,22 +70,69 @@ export class FakeBotConnector {
     for (let i = 0; i < count; i++) this.failures.push({ status, ...(headers ? { headers } : {}), ...(body ? { body } : {}) });
   }
 
+  /** The next `count` sends, updates or deletes in one conversation answer `status`; others are unaffected. */
+  failNextIn(conversationId: string, count: number, status: number, headers?: Record<string, string>, body?: unknown): void {
+    for (let i = 0; i < count; i++) {
+      this.failures.push({ status, conversationId, ...(headers ? { headers } : {}), ...(body ? { body } : {}) });
+    }
+  }
+
+  /**
+   * Every send, update or delete in the conversation answers `status` (a 429 storm, a removed
+   * bot) until `recover(conversationId)`, however often the bot or its HTTP client tries.
+   */
+  failAllIn(conversationId: string, status: number, headers?: Record<string, string>, body?: unknown): void {
+    this.failingConversations.set(conversationId, { status, ...(headers ? { headers } : {}), ...(body ? { body } : {}) });
+  }
+
+  /** Ends `failAllIn` for the conversation. */
+  recover(conversationId: string): void {
+    this.failingConversations.delete(conversationId);
+  }
+
+  /**
+   * The next `count` activities requests (in `conversationId`, or any) are answered only after
+   * `ms`: a slow Bot Connector. The request is recorded in `requests` on arrival.
+   */
+  delayNext(count: number, ms: number, conversationId?: string): void {
+    for (let i = 0; i < count; i++) this.delays.push({ ms, ...(conversationId ? { conversationId } : {}) });
+  }
+
+  /** Requests made in a conversation, answered or still open, in arrival order. */
+  requestsIn(conversationId: string): ConnectorRequest[] {
+    return this.requests.filter((r) => r.conversationId === conversationId);
+  }
+
   /** Resolves with the first recorded call (past or future) that matches. */
   waitFor(match: (call: ConnectorCall) => boolean, what = 'a matching Bot Connector call'): Promise<ConnectorCall> {
-    const seen = this.calls.find(match);
+    return this.waitOn('call', this.calls, match, what);
+  }
+
+  /** Resolves with the first request (past or future) that matches, as soon as it arrives. */
+  waitForRequest(match: (request: ConnectorRequest) => boolean, what = 'a matching Bot Connector request'): Promise<ConnectorRequest> {
+    return this.waitOn('request', this.requests, match, what);
+  }
+
+  private waitOn<T extends { method: string; conversationId: string }>(
+    event: 'call' | 'request',
+    seenSoFar: T[],
+    match: (item: T) => boolean,
+    what: string,
+  ): Promise<T> {
+    const seen = seenSoFar.find(match);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
-        this.events.off('call', listener);
-        reject(new Error(`Timed out waiting for ${what}; calls so far: ${JSON.stringify(this.calls.map((c) => [c.method, c.conversationId]))}`));
+        this.events.off(event, listener);
+        reject(new Error(`Timed out waiting for ${what}; ${event}s so far: ${JSON.stringify(seenSoFar.map((c) => [c.method, c.conversationId]))}`));
       }, 10_000);
-      const listener = (call: ConnectorCall) => {
-        if (!match(call)) return;
+      const listener = (item: T) => {
+        if (!match(item)) return;
         clearTimeout(timer);
-        this.events.off('call', listener);
-        resolve(call);
+        this.events.off(event, listener);
+        resolve(item);
       };
-      this.events.on('call', listener);
+      this.events.on(event, listener);
     });
   }
 
@@ -85,8 +158,17 @@ export class FakeBotConnector {
     }
     if (!activities) return this.answer(res, 404, {});
     const [, conversationId = '', activityId] = activities;
-    const failure = req.method !== 'GET' ? this.failures.shift() : undefined;
-    if (failure) return this.answer(res, failure.status, failure.body ?? { error: { code: 'Throttled' } }, failure.headers);
+    const request = this.recordRequest(req.method, conversationId, activityId);
+    // Faults are chosen on arrival, so concurrent requests take them in the order they came.
+    const failure = request ? this.failureFor(conversationId) : undefined;
+    const delay = request ? this.takeFirst(this.delays, conversationId) : undefined;
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay.ms));
+    if (request && res.destroyed) return;
+    if (failure) {
+      if (request) request.status = failure.status;
+      return this.answer(res, failure.status, failure.body ?? { error: { code: 'Throttled' } }, failure.headers);
+    }
+    if (request) request.status = 200;
     if (req.method === 'POST') {
       const id = `activity-${this.nextId++}`;
       this.record({ method: 'send', conversationId, activityId: id, body });
@@ -101,6 +183,25 @@ export class FakeBotConnector {
       return this.answer(res, 200, {});
     }
     return this.answer(res, 405, {});
+  }
+
+  private recordRequest(method: string | undefined, conversationId: string, activityId: string | undefined): ConnectorRequest | undefined {
+    const kind = method === 'POST' ? 'send' : method === 'PUT' ? 'update' : method === 'DELETE' ? 'delete' : undefined;
+    if (!kind) return undefined;
+    const request: ConnectorRequest = { method: kind, conversationId, ...(activityId ? { activityId } : {}) };
+    this.requests.push(request);
+    this.events.emit('request', request);
+    return request;
+  }
+
+  private failureFor(conversationId: string): Failure | undefined {
+    return this.failingConversations.get(conversationId) ?? this.takeFirst(this.failures, conversationId);
+  }
+
+  /** Removes and returns the first entry meant for this conversation (or for any). */
+  private takeFirst<T extends { conversationId?: string }>(queue: T[], conversationId: string): T | undefined {
+    const index = queue.findIndex((entry) => entry.conversationId === undefined || entry.conversationId === conversationId);
+    return index < 0 ? undefined : queue.splice(index, 1)[0];
   }
 
   private record(call: ConnectorCall): void {

@@ -9,6 +9,7 @@ import {
   parseMemberDocument,
   parseMunicipalityDocument,
   parseSchoolDocument,
+  isAdmin,
 } from '../directory-documents';
 import { domainFields } from './cosmos-documents';
 
@@ -84,6 +85,12 @@ export class CosmosDirectoryStore implements DirectoryStore {
   async listAllSchools(): Promise<School[]> {
     const found = await this.query('school');
     return found.map((resource) => parseSchoolDocument(entityFields(resource)));
+  }
+
+  /** Ordered by member id. */
+  async listAdmins(): Promise<Member[]> {
+    const found = await this.query('member');
+    return found.map((resource) => parseMemberDocument(memberFields(resource))).filter(isAdmin);
   }
 
   /** Ordered by member id. */

@@ -9,6 +9,7 @@ import {
   parseMemberDocument,
   parseMunicipalityDocument,
   parseSchoolDocument,
+  isAdmin,
 } from '../directory-documents';
 
 /** A member as JSON, beside what the list queries look up (derived from its roles on upsert). */
@@ -77,6 +78,10 @@ export class MemoryDirectoryStore implements DirectoryStore {
   /** Ordered by member id, like the real stores. */
   async listSchoolContacts(schoolId: string): Promise<Member[]> {
     return this.membersWhere((member) => member.schoolIds.includes(schoolId));
+  }
+
+  async listAdmins(): Promise<Member[]> {
+    return this.membersWhere(() => true).filter(isAdmin);
   }
 
   /** Ordered by member id, like the real stores. */

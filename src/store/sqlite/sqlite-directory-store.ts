@@ -10,6 +10,7 @@ import {
   parseMemberDocument,
   parseMunicipalityDocument,
   parseSchoolDocument,
+  isAdmin,
 } from '../directory-documents';
 
 interface DocumentRow {
@@ -31,6 +32,7 @@ export class SqliteDirectoryStore implements DirectoryStore {
   private readonly allSchools: Statement<[], DocumentRow>;
   private readonly contactsOf: Statement<[string], DocumentRow>;
   private readonly municipalityMembers: Statement<[string, string], DocumentRow>;
+  private readonly allMembers: Statement<[], DocumentRow>;
   private readonly saveConversationRow: Statement<[string, string]>;
   private readonly conversation: Statement<[string], DocumentRow>;
 
@@ -83,6 +85,7 @@ export class SqliteDirectoryStore implements DirectoryStore {
       `SELECT document FROM schools WHERE municipality_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
     );
     this.allSchools = db.prepare(`SELECT document FROM schools ORDER BY id`);
+    this.allMembers = db.prepare(`SELECT document FROM members ORDER BY id`);
     this.municipalityMembers = db.prepare(
       `SELECT m.document FROM municipality_members r JOIN members m ON m.id = r.member_id
        WHERE r.role = ? AND r.municipality_id = ? ORDER BY m.id`,
@@ -136,6 +139,14 @@ export class SqliteDirectoryStore implements DirectoryStore {
   /** Ordered by member id. */
   async listSchoolContacts(schoolId: string): Promise<Member[]> {
     return this.contactsOf.all(schoolId).map((row) => parseMemberDocument(JSON.parse(row.document)));
+  }
+
+  /** Ordered by member id. */
+  async listAdmins(): Promise<Member[]> {
+    return this.allMembers
+      .all()
+      .map((row) => parseMemberDocument(JSON.parse(row.document)))
+      .filter(isAdmin);
   }
 
   /** Ordered by member id. */
