@@ -33,6 +33,8 @@ export const DISPATCH_LEASE_MS = 5 * 60_000;
 const CALL_TIMEOUT_MS = DISPATCH_LEASE_MS * 0.8;
 const MAX_ATTEMPTS = 8;
 const FOLLOW_UP_ROUNDS = 3;
+/** Signals a relay tick dispatches at once; Teams' rate limits pace the calls themselves. */
+const RELAY_PARALLEL = 8;
 const BASE_BACKOFF_MS = 2_000;
 const MAX_BACKOFF_MS = 15 * 60_000;
 
@@ -77,17 +79,23 @@ export class Dispatcher {
     while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
   }
 
-  /** One relay tick: leases due work, signal by signal, and dispatches it. Returns how many signals. */
+  /**
+   * One relay tick: leases due work signal by signal and dispatches up to RELAY_PARALLEL signals
+   * at a time, so one slow Teams call does not hold up every other card. Returns how many signals.
+   */
   async relayDue(limit = 50): Promise<number> {
     const now = this.deps.clock.now();
     const due = await this.deps.signals.listDispatchDue(now, limit);
     let handled = 0;
-    for (const stored of due) {
-      const leased = await this.tryLease(stored, now);
-      if (!leased) continue;
-      await this.dispatchLeased(leased.signal, leased.until);
-      handled++;
-    }
+    const next = async (): Promise<void> => {
+      for (let stored = due.shift(); stored; stored = due.shift()) {
+        const leased = await this.tryLease(stored, now);
+        if (!leased) continue;
+        await this.dispatchLeased(leased.signal, leased.until);
+        handled++;
+      }
+    };
+    await Promise.all(Array.from({ length: RELAY_PARALLEL }, next));
     return handled;
   }
 

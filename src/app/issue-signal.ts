@@ -97,7 +97,8 @@ export class IssueSignal {
       return { ok: false, errors: checked.map((c) => ('problems' in c ? c.problems : {})) };
     }
     const planned = checked as PlannedChild[];
-    const householdId = planned.length > 1 ? (submissionIds[0] ?? this.deps.random.uuid()) : undefined;
+    // Its own id: a repeated submission returns the signals already stored, household id and all.
+    const householdId = planned.length > 1 ? this.deps.random.uuid() : undefined;
     const issued: Array<{ signal: Signal; destination: IssuedDestination }> = [];
     let repeated = false;
     for (const [index, plan] of planned.entries()) {
