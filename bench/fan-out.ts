@@ -22,6 +22,9 @@
  * Env: BENCH_FANOUT_CARDS (2000), BENCH_FANOUT_CONVERSATIONS (500), BENCH_FANOUT_RATE (30),
  * BENCH_FANOUT_RELAY_INTERVAL_MS (5000), BENCH_FANOUT_PASSES ("loop,scheduler"),
  * BENCH_FANOUT_LATENCY_MS (0: the fake answers at once; e.g. 150 to stand in for the real service).
+ * What-ifs: BENCH_FANOUT_MESSENGER_RATE (the messenger's rate, default BENCH_FANOUT_RATE: the
+ * connector still enforces BENCH_FANOUT_RATE), BENCH_FANOUT_SLACK_MS (0: the connector measures
+ * each window this much shorter, i.e. tolerates calls arriving a little early).
  * Exits non-zero only on a correctness failure: a duplicate, a lost card, a card in the wrong chat.
  */
 import { randomUUID } from 'node:crypto';
@@ -44,6 +47,9 @@ import { table } from './stats';
 const CARDS = positiveInt('BENCH_FANOUT_CARDS', 2000);
 const CONVERSATIONS = positiveInt('BENCH_FANOUT_CONVERSATIONS', 500);
 const RATE = positiveInt('BENCH_FANOUT_RATE', DEFAULT_GLOBAL_PER_SECOND);
+/** What TeamsMessenger is configured with (HWC_TEAMS_RATE_PER_SECOND); the connector enforces RATE. */
+const MESSENGER_RATE = positiveInt('BENCH_FANOUT_MESSENGER_RATE', RATE);
+const SLACK_MS = positiveInt('BENCH_FANOUT_SLACK_MS', 0, true);
 const RELAY_INTERVAL_MS = positiveInt('BENCH_FANOUT_RELAY_INTERVAL_MS', 5000);
 const LATENCY_MS = positiveInt('BENCH_FANOUT_LATENCY_MS', 0, true);
 const PASSES = (process.env.BENCH_FANOUT_PASSES?.trim() || 'loop,scheduler').split(',').map((p) => p.trim());
@@ -65,6 +71,7 @@ interface PassResult {
   timedOut: boolean;
   refusedGlobal: number;
   refusedConversation: number;
+  refusedAgain: number;
   /** 429s that came back to the dispatcher as a failed attempt (the rest botbuilder's HTTP client retried itself). */
   failedAttempts: Map<string, number>;
   duplicates: number;
@@ -162,7 +169,7 @@ async function pendingDeliveries(stores: Stores, ids: readonly string[]): Promis
 }
 
 async function runPass(pass: PassName): Promise<PassResult> {
-  const connector = new LimitedConnector({ globalPerSecond: RATE, latencyMs: LATENCY_MS, keyOf: keyOfActivity });
+  const connector = new LimitedConnector({ globalPerSecond: RATE, slackMs: SLACK_MS, latencyMs: LATENCY_MS, keyOf: keyOfActivity });
   await connector.start();
   const stores = createMemoryStores();
   const failedAttempts = new Map<string, number>();
@@ -178,7 +185,7 @@ async function runPass(pass: PassName): Promise<PassResult> {
     const expected = await seed(stores, connector.url);
     const signalIds = [...new Set([...expected.keys()].map((key) => key.split('|')[0]!))];
     const adapter = new HwcAdapter({ appId: '' }, logger, async () => undefined);
-    const messenger = new TeamsMessenger(adapter, { appId: '', serviceUrl: connector.url, tenantId: TENANT_ID, ratePerSecond: RATE });
+    const messenger = new TeamsMessenger(adapter, { appId: '', serviceUrl: connector.url, tenantId: TENANT_ID, ratePerSecond: MESSENGER_RATE });
     const dispatcher = new Dispatcher({
       signals: stores.signals,
       directory: stores.directory,
@@ -254,6 +261,7 @@ async function runPass(pass: PassName): Promise<PassResult> {
       timedOut: !settled,
       refusedGlobal: connector.refused.global,
       refusedConversation: connector.refused.conversation,
+      refusedAgain: connector.refusedAgain,
       failedAttempts,
       duplicates,
       lost,
@@ -300,11 +308,11 @@ async function main(): Promise<number> {
   console.log('Handle with Care — fan-out benchmark');
   console.log(
     `${CARDS} cards to ${CONVERSATIONS} conversations: ${signals} signals × ${CONTACTS_PER_SIGNAL} contacts, up to ${bound.busiest} cards per chat; ` +
-      `Dispatcher relay (memory stores) → TeamsMessenger (RateLimiter, ${RATE}/s) → HwcAdapter (local mode)`,
+      `Dispatcher relay (memory stores) → TeamsMessenger (RateLimiter, ${MESSENGER_RATE}/s) → HwcAdapter (local mode)`,
   );
   console.log(
     `fake Bot Connector enforces per conversation ${windows(TEAMS_PER_CONVERSATION)} and ${RATE}/1 s overall, 429 + Retry-After beyond; ` +
-      `answers after ${LATENCY_MS} ms`,
+      `answers after ${LATENCY_MS} ms${SLACK_MS ? `; windows ${SLACK_MS} ms short (diagnostic)` : ''}`,
   );
   console.log(
     `theoretical minimum ${seconds(bound.minimumMs)}: global ${seconds(bound.globalMs)} (${CARDS} cards, ${RATE} per sliding second, the first ${RATE} at t = 0; ` +
@@ -341,7 +349,7 @@ async function main(): Promise<number> {
     const rate = CARDS / (r.completionMs / 1000);
     console.log(`${r.name}:`);
     console.log(`  all outcomes recorded after ${seconds(r.settledMs)}; ${r.relayCalls} relay calls; ${rate.toFixed(1)} cards/s on average`);
-    console.log(`  429s: ${r.refusedGlobal} over the global rate, ${r.refusedConversation} over a conversation's windows; failed attempts recorded by the dispatcher: ${attempts}`);
+    console.log(`  429s: ${r.refusedGlobal} over the global rate, ${r.refusedConversation} over a conversation's windows; ${r.refusedAgain} of them to a card refused before (botbuilder's HTTP client retrying); failed attempts recorded by the dispatcher: ${attempts}`);
     console.log(
       `  most accepted in any window: ${r.peaks.global}/1 s overall; per conversation ${r.peaks.perConversation
         .map((p, i) => `${p}/${TEAMS_PER_CONVERSATION[i]!.perMs / 1000} s`)

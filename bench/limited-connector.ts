@@ -63,6 +63,11 @@ export interface LimitedConnectorOptions {
   /** Accepted calls per second over all conversations. */
   globalPerSecond: number;
   perConversation?: readonly Window[];
+  /**
+   * Diagnostic: windows this many ms shorter than the limits say (a lenient service), to see how
+   * much of the 429s come from the gap between when the bot takes a turn and when the call arrives.
+   */
+  slackMs?: number;
   /** Added before answering every call (a stand-in for the real service's latency). */
   latencyMs?: number;
   /** Reads the key a card carries (to count duplicates and losses); undefined when it has none. */
@@ -83,6 +88,9 @@ export class LimitedConnector {
   /** Accepted cards per key, in arrival order. */
   readonly accepted = new Map<string, Accepted[]>();
   readonly refused = { global: 0, conversation: 0 };
+  /** 429s answered to a card whose key had been refused before (botbuilder's HTTP client retrying it). */
+  refusedAgain = 0;
+  private readonly refusedKeys = new Set<string>();
   /** Accepted calls that carried no key, or were not a card POST (updates, new chats). */
   otherCalls = 0;
   firstAcceptedAt = NaN;
@@ -91,8 +99,9 @@ export class LimitedConnector {
   url = '';
 
   constructor(private readonly options: LimitedConnectorOptions) {
-    this.perConversation = options.perConversation ?? TEAMS_PER_CONVERSATION;
-    this.global = new WindowLog([{ count: options.globalPerSecond, perMs: 1_000 }]);
+    const slack = options.slackMs ?? 0;
+    this.perConversation = (options.perConversation ?? TEAMS_PER_CONVERSATION).map((w) => ({ count: w.count, perMs: w.perMs - slack }));
+    this.global = new WindowLog([{ count: options.globalPerSecond, perMs: 1_000 - slack }]);
     this.server = createServer((req, res) => this.handle(req, res));
     this.server.keepAliveTimeout = 60_000;
   }
@@ -139,6 +148,9 @@ export class LimitedConnector {
       if (globalWait > 0 || conversationWait > 0) {
         if (conversationWait > 0) this.refused.conversation++;
         else this.refused.global++;
+        const key = req.method === 'POST' && !create ? this.options.keyOf(JSON.parse(raw)) : undefined;
+        if (key !== undefined && this.refusedKeys.has(key)) this.refusedAgain++;
+        if (key !== undefined) this.refusedKeys.add(key);
         const retryAfter = Math.max(1, Math.ceil(Math.max(globalWait, conversationWait) / 1000));
         return this.answer(res, 429, { error: { code: 'TooManyRequests', message: 'rate limited' } }, { 'retry-after': String(retryAfter) });
       }

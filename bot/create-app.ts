@@ -93,6 +93,8 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
     clock,
     logger,
     locale: config.locale,
+    audit,
+    allowedTenants: config.allowedTenants,
   });
   const server = createServer({ adapter, bot, logger, ready: () => stores.ping() });
   const deadlines = new ActOnDeadlines({ signals, directory, audit, dispatcher, clock });

@@ -18,7 +18,8 @@ import { cardInvokeResponse, replyWithCard } from './reply';
 import type { BotServices } from './services';
 import { cardActionSchema } from './activity-schema';
 import { describeError } from './logger';
-import { localeOf } from './turn-info';
+import { localeOf, memberIdOf } from './turn-info';
+import { admissionOf } from './admission';
 
 const CARD_ACTION_INVOKE = 'adaptiveCard/action';
 
@@ -46,6 +47,28 @@ export class HwcBot extends TeamsActivityHandler {
       if (!someoneElse) await this.rememberConversation(context);
       await next();
     });
+  }
+
+  /** Only Teams, only our tenants, and signals only in a personal chat; everything else stops here. */
+  override async run(context: TurnContext): Promise<void> {
+    const admission = admissionOf(context.activity, this.services.allowedTenants);
+    if (admission === 'ok') return super.run(context);
+    await this.services.audit.append({
+      at: this.services.clock.now().toISOString(),
+      actorId: memberIdOf(context) || 'unknown',
+      action: `activity.${context.activity.type ?? 'unknown'}`,
+      result: 'refused',
+      origin: `${context.activity.channelId}:${admission}`,
+    });
+    if (admission !== 'not_personal') return;
+    // In a group chat or channel: say where the bot works, show nothing else there.
+    const locale = localeOf(context, this.services.locale);
+    const card = noticeCard({ locale, ...stringsFor(locale).bot.personalChatOnly });
+    if (context.activity.type === 'invoke') {
+      await context.sendActivity({ type: 'invokeResponse', value: cardInvokeResponse(card) });
+    } else if (context.activity.type === 'message') {
+      await replyWithCard(context, card);
+    }
   }
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {

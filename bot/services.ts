@@ -7,7 +7,7 @@ import type { ListMySignals } from '../src/app/list-my-signals';
 import type { RecordSupport } from '../src/app/record-support';
 import type { RouteSignal } from '../src/app/route-signal';
 import type { TakeEscalation } from '../src/app/take-escalation';
-import type { Clock, DirectoryStore, Logger } from '../src/ports';
+import type { AuditLog, Clock, DirectoryStore, Logger } from '../src/ports';
 import type { SignalCards } from './signal-cards';
 
 /** What the Teams edge needs from the core: use cases, the directory, the clock, card building. */
@@ -26,4 +26,7 @@ export interface BotServices {
   logger: Logger;
   /** HWC_LOCALE: the language for everyone unless a user's Teams speaks English. */
   locale: Locale;
+  audit: AuditLog;
+  /** HWC_ALLOWED_TENANTS; empty accepts any tenant. */
+  allowedTenants: readonly string[];
 }

@@ -20,6 +20,7 @@ const environmentSchema = z
     HWC_DIRECTORY_FILE: optionalText,
     HWC_LOCALE: z.preprocess(emptyAsUndefined, z.enum(['nl', 'en']).default('nl')),
     HWC_TEAMS_SERVICE_URL: z.preprocess(emptyAsUndefined, z.string().url().default('https://smba.trafficmanager.net/teams/')),
+    HWC_ALLOWED_TENANTS: z.preprocess(emptyAsUndefined, z.string().optional()),
     HWC_QUIET_TIME: z.preprocess(emptyAsUndefined, z.enum(['on', 'off']).default('on')),
     HWC_RELAY_INTERVAL_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).default(5000)),
     HWC_TEAMS_RATE_PER_SECOND: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(30)),
@@ -68,6 +69,8 @@ export interface Config {
   relayIntervalMs: number;
   /** Cards to schools and leerplicht wait for the working window; off only for demos. */
   quietTime: boolean;
+  /** Entra tenant ids whose activities are accepted (lower case); empty accepts any tenant. */
+  allowedTenants: string[];
   /**
    * Bot Connector calls per second this process allows itself over all conversations: its share
    * of the tenant's budget (divide it between instances; each process counts on its own).
@@ -108,6 +111,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     ...(e.HWC_DIRECTORY_FILE ? { directoryFile: e.HWC_DIRECTORY_FILE } : {}),
     relayIntervalMs: e.HWC_RELAY_INTERVAL_MS,
     quietTime: e.HWC_QUIET_TIME === 'on',
+    allowedTenants: (e.HWC_ALLOWED_TENANTS ?? '')
+      .split(',')
+      .map((t) => t.trim().toLowerCase())
+      .filter((t) => t !== ''),
     teamsRatePerSecond: e.HWC_TEAMS_RATE_PER_SECOND,
     logLevel: e.LOG_LEVEL,
   };

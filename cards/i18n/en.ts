@@ -312,6 +312,10 @@ export const en: Strings = {
       title: 'Welcome to Handle with Care',
       text: 'Through this chat, Handle with Care signals go from Veilig Thuis to schools. Type **help** to see what you can do here.',
     },
+    personalChatOnly: {
+      title: 'Only in a personal chat',
+      text: 'Handle with Care works only in your personal chat with the bot, so that nobody else sees the signals. Open the app from Apps in Teams.',
+    },
     unknownCommand: {
       title: "I didn't understand that",
       text: "I don't know that command. Type **help** to see what you can do here.",

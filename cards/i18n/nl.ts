@@ -338,6 +338,10 @@ export const nl = {
       title: 'Welkom bij Handle with Care',
       text: 'Via deze chat gaan Handle with Care-signalen van Veilig Thuis naar school. Typ **help** om te zien wat je hier kunt doen.',
     },
+    personalChatOnly: {
+      title: 'Alleen in een persoonlijke chat',
+      text: 'Handle with Care werkt alleen in je persoonlijke chat met de bot, zodat niemand anders de signalen ziet. Open de app via Apps in Teams.',
+    },
     unknownCommand: {
       title: 'Dat begrijp ik niet',
       text: 'Dat commando ken ik niet. Typ **help** om te zien wat je hier kunt doen.',

@@ -1,8 +1,9 @@
 /**
  * Two instances of the app on one SQLite file — as two processes behind a load balancer would
  * run — with one clock the test moves and one Bot Connector. Their scheduler ticks run at the
- * same moment, yet every card, reminder, escalation and in-place update reaches Teams exactly
- * once: work is claimed with a conditional write, and only the instance that won it sends.
+ * same moment (both read the same due work; one wins the conditional write, the other's write
+ * conflicts), yet every card, reminder, escalation and in-place update reaches Teams exactly
+ * once. The last test also shows B acting on the signal A stored: the store is really shared.
  */
 import type { Directory } from '../../src/domain/directory';
 import { buttonTitled, visibleText } from '../support/card-query';
@@ -73,7 +74,8 @@ describe('two instances on one SQLite file: exactly once', () => {
   /** The signal's card carries the child's name; reminders and escalations never do. */
   const isSignalCard = (call: ConnectorCall) => visibleText(cardOf(call.body)).includes('Sanne Vermeulen');
 
-  test('the two instances really share the store: a signal issued through A on Friday night waits, sent by neither', async () => {
+  test('a signal issued through A on Friday night is sent by neither instance before Monday’s window', async () => {
+    expect(b.sqlitePath).toBe(a.sqlitePath);
     expect(a.botUrl).not.toBe(b.botUrl);
     const answer = await wendy.press('signal.submit', {
       children: 1,
@@ -92,7 +94,12 @@ describe('two instances on one SQLite file: exactly once', () => {
 
   test('at 07:00 on Monday both instances tick at once: each contact gets the card exactly once', async () => {
     clock.set(amsterdam('2026-12-07', '07:00'));
-    await tickBoth();
+    // Slow answers keep the winner's sends on their way while both instances tick once more.
+    connector.delayNext(1, 100, carla.conversationId);
+    connector.delayNext(1, 100, bram.conversationId);
+    const first = tickBoth();
+    await connector.waitForRequest((r) => r.conversationId === carla.conversationId);
+    await Promise.all([first, tickBoth()]);
     await tickBoth();
     for (const contact of [carla, bram]) {
       expect(sendsTo(contact)).toHaveLength(1);

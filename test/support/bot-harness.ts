@@ -60,6 +60,8 @@ export class BotHarness {
       clock: core.clock,
       logger: core.logger,
       locale,
+      audit: core.audit,
+      allowedTenants: [],
     });
     const adapter = new TestAdapter((context) => bot.run(context));
     return new BotHarness(core, bot, adapter);

@@ -27,6 +27,7 @@ describe('loadConfig', () => {
       store: { kind: 'sqlite', path: './data/hwc.sqlite' },
       relayIntervalMs: 5000,
       quietTime: true,
+      allowedTenants: [],
       teamsRatePerSecond: 30,
       logLevel: 'info',
     });
