@@ -6,7 +6,7 @@ const tseslint = require('typescript-eslint');
 const frameworks = ['botbuilder', 'botbuilder-*', 'restify', '@azure/cosmos', 'better-sqlite3', 'pino'];
 
 module.exports = tseslint.config(
-  { ignores: ['eslint.config.js', 'jest.config.js', 'dist/', 'node_modules/', 'coverage/', 'data/', 'appPackage/build/'] },
+  { ignores: ['eslint.config.js', 'jest.config.js', 'test/support/register-ts.cjs', 'dist/', 'node_modules/', 'coverage/', 'data/', 'appPackage/build/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

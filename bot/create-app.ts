@@ -78,6 +78,7 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
     clock,
     logger,
     jitter: Math.random,
+    leaseMs: config.dispatchLeaseMs,
   });
   const bot = new HwcBot({
     issueSignal: new IssueSignal({ signals, directory, audit, dispatcher, clock, random, schoolTime }),

@@ -21,6 +21,7 @@ const environmentSchema = z
     HWC_LOCALE: z.preprocess(emptyAsUndefined, z.enum(['nl', 'en']).default('nl')),
     HWC_TEAMS_SERVICE_URL: z.preprocess(emptyAsUndefined, z.string().url().default('https://smba.trafficmanager.net/teams/')),
     HWC_ALLOWED_TENANTS: z.preprocess(emptyAsUndefined, z.string().optional()),
+    HWC_DISPATCH_LEASE_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1000).default(300_000)),
     HWC_QUIET_TIME: z.preprocess(emptyAsUndefined, z.enum(['on', 'off']).default('on')),
     HWC_RELAY_INTERVAL_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).default(5000)),
     HWC_TEAMS_RATE_PER_SECOND: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(30)),
@@ -67,6 +68,8 @@ export interface Config {
     | { kind: 'cosmos'; endpoint: string; key: string; database: string };
   directoryFile?: string;
   relayIntervalMs: number;
+  /** How long one instance holds card work before another may take it over (a crashed one's). */
+  dispatchLeaseMs: number;
   /** Cards to schools and leerplicht wait for the working window; off only for demos. */
   quietTime: boolean;
   /** Entra tenant ids whose activities are accepted (lower case); empty accepts any tenant. */
@@ -110,6 +113,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         : { kind: 'sqlite', path: e.HWC_SQLITE_PATH },
     ...(e.HWC_DIRECTORY_FILE ? { directoryFile: e.HWC_DIRECTORY_FILE } : {}),
     relayIntervalMs: e.HWC_RELAY_INTERVAL_MS,
+    dispatchLeaseMs: e.HWC_DISPATCH_LEASE_MS,
     quietTime: e.HWC_QUIET_TIME === 'on',
     allowedTenants: (e.HWC_ALLOWED_TENANTS ?? '')
       .split(',')

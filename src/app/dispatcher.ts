@@ -29,8 +29,8 @@ import { isDomainError, ErrorCodes } from '../domain/errors';
  * A crashed instance's work is picked up by the relay once the lease has passed.
  */
 export const DISPATCH_LEASE_MS = 5 * 60_000;
-/** A Teams call still running by then is given up and retried later, well inside the lease. */
-const CALL_TIMEOUT_MS = DISPATCH_LEASE_MS * 0.8;
+/** A Teams call still running after this share of the lease is given up and retried later. */
+const CALL_TIMEOUT_SHARE = 0.8;
 const MAX_ATTEMPTS = 8;
 const FOLLOW_UP_ROUNDS = 3;
 /** Signals a relay tick dispatches at once; Teams' rate limits pace the calls themselves. */
@@ -49,6 +49,8 @@ export interface DispatcherDeps {
   logger: Logger;
   /** Jitter in [0, 1): spreads retries so they do not all return at once. */
   jitter: () => number;
+  /** How long a lease holds (HWC_DISPATCH_LEASE_MS); DISPATCH_LEASE_MS by default. */
+  leaseMs?: number;
 }
 
 /**
@@ -61,8 +63,12 @@ export class Dispatcher {
 
   constructor(private readonly deps: DispatcherDeps) {}
 
+  private get leaseMs(): number {
+    return this.deps.leaseMs ?? DISPATCH_LEASE_MS;
+  }
+
   lease(now: Date): { now: Date; until: Date } {
-    return { now, until: new Date(now.getTime() + DISPATCH_LEASE_MS) };
+    return { now, until: new Date(now.getTime() + this.leaseMs) };
   }
 
   /** Starts dispatching deliveries this caller already leased until `leaseUntil`; does not wait. */
@@ -145,9 +151,10 @@ export class Dispatcher {
       const card = await this.deps.render(signal, delivery, to);
       const { messenger } = this.deps;
       try {
+        const timeoutMs = this.leaseMs * CALL_TIMEOUT_SHARE;
         const activityId = delivery.activityId
-          ? (await withinLease(messenger.update(to, delivery.activityId, card)), delivery.activityId)
-          : (await withinLease(messenger.send(to, card))).activityId;
+          ? (await withinLease(messenger.update(to, delivery.activityId, card), timeoutMs), delivery.activityId)
+          : (await withinLease(messenger.send(to, card), timeoutMs)).activityId;
         return { key, kind: 'shown', view: delivery.view, conversationId: to.conversationId, activityId };
       } catch (error) {
         await this.markInactiveWhenGone(to, error);
@@ -200,10 +207,10 @@ export class Dispatcher {
  * Gives up on a Teams call well before the lease runs out, so that no other dispatcher takes the
  * delivery over while this one may still be sending it. The call is retried later.
  */
-async function withinLease<T>(call: Promise<T>): Promise<T> {
+async function withinLease<T>(call: Promise<T>, timeoutMs: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new MessengerError('timeout', true)), CALL_TIMEOUT_MS);
+    timer = setTimeout(() => reject(new MessengerError('timeout', true)), timeoutMs);
   });
   try {
     return await Promise.race([call, timeout]);

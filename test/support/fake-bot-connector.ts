@@ -18,7 +18,10 @@ export interface ConnectorRequest {
   method: 'send' | 'update' | 'delete';
   conversationId: string;
   activityId?: string;
-  /** The status answered; absent while the answer is still being held back (`delayNext`). */
+  /**
+   * The status answered; absent while the answer is still being held back (`delayNext`); 499 when
+   * the caller went away before the answer, so nothing was posted.
+   */
   status?: number;
 }
 
@@ -159,11 +162,18 @@ export class FakeBotConnector {
     if (!activities) return this.answer(res, 404, {});
     const [, conversationId = '', activityId] = activities;
     const request = this.recordRequest(req.method, conversationId, activityId);
+    // A caller that went away (a killed bot) before the answer: Teams never got to post it.
+    let callerGone = false;
+    res.on('close', () => (callerGone = !res.writableFinished));
     // Faults are chosen on arrival, so concurrent requests take them in the order they came.
     const failure = request ? this.failureFor(conversationId) : undefined;
     const delay = request ? this.takeFirst(this.delays, conversationId) : undefined;
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay.ms));
-    if (request && res.destroyed) return;
+    if (request && (res.destroyed || callerGone)) {
+      request.status = 499;
+      this.events.emit('request', request);
+      return;
+    }
     if (failure) {
       if (request) request.status = failure.status;
       return this.answer(res, failure.status, failure.body ?? { error: { code: 'Throttled' } }, failure.headers);
