@@ -35,8 +35,11 @@ const MAX_ATTEMPTS = 8;
 const FOLLOW_UP_ROUNDS = 3;
 /** Signals a relay tick dispatches at once; Teams' rate limits pace the calls themselves. */
 const RELAY_PARALLEL = 8;
-const BASE_BACKOFF_MS = 2_000;
+/** Backoff doubles from 30 s to at most 15 min: 8 attempts span about three quarters of an hour. */
+const BASE_BACKOFF_MS = 30_000;
 const MAX_BACKOFF_MS = 15 * 60_000;
+/** Never straight back: the same dispatch would otherwise retry at once in its follow-up round. */
+const MIN_WAIT_MS = 1_000;
 
 export type RenderDelivery = (signal: Signal, delivery: Delivery, to: ConversationAddress) => Promise<OutboundCard>;
 
@@ -194,11 +197,10 @@ export class Dispatcher {
       'delivery attempt failed',
     );
     if (!retryable || delivery.attempts + 1 >= MAX_ATTEMPTS) return { key, kind: 'failed', error: code };
+    // Exponential backoff with full jitter (retries of many cards spread out instead of returning
+    // together), but never sooner than Teams asked with Retry-After.
     const backoff = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** delivery.attempts);
-    const wait = Math.max(
-      error instanceof MessengerError ? (error.retryAfterMs ?? 0) : 0,
-      backoff / 2 + (backoff / 2) * this.deps.jitter(),
-    );
+    const wait = Math.max(error instanceof MessengerError ? (error.retryAfterMs ?? 0) : 0, MIN_WAIT_MS + backoff * this.deps.jitter());
     return { key, kind: 'retry', error: code, retryAt: new Date(this.deps.clock.now().getTime() + wait) };
   }
 }
