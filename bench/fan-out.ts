@@ -349,7 +349,7 @@ async function main(): Promise<number> {
     const rate = CARDS / (r.completionMs / 1000);
     console.log(`${r.name}:`);
     console.log(`  all outcomes recorded after ${seconds(r.settledMs)}; ${r.relayCalls} relay calls; ${rate.toFixed(1)} cards/s on average`);
-    console.log(`  429s: ${r.refusedGlobal} over the global rate, ${r.refusedConversation} over a conversation's windows; ${r.refusedAgain} of them to a card refused before (botbuilder's HTTP client retrying); failed attempts recorded by the dispatcher: ${attempts}`);
+    console.log(`  429s: ${r.refusedGlobal} over the global rate, ${r.refusedConversation} over a conversation's windows; ${r.refusedAgain} of them to a card already refused once (a retry by botbuilder's HTTP client or by the relay); failed attempts recorded by the dispatcher: ${attempts}`);
     console.log(
       `  most accepted in any window: ${r.peaks.global}/1 s overall; per conversation ${r.peaks.perConversation
         .map((p, i) => `${p}/${TEAMS_PER_CONVERSATION[i]!.perMs / 1000} s`)

@@ -88,7 +88,7 @@ export class LimitedConnector {
   /** Accepted cards per key, in arrival order. */
   readonly accepted = new Map<string, Accepted[]>();
   readonly refused = { global: 0, conversation: 0 };
-  /** 429s answered to a card whose key had been refused before (botbuilder's HTTP client retrying it). */
+  /** 429s answered to a card whose key had been refused before (a retry, by botbuilder's HTTP client or the relay). */
   refusedAgain = 0;
   private readonly refusedKeys = new Set<string>();
   /** Accepted calls that carried no key, or were not a card POST (updates, new chats). */

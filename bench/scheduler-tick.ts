@@ -405,6 +405,14 @@ async function main(): Promise<number> {
         `${layout.counts.closed.toLocaleString('en')} closed, ${layout.counts.waiting.toLocaleString('en')} waiting (a card retry and a reminder ahead), ` +
         `${layout.counts.deadline.toLocaleString('en')} with a deadline and ${layout.counts.dispatch.toLocaleString('en')} with cards falling due one second apart`,
     );
+    const space = REFERENCE_ALPHABET.length ** REFERENCE_LENGTH;
+    if (SIGNALS > space / 2) {
+      console.log(
+        `note: reference codes (HWC- and ${REFERENCE_LENGTH} of ${REFERENCE_ALPHABET.length} characters) have ${space.toLocaleString('en')} values; ` +
+          `${SIGNALS >= space ? 'fewer than the signals stored here' : 'so IssueSignal (10 tries) would often find none free among this many'}; ` +
+          `the stored signals carry ${REFERENCE_LENGTH + 1} characters (the store takes any)`,
+      );
+    }
     console.log(`${DUE} of each due at the first instant, ${DUE * SCALE} at the second; ${REPS} runs each (baseline ${BASELINE_REPS}); the app's tick asks for ${TICK_LIMIT} at a time`);
     console.log('');
 

@@ -40,6 +40,11 @@ export interface RateLimiterOptions {
   sleep?: (ms: number) => Promise<void>;
   /** How often idle conversations (no one waiting, every window empty) are forgotten; 1 minute by default. */
   sweepEveryMs?: number;
+  /**
+   * Added to every window: calls arrive at Teams a little later than they leave here, and a call
+   * that arrives a few milliseconds early for Teams' window is answered 429. 0 by default.
+   */
+  marginMs?: number;
 }
 
 export interface AcquireOptions {
@@ -153,13 +158,14 @@ export class RateLimiter {
 
   constructor(options: RateLimiterOptions = {}) {
     const globalPerSecond = options.globalPerSecond ?? DEFAULT_GLOBAL_PER_SECOND;
-    this.conversationLimits = options.conversationLimits ?? TEAMS_CONVERSATION_LIMITS;
+    const margin = options.marginMs ?? 0;
+    this.conversationLimits = (options.conversationLimits ?? TEAMS_CONVERSATION_LIMITS).map((l) => ({ ...l, perMs: l.perMs + margin }));
     for (const limit of [{ count: globalPerSecond, perMs: 1_000 }, ...this.conversationLimits]) {
       if (!Number.isInteger(limit.count) || limit.count < 1 || !(limit.perMs > 0)) {
         throw new RangeError(`a rate limit needs a whole count of at least 1 and a positive window, got ${limit.count} per ${limit.perMs} ms`);
       }
     }
-    this.global = new GrantLog([{ count: globalPerSecond, perMs: 1_000 }]);
+    this.global = new GrantLog([{ count: globalPerSecond, perMs: 1_000 + margin }]);
     this.now = options.now ?? (() => performance.now());
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms).unref()));
     this.sweepEveryMs = options.sweepEveryMs ?? 60_000;

@@ -44,7 +44,9 @@ export class TeamsMessenger implements Messenger {
   constructor(
     private readonly adapter: HwcAdapter,
     private readonly settings: TeamsMessengerSettings,
-    private readonly limiter: RateLimiter = new RateLimiter({ globalPerSecond: settings.ratePerSecond }),
+    // 100 ms of margin per window: measured against a connector that enforces Teams' windows
+    // strictly, calls that arrive early by a few milliseconds otherwise draw 429s.
+    private readonly limiter: RateLimiter = new RateLimiter({ globalPerSecond: settings.ratePerSecond, marginMs: 100 }),
   ) {}
 
   async send(to: ConversationAddress, card: OutboundCard): Promise<{ activityId: string }> {

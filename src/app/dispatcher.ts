@@ -35,6 +35,7 @@ const MAX_ATTEMPTS = 8;
 const FOLLOW_UP_ROUNDS = 3;
 /** Signals a relay tick dispatches at once; Teams' rate limits pace the calls themselves. */
 const RELAY_PARALLEL = 8;
+const RELAY_PAGES_PER_TICK = 20;
 /** Backoff doubles from 30 s to at most 15 min: 8 attempts span about three quarters of an hour. */
 const BASE_BACKOFF_MS = 30_000;
 const MAX_BACKOFF_MS = 15 * 60_000;
@@ -93,8 +94,20 @@ export class Dispatcher {
    * at a time, so one slow Teams call does not hold up every other card. Returns how many signals.
    */
   async relayDue(limit = 50): Promise<number> {
+    let handled = 0;
+    // A full page means more is waiting: keep going (bounded) instead of idling until the next tick.
+    for (let page = 0; page < RELAY_PAGES_PER_TICK; page++) {
+      const { count, full } = await this.relayPage(limit);
+      handled += count;
+      if (!full) break;
+    }
+    return handled;
+  }
+
+  private async relayPage(limit: number): Promise<{ count: number; full: boolean }> {
     const now = this.deps.clock.now();
     const due = await this.deps.signals.listDispatchDue(now, limit);
+    const full = due.length === limit;
     let handled = 0;
     const next = async (): Promise<void> => {
       for (let stored = due.shift(); stored; stored = due.shift()) {
@@ -105,7 +118,7 @@ export class Dispatcher {
       }
     };
     await Promise.all(Array.from({ length: RELAY_PARALLEL }, next));
-    return handled;
+    return { count: handled, full };
   }
 
   private async tryLease(stored: Stored<Signal>, now: Date): Promise<{ signal: Signal; until: Date } | undefined> {
