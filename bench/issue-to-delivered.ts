@@ -33,23 +33,34 @@ const WARMUP = positiveInt('BENCH_WARMUP', 50, true);
 const CONCURRENCY = positiveInt('BENCH_CONCURRENCY', 8);
 const TARGET_RATIO = 3;
 
-const ids = {
-  worker: '11111111-1111-4111-8111-111111111111',
-  primary: '22222222-2222-4222-8222-222222222222',
-  backup: '33333333-3333-4333-8333-333333333333',
-};
+const workerId = '11111111-1111-4111-8111-111111111111';
+
+/**
+ * Signals go round-robin to SCHOOLS schools with two contacts each, as a region's signals do:
+ * no single chat gets more than Teams' per-conversation limits allow, so the bench measures the
+ * path rather than the rate limiter holding one chat back.
+ */
+const SCHOOLS = 500;
+/** A BRIN-shaped id per school: 10AA00, 10BA00, … (unique for the first 2,340). */
+const schoolId = (n: number) => `${10 + Math.floor(n / 26)}${String.fromCharCode(65 + (n % 26))}A00`;
+const contactId = (n: number, rank: number) => `22222222-2222-4222-8222-${String(n * 2 + rank).padStart(12, '0')}`;
 
 const directory: Directory = {
   municipalities: [{ id: 'GM0917', name: 'Heerlen', routing: 'direct' }],
-  schools: [{ id: '12AB00', name: 'Basisschool De Regenboog', municipalityId: 'GM0917' }],
+  schools: Array.from({ length: SCHOOLS }, (_, n) => ({ id: schoolId(n), name: `School ${n}`, municipalityId: 'GM0917' })),
   members: [
-    { aadObjectId: ids.worker, name: 'Wendy Veilig', roles: [{ role: 'vt_worker', municipalityIds: ['GM0917'] }] },
-    { aadObjectId: ids.primary, name: 'Carla Contact', roles: [{ role: 'school_contact', schoolId: '12AB00', rank: 'primary' }] },
-    { aadObjectId: ids.backup, name: 'Bram Backup', roles: [{ role: 'school_contact', schoolId: '12AB00', rank: 'backup' }] },
+    { aadObjectId: workerId, name: 'Wendy Veilig', roles: [{ role: 'vt_worker', municipalityIds: ['GM0917'] }] },
+    ...Array.from({ length: SCHOOLS }, (_, n) =>
+      (['primary', 'backup'] as const).map((rank, r) => ({
+        aadObjectId: contactId(n, r),
+        name: `Contact ${n}-${r}`,
+        roles: [{ role: 'school_contact' as const, schoolId: schoolId(n), rank }],
+      })),
+    ).flat(),
   ],
 };
 
-const child = { firstName: 'Sanne-Lotte', lastName: "van 't Hoff", birthDate: `${new Date().getUTCFullYear() - 9}-03-15`, schoolId: '12AB00' };
+const child = { firstName: 'Sanne-Lotte', lastName: "van 't Hoff", birthDate: `${new Date().getUTCFullYear() - 9}-03-15` };
 const CONTACTS = 2;
 
 interface Pass {
@@ -95,6 +106,10 @@ async function main(): Promise<number> {
       HWC_SQLITE_PATH: join(folder, 'hwc.sqlite'),
       HWC_DIRECTORY_FILE: directoryFile,
       HWC_TEAMS_SERVICE_URL: connector.url,
+      // Measures the path, not the calendar: cards go out at once whatever day the bench runs.
+      HWC_QUIET_TIME: 'off',
+      // The global rate is Teams' tenant budget, not this path's cost: the fan-out bench measures it.
+      HWC_TEAMS_RATE_PER_SECOND: '100000',
       LOG_LEVEL: process.env.LOG_LEVEL || 'silent',
     });
     const stores = await createStores(config.store);
@@ -102,17 +117,21 @@ async function main(): Promise<number> {
     app = hwc;
     const botUrl = `http://127.0.0.1:${await hwc.listen()}/api/messages`;
 
-    const worker = new TeamsPerson(connector.url, ids.worker, 'Wendy Veilig');
-    // Both contacts install the app first, so the bot knows their chats.
-    for (const contact of [new TeamsPerson(connector.url, ids.primary, 'Carla Contact'), new TeamsPerson(connector.url, ids.backup, 'Bram Backup')]) {
-      const installed = await postJson(botUrl, contact.install());
-      if (installed.status !== 200) throw new Error(`installing for ${contact.name} answered ${installed.status}`);
+    const worker = new TeamsPerson(connector.url, workerId, 'Wendy Veilig');
+    // Every contact installs the app first, so the bot knows their chats.
+    for (let n = 0; n < SCHOOLS; n++) {
+      for (const r of [0, 1]) {
+        const contact = new TeamsPerson(connector.url, contactId(n, r), `Contact ${n}-${r}`);
+        const installed = await postJson(botUrl, contact.install());
+        if (installed.status !== 200) throw new Error(`installing for ${contact.name} answered ${installed.status}`);
+      }
     }
 
     // Each signal is pressed on its own form message, as a worker sending several signals would.
     let forms = 0;
     const issueOne = async (): Promise<number> => {
-      const activity = worker.press('signal.submit', child, `form-message-${forms++}`);
+      const form = forms++;
+      const activity = worker.press('signal.submit', { ...child, schoolId: schoolId(form % SCHOOLS) }, `form-message-${form}`);
       const t0 = performance.now();
       const answer = await postJson(botUrl, activity);
       const reference = /HWC-[0-9A-Z]{4}/.exec(answer.text)?.[0];

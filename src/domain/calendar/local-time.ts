@@ -55,7 +55,8 @@ interface Parts {
   second: number;
 }
 
-function partsAt(epochMs: number): Parts {
+/** Wall-clock parts through Intl: exact, but costly enough to show in the issue benchmark. */
+function intlPartsAt(epochMs: number): Parts {
   const found: Record<string, number> = {};
   for (const part of wallClock.formatToParts(epochMs)) {
     if (part.type !== 'literal') found[part.type] = Number(part.value);
@@ -71,12 +72,33 @@ function partsAt(epochMs: number): Parts {
   };
 }
 
-/** The offset of Europe/Amsterdam from UTC at an instant, in minutes (60 or 120). */
+const HOUR_MS = 3_600_000;
+/** UTC offsets by UTC hour. The EU changes the clocks at 01:00 UTC, so an hour never straddles a change. */
+const offsetByHour = new Map<number, number>();
+const OFFSET_CACHE_LIMIT = 50_000;
+
+function partsAt(epochMs: number): Parts {
+  const local = new Date(epochMs + offsetMinutesAt(epochMs) * MINUTE_MS);
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+  };
+}
+
+/** The offset of Europe/Amsterdam from UTC at an instant, in minutes (60 or 120); asked of Intl once per hour. */
 function offsetMinutesAt(epochMs: number): number {
-  const wholeSecond = Math.floor(epochMs / 1000) * 1000;
-  const p = partsAt(wholeSecond);
-  const asIfUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return Math.round((asIfUtc - wholeSecond) / MINUTE_MS);
+  const hour = Math.floor(epochMs / HOUR_MS);
+  const known = offsetByHour.get(hour);
+  if (known !== undefined) return known;
+  const p = intlPartsAt(hour * HOUR_MS);
+  const offset = Math.round((Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - hour * HOUR_MS) / MINUTE_MS);
+  if (offsetByHour.size >= OFFSET_CACHE_LIMIT) offsetByHour.clear();
+  offsetByHour.set(hour, offset);
+  return offset;
 }
 
 function requireInstant(instant: Date, what: string): number {
