@@ -57,6 +57,8 @@ interface PlannedChild {
   municipalityId: string;
   target: IssueTarget;
   destination: IssuedDestination;
+  /** Direct: the school's municipality, for its time policy. */
+  municipality?: Municipality;
 }
 
 type Timing = { times: ScheduleTimes } | { deliverAt: Date };
@@ -91,8 +93,8 @@ export class IssueSignal {
   ): Promise<IssueSignalResult> {
     const worker = await requireRole(this.deps.directory, actorId, 'vt_worker');
     const now = this.deps.clock.now();
-    const destinations = await this.destinationsOf(worker);
-    const checked = await Promise.all(children.slice(0, MAX_CHILDREN_PER_FORM).map((c) => this.check(c, destinations, now)));
+    const municipalities = await this.municipalitiesOf(worker);
+    const checked = await Promise.all(children.slice(0, MAX_CHILDREN_PER_FORM).map((c) => this.check(c, municipalities, now)));
     if (checked.length === 0 || checked.some((c) => 'problems' in c)) {
       return { ok: false, errors: checked.map((c) => ('problems' in c ? c.problems : {})) };
     }
@@ -119,7 +121,7 @@ export class IssueSignal {
     return { ok: true, issued, repeated };
   }
 
-  private async check(input: SignalInput, destinations: Destinations, now: Date): Promise<PlannedChild | { problems: ChildProblems }> {
+  private async check(input: SignalInput, municipalities: Municipality[], now: Date): Promise<PlannedChild | { problems: ChildProblems }> {
     const problems: ChildProblems = {};
     const firstName = checkName(input.firstName);
     if ('problem' in firstName) problems.firstName = firstName.problem;
@@ -127,19 +129,24 @@ export class IssueSignal {
     if ('problem' in lastName) problems.lastName = lastName.problem;
     const birthDate = checkBirthDate(input.birthDate, amsterdamDay(now));
     if ('problem' in birthDate) problems.birthDate = birthDate.problem;
-    const routed = await this.resolveDestination(input.schoolId, destinations);
+    const routed = await this.resolveDestination(input.schoolId, municipalities);
     if ('problem' in routed) problems.schoolId = routed.problem;
     if ('problem' in firstName || 'problem' in lastName || 'problem' in birthDate || 'problem' in routed) return { problems };
     return { child: { firstName: firstName.value, lastName: lastName.value, birthDate: birthDate.value }, ...routed };
   }
 
+  /**
+   * The destination the worker chose, if it is one the form offers them: a school in a municipality
+   * they serve that routes directly, or leerplicht of a municipality they serve. Looked up by id:
+   * a region has hundreds of schools, and listing them all on every press is wasted work.
+   */
   private async resolveDestination(
     value: string | undefined,
-    destinations: Destinations,
+    municipalities: Municipality[],
   ): Promise<Omit<PlannedChild, 'child'> | { problem: SignalFieldProblem }> {
     if (!value) return { problem: 'required' };
     if (value.startsWith(LEERPLICHT_DESTINATION_PREFIX)) {
-      const municipality = destinations.leerplicht.find((m) => `${LEERPLICHT_DESTINATION_PREFIX}${m.id}` === value);
+      const municipality = municipalities.find((m) => `${LEERPLICHT_DESTINATION_PREFIX}${m.id}` === value);
       if (!municipality) return { problem: 'notAllowed' };
       const officers = await this.officersOf(municipality.id);
       if (officers.length === 0) return { problem: 'noContacts' };
@@ -149,21 +156,23 @@ export class IssueSignal {
         destination: { kind: 'leerplicht', municipality, officerCount: officers.length },
       };
     }
-    const school = destinations.schools.find((s) => s.id === value);
-    if (!school) return { problem: 'notAllowed' };
+    const school = await this.deps.directory.getSchool(value);
+    const municipality = municipalities.find((m) => m.id === school?.municipalityId && m.routing === 'direct');
+    if (!school || !municipality) return { problem: 'notAllowed' };
     const contacts = await recipientsAt(this.deps.directory, school.id);
     if (contacts.length === 0) return { problem: 'noContacts' };
     return {
       municipalityId: school.municipalityId,
       target: { route: 'direct', schoolId: school.id, contacts },
       destination: { kind: 'school', school, contactCount: contacts.length },
+      municipality,
     };
   }
 
   /** Cards reach people inside their working window; a school's deadlines follow its calendar. */
   private async timingOf(plan: PlannedChild, now: Date): Promise<Timing> {
-    return plan.target.route === 'direct'
-      ? { times: await this.schoolTime.scheduleAt(plan.target.schoolId, now, now) }
+    return plan.destination.kind === 'school'
+      ? { times: await this.schoolTime.scheduleAt(plan.destination.school, now, now, plan.municipality) }
       : { deliverAt: await this.schoolTime.officerDeliveryTime(plan.municipalityId, now) };
   }
 
@@ -214,12 +223,16 @@ export class IssueSignal {
    */
   private async destinationsOf(worker: Member): Promise<Destinations> {
     const { directory } = this.deps;
-    const municipalities = (await Promise.all(workerMunicipalityIds(worker).map((id) => directory.getMunicipality(id))))
-      .filter((m): m is Municipality => m !== undefined)
-      .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+    const municipalities = await this.municipalitiesOf(worker);
     const direct = municipalities.filter((m) => m.routing === 'direct').map((m) => m.id);
     const schools = [...(await directory.listSchools(direct))].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
     return { schools, leerplicht: municipalities };
+  }
+
+  /** The municipalities a worker serves, by name. */
+  private async municipalitiesOf(worker: Member): Promise<Municipality[]> {
+    const found = await Promise.all(workerMunicipalityIds(worker).map((id) => this.deps.directory.getMunicipality(id)));
+    return found.filter((m): m is Municipality => m !== undefined).sort((a, b) => a.name.localeCompare(b.name, 'nl'));
   }
 
   private async officersOf(municipalityId: string): Promise<Recipient[]> {

@@ -46,7 +46,7 @@ export class RouteSignal {
       requireAwaitingRouting(signal);
       return { ok: false, signal, problems: { schoolId: problem ?? 'noContacts' } };
     }
-    const times = await this.schoolTime.scheduleAt(school.id, new Date(signal.issuedAt), this.deps.clock.now());
+    const times = await this.schoolTime.scheduleAt(school, new Date(signal.issuedAt), this.deps.clock.now());
     const forwarded = await changeSignal(
       this.deps,
       { actorId, signalId, action: 'signal.forward', origin },

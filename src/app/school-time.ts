@@ -1,4 +1,5 @@
 import { timePolicyFor } from '../domain/calendar';
+import type { Municipality, School } from '../domain/directory';
 import type { ScheduleTimes } from '../domain/signal';
 import type { DirectoryStore } from '../ports';
 
@@ -14,10 +15,9 @@ export class SchoolTime {
   ) {}
 
   /** The deadlines for a signal reaching a school at `reachedAt`, and when its cards may go out. */
-  async scheduleAt(schoolId: string, issuedAt: Date, reachedAt: Date): Promise<ScheduleTimes> {
-    const school = await this.directory.getSchool(schoolId);
-    const municipality = school ? await this.directory.getMunicipality(school.municipalityId) : undefined;
-    const times = timePolicyFor(school, municipality).timeline(issuedAt, reachedAt);
+  async scheduleAt(school: School, issuedAt: Date, reachedAt: Date, municipality?: Municipality): Promise<ScheduleTimes> {
+    const policyOf = municipality ?? (await this.directory.getMunicipality(school.municipalityId));
+    const times = timePolicyFor(school, policyOf).timeline(issuedAt, reachedAt);
     return this.options.quietTime ? times : { ...times, deliverAt: reachedAt };
   }
 
