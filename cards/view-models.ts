@@ -3,6 +3,7 @@
  * JSON (v1.5) out; times arrive as ISO strings and are shown in Europe/Amsterdam.
  */
 import type { ChildIdentity } from '../src/domain/child';
+import type { SignalField, SignalFieldProblem } from '../src/domain/signal-input';
 import type { RoleName } from '../src/domain/directory';
 import type { StatusStep, UnroutableReason } from '../src/domain/routing';
 import type { SignalState } from '../src/domain/signal';
@@ -24,17 +25,9 @@ export interface DestinationOption {
   title: string;
 }
 
-export type SignalFormField = 'firstName' | 'lastName' | 'birthDate' | 'schoolId';
-export type SignalFormProblem =
-  | 'required'
-  | 'tooLong'
-  | 'characters'
-  | 'invalid'
-  | 'tooYoung'
-  | 'tooOld'
-  | 'notAllowed'
-  /** The school has no contact in the directory yet: nobody would receive it. */
-  | 'noContacts';
+/** The form's fields and their problems are the domain's own (src/domain/signal-input.ts). */
+export type SignalFormField = SignalField;
+export type SignalFormProblem = SignalFieldProblem;
 
 /** One child's block on the form: what the worker typed, kept when the form comes back. */
 export interface ChildFormEntry {

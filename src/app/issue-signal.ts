@@ -9,17 +9,9 @@ import type { AuditLog, Clock, DirectoryStore, Random, SignalStore } from '../po
 import { requireRole } from './access';
 import type { Dispatcher } from './dispatcher';
 import { SchoolTime } from './school-time';
+import type { SignalField, SignalFieldProblem } from '../domain/signal-input';
 
-export type SignalField = 'firstName' | 'lastName' | 'birthDate' | 'schoolId';
-export type SignalFieldProblem =
-  | 'required'
-  | 'tooLong'
-  | 'characters'
-  | 'invalid'
-  | 'tooYoung'
-  | 'tooOld'
-  | 'notAllowed'
-  | 'noContacts';
+export type { SignalField, SignalFieldProblem } from '../domain/signal-input';
 
 /** One child as typed in the form; `schoolId` is a school id or `leerplicht:<municipality id>`. */
 export type SignalInput = Partial<Record<SignalField, string>>;
