@@ -67,6 +67,8 @@ export interface DirectoryStore {
   upsertMunicipalities(items: Municipality[]): Promise<void>;
   upsertSchools(items: School[]): Promise<void>;
   upsertMembers(items: Member[]): Promise<void>;
+  /** Removes every member whose id is not listed, with all their roles: someone who left loses access. */
+  removeMembersExcept(aadObjectIds: string[]): Promise<void>;
   getMember(aadObjectId: string): Promise<Member | undefined>;
   getSchool(id: string): Promise<School | undefined>;
   getMunicipality(id: string): Promise<Municipality | undefined>;

@@ -10,8 +10,9 @@ export class DirectoryFileError extends Error {
 }
 
 /**
- * Validates a directory document completely, naming every bad entry, and upserts it. Importing
- * the same file twice changes nothing. Names and e-mail addresses of staff may appear in the
+ * Validates a directory document completely, naming every bad entry, and upserts it; members
+ * missing from it are removed (someone who left loses access). Importing the same file twice
+ * changes nothing. Names and e-mail addresses of staff may appear in the
  * problems; children never are part of the directory.
  */
 export async function importDirectory(store: DirectoryStore, raw: unknown): Promise<Directory> {
@@ -19,6 +20,8 @@ export async function importDirectory(store: DirectoryStore, raw: unknown): Prom
   await store.upsertMunicipalities(directory.municipalities);
   await store.upsertSchools(directory.schools);
   await store.upsertMembers(directory.members);
+  // The file is the whole truth about people: whoever is no longer in it loses every role.
+  await store.removeMembersExcept(directory.members.map((m) => m.aadObjectId));
   return directory;
 }
 

@@ -128,6 +128,30 @@ export function directoryStoreContract(stores: () => Stores): void {
       expect((await directory().getMember(COORDINATOR_ID))?.roles).toStrictEqual(narrowed.roles);
     });
 
+    it('removes every member not kept, with all their roles, and keeps the others as they were', async () => {
+      const stays = aSchoolContact({ id: PRIMARY_CONTACT_ID });
+      await directory().upsertMembers([
+        stays,
+        aSchoolContact({ id: BACKUP_CONTACT_ID, rank: 'backup' }),
+        aLeerplichtOfficer(),
+        aCoordinator(),
+      ]);
+
+      await directory().removeMembersExcept([PRIMARY_CONTACT_ID]);
+
+      expect(await directory().getMember(BACKUP_CONTACT_ID)).toBeUndefined();
+      expect(await directory().listSchoolContacts(SCHOOL_ID)).toStrictEqual([stays]);
+      expect(await directory().listMunicipalityMembers('leerplicht', MUNICIPALITY_ID)).toEqual([]);
+      expect(await directory().listMunicipalityMembers('coordinator', MUNICIPALITY_ID)).toEqual([]);
+      expect(await directory().listAdmins()).toEqual([]);
+    });
+
+    it('lists the admins, by member id', async () => {
+      const admin = aMember({ aadObjectId: memberId(20), roles: [{ role: 'admin' }] });
+      await directory().upsertMembers([aSchoolContact(), admin]);
+      expect(await directory().listAdmins()).toStrictEqual([admin]);
+    });
+
     it('moves a school between municipality lists when an upsert changes its municipality', async () => {
       await directory().upsertSchools([aSchool()]);
 

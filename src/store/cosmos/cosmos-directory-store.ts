@@ -57,6 +57,13 @@ export class CosmosDirectoryStore implements DirectoryStore {
     await this.upsertAll(documents);
   }
 
+  async removeMembersExcept(aadObjectIds: string[]): Promise<void> {
+    const keep = new Set(aadObjectIds);
+    const gone = (await this.query('member')).map((r) => String(r.id)).filter((id) => !keep.has(id));
+    // Each member document holds its roles, so deleting it takes every role away at once.
+    await Promise.all(gone.map((id) => this.directory.item(id, 'member').delete()));
+  }
+
   async getMember(aadObjectId: string): Promise<Member | undefined> {
     const resource = await this.read('member', aadObjectId);
     return resource && parseMemberDocument(memberFields(resource));

@@ -36,6 +36,11 @@ export class MemoryDirectoryStore implements DirectoryStore {
     }
   }
 
+  async removeMembersExcept(aadObjectIds: string[]): Promise<void> {
+    const keep = new Set(aadObjectIds);
+    for (const id of [...this.members.keys()]) if (!keep.has(id)) this.members.delete(id);
+  }
+
   async upsertMembers(items: Member[]): Promise<void> {
     for (const item of items) {
       this.members.set(item.aadObjectId, {

@@ -33,6 +33,7 @@ export class SqliteDirectoryStore implements DirectoryStore {
   private readonly contactsOf: Statement<[string], DocumentRow>;
   private readonly municipalityMembers: Statement<[string, string], DocumentRow>;
   private readonly allMembers: Statement<[], DocumentRow>;
+  private readonly removeMembersNotIn: Statement<[string]>;
   private readonly saveConversationRow: Statement<[string, string]>;
   private readonly conversation: Statement<[string], DocumentRow>;
 
@@ -86,6 +87,7 @@ export class SqliteDirectoryStore implements DirectoryStore {
     );
     this.allSchools = db.prepare(`SELECT document FROM schools ORDER BY id`);
     this.allMembers = db.prepare(`SELECT document FROM members ORDER BY id`);
+    this.removeMembersNotIn = db.prepare(`DELETE FROM members WHERE id NOT IN (SELECT value FROM json_each(?))`);
     this.municipalityMembers = db.prepare(
       `SELECT m.document FROM municipality_members r JOIN members m ON m.id = r.member_id
        WHERE r.role = ? AND r.municipality_id = ? ORDER BY m.id`,
@@ -139,6 +141,11 @@ export class SqliteDirectoryStore implements DirectoryStore {
   /** Ordered by member id. */
   async listSchoolContacts(schoolId: string): Promise<Member[]> {
     return this.contactsOf.all(schoolId).map((row) => parseMemberDocument(JSON.parse(row.document)));
+  }
+
+  async removeMembersExcept(aadObjectIds: string[]): Promise<void> {
+    // Their school_contacts and municipality_members rows go with them (ON DELETE CASCADE).
+    this.removeMembersNotIn.run(JSON.stringify(aadObjectIds));
   }
 
   /** Ordered by member id. */

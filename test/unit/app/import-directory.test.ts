@@ -141,6 +141,15 @@ describe('importing a directory', () => {
     expect(once.contacts).toHaveLength(2);
   });
 
+  it('removes a member who is no longer in the file: someone who left loses access', async () => {
+    const { directory } = createMemoryStores();
+    const file = aSchoolDirectory();
+    await importDirectory(directory, file);
+    await importDirectory(directory, { ...file, members: file.members.filter((m) => m.aadObjectId !== BACKUP_CONTACT_ID) });
+    expect(await directory.getMember(BACKUP_CONTACT_ID)).toBeUndefined();
+    expect((await directory.listSchoolContacts(SCHOOL_ID)).map((m) => m.aadObjectId)).toEqual([PRIMARY_CONTACT_ID]);
+  });
+
   it('replaces a member on re-import, so a removed role is gone', async () => {
     const { directory } = createMemoryStores();
     const file = aSchoolDirectory();
