@@ -72,7 +72,9 @@ export class HwcBot extends TeamsActivityHandler {
   }
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    if (context.activity.name !== CARD_ACTION_INVOKE) return super.onInvokeActivity(context);
+    // The bot answers card buttons only; any other invoke is a request it does not take (a 4xx,
+    // where botbuilder would answer 501).
+    if (context.activity.name !== CARD_ACTION_INVOKE) return { status: 400 };
     try {
       await this.rememberConversation(context);
       return cardInvokeResponse(await this.answerCardAction(context));
