@@ -64,6 +64,8 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
   const messenger = new TeamsMessenger(adapter, {
     appId: config.appId,
     serviceUrl: config.teamsServiceUrl,
+    // A wait for a turn under the rate limits stays well inside the dispatcher's call timeout.
+    maxRateWaitMs: config.dispatchLeaseMs / 3,
     ...(config.tenantId ? { tenantId: config.tenantId } : {}),
     ratePerSecond: config.teamsRatePerSecond,
   });
@@ -79,6 +81,7 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
     logger,
     jitter: Math.random,
     leaseMs: config.dispatchLeaseMs,
+    schoolTime,
   });
   const bot = new HwcBot({
     issueSignal: new IssueSignal({ signals, directory, audit, dispatcher, clock, random, schoolTime }),
@@ -98,7 +101,7 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
     allowedTenants: config.allowedTenants,
   });
   const server = createServer({ adapter, bot, logger, ready: () => stores.ping() });
-  const deadlines = new ActOnDeadlines({ signals, directory, audit, dispatcher, clock });
+  const deadlines = new ActOnDeadlines({ signals, directory, audit, dispatcher, clock, logger, schoolTime });
   const tasks = [
     { name: 'relay', run: () => dispatcher.relayDue() },
     { name: 'deadlines', run: () => deadlines.runDue() },

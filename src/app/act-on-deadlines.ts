@@ -1,5 +1,6 @@
 import { applyDueDeadlines, leaseDueDeliveries } from '../domain/signal';
-import type { AuditLog, Clock, DirectoryStore, SignalStore } from '../ports';
+import type { AuditLog, Clock, DirectoryStore, Logger, SignalStore } from '../ports';
+import { SchoolTime } from './school-time';
 import type { Dispatcher } from './dispatcher';
 import { mutateSignal } from './mutate-signal';
 
@@ -9,6 +10,9 @@ export interface ActOnDeadlinesDeps {
   audit: AuditLog;
   dispatcher: Dispatcher;
   clock: Clock;
+  logger: Logger;
+  /** Defaults to quiet time on: messages found due in quiet time wait for the working window. */
+  schoolTime?: SchoolTime;
 }
 
 /**
@@ -17,7 +21,11 @@ export interface ActOnDeadlinesDeps {
  * tick at once every reminder still goes out once.
  */
 export class ActOnDeadlines {
-  constructor(private readonly deps: ActOnDeadlinesDeps) {}
+  private readonly schoolTime: SchoolTime;
+
+  constructor(private readonly deps: ActOnDeadlinesDeps) {
+    this.schoolTime = deps.schoolTime ?? new SchoolTime(deps.directory);
+  }
 
   /** Returns how many signals had a deadline acted on. */
   async runDue(limit = 50): Promise<number> {
@@ -25,17 +33,23 @@ export class ActOnDeadlines {
     const now = clock.now();
     let acted = 0;
     for (const { value: due } of await signals.listDeadlinesDue(now, limit)) {
-      const coordinators = (await directory.listMunicipalityMembers('coordinator', due.municipalityId)).map((m) => ({ id: m.aadObjectId, name: m.name }));
-      const lease = dispatcher.lease(now);
-      const { before, after } = await mutateSignal(signals, due.id, (current) => {
-        const next = applyDueDeadlines(current, now, coordinators);
-        return next === current ? current : leaseDueDeliveries(next, now, lease.until);
-      });
-      if (after.value === before) continue;
-      acted++;
-      const events = after.value.timeline.slice(before.timeline.length).map((e) => e.type).join(',');
-      await audit.append({ at: now.toISOString(), actorId: 'system', action: `signal.deadline:${events}`, objectId: after.value.reference, result: 'ok' });
-      dispatcher.start(after.value, lease.until);
+      try {
+        const coordinators = (await directory.listMunicipalityMembers('coordinator', due.municipalityId)).map((m) => ({ id: m.aadObjectId, name: m.name }));
+        const sendAt = await this.schoolTime.nextWorkingMoment(due.municipalityId, now);
+        const lease = dispatcher.lease(now);
+        const { before, after } = await mutateSignal(signals, due.id, (current) => {
+          const next = applyDueDeadlines(current, now, coordinators, sendAt);
+          return next === current ? current : leaseDueDeliveries(next, now, lease.until);
+        });
+        if (after.value === before) continue;
+        acted++;
+        const events = after.value.timeline.slice(before.timeline.length).map((e) => e.type).join(',');
+        await audit.append({ at: now.toISOString(), actorId: 'system', action: `signal.deadline:${events}`, objectId: after.value.reference, result: 'ok' });
+        dispatcher.start(after.value, lease.until);
+      } catch (error) {
+        // One signal that fails must not starve every deadline behind it.
+        this.deps.logger.error({ signalId: due.id, errorName: error instanceof Error ? error.name : 'unknown' }, 'deadline work failed');
+      }
     }
     return acted;
   }

@@ -20,6 +20,7 @@ import {
   type Stored,
 } from '../ports';
 import { mutateSignal } from './mutate-signal';
+import type { SchoolTime } from './school-time';
 import { isDomainError, ErrorCodes } from '../domain/errors';
 
 /**
@@ -39,6 +40,8 @@ const RELAY_PAGES_PER_TICK = 20;
 /** Backoff doubles from 30 s to at most 15 min: 8 attempts span about three quarters of an hour. */
 const BASE_BACKOFF_MS = 30_000;
 const MAX_BACKOFF_MS = 15 * 60_000;
+/** Teams' answers that mean the bot can no longer write in a chat at all (not: one message is gone). */
+const CHAT_GONE = /^http_(403_(BotNotInConversationRoster|MessageWritesBlocked|BotDisabledByAdmin)|404_ConversationNotFound)$/;
 /** Never straight back: the same dispatch would otherwise retry at once in its follow-up round. */
 const MIN_WAIT_MS = 1_000;
 
@@ -55,6 +58,8 @@ export interface DispatcherDeps {
   jitter: () => number;
   /** How long a lease holds (HWC_DISPATCH_LEASE_MS); DISPATCH_LEASE_MS by default. */
   leaseMs?: number;
+  /** Keeps retried new messages and admin alerts inside the working window; none: any time. */
+  schoolTime?: SchoolTime;
 }
 
 /**
@@ -111,10 +116,15 @@ export class Dispatcher {
     let handled = 0;
     const next = async (): Promise<void> => {
       for (let stored = due.shift(); stored; stored = due.shift()) {
-        const leased = await this.tryLease(stored, now);
-        if (!leased) continue;
-        await this.dispatchLeased(leased.signal, leased.until);
-        handled++;
+        try {
+          const leased = await this.tryLease(stored, now);
+          if (!leased) continue;
+          await this.dispatchLeased(leased.signal, leased.until);
+          handled++;
+        } catch (error) {
+          // One signal that fails must not hold up the others.
+          this.deps.logger.error({ signalId: stored.value.id, err: errorName(error) }, 'relay failed for a signal');
+        }
       }
     };
     await Promise.all(Array.from({ length: RELAY_PARALLEL }, next));
@@ -122,7 +132,9 @@ export class Dispatcher {
   }
 
   private async tryLease(stored: Stored<Signal>, now: Date): Promise<{ signal: Signal; until: Date } | undefined> {
-    const { until } = this.lease(now);
+    // The lease runs from the moment it is taken, not from when the page was read: a slow page
+    // must not hand out leases that are already running out.
+    const { until } = this.lease(this.deps.clock.now());
     try {
       const saved = await this.deps.signals.replace(leaseDueDeliveries(stored.value, now, until), stored.etag);
       return { signal: saved.value, until };
@@ -148,19 +160,20 @@ export class Dispatcher {
     const leaseIso = leaseUntil.toISOString();
     const mine = signal.deliveries.filter((d) => isDeliveryPending(d) && d.nextAttemptAt === leaseIso);
     if (mine.length === 0) return undefined;
-    const outcomes = await Promise.all(mine.map((d) => this.deliver(signal, d)));
+    const outcomes = await Promise.all(mine.map((d) => this.deliver(signal, d, leaseUntil)));
     const failed = outcomes.some((o) => o.kind === 'failed');
     // Whoever keeps the directory hears about a card that could not be delivered.
     const admins = failed ? (await this.deps.directory.listAdmins()).map((m) => ({ id: m.aadObjectId, name: m.name })) : [];
+    const alertAt = failed && this.deps.schoolTime ? await this.deps.schoolTime.nextWorkingMoment(signal.municipalityId, this.deps.clock.now()) : undefined;
     const { after } = await mutateSignal(this.deps.signals, signal.id, (current) => {
       const now = this.deps.clock.now();
       const applied = applyDeliveryOutcomes(current, outcomes, now);
-      return failed ? alertAdmins(applied, admins, now) : applied;
+      return failed ? alertAdmins(applied, admins, now, alertAt ?? now) : applied;
     });
     return after;
   }
 
-  private async deliver(signal: Signal, delivery: Delivery): Promise<DeliveryOutcome> {
+  private async deliver(signal: Signal, delivery: Delivery, leaseUntil: Date): Promise<DeliveryOutcome> {
     const { key, recipientId } = delivery;
     try {
       const to = await this.addressOf(recipientId);
@@ -177,7 +190,7 @@ export class Dispatcher {
         throw error;
       }
     } catch (error) {
-      return this.outcomeOfFailure(signal, delivery, error);
+      return this.outcomeOfFailure(signal, delivery, error, leaseUntil);
     }
   }
 
@@ -196,11 +209,11 @@ export class Dispatcher {
    * no other card tries again until the member writes to the bot and a fresh address is stored.
    */
   private async markInactiveWhenGone(to: ConversationAddress, error: unknown): Promise<void> {
-    if (!(error instanceof MessengerError) || error.retryable || !/^http_(403|404)/.test(error.code)) return;
+    if (!(error instanceof MessengerError) || error.retryable || !CHAT_GONE.test(error.code)) return;
     await this.deps.directory.saveConversation({ ...to, inactiveSince: this.deps.clock.now().toISOString() });
   }
 
-  private outcomeOfFailure(signal: Signal, delivery: Delivery, error: unknown): DeliveryOutcome {
+  private async outcomeOfFailure(signal: Signal, delivery: Delivery, error: unknown, leaseUntil: Date): Promise<DeliveryOutcome> {
     const { key, recipientId } = delivery;
     const code = error instanceof MessengerError ? error.code : errorName(error);
     // A coded domain error (say, a redacted signal) will not change by trying again.
@@ -214,7 +227,12 @@ export class Dispatcher {
     // together), but never sooner than Teams asked with Retry-After.
     const backoff = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** delivery.attempts);
     const wait = Math.max(error instanceof MessengerError ? (error.retryAfterMs ?? 0) : 0, MIN_WAIT_MS + backoff * this.deps.jitter());
-    return { key, kind: 'retry', error: code, retryAt: new Date(this.deps.clock.now().getTime() + wait) };
+    let retryAt = new Date(this.deps.clock.now().getTime() + wait);
+    // A call given up on may still be under way: no retry before its lease has run out.
+    if (code === 'timeout' && retryAt < leaseUntil) retryAt = leaseUntil;
+    // A new message waits for the working window; an update in place may go any time.
+    if (!delivery.activityId && this.deps.schoolTime) retryAt = await this.deps.schoolTime.nextWorkingMoment(signal.municipalityId, retryAt);
+    return { key, kind: 'retry', error: code, retryAt };
   }
 }
 

@@ -21,6 +21,12 @@ export class SchoolTime {
     return this.options.quietTime ? times : { ...times, deliverAt: reachedAt };
   }
 
+  /** The first moment at or after `at` inside the municipality's working window: when a new message may buzz. */
+  async nextWorkingMoment(municipalityId: string, at: Date): Promise<Date> {
+    if (!this.options.quietTime) return at;
+    return timePolicyFor(undefined, await this.directory.getMunicipality(municipalityId)).nextWorkingMoment(at);
+  }
+
   /** When a card to a municipality's officers may go out: at once in the working window, else at its start. */
   async officerDeliveryTime(municipalityId: string, now: Date): Promise<Date> {
     if (!this.options.quietTime) return now;

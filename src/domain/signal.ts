@@ -226,9 +226,11 @@ function pendingDeadlines(signal: Signal): string[] {
 
 /** The deadlines for a signal that reaches a school now; contacts' cards wait for the working window. */
 function scheduleFrom(times: ScheduleTimes): Schedule {
+  // A signal that reaches the school shortly before its due time gets no reminder ahead of its card.
+  const remind = times.remindAt > times.deliverAt;
   return {
     dueAt: times.dueAt.toISOString(),
-    remindAt: times.remindAt.toISOString(),
+    ...(remind ? { remindAt: times.remindAt.toISOString() } : {}),
     escalateAt: times.escalateAt.toISOString(),
     supportDeadline: times.supportDeadline.toISOString(),
     supportRemindAt: times.supportReminderAt.toISOString(),
@@ -354,10 +356,12 @@ export function forwardToSchool(
  * municipality's coordinators, reminds the contact who picked it up to record support. Each
  * deadline is acted on once (it is removed), and only while it still matters.
  */
-export function applyDueDeadlines(signal: Signal, now: Date, coordinators: Recipient[]): Signal {
+export function applyDueDeadlines(signal: Signal, now: Date, coordinators: Recipient[], sendAtDate: Date = now): Signal {
   const schedule = signal.schedule;
   if (!schedule) return signal;
   const at = now.toISOString();
+  // Normally now; later when the scheduler catches up in quiet time (the messages wait for 07:00).
+  const sendAt = sendAtDate.toISOString();
   const due = (deadline: string | undefined) => deadline !== undefined && deadline <= at;
   const unseen = isAtSchoolUnseen(signal);
   const next: Signal = { ...signal, schedule: { ...schedule }, timeline: [...signal.timeline], deliveries: [...signal.deliveries] };
@@ -366,14 +370,16 @@ export function applyDueDeadlines(signal: Signal, now: Date, coordinators: Recip
 
   if (due(schedule.remindAt) && unseen) {
     for (const c of contactsHere) {
-      next.deliveries.push(newDelivery('school_contact', { id: c.recipientId, name: c.recipientName }, 'reminder', at, c.schoolId, 'reminder'));
+      next.deliveries.push(newDelivery('school_contact', { id: c.recipientId, name: c.recipientName }, 'reminder', sendAt, c.schoolId, 'reminder'));
     }
     next.timeline.push({ at, type: 'reminded' });
   }
   if (due(schedule.remindAt) || !unseen) delete nextSchedule.remindAt;
 
   if (due(schedule.escalateAt) && unseen) {
-    next.deliveries.push(...coordinators.map((c) => newDelivery('coordinator', c, 'escalation', at)));
+    // One escalation card per coordinator per school: a signal escalated again at a next school
+    // gets new cards instead of colliding with the old ones.
+    next.deliveries.push(...coordinators.map((c) => newDelivery('coordinator', c, 'escalation', sendAt, signal.schoolId)));
     next.escalation = { at };
     next.timeline.push({ at, type: 'escalated' });
   }
@@ -381,7 +387,7 @@ export function applyDueDeadlines(signal: Signal, now: Date, coordinators: Recip
 
   const ack = signal.acknowledgement;
   if (due(schedule.supportRemindAt) && ack && signal.state === 'acknowledged') {
-    next.deliveries.push(newDelivery('school_contact', { id: ack.by, name: ack.byName }, 'support_reminder', at, signal.schoolId, 'support_reminder'));
+    next.deliveries.push(newDelivery('school_contact', { id: ack.by, name: ack.byName }, 'support_reminder', sendAt, signal.schoolId, 'support_reminder'));
     next.timeline.push({ at, type: 'support_overdue' });
   }
   if (due(schedule.supportRemindAt) || signal.state === 'supported') delete nextSchedule.supportRemindAt;
@@ -598,8 +604,8 @@ export function applyDeliveryOutcomes(signal: Signal, outcomes: DeliveryOutcome[
  * Tells every admin, once, about each card that could not be delivered (not about their own
  * alerts, which would loop): who, in which role, why — never the child.
  */
-export function alertAdmins(signal: Signal, admins: Recipient[], now: Date): Signal {
-  const at = now.toISOString();
+export function alertAdmins(signal: Signal, admins: Recipient[], now: Date, sendAtDate: Date = now): Signal {
+  const at = sendAtDate.toISOString();
   const alerted = new Set(signal.deliveries.filter((d) => d.about).map((d) => `${d.recipientId}|${d.about}`));
   const alerts = signal.deliveries
     .filter((d) => d.status === 'failed' && d.role !== 'admin')

@@ -116,7 +116,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     bounceSignal: new BounceSignal({ signals, directory, audit, dispatcher, clock, schoolTime }),
     listAwaitingRouting: new ListAwaitingRouting({ signals, directory, audit, clock }),
     takeEscalation: new TakeEscalation({ signals, directory, audit, dispatcher, clock }),
-    actOnDeadlines: new ActOnDeadlines({ signals, directory, audit, dispatcher, clock }),
+    actOnDeadlines: new ActOnDeadlines({ signals, directory, audit, dispatcher, clock, logger, schoolTime }),
     idle: () => dispatcher.idle(),
     async stored(id) {
       const found = await signals.get(id);
