@@ -32,6 +32,7 @@ import { sameSchoolDay } from '../src/app/school-day';
 import { REFERENCE_ALPHABET, REFERENCE_LENGTH } from '../src/domain/reference-code';
 import { acknowledge, applyDeliveryOutcomes, issueSignal, recordSupport, type Signal } from '../src/domain/signal';
 import { parseSignalDocument } from '../src/store/signal-document';
+import { signalColumns, type SignalColumns } from '../src/store/sqlite/sqlite-signal-store';
 import { openSqliteDatabase, openSqliteStores } from '../src/store/sqlite';
 import { signalSql } from '../src/store/sqlite/signal-sql';
 import type { Stores } from '../src/store/stores';
@@ -55,34 +56,11 @@ const PRIMARY = { id: '22222222-2222-4222-8222-222222222222', name: 'Carla Conta
 const BACKUP = { id: '33333333-3333-4333-8333-333333333333', name: 'Bram Backup', rank: 'backup' as const };
 const HOUR = 3_600_000;
 
-/** The columns SqliteSignalStore writes for a signal (see its `columns`). */
-interface Row {
-  id: string;
-  reference: string;
-  municipalityId: string;
-  schoolId: string | null;
-  state: string;
-  issuedBy: string;
-  issuedAt: string;
-  dispatchDueAt: string | null;
-  nextDeadlineAt: string | null;
-  document: string;
-}
+type Row = SignalColumns;
 
+/** The row the store writes for a signal, checked as the store checks it. */
 function rowOf(signal: Signal): Row {
-  const checked = parseSignalDocument(signal);
-  return {
-    id: checked.id,
-    reference: checked.reference,
-    municipalityId: checked.municipalityId,
-    schoolId: checked.schoolId ?? null,
-    state: checked.state,
-    issuedBy: checked.issuedBy,
-    issuedAt: checked.issuedAt,
-    dispatchDueAt: checked.dispatchDueAt ?? null,
-    nextDeadlineAt: checked.nextDeadlineAt ?? null,
-    document: JSON.stringify(checked),
-  };
+  return signalColumns(parseSignalDocument(signal));
 }
 
 /** A signal issued at `at` straight to its school, with its deadlines (`remindAt` as given). */

@@ -10,7 +10,8 @@ interface SignalRow {
   version: number;
 }
 
-interface SignalColumns {
+/** The columns written for a signal: the indexed fields beside the whole document. */
+export interface SignalColumns {
   id: string;
   reference: string;
   municipalityId: string;
@@ -46,7 +47,7 @@ export class SqliteSignalStore implements SignalStore {
   }
 
   async create(signal: Signal): Promise<Stored<Signal>> {
-    const row = columns(parseSignalDocument(signal));
+    const row = signalColumns(parseSignalDocument(signal));
     try {
       this.insert.run(row);
     } catch (error) {
@@ -70,7 +71,7 @@ export class SqliteSignalStore implements SignalStore {
   }
 
   async replace(signal: Signal, etag: string): Promise<Stored<Signal>> {
-    const row = columns(parseSignalDocument(signal));
+    const row = signalColumns(parseSignalDocument(signal));
     // An etag this store never issued matches no row: version -1 never exists.
     const version = /^\d+$/.test(etag) ? Number(etag) : -1;
     const { changes } = this.update.run({ ...row, version });
@@ -97,7 +98,7 @@ export class SqliteSignalStore implements SignalStore {
   }
 }
 
-function columns(signal: Signal): SignalColumns {
+export function signalColumns(signal: Signal): SignalColumns {
   return {
     id: signal.id,
     reference: signal.reference,
