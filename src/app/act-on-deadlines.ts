@@ -39,13 +39,13 @@ export class ActOnDeadlines {
         const lease = dispatcher.lease(now);
         const { before, after } = await mutateSignal(signals, due.id, (current) => {
           const next = applyDueDeadlines(current, now, coordinators, sendAt);
-          return next === current ? current : leaseDueDeliveries(next, now, lease.until);
+          return next === current ? current : leaseDueDeliveries(next, now, lease.until, lease.id);
         });
         if (after.value === before) continue;
         acted++;
         const events = after.value.timeline.slice(before.timeline.length).map((e) => e.type).join(',');
         await audit.append({ at: now.toISOString(), actorId: 'system', action: `signal.deadline:${events}`, objectId: after.value.reference, result: 'ok' });
-        dispatcher.start(after.value, lease.until);
+        dispatcher.start(after.value, lease);
       } catch (error) {
         // One signal that fails must not starve every deadline behind it.
         this.deps.logger.error({ signalId: due.id, errorName: error instanceof Error ? error.name : 'unknown' }, 'deadline work failed');

@@ -52,9 +52,9 @@ export async function changeSignal<Who>(
       // to another school meanwhile is refused, not changed on a stale permission.
       const who = await authorize(current);
       const changed = change(current, who, now);
-      return changed === current ? current : leaseDueDeliveries(changed, now, lease.until);
+      return changed === current ? current : leaseDueDeliveries(changed, now, lease.until, lease.id);
     });
-    if (after.value !== before) dispatcher.start(after.value, lease.until);
+    if (after.value !== before) dispatcher.start(after.value, lease);
     await record('ok');
     return after.value;
   } catch (error) {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   alertAdmins,
   applyDeliveryOutcomes,
@@ -45,6 +46,13 @@ const CHAT_GONE = /^http_(403_(BotNotInConversationRoster|MessageWritesBlocked|B
 /** Never straight back: the same dispatch would otherwise retry at once in its follow-up round. */
 const MIN_WAIT_MS = 1_000;
 
+/** Deliveries one dispatch holds until `until`, recognised by `id`. */
+export interface Lease {
+  now: Date;
+  until: Date;
+  id: string;
+}
+
 export type RenderDelivery = (signal: Signal, delivery: Delivery, to: ConversationAddress) => Promise<OutboundCard>;
 
 export interface DispatcherDeps {
@@ -76,13 +84,14 @@ export class Dispatcher {
     return this.deps.leaseMs ?? DISPATCH_LEASE_MS;
   }
 
-  lease(now: Date): { now: Date; until: Date } {
-    return { now, until: new Date(now.getTime() + this.leaseMs) };
+  /** A new lease from `now`, with an id of its own. */
+  lease(now: Date): Lease {
+    return { now, until: new Date(now.getTime() + this.leaseMs), id: randomUUID() };
   }
 
-  /** Starts dispatching deliveries this caller already leased until `leaseUntil`; does not wait. */
-  start(signal: Signal, leaseUntil: Date): void {
-    const work = this.dispatchLeased(signal, leaseUntil).catch((error: unknown) =>
+  /** Starts dispatching deliveries this caller already leased (`lease`); does not wait. */
+  start(signal: Signal, lease: Lease): void {
+    const work = this.dispatchLeased(signal, lease).catch((error: unknown) =>
       this.deps.logger.error({ signalId: signal.id, err: errorName(error) }, 'dispatch failed'),
     );
     this.inFlight.add(work);
@@ -119,7 +128,7 @@ export class Dispatcher {
         try {
           const leased = await this.tryLease(stored, now);
           if (!leased) continue;
-          await this.dispatchLeased(leased.signal, leased.until);
+          await this.dispatchLeased(leased.signal, leased.lease);
           handled++;
         } catch (error) {
           // One signal that fails must not hold up the others.
@@ -131,13 +140,13 @@ export class Dispatcher {
     return { count: handled, full };
   }
 
-  private async tryLease(stored: Stored<Signal>, now: Date): Promise<{ signal: Signal; until: Date } | undefined> {
+  private async tryLease(stored: Stored<Signal>, now: Date): Promise<{ signal: Signal; lease: Lease } | undefined> {
     // The lease runs from the moment it is taken, not from when the page was read: a slow page
     // must not hand out leases that are already running out.
-    const { until } = this.lease(this.deps.clock.now());
+    const lease = this.lease(this.deps.clock.now());
     try {
-      const saved = await this.deps.signals.replace(leaseDueDeliveries(stored.value, now, until), stored.etag);
-      return { signal: saved.value, until };
+      const saved = await this.deps.signals.replace(leaseDueDeliveries(stored.value, now, lease.until, lease.id), stored.etag);
+      return { signal: saved.value, lease };
     } catch (error) {
       // Another instance leased it first: it does the work.
       if (isDomainError(error, ErrorCodes.storeConflict)) return undefined;
@@ -145,20 +154,20 @@ export class Dispatcher {
     }
   }
 
-  private async dispatchLeased(signal: Signal, leaseUntil: Date): Promise<void> {
-    let leased: { signal: Signal; until: Date } | undefined = { signal, until: leaseUntil };
+  private async dispatchLeased(signal: Signal, lease: Lease): Promise<void> {
+    let leased: { signal: Signal; lease: Lease } | undefined = { signal, lease };
     // A change that arrived while a card was on its way (a colleague pressed Gezien) is due as
     // soon as Teams confirms the first card: follow up at once instead of at the next relay tick.
     for (let round = 0; leased && round < FOLLOW_UP_ROUNDS; round++) {
-      const after = await this.dispatchOnce(leased.signal, leased.until);
+      const after = await this.dispatchOnce(leased.signal, leased.lease);
       const now = this.deps.clock.now();
       leased = after && hasDueDeliveries(after.value, now) ? await this.tryLease(after, now) : undefined;
     }
   }
 
-  private async dispatchOnce(signal: Signal, leaseUntil: Date): Promise<Stored<Signal> | undefined> {
-    const leaseIso = leaseUntil.toISOString();
-    const mine = signal.deliveries.filter((d) => isDeliveryPending(d) && d.nextAttemptAt === leaseIso);
+  private async dispatchOnce(signal: Signal, lease: Lease): Promise<Stored<Signal> | undefined> {
+    const leaseUntil = lease.until;
+    const mine = signal.deliveries.filter((d) => isDeliveryPending(d) && d.leaseId === lease.id);
     if (mine.length === 0) return undefined;
     const outcomes = await Promise.all(mine.map((d) => this.deliver(signal, d, leaseUntil)));
     const failed = outcomes.some((o) => o.kind === 'failed');

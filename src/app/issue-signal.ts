@@ -194,10 +194,11 @@ export class IssueSignal {
         }),
         now,
         lease.until,
+        lease.id,
       );
       try {
         const stored = await signals.create(signal);
-        dispatcher.start(stored.value, lease.until);
+        dispatcher.start(stored.value, lease);
         return { signal: stored.value, repeated: false };
       } catch (error) {
         if (isDomainError(error, ErrorCodes.storeConflict)) {

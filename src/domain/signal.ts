@@ -95,6 +95,8 @@ export interface Delivery {
   attempts: number;
   /** When the dispatcher may next work on it; also a lease while one dispatcher is busy. */
   nextAttemptAt?: string;
+  /** Which dispatch holds the lease: two instances leasing at the same millisecond stay apart. */
+  leaseId?: string;
   lastError?: string;
   /** An admin's alert: the key of the delivery that could not be delivered. */
   about?: string;
@@ -220,7 +222,7 @@ function pendingDeadlines(signal: Signal): string[] {
   return [
     ...(isAtSchoolUnseen(signal) && s.remindAt ? [s.remindAt] : []),
     ...(isAtSchoolUnseen(signal) && s.escalateAt ? [s.escalateAt] : []),
-    ...(signal.state === 'acknowledged' && s.supportRemindAt ? [s.supportRemindAt] : []),
+    ...((signal.state === 'acknowledged' || isAtSchoolUnseen(signal)) && s.supportRemindAt ? [s.supportRemindAt] : []),
   ];
 }
 
@@ -388,6 +390,9 @@ export function applyDueDeadlines(signal: Signal, now: Date, coordinators: Recip
   const ack = signal.acknowledgement;
   if (due(schedule.supportRemindAt) && ack && signal.state === 'acknowledged') {
     next.deliveries.push(newDelivery('school_contact', { id: ack.by, name: ack.byName }, 'support_reminder', sendAt, signal.schoolId, 'support_reminder'));
+    next.timeline.push({ at, type: 'support_overdue' });
+  } else if (due(schedule.supportRemindAt) && unseen) {
+    // Nobody picked it up, so nobody to remind: the miss is still recorded for the digest.
     next.timeline.push({ at, type: 'support_overdue' });
   }
   if (due(schedule.supportRemindAt) || signal.state === 'supported') delete nextSchedule.supportRemindAt;
@@ -573,15 +578,19 @@ export function applyDeliveryOutcomes(signal: Signal, outcomes: DeliveryOutcome[
         attempts: 0,
       };
       delete next.nextAttemptAt;
+      delete next.leaseId;
       delete next.lastError;
       return next;
     }
     if (outcome.kind === 'retry') {
-      return { ...d, attempts: d.attempts + 1, nextAttemptAt: outcome.retryAt.toISOString(), lastError: outcome.error };
+      const retry: Delivery = { ...d, attempts: d.attempts + 1, nextAttemptAt: outcome.retryAt.toISOString(), lastError: outcome.error };
+      delete retry.leaseId;
+      return retry;
     }
     timeline.push({ at, type: 'delivery_failed', subjectId: d.recipientId });
     const failed: Delivery = { ...d, status: 'failed', lastError: outcome.error };
     delete failed.nextAttemptAt;
+    delete failed.leaseId;
     return failed;
   });
   const becameDelivered = reachedSchool && signal.state === 'issued';
@@ -623,12 +632,14 @@ export function hasDueDeliveries(signal: Signal, now: Date): boolean {
 }
 
 /** Holds pending deliveries for one dispatcher until `until`, so no other instance sends them too. */
-export function leaseDueDeliveries(signal: Signal, now: Date, until: Date): Signal {
+export function leaseDueDeliveries(signal: Signal, now: Date, until: Date, leaseId?: string): Signal {
   const nowIso = now.toISOString();
   return withDispatchDue({
     ...signal,
     deliveries: signal.deliveries.map((d) =>
-      isDeliveryPending(d) && (d.nextAttemptAt ?? '') <= nowIso ? { ...d, nextAttemptAt: until.toISOString() } : d,
+      isDeliveryPending(d) && (d.nextAttemptAt ?? '') <= nowIso
+        ? { ...d, nextAttemptAt: until.toISOString(), ...(leaseId ? { leaseId } : {}) }
+        : d,
     ),
   });
 }

@@ -68,6 +68,7 @@ const deliverySchema = z.strictObject({
   activityId: z.string().optional(),
   attempts: z.number().int().min(0),
   nextAttemptAt: instantSchema.optional(),
+  leaseId: id.optional(),
   lastError: z.string().optional(),
   about: id.optional(),
 });

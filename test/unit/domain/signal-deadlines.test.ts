@@ -60,3 +60,23 @@ describe('deadlines on the signal', () => {
     expect(reminder?.nextAttemptAt).toBe(nextMorning.toISOString());
   });
 });
+
+describe('the 48-hour support deadline', () => {
+  it('records the miss for a signal nobody picked up, without reminding anyone', () => {
+    const times = scheduleTimes(at('2026-03-03T07:00:00.000Z'));
+    const signal = issueSignal({
+      id: 'unseen',
+      reference: 'HWC-UNSN',
+      child: aChild(),
+      municipalityId: 'GM0917',
+      issuedBy: WORKER.id,
+      target: { route: 'direct', schoolId: SCHOOL_ID, contacts: [{ ...PRIMARY, rank: 'primary' }] },
+      now: at('2026-03-03T05:00:00.000Z'),
+      times,
+    });
+    const after = applyDueDeadlines(signal, times.supportReminderAt, []);
+    expect(after.timeline.filter((e) => e.type === 'support_overdue')).toHaveLength(1);
+    expect(after.deliveries.some((d) => d.view === 'support_reminder')).toBe(false);
+    expect(after.nextDeadlineAt).toBeUndefined();
+  });
+});
