@@ -2,20 +2,12 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { noticeCard, localeFrom, stringsFor } from '../cards';
-import { AcknowledgeSignal } from '../src/app/acknowledge-signal';
-import { BounceSignal } from '../src/app/bounce-signal';
-import { ListAwaitingRouting } from '../src/app/list-awaiting-routing';
-import { RouteSignal } from '../src/app/route-signal';
 import { Dispatcher } from '../src/app/dispatcher';
 import { importDirectory } from '../src/app/import-directory';
-import { IssueSignal } from '../src/app/issue-signal';
-import { ListMySignals } from '../src/app/list-my-signals';
-import { RecordSupport } from '../src/app/record-support';
 import type { Config } from '../src/config';
 import { startScheduler } from '../src/jobs/scheduler';
-import { ActOnDeadlines } from '../src/app/act-on-deadlines';
-import { TakeEscalation } from '../src/app/take-escalation';
 import { SchoolTime } from '../src/app/school-time';
+import { createUseCases } from '../src/app/use-cases';
 import type { Clock, Logger, Random } from '../src/ports';
 import type { Stores } from '../src/store/stores';
 import { HwcAdapter } from './adapter';
@@ -83,15 +75,9 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
     leaseMs: config.dispatchLeaseMs,
     schoolTime,
   });
+  const useCases = createUseCases({ signals, directory, audit, dispatcher, clock, random, logger, schoolTime });
   const bot = new HwcBot({
-    issueSignal: new IssueSignal({ signals, directory, audit, dispatcher, clock, random, schoolTime }),
-    acknowledgeSignal: new AcknowledgeSignal({ signals, directory, audit, dispatcher, clock }),
-    recordSupport: new RecordSupport({ signals, directory, audit, dispatcher, clock }),
-    listMySignals: new ListMySignals({ signals, directory, audit, clock }),
-    routeSignal: new RouteSignal({ signals, directory, audit, dispatcher, clock, schoolTime }),
-    bounceSignal: new BounceSignal({ signals, directory, audit, dispatcher, clock, schoolTime }),
-    listAwaitingRouting: new ListAwaitingRouting({ signals, directory, audit, clock }),
-    takeEscalation: new TakeEscalation({ signals, directory, audit, dispatcher, clock }),
+    ...useCases,
     directory,
     cards,
     clock,
@@ -101,10 +87,9 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
     allowedTenants: config.allowedTenants,
   });
   const server = createServer({ adapter, bot, logger, ready: () => stores.ping() });
-  const deadlines = new ActOnDeadlines({ signals, directory, audit, dispatcher, clock, logger, schoolTime });
   const tasks = [
     { name: 'relay', run: () => dispatcher.relayDue() },
-    { name: 'deadlines', run: () => deadlines.runDue() },
+    { name: 'deadlines', run: () => useCases.actOnDeadlines.runDue() },
   ];
   let scheduler: ReturnType<typeof startScheduler> | undefined;
 

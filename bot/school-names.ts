@@ -7,7 +7,3 @@ export async function schoolNames(directory: DirectoryStore, schoolIds: string[]
   return new Map(schools.flatMap((s) => (s ? [[s.id, s.name] as const] : [])));
 }
 
-/** A school's name for a card; its id when the directory no longer has it. */
-export async function schoolNameOf(directory: DirectoryStore, schoolId: string): Promise<string> {
-  return (await directory.getSchool(schoolId))?.name ?? schoolId;
-}

@@ -2,6 +2,7 @@ import { isDomainError } from '../domain/errors';
 import { leaseDueDeliveries, type Signal } from '../domain/signal';
 import type { AuditLog, Clock, SignalStore } from '../ports';
 import type { Dispatcher } from './dispatcher';
+import { auditTrail, type AuditedRequest } from './audit-trail';
 import { mutateSignal } from './mutate-signal';
 
 export interface ChangeSignalDeps {
@@ -11,13 +12,8 @@ export interface ChangeSignalDeps {
   clock: Clock;
 }
 
-export interface ChangeRequest {
-  actorId: string;
-  signalId: string;
-  /** The audit action, e.g. `signal.forward`. */
-  action: string;
-  origin?: string | undefined;
-}
+/** `action` is the audit action, e.g. `signal.forward`. */
+export type ChangeRequest = AuditedRequest;
 
 /**
  * One state change as every use case makes it: the actor's rights checked against the version
@@ -34,20 +30,11 @@ export async function changeSignal<Who>(
 ): Promise<Signal> {
   const { signals, audit, dispatcher, clock } = deps;
   const now = clock.now();
-  let objectId = request.signalId;
-  const record = (result: 'ok' | 'refused') =>
-    audit.append({
-      at: now.toISOString(),
-      actorId: request.actorId,
-      action: request.action,
-      objectId,
-      result,
-      ...(request.origin ? { origin: request.origin } : {}),
-    });
+  const trail = auditTrail(audit, request, () => now);
   try {
     const lease = dispatcher.lease(now);
     const { before, after } = await mutateSignal(signals, request.signalId, async (current) => {
-      objectId = current.reference;
+      trail.about(current.reference);
       // Rights are checked against the very version this write replaces: a signal that moved
       // to another school meanwhile is refused, not changed on a stale permission.
       const who = await authorize(current);
@@ -55,10 +42,10 @@ export async function changeSignal<Who>(
       return changed === current ? current : leaseDueDeliveries(changed, now, lease.until, lease.id);
     });
     if (after.value !== before) dispatcher.start(after.value, lease);
-    await record('ok');
+    await trail.record('ok');
     return after.value;
   } catch (error) {
-    if (isDomainError(error)) await record('refused');
+    if (isDomainError(error)) await trail.record('refused');
     throw error;
   }
 }

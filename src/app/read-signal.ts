@@ -1,6 +1,7 @@
 import { DomainError, ErrorCodes, isDomainError } from '../domain/errors';
 import type { Signal } from '../domain/signal';
 import type { AuditLog, Clock, SignalStore } from '../ports';
+import { auditTrail, type AuditedRequest } from './audit-trail';
 
 export interface ReadSignalDeps {
   signals: SignalStore;
@@ -14,28 +15,19 @@ export interface ReadSignalDeps {
  */
 export async function readSignalAs<Who>(
   deps: ReadSignalDeps,
-  request: { actorId: string; signalId: string; action: string; origin?: string | undefined },
+  request: AuditedRequest,
   authorize: (signal: Signal) => Promise<Who>,
 ): Promise<{ signal: Signal; who: Who }> {
-  let objectId = request.signalId;
-  const record = (result: 'ok' | 'refused') =>
-    deps.audit.append({
-      at: deps.clock.now().toISOString(),
-      actorId: request.actorId,
-      action: request.action,
-      objectId,
-      result,
-      ...(request.origin ? { origin: request.origin } : {}),
-    });
+  const trail = auditTrail(deps.audit, request, () => deps.clock.now());
   try {
     const found = await deps.signals.get(request.signalId);
     if (!found) throw new DomainError(ErrorCodes.signalNotFound, { signalId: request.signalId });
-    objectId = found.value.reference;
+    trail.about(found.value.reference);
     const who = await authorize(found.value);
-    await record('ok');
+    await trail.record('ok');
     return { signal: found.value, who };
   } catch (error) {
-    if (isDomainError(error)) await record('refused');
+    if (isDomainError(error)) await trail.record('refused');
     throw error;
   }
 }

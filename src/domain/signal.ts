@@ -1,3 +1,4 @@
+import type { SignalTimeline } from './calendar/time-policy';
 import type { ChildIdentity } from './child';
 import { DomainError, ErrorCodes } from './errors';
 import type { Route, UnroutableReason } from './routing';
@@ -162,15 +163,8 @@ export interface Schedule {
   supportRemindAt?: string;
 }
 
-/** The instants a time policy computed for a signal reaching a school. */
-export interface ScheduleTimes {
-  deliverAt: Date;
-  dueAt: Date;
-  remindAt: Date;
-  escalateAt: Date;
-  supportDeadline: Date;
-  supportReminderAt: Date;
-}
+/** The instants a time policy computed for a signal reaching a school (the calendar's timeline). */
+export type ScheduleTimes = SignalTimeline;
 
 export interface Recipient {
   id: string;

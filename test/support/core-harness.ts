@@ -1,15 +1,7 @@
 import { SchoolTime } from '../../src/app/school-time';
-import { ActOnDeadlines } from '../../src/app/act-on-deadlines';
-import { TakeEscalation } from '../../src/app/take-escalation';
-import { AcknowledgeSignal } from '../../src/app/acknowledge-signal';
-import { BounceSignal } from '../../src/app/bounce-signal';
+import { createUseCases, type UseCases } from '../../src/app/use-cases';
 import { Dispatcher, type RenderDelivery } from '../../src/app/dispatcher';
 import { importDirectory } from '../../src/app/import-directory';
-import { IssueSignal } from '../../src/app/issue-signal';
-import { ListAwaitingRouting } from '../../src/app/list-awaiting-routing';
-import { ListMySignals } from '../../src/app/list-my-signals';
-import { RecordSupport } from '../../src/app/record-support';
-import { RouteSignal } from '../../src/app/route-signal';
 import type { Directory } from '../../src/domain/directory';
 import type { Signal } from '../../src/domain/signal';
 import type { Clock, DirectoryStore, SignalStore } from '../../src/ports';
@@ -34,7 +26,7 @@ export interface FakeCard {
 export const renderViewOnly: RenderDelivery = async (signal, delivery) =>
   ({ view: delivery.view, signalId: signal.id, reference: signal.reference }) satisfies FakeCard;
 
-export interface Core {
+export interface Core extends UseCases {
   signals: SignalStore;
   directory: DirectoryStore;
   audit: RecordingAuditLog;
@@ -43,15 +35,6 @@ export interface Core {
   messenger: FakeMessenger;
   logger: RecordingLogger;
   dispatcher: Dispatcher;
-  issueSignal: IssueSignal;
-  acknowledgeSignal: AcknowledgeSignal;
-  recordSupport: RecordSupport;
-  listMySignals: ListMySignals;
-  routeSignal: RouteSignal;
-  bounceSignal: BounceSignal;
-  listAwaitingRouting: ListAwaitingRouting;
-  takeEscalation: TakeEscalation;
-  actOnDeadlines: ActOnDeadlines;
   /** Resolves when every delivery started so far has been attempted (the app's `idle`). */
   idle(): Promise<void>;
   /** The stored signal now, or a failure when there is none. */
@@ -108,15 +91,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     messenger,
     logger,
     dispatcher,
-    issueSignal: new IssueSignal({ signals, directory, audit, dispatcher, clock, random, schoolTime }),
-    acknowledgeSignal: new AcknowledgeSignal({ signals, directory, audit, dispatcher, clock }),
-    recordSupport: new RecordSupport({ signals, directory, audit, dispatcher, clock }),
-    listMySignals: new ListMySignals({ signals, directory, audit, clock }),
-    routeSignal: new RouteSignal({ signals, directory, audit, dispatcher, clock, schoolTime }),
-    bounceSignal: new BounceSignal({ signals, directory, audit, dispatcher, clock, schoolTime }),
-    listAwaitingRouting: new ListAwaitingRouting({ signals, directory, audit, clock }),
-    takeEscalation: new TakeEscalation({ signals, directory, audit, dispatcher, clock }),
-    actOnDeadlines: new ActOnDeadlines({ signals, directory, audit, dispatcher, clock, logger, schoolTime }),
+    ...createUseCases({ signals, directory, audit, dispatcher, clock, random, logger, schoolTime }),
     idle: () => dispatcher.idle(),
     async stored(id) {
       const found = await signals.get(id);

@@ -1,0 +1,41 @@
+import type { AuditLog, Clock, DirectoryStore, Logger, Random, SignalStore } from '../ports';
+import { AcknowledgeSignal } from './acknowledge-signal';
+import { ActOnDeadlines } from './act-on-deadlines';
+import { BounceSignal } from './bounce-signal';
+import type { Dispatcher } from './dispatcher';
+import { IssueSignal } from './issue-signal';
+import { ListAwaitingRouting } from './list-awaiting-routing';
+import { ListMySignals } from './list-my-signals';
+import { RecordSupport } from './record-support';
+import { RouteSignal } from './route-signal';
+import type { SchoolTime } from './school-time';
+import { TakeEscalation } from './take-escalation';
+
+export interface UseCaseDeps {
+  signals: SignalStore;
+  directory: DirectoryStore;
+  audit: AuditLog;
+  dispatcher: Dispatcher;
+  clock: Clock;
+  random: Random;
+  logger: Logger;
+  schoolTime: SchoolTime;
+}
+
+/** Every use case, wired once: the app and the tests' harness share this, so they cannot drift. */
+export function createUseCases(deps: UseCaseDeps) {
+  const { signals, directory, audit, dispatcher, clock, random, logger, schoolTime } = deps;
+  return {
+    issueSignal: new IssueSignal({ signals, directory, audit, dispatcher, clock, random, schoolTime }),
+    acknowledgeSignal: new AcknowledgeSignal({ signals, directory, audit, dispatcher, clock }),
+    recordSupport: new RecordSupport({ signals, directory, audit, dispatcher, clock }),
+    listMySignals: new ListMySignals({ signals, directory, audit, clock }),
+    routeSignal: new RouteSignal({ signals, directory, audit, dispatcher, clock, schoolTime }),
+    bounceSignal: new BounceSignal({ signals, directory, audit, dispatcher, clock, schoolTime }),
+    listAwaitingRouting: new ListAwaitingRouting({ signals, directory, audit, clock }),
+    takeEscalation: new TakeEscalation({ signals, directory, audit, dispatcher, clock }),
+    actOnDeadlines: new ActOnDeadlines({ signals, directory, audit, dispatcher, clock, logger, schoolTime }),
+  };
+}
+
+export type UseCases = ReturnType<typeof createUseCases>;
