@@ -194,6 +194,7 @@ async function runPass(pass: PassName): Promise<PassResult> {
       clock: { now: () => new Date() },
       logger,
       jitter: Math.random,
+      audit: stores.audit,
     });
 
     // Generous: a pass that needs this long has a bug, not a slow path.

@@ -5,12 +5,13 @@ import { noticeCard, localeFrom, stringsFor } from '../cards';
 import { Dispatcher } from '../src/app/dispatcher';
 import { importDirectory } from '../src/app/import-directory';
 import type { Config } from '../src/config';
+import { ApplyRetention } from '../src/app/apply-retention';
 import { startScheduler } from '../src/jobs/scheduler';
 import { SchoolTime } from '../src/app/school-time';
 import { createUseCases } from '../src/app/use-cases';
 import type { Clock, Logger, Random } from '../src/ports';
 import type { Stores } from '../src/store/stores';
-import { HwcAdapter } from './adapter';
+import { HwcAdapter, type TestAuthentication } from './adapter';
 import { demoDirectory } from './demo-directory';
 import { HwcBot } from './hwc-bot';
 import { deliveryRenderer } from './render-delivery';
@@ -38,14 +39,16 @@ export interface AppOptions {
   logger: Logger;
   clock?: Clock;
   random?: Random;
+  /** Tests only, never from the environment: see AdapterSettings.authForTests. */
+  authForTests?: TestAuthentication;
 }
 
 /** The composition root: directory, use cases, Teams edge, relay job. */
-export async function createApp({ config, stores, logger, clock = systemClock, random = cryptoRandom }: AppOptions): Promise<HwcApp> {
+export async function createApp({ config, stores, logger, clock = systemClock, random = cryptoRandom, authForTests }: AppOptions): Promise<HwcApp> {
   await loadDirectory(config, stores, logger);
 
   const adapter = new HwcAdapter(
-    { appId: config.appId, ...(config.appPassword ? { appPassword: config.appPassword } : {}), ...(config.appType ? { appType: config.appType } : {}), ...(config.tenantId ? { tenantId: config.tenantId } : {}) },
+    { appId: config.appId, ...(config.appPassword ? { appPassword: config.appPassword } : {}), ...(config.appType ? { appType: config.appType } : {}), ...(config.tenantId ? { tenantId: config.tenantId } : {}), ...(authForTests ? { authForTests } : {}) },
     logger,
     async (context, correlationId) => {
       const locale = localeFrom(context.activity.locale, config.locale);
@@ -74,6 +77,7 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
     jitter: Math.random,
     leaseMs: config.dispatchLeaseMs,
     schoolTime,
+    audit,
   });
   const useCases = createUseCases({ signals, directory, audit, dispatcher, clock, random, logger, schoolTime });
   const bot = new HwcBot({
@@ -87,9 +91,19 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
     allowedTenants: config.allowedTenants,
   });
   const server = createServer({ adapter, bot, logger, ready: () => stores.ping() });
+  const retention = new ApplyRetention({
+    signals,
+    audit,
+    clock,
+    logger,
+    statsRetentionDays: config.statsRetentionDays,
+    auditRetentionDays: config.auditRetentionDays,
+  });
+  // In this order: forgetting (a deadline) runs before retention's backstop could take the identity.
   const tasks = [
     { name: 'relay', run: () => dispatcher.relayDue() },
     { name: 'deadlines', run: () => useCases.actOnDeadlines.runDue() },
+    { name: 'retention', run: () => retention.runDue() },
   ];
   let scheduler: ReturnType<typeof startScheduler> | undefined;
 
@@ -105,7 +119,8 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
     },
     idle: () => dispatcher.idle(),
     async tick() {
-      await (scheduler ? scheduler.tick() : Promise.all(tasks.map((t) => t.run())));
+      if (scheduler) await scheduler.tick();
+      else for (const task of tasks) await task.run();
       await dispatcher.idle();
     },
     async close() {

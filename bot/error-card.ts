@@ -24,6 +24,8 @@ export function errorCard(error: DomainError, locale: Locale): AdaptiveCard {
       return notice(t.errors['SIGNAL.NOT_ACKNOWLEDGED']);
     case ErrorCodes.supportLocked:
       return notice(t.errors['SIGNAL.SUPPORT_LOCKED']);
+    case ErrorCodes.supportClosed:
+      return notice(t.errors['SIGNAL.SUPPORT_CLOSED']);
     case ErrorCodes.redacted:
       return notice(t.errors['SIGNAL.REDACTED']);
     case ErrorCodes.alreadyClosed:

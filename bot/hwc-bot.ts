@@ -1,7 +1,6 @@
 import { TeamsActivityHandler, type InvokeResponse, type TurnContext } from 'botbuilder';
-import { randomUUID } from 'node:crypto';
 import { noticeCard, parseCardAction, parseCommand, stringsFor, type AdaptiveCard, type CardAction } from '../cards';
-import { isDomainError } from '../src/domain/errors';
+import { DomainError, ErrorCodes, isDomainError } from '../src/domain/errors';
 import { acknowledge } from './actions/acknowledge';
 import { editSupport } from './actions/edit-support';
 import { saveSupport } from './actions/save-support';
@@ -9,6 +8,7 @@ import { bounceSignal, sendToLeerplicht } from './actions/bounce';
 import { forwardSignal, noSchool } from './actions/route';
 import { takeEscalation } from './actions/take-escalation';
 import { addChild, submitSignal } from './actions/submit-signal';
+import { auditCommand } from './commands/audit-command';
 import { helpCommand } from './commands/help-command';
 import { signalCommand } from './commands/signal-command';
 import { statusCommand } from './commands/status-command';
@@ -18,7 +18,7 @@ import { cardInvokeResponse, replyWithCard } from './reply';
 import type { BotServices } from './services';
 import { cardActionSchema } from './activity-schema';
 import { describeError } from './logger';
-import { localeOf, memberIdOf } from './turn-info';
+import { correlationIdOf, localeOf, memberIdOf, originOf } from './turn-info';
 import { admissionOf } from './admission';
 
 const CARD_ACTION_INVOKE = 'adaptiveCard/action';
@@ -59,6 +59,8 @@ export class HwcBot extends TeamsActivityHandler {
       action: `activity.${context.activity.type ?? 'unknown'}`,
       result: 'refused',
       origin: `${context.activity.channelId}:${admission}`,
+      // No role: the directory is not asked about an activity that is dropped at the door.
+      correlationId: correlationIdOf(context),
     });
     if (admission !== 'not_personal') return;
     // In a group chat or channel: say where the bot works, show nothing else there.
@@ -81,7 +83,7 @@ export class HwcBot extends TeamsActivityHandler {
     } catch (error) {
       // Teams shows an invoke's card in place of the pressed one: answer with the generic card
       // (200, with a correlation id) instead of letting the turn fail into a 5xx for Teams.
-      const correlationId = randomUUID();
+      const correlationId = correlationIdOf(context);
       this.services.logger.error({ correlationId, ...describeError(error) }, 'card action failed');
       const locale = localeOf(context, this.services.locale);
       const t = stringsFor(locale).bot.genericError;
@@ -91,14 +93,20 @@ export class HwcBot extends TeamsActivityHandler {
 
   private async answerCommand(context: TurnContext): Promise<void> {
     const locale = localeOf(context, this.services.locale);
+    const command = parseCommand(context.activity.text);
+    if (command !== undefined && command !== 'help' && !memberIdOf(context)) {
+      return replyWithCard(context, await this.refuseWithoutMember(context, `command.${command}`));
+    }
     try {
-      switch (parseCommand(context.activity.text)) {
+      switch (command) {
         case 'signal':
           return await signalCommand(context, this.services);
         case 'status':
           return await statusCommand(context, this.services);
         case 'help':
           return await helpCommand(context, this.services);
+        case 'audit':
+          return await auditCommand(context, this.services);
         default:
           return await replyWithCard(context, noticeCard({ locale, ...stringsFor(locale).bot.unknownCommand }));
       }
@@ -113,6 +121,7 @@ export class HwcBot extends TeamsActivityHandler {
     const value = cardActionSchema.parse(context.activity.value).action;
     const parsed = parseCardAction(value.verb ?? '', value.data);
     if (!parsed.ok) return noticeCard({ locale, ...stringsFor(locale).bot.unknownAction });
+    if (!memberIdOf(context)) return this.refuseWithoutMember(context, parsed.action.verb);
     try {
       return await this.runAction(context, parsed.action);
     } catch (error) {
@@ -144,6 +153,22 @@ export class HwcBot extends TeamsActivityHandler {
       case 'support.edit':
         return editSupport(context, this.services, action.data);
     }
+  }
+
+  /**
+   * Teams names every user by their Entra object id; an activity without one can act as nobody.
+   * Refused politely, and audited under the Teams id it came with.
+   */
+  private async refuseWithoutMember(context: TurnContext, action: string): Promise<AdaptiveCard> {
+    await this.services.audit.append({
+      at: this.services.clock.now().toISOString(),
+      actorId: context.activity.from?.id ? `teams:${context.activity.from.id}` : 'unknown',
+      action,
+      result: 'refused',
+      origin: originOf(context),
+      correlationId: correlationIdOf(context),
+    });
+    return this.refusalFor(new DomainError(ErrorCodes.unknownMember), context);
   }
 
   private refusalFor(error: Parameters<typeof errorCard>[0], context: TurnContext): AdaptiveCard {

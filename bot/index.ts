@@ -17,7 +17,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     throw error;
   }
   const logger = createLogger(config.logLevel);
-  const stores = await createStores(config.store);
+  const stores = await createStores(config.store, { auditRetentionDays: config.auditRetentionDays });
   try {
     const app = await createApp({ config, stores, logger });
     await app.listen();

@@ -19,7 +19,10 @@ const MAX_BODY_BYTES = 256 * 1024;
 /** restify with the bot endpoint and probes. Responses carry codes only, never error text. */
 export function createServer({ adapter, bot, logger, ready }: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'handle-with-care', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }));
+  // JSON only: the Bot Connector sends nothing else, so forms and uploads are never even parsed.
+  // (restify hands `maxBodySize` on to its body reader; its typings omit it.)
+  const jsonOnly: restify.plugins.JsonBodyParserOptions & { maxBodySize: number } = { maxBodySize: MAX_BODY_BYTES, mapParams: false };
+  server.use(restify.plugins.jsonBodyParser(jsonOnly));
 
   // restify's own errors (bad JSON, too large, unknown route) keep their status but lose their text.
   server.on('restifyError', (_req: Request, res: Response, err: { statusCode?: number; name?: string }, callback: () => void) => {
@@ -32,6 +35,10 @@ export function createServer({ adapter, bot, logger, ready }: ServerDeps): resti
   });
 
   server.post('/api/messages', async (req: Request, res: Response) => {
+    if (!req.is('json')) {
+      res.send(415, { error: 'unsupported_media_type' });
+      return;
+    }
     const parsed = incomingActivitySchema.safeParse(req.body);
     if (!parsed.success) {
       res.send(400, { error: 'invalid_activity' });

@@ -4,6 +4,7 @@ import {
   deliveryAlertCard,
   escalationCard,
   escalationTakenCard,
+  forgottenSignalCard,
   reminderCard,
   supportReminderCard,
   routeCard,
@@ -21,6 +22,7 @@ import {
 } from '../cards';
 import { sameSchoolDay } from '../src/app/school-day';
 import { DomainError, ErrorCodes } from '../src/domain/errors';
+import { changesWhenForgotten } from '../src/domain/forgetting';
 import type { DeliveryView, Signal } from '../src/domain/signal';
 import type { DirectoryStore } from '../src/ports';
 
@@ -36,7 +38,8 @@ export class SignalCards {
     const schoolName = await this.schoolName(schoolId);
     switch (view) {
       case 'signal':
-        return contactSignalCard({ locale, signalId: signal.id, reference: signal.reference, child: childOf(signal), schoolName, issuedAt: signal.issuedAt });
+        if (!signal.child) return this.forgotten(signal, locale, 'school', schoolName);
+        return contactSignalCard({ locale, signalId: signal.id, reference: signal.reference, child: signal.child, schoolName, issuedAt: signal.issuedAt });
       case 'taken':
         return this.taken(signal, locale, schoolName);
       case 'support_form':
@@ -46,6 +49,7 @@ export class SignalCards {
       case 'withdrawn':
         return withdrawnCard({ locale, reference: signal.reference, schoolName, byName: signal.bounce?.byName ?? '', at: signal.bounce?.at ?? signal.stateChangedAt });
       case 'route':
+        if (!signal.child) return this.forgotten(signal, locale, 'municipality', await this.municipalityName(signal.municipalityId));
         return this.route(signal, locale, { values: {}, errors: {} });
       case 'routed':
         return this.routed(signal, locale);
@@ -69,6 +73,7 @@ export class SignalCards {
           at: signal.bounce?.at ?? signal.stateChangedAt,
           municipalityName: await this.municipalityName(signal.municipalityId),
           ...(view === 'bounce_rerouted' && reroutedAt ? { rerouted: { at: reroutedAt } } : {}),
+          ...(signal.child ? {} : { forgotten: true }),
         });
       }
       case 'reminder':
@@ -104,6 +109,7 @@ export class SignalCards {
           role: failed?.role ?? 'school_contact',
           reason: failed?.lastError ?? '',
           at: now.toISOString(),
+          ...(failed && signal.redactedAt && failed.activityId && changesWhenForgotten(failed.view) ? { nameNotRemoved: true } : {}),
         });
       }
       case 'unroutable_notice':
@@ -116,6 +122,20 @@ export class SignalCards {
           at: signal.unroutable?.at ?? signal.stateChangedAt,
         });
     }
+  }
+
+  /** A card that named the child, drawn again once the child is forgotten. */
+  forgotten(signal: Signal, locale: Locale, placeLabel: 'school' | 'municipality', placeName: string): AdaptiveCard {
+    const ack = signal.acknowledgement;
+    return forgottenSignalCard({
+      locale,
+      reference: signal.reference,
+      placeLabel,
+      placeName,
+      issuedAt: signal.issuedAt,
+      redactedAt: signal.redactedAt ?? signal.stateChangedAt,
+      ...(ack ? { takenBy: { byName: ack.byName, at: ack.at } } : {}),
+    });
   }
 
   taken(signal: Signal, locale: Locale, schoolName: string): AdaptiveCard {
@@ -131,7 +151,7 @@ export class SignalCards {
       signalId: signal.id,
       reference: signal.reference,
       schoolName,
-      ...(signal.child ? { child: signal.child } : {}),
+      ...(signal.child ? { child: signal.child } : signal.supportClosesAt ? { supportClosesAt: signal.supportClosesAt } : {}),
       ...(form ?? {
         values: { categories: recorded?.categories ?? [], ...(recorded ? { priorConcern: recorded.priorConcern } : {}) },
         errors: {},

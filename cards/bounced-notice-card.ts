@@ -21,6 +21,7 @@ export function bouncedNoticeCard(view: BouncedNoticeView): AdaptiveCard {
   if (view.rerouted) {
     return adaptiveCard([...body, textBlock(t.bouncedNotice.rerouted(formatTime(view.rerouted.at)), { color: 'good' })]);
   }
+  if (view.forgotten) return adaptiveCard([...body, textBlock(t.bouncedNotice.forgotten, { isSubtle: true })]);
   return adaptiveCard(
     [...body, textBlock(t.bouncedNotice.newSignalHint, { isSubtle: true })],
     [

@@ -11,7 +11,12 @@ export function deliveryAlertCard(view: DeliveryAlertView): AdaptiveCard {
   const t = stringsFor(view.locale);
   return adaptiveCard([
     heading(t.deliveryAlert.title),
-    textBlock(t.deliveryAlert.text(view.recipientName, t.deliveryAlert.roles[view.role]), { color: 'attention' }),
+    textBlock(
+      view.nameNotRemoved
+        ? t.deliveryAlert.nameNotRemoved(view.recipientName, t.deliveryAlert.roles[view.role])
+        : t.deliveryAlert.text(view.recipientName, t.deliveryAlert.roles[view.role]),
+      { color: 'attention' },
+    ),
     factSet([
       [t.common.reference, view.reference],
       [t.deliveryAlert.reason, view.reason],

@@ -18,7 +18,7 @@ function linesFor(role: RoleName, t: Strings): string[] {
     case 'manager':
       return [t.help.manager];
     case 'admin':
-      return [t.help.admin];
+      return [t.help.admin, t.audit.help];
   }
 }
 

@@ -1,11 +1,13 @@
 /** The cards' public surface: view models in, Adaptive Card JSON out; verbs, commands and texts. */
 export { type AdaptiveCard, type CardElement, type ExecuteAction, CARD_SCHEMA, CARD_VERSION } from './adaptive-card';
+export { auditTrailCard } from './audit-trail-card';
 export { bouncedNoticeCard } from './bounced-notice-card';
-export { Commands, KNOWN_COMMANDS, parseCommand, type CommandName } from './commands';
+export { Commands, KNOWN_COMMANDS, commandArgument, parseCommand, type CommandName } from './commands';
 export { contactSignalCard } from './contact-signal-card';
 export { escalationCard } from './escalation-card';
 export { escalationTakenCard } from './escalation-taken-card';
 export { deliveryAlertCard } from './delivery-alert-card';
+export { forgottenSignalCard } from './forgotten-signal-card';
 export { formatDate, formatDateTime, formatShortDateTime, formatTime, isSameSchoolTimeDay } from './format';
 export { helpCard } from './help-card';
 export { localeFrom, stringsFor, type Strings } from './i18n/strings';
@@ -38,12 +40,16 @@ export {
 } from './verbs';
 export { withdrawnCard } from './withdrawn-card';
 export type {
+  AuditTrailRole,
+  AuditTrailRow,
+  AuditTrailView,
   BouncedNoticeView,
   ChildFormEntry,
   ContactSignalView,
   DestinationOption,
   EscalationTakenView,
   EscalationView,
+  ForgottenSignalView,
   HelpView,
   IssueConfirmationView,
   IssuedDestination,

@@ -12,9 +12,11 @@ export function routeClosedCard(view: RouteClosedView): AdaptiveCard {
   // The reason is a choice title ("Verhuisd"); inside the sentence it reads lower case.
   const reasonTitle = t.route.reasons[view.reason];
   const reason = reasonTitle.charAt(0).toLocaleLowerCase(view.locale) + reasonTitle.slice(1);
+  // Nobody closed an expired signal: it ran out of time waiting for a school.
+  const closed = view.reason === 'expired' ? t.routeClosed.expired(formatTime(view.at)) : t.routeClosed.closedBy(reason, view.byName, formatTime(view.at));
   return adaptiveCard([
     heading(t.common.appName),
-    textBlock(t.routeClosed.closedBy(reason, view.byName, formatTime(view.at)), { weight: 'bolder' }),
+    textBlock(closed, { weight: 'bolder' }),
     factSet([
       [t.common.reference, view.reference],
       [t.common.municipality, view.municipalityName],

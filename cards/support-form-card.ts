@@ -5,6 +5,7 @@
  */
 import { PRIOR_CONCERN_ANSWERS, SUPPORT_CATEGORIES } from '../src/domain/support';
 import { adaptiveCard, executeAction, factSet, fieldError, heading, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card';
+import { formatDateTime } from './format';
 import { stringsFor } from './i18n/strings';
 import { Verbs } from './verbs';
 import type { SupportFormView } from './view-models';
@@ -42,6 +43,7 @@ export function supportFormCard(view: SupportFormView): AdaptiveCard {
     [
       heading(t.supportForm.title),
       factSet(facts),
+      ...(view.supportClosesAt ? [textBlock(t.supportForm.forgottenNote(formatDateTime(view.supportClosesAt)), { isSubtle: true })] : []),
       textBlock(t.supportForm.intro),
       categories,
       ...(view.errors.categories ? [fieldError(t.supportForm.problems.categories)] : []),

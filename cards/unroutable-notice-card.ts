@@ -6,14 +6,16 @@ import type { UnroutableNoticeView } from './view-models';
 
 export function unroutableNoticeCard(view: UnroutableNoticeView): AdaptiveCard {
   const t = stringsFor(view.locale);
+  const expired = view.reason === 'expired';
   return adaptiveCard([
     heading(t.unroutableNotice.title),
-    textBlock(t.unroutableNotice.text),
+    textBlock(expired ? t.unroutableNotice.expiredText : t.unroutableNotice.text),
     factSet([
       [t.common.reference, view.reference],
       [t.unroutableNotice.reason, t.route.reasons[view.reason]],
       [t.common.municipality, view.municipalityName],
-      [t.unroutableNotice.by, view.byName],
+      // An expired signal was closed by the clock, not by a person.
+      ...(expired ? [] : [[t.unroutableNotice.by, view.byName] as [string, string]]),
       [t.unroutableNotice.at, formatDateTime(view.at)],
     ]),
   ]);

@@ -5,7 +5,7 @@
 import type { ChildIdentity } from '../src/domain/child';
 import type { SignalField, SignalFieldProblem } from '../src/domain/signal-input';
 import type { RoleName } from '../src/domain/directory';
-import type { StatusStep, UnroutableReason } from '../src/domain/routing';
+import type { ClosingReason, StatusStep } from '../src/domain/routing';
 import type { SignalState } from '../src/domain/signal';
 import type { PriorConcern, SupportCategory } from '../src/domain/support';
 
@@ -91,6 +91,8 @@ export interface SupportFormView {
   schoolName: string;
   /** Shown so the contact knows which child; absent once redacted. */
   child?: ChildIdentity;
+  /** Once the child is forgotten: until when support can still be recorded. */
+  supportClosesAt?: string;
   values: { categories: SupportCategory[]; priorConcern?: PriorConcern };
   errors: Partial<Record<SupportFormField, 'required'>>;
 }
@@ -151,7 +153,7 @@ export interface RouteClosedView {
   municipalityName: string;
   byName: string;
   at: string;
-  reason: UnroutableReason;
+  reason: ClosingReason;
 }
 
 /** A school's contact cards after "niet onze leerling": no child data. */
@@ -174,6 +176,8 @@ export interface BouncedNoticeView {
   municipalityName: string;
   /** Present once the worker handed the signal to leerplicht: the button is gone. */
   rerouted?: { at: string };
+  /** The child was forgotten before the worker handed it on: the button is gone. */
+  forgotten?: boolean;
 }
 
 /** Tells the issuing worker leerplicht found no school: no child data. */
@@ -181,7 +185,7 @@ export interface UnroutableNoticeView {
   locale: Locale;
   reference: string;
   municipalityName: string;
-  reason: UnroutableReason;
+  reason: ClosingReason;
   byName: string;
   at: string;
 }
@@ -288,4 +292,50 @@ export interface DeliveryAlertView {
   role: 'school_contact' | 'leerplicht' | 'vt_worker' | 'coordinator' | 'admin';
   reason: string;
   at: string;
+  /**
+   * True when the card that failed was one that showed the child and had to be drawn again
+   * without it: the name may still be in that person's chat.
+   */
+  nameNotRemoved?: boolean;
+}
+
+/** The role an audit entry names: a directory role, or `system` for scheduled work. */
+export type AuditTrailRole = RoleName | 'system';
+
+/** One entry of a signal's audit trail: who did what, when, from where. Never the child. */
+export interface AuditTrailRow {
+  at: string;
+  /** A member id, or `system`. */
+  actorId: string;
+  /** The actor's name in the directory; absent for someone no longer in it. */
+  actorName?: string;
+  /** Absent where nobody was known. */
+  role?: AuditTrailRole;
+  /** As recorded, e.g. `signal.acknowledge`; the card puts it in words. */
+  action: string;
+  result: 'ok' | 'refused' | 'failed';
+  origin?: string;
+}
+
+/** An admin's `audit HWC-7F3K`: the newest entries first; `more` older ones were left off. */
+export interface AuditTrailView {
+  locale: Locale;
+  reference: string;
+  rows: AuditTrailRow[];
+  more: number;
+}
+
+/**
+ * A card that named the child (a contact's signal card, leerplicht's route card) once the child
+ * is forgotten: the reference code, where it was, the times and who picked it up — never the child.
+ */
+export interface ForgottenSignalView {
+  locale: Locale;
+  reference: string;
+  /** The school, or for leerplicht's card the municipality. */
+  placeLabel: 'school' | 'municipality';
+  placeName: string;
+  issuedAt: string;
+  redactedAt: string;
+  takenBy?: { byName: string; at: string };
 }

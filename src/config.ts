@@ -25,11 +25,22 @@ const environmentSchema = z
     HWC_QUIET_TIME: z.preprocess(emptyAsUndefined, z.enum(['on', 'off']).default('on')),
     HWC_RELAY_INTERVAL_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).default(5000)),
     HWC_TEAMS_RATE_PER_SECOND: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(30)),
+    // At least 90 days: a record must outlive the latest moment to forget its child (weeks, across a summer holiday).
+    HWC_STATS_RETENTION_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(90).max(3650).default(730)),
+    HWC_AUDIT_RETENTION_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(3650).default(1825)),
     LOG_LEVEL: z.preprocess(
       emptyAsUndefined,
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     ),
   });
+
+/** The tenant ids in a comma-separated list, lower case; blanks (`a,,b`, a lone comma) are no tenant. */
+function tenantList(raw: string | undefined): string[] {
+  return (raw ?? '')
+    .split(',')
+    .map((t) => t.trim().toLowerCase())
+    .filter((t) => t !== '');
+}
 
 /**
  * Rules that tie settings together. Checked on the raw environment, beside the schema, so that
@@ -37,11 +48,19 @@ const environmentSchema = z
  */
 function crossFieldProblems(env: Record<string, string | undefined>): string[] {
   const set = (key: string) => (env[key] ?? '').trim() !== '';
+  const production = (env.NODE_ENV ?? '').trim() === 'production';
   const problems: string[] = [];
-  if ((env.NODE_ENV ?? '').trim() === 'production' && !set('MicrosoftAppId')) {
+  if (production && !set('MicrosoftAppId')) {
     problems.push('MicrosoftAppId is required in production: without it the bot accepts unauthenticated requests');
   }
-  if ((env.NODE_ENV ?? '').trim() === 'production' && (env.HWC_QUIET_TIME ?? '').trim() === 'off') {
+  // A managed identity gets its tokens without a secret; every other app type needs one to answer Teams.
+  if (production && !set('MicrosoftAppPassword') && (env.MicrosoftAppType ?? '').trim() !== 'UserAssignedMSI') {
+    problems.push('MicrosoftAppPassword is required in production unless MicrosoftAppType=UserAssignedMSI: without it the bot cannot answer Teams');
+  }
+  if (production && tenantList(env.HWC_ALLOWED_TENANTS).length === 0) {
+    problems.push('HWC_ALLOWED_TENANTS is required in production: without it activities from any Entra tenant are accepted');
+  }
+  if (production && (env.HWC_QUIET_TIME ?? '').trim() === 'off') {
     problems.push('HWC_QUIET_TIME=off is for demos only: in production cards must wait for the working window');
   }
   if ((env.HWC_STORE ?? '').trim() === 'cosmos') {
@@ -79,6 +98,10 @@ export interface Config {
    * of the tenant's budget (divide it between instances; each process counts on its own).
    */
   teamsRatePerSecond: number;
+  /** Days the anonymous signal records (the statistics) are kept after issue. */
+  statsRetentionDays: number;
+  /** Days audit entries are kept. */
+  auditRetentionDays: number;
   logLevel: string;
 }
 
@@ -115,11 +138,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     relayIntervalMs: e.HWC_RELAY_INTERVAL_MS,
     dispatchLeaseMs: e.HWC_DISPATCH_LEASE_MS,
     quietTime: e.HWC_QUIET_TIME === 'on',
-    allowedTenants: (e.HWC_ALLOWED_TENANTS ?? '')
-      .split(',')
-      .map((t) => t.trim().toLowerCase())
-      .filter((t) => t !== ''),
+    allowedTenants: tenantList(e.HWC_ALLOWED_TENANTS),
     teamsRatePerSecond: e.HWC_TEAMS_RATE_PER_SECOND,
+    statsRetentionDays: e.HWC_STATS_RETENTION_DAYS,
+    auditRetentionDays: e.HWC_AUDIT_RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -2,7 +2,7 @@
  * The ports the core depends on. Adapters are named after their technology
  * (SqliteSignalStore, CosmosSignalStore, MemorySignalStore, TeamsMessenger).
  */
-import type { Member, Municipality, School } from './domain/directory';
+import type { Member, Municipality, RoleName, School } from './domain/directory';
 import type { Signal } from './domain/signal';
 
 export interface Clock {
@@ -40,6 +40,16 @@ export interface SignalStore {
   listDeadlinesDue(now: Date, limit: number): Promise<Stored<Signal>[]>;
   /** Signals with delivery work due at or before `now` (by `dispatchDueAt`), oldest first. */
   listDispatchDue(now: Date, limit: number): Promise<Stored<Signal>[]>;
+  /**
+   * Retention of the anonymous records: deletes up to `limit` signals issued before `cutoff`
+   * (oldest first), each with any identity it still has. Returns how many.
+   */
+  purgeIssuedBefore(cutoff: Date, limit: number): Promise<number>;
+  /**
+   * The backstop behind forgetting: deletes up to `limit` identities whose store-side expiry
+   * (set at issue, a day after the latest moment to forget) has passed. Returns how many.
+   */
+  purgeExpiredIdentities(now: Date, limit: number): Promise<number>;
 }
 
 /** How to reach a member in their personal chat with the bot. */
@@ -85,22 +95,42 @@ export interface DirectoryStore {
   getConversation(memberId: string): Promise<ConversationAddress | undefined>;
 }
 
+/** The role someone acted in, or `system` for the scheduler's own work. */
+export type AuditRole = RoleName | 'system';
+
 export interface AuditEntry {
   at: string;
   /** Member id of who acted, or `system`. */
   actorId: string;
+  /**
+   * The role the request was made in (the one it needs, also when it was refused). Absent only
+   * where nobody is known, e.g. an activity dropped before the directory was asked.
+   */
+  role?: AuditRole;
   action: string;
   /** Signal id or reference code; never a child's data. */
   objectId?: string;
   result: 'ok' | 'refused' | 'failed';
-  /** Where the request came from, e.g. `teams:<conversation id>`. */
+  /** Where the request came from, e.g. `msteams:<conversation id>`. */
   origin?: string;
+  /** The incoming activity (bot turn) or card dispatch (lease id) the entry belongs to: joins it to the logs. */
+  correlationId?: string;
 }
 
-/** Append-only; kept longer than signals; never holds a child's data. */
+/**
+ * Append-only; kept apart from signals and longer (HWC_AUDIT_RETENTION_DAYS); never holds a
+ * child's data. No method changes an entry; `purgeBefore` is the only way one ever leaves.
+ */
 export interface AuditLog {
   append(entry: AuditEntry): Promise<void>;
+  /** An object's entries, oldest first; entries with the same `at` in the order appended. */
   list(objectId: string): Promise<AuditEntry[]>;
+  /**
+   * Retention, and nothing else: deletes entries with `at` before `cutoff` (whatever their
+   * object), oldest first, at most `limit` of them. Returns how many it deleted; call again
+   * while that equals `limit`.
+   */
+  purgeBefore(cutoff: Date, limit: number): Promise<number>;
 }
 
 /** An Adaptive Card (or other attachment content) ready to send. */

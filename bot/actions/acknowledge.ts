@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { AdaptiveCard, VerbData } from '../../cards';
 import { ErrorCodes, isDomainError } from '../../src/domain/errors';
 import type { BotServices } from '../services';
-import { localeOf, memberIdOf, originOf } from '../turn-info';
+import { localeOf, memberIdOf, sourceOf } from '../turn-info';
 
 /**
  * "Gezien — ik pak dit op". The contact who picks it up gets the support form; pressing again
@@ -14,13 +14,13 @@ export async function acknowledge(context: TurnContext, services: BotServices, d
   const actorId = memberIdOf(context);
   const { cards } = services;
   try {
-    const signal = await services.acknowledgeSignal.execute(actorId, data.signalId, originOf(context));
+    const signal = await services.acknowledgeSignal.execute(actorId, data.signalId, sourceOf(context));
     const schoolName = await cards.schoolName(signal.schoolId);
     services.logger.info({ signalId: signal.id, reference: signal.reference }, 'signal acknowledged');
     return signal.support ? cards.supported(signal, locale, schoolName, services.clock.now()) : cards.supportForm(signal, locale, schoolName);
   } catch (error) {
     if (!isDomainError(error, ErrorCodes.alreadyAcknowledged)) throw error;
-    const signal = await services.recordSupport.viewAsContact(actorId, data.signalId, originOf(context));
+    const signal = await services.recordSupport.viewAsContact(actorId, data.signalId, sourceOf(context));
     return cards.taken(signal, locale, await cards.schoolName(signal.schoolId));
   }
 }

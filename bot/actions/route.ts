@@ -3,12 +3,12 @@ import type { AdaptiveCard, VerbData } from '../../cards';
 import type { RouteResult } from '../../src/app/route-signal';
 import { ErrorCodes, isDomainError } from '../../src/domain/errors';
 import type { BotServices } from '../services';
-import { localeOf, memberIdOf, originOf } from '../turn-info';
+import { localeOf, memberIdOf, sourceOf } from '../turn-info';
 
 /** Doorsturen: leerplicht forwards the signal to the chosen school. */
 export async function forwardSignal(context: TurnContext, services: BotServices, data: VerbData<'signal.forward'>): Promise<AdaptiveCard> {
   return kindlyWhenTaken(context, services, data.signalId, async () => {
-    const result = await services.routeSignal.forward(memberIdOf(context), data.signalId, data.schoolId, originOf(context));
+    const result = await services.routeSignal.forward(memberIdOf(context), data.signalId, data.schoolId, sourceOf(context));
     return answer(context, services, result, { schoolId: data.schoolId }, 'signal forwarded');
   });
 }
@@ -16,7 +16,7 @@ export async function forwardSignal(context: TurnContext, services: BotServices,
 /** Geen school gevonden: leerplicht closes the signal with a reason; the worker is told. */
 export async function noSchool(context: TurnContext, services: BotServices, data: VerbData<'signal.no_school'>): Promise<AdaptiveCard> {
   return kindlyWhenTaken(context, services, data.signalId, async () => {
-    const result = await services.routeSignal.noSchool(memberIdOf(context), data.signalId, data.reason, originOf(context));
+    const result = await services.routeSignal.noSchool(memberIdOf(context), data.signalId, data.reason, sourceOf(context));
     return answer(context, services, result, { reason: data.reason }, 'no school found');
   });
 }
@@ -30,7 +30,7 @@ async function kindlyWhenTaken(context: TurnContext, services: BotServices, sign
     return await act();
   } catch (error) {
     if (!isDomainError(error, ErrorCodes.alreadyRouted) && !isDomainError(error, ErrorCodes.alreadyClosed)) throw error;
-    const signal = await services.routeSignal.viewAsOfficer(memberIdOf(context), signalId, originOf(context));
+    const signal = await services.routeSignal.viewAsOfficer(memberIdOf(context), signalId, sourceOf(context));
     const view = signal.state === 'unroutable' ? 'route_closed' : 'routed';
     return services.cards.forView(signal, view, localeOf(context, services.locale), services.clock.now());
   }

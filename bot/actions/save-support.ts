@@ -2,13 +2,13 @@ import type { TurnContext } from 'botbuilder';
 import type { AdaptiveCard, VerbData } from '../../cards';
 import { SUPPORT_CATEGORIES, PRIOR_CONCERN_ANSWERS } from '../../src/domain/support';
 import type { BotServices } from '../services';
-import { localeOf, memberIdOf, originOf } from '../turn-info';
+import { localeOf, memberIdOf, sourceOf } from '../turn-info';
 
 /** Opslaan on the support form: categories and the prior-concern answer, never free text. */
 export async function saveSupport(context: TurnContext, services: BotServices, data: VerbData<'support.save'>): Promise<AdaptiveCard> {
   const locale = localeOf(context, services.locale);
   const { cards } = services;
-  const result = await services.recordSupport.execute(memberIdOf(context), data, originOf(context));
+  const result = await services.recordSupport.execute(memberIdOf(context), data, sourceOf(context));
   const schoolName = await cards.schoolName(result.signal.schoolId);
   if (result.ok) {
     services.logger.info({ signalId: result.signal.id, reference: result.signal.reference }, 'support recorded');

@@ -5,7 +5,7 @@ import { MAX_CHILDREN_PER_FORM } from '../../src/domain/routing';
 import { destinationOptions } from '../destination-options';
 import type { BotServices } from '../services';
 import { submissionIdOf } from '../submission-id';
-import { localeOf, memberIdOf, originOf } from '../turn-info';
+import { localeOf, memberIdOf, sourceOf } from '../turn-info';
 
 /**
  * Verstuur: one signal per child, all or nothing. Invalid input comes back as the same form with
@@ -16,7 +16,7 @@ export async function submitSignal(context: TurnContext, services: BotServices, 
   // A child block added by mistake and left empty is not a child.
   const children = form.filter((child, i) => i === 0 || Object.values(child).some((v) => (v ?? '').trim() !== ''));
   const submissionIds = children.map((_, i) => submissionIdOf(context, `child-${i}`));
-  const result = await services.issueSignal.execute(actorId, children, originOf(context), submissionIds);
+  const result = await services.issueSignal.execute(actorId, children, sourceOf(context), submissionIds);
   if (!result.ok) return householdForm(context, services, children, result.errors);
   for (const { signal } of result.issued) {
     services.logger.info(

@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { AdaptiveCard, VerbData } from '../../cards';
 import { ErrorCodes, isDomainError } from '../../src/domain/errors';
 import type { BotServices } from '../services';
-import { localeOf, memberIdOf, originOf } from '../turn-info';
+import { localeOf, memberIdOf, sourceOf } from '../turn-info';
 
 /**
  * "Ik neem contact op": a coordinator takes an escalated signal on. A colleague who was a moment
@@ -13,11 +13,11 @@ export async function takeEscalation(context: TurnContext, services: BotServices
   const actorId = memberIdOf(context);
   let signal;
   try {
-    signal = await services.takeEscalation.execute(actorId, data.signalId, originOf(context));
+    signal = await services.takeEscalation.execute(actorId, data.signalId, sourceOf(context));
     services.logger.info({ signalId: signal.id, reference: signal.reference }, 'escalation taken');
   } catch (error) {
     if (!isDomainError(error, ErrorCodes.escalationTaken)) throw error;
-    signal = await services.takeEscalation.view(actorId, data.signalId, originOf(context));
+    signal = await services.takeEscalation.view(actorId, data.signalId, sourceOf(context));
   }
   return services.cards.forView(signal, 'escalation_taken', locale, services.clock.now());
 }

@@ -7,7 +7,7 @@ import type { BotServices } from '../services';
 import { replyWithCard } from '../reply';
 import { schoolNames } from '../school-names';
 import { schoolsInSteps, statusSteps } from '../status-steps';
-import { localeOf, memberIdOf, originOf } from '../turn-info';
+import { localeOf, memberIdOf, sourceOf } from '../turn-info';
 
 /**
  * `status`: a Veilig Thuis worker sees each of their signals of the last two weeks with every
@@ -22,13 +22,13 @@ export async function statusCommand(context: TurnContext, services: BotServices)
   if (!worker && !officer) throw new DomainError(member ? ErrorCodes.roleRequired : ErrorCodes.unknownMember, { role: 'vt_worker' });
 
   if (worker) {
-    const signals = await services.listMySignals.execute(actorId, originOf(context));
+    const signals = await services.listMySignals.execute(actorId, sourceOf(context));
     const names = await schoolNames(services.directory, signals.flatMap(schoolsInSteps));
     const rows = signals.map((s) => ({ reference: s.reference, state: s.state, at: s.stateChangedAt, steps: statusSteps(s, names) }));
     await replyWithCard(context, statusCard({ locale, days: STATUS_DAYS, rows }));
   }
   if (officer) {
-    const waiting = await services.listAwaitingRouting.execute(actorId, originOf(context));
+    const waiting = await services.listAwaitingRouting.execute(actorId, sourceOf(context));
     const rows = await Promise.all(
       waiting.map(async (s) => ({
         reference: s.reference,

@@ -121,6 +121,7 @@ export const en: Strings = {
       moved: 'Moved away',
       outside_region: 'Outside the region',
       other: 'Other',
+      expired: 'Expired',
     },
     problems: {
       schoolId: {
@@ -149,6 +150,7 @@ export const en: Strings = {
     closedBy: (reason: string, byName: string, time: string): string =>
       `No school found (${reason}) — by ${byName} at ${time}`,
     nothingToDo: "Veilig Thuis is being told. The child's data has been removed from this card.",
+    expired: (time: string): string => `Expired at ${time}: not forwarded to a school in time`,
   },
 
   bouncedNotice: {
@@ -159,6 +161,7 @@ export const en: Strings = {
       `Let the attendance officer of ${municipalityName} find the school`,
     newSignalHint: 'You can also send a new signal with **signal**.',
     rerouted: (time: string): string => `Forwarded to the attendance officer at ${time}`,
+    forgotten: "The period has ended and the child's data has been removed. Send a new signal with **signal** if needed.",
   },
 
   unroutableNotice: {
@@ -167,6 +170,17 @@ export const en: Strings = {
     reason: 'Reason',
     by: 'Decided by',
     at: 'Decided on',
+    expiredText:
+      "The attendance officer did not forward this signal to a school in time. The child's data has been removed and the signal is closed. Send a new signal with **signal** if needed.",
+  },
+
+  forgotten: {
+    title: 'Handle with Care — data removed',
+    forgottenOn: (dateTime: string): string => `The child's data was removed on ${dateTime}, as agreed.`,
+    why: 'The signal is not kept longer than needed. For questions, call Veilig Thuis and give the reference.',
+    issuedAt: 'Sent on',
+    takenBy: 'Picked up by',
+    notTaken: 'Nobody picked this signal up.',
   },
 
   taken: {
@@ -188,6 +202,8 @@ export const en: Strings = {
       other: 'Other',
     },
     priorConcernLabel: 'Was the school already concerned about this child?',
+    forgottenNote: (dateTime: string): string =>
+      `The name has been removed, as agreed. You can still record support until ${dateTime}.`,
     priorConcern: {
       yes: 'Yes',
       no: 'No',
@@ -230,6 +246,8 @@ export const en: Strings = {
     title: 'Handle with Care — card not delivered',
     text: (recipientName: string, role: string): string =>
       `The card for ${recipientName} (${role}) could not be delivered in Teams. Check that this person has the app and is right in the directory.`,
+    nameNotRemoved: (recipientName: string, role: string): string =>
+      `The child's name could not be removed from the card of ${recipientName} (${role}) in Teams. Ask this person to delete the message with this reference. In Handle with Care itself the name has been removed.`,
     reason: 'Reason',
     at: 'Time',
     roles: {
@@ -280,6 +298,64 @@ export const en: Strings = {
     empty: 'No signals are waiting for you right now.',
     returnedBy: 'Sent back by',
     hint: 'Each signal is a card in this chat; look it up by its reference.',
+  },
+
+  /**
+   * An admin's `audit HWC-7F3K`: who saw or changed a signal, when and from where. The trail never
+   * holds the child's data, so neither do these texts.
+   */
+  audit: {
+    title: (reference: string): string => `Audit trail ${reference}`,
+    intro: 'Who saw or changed this signal, newest first. Times in Dutch time.',
+    empty: 'The audit trail of this signal has no entries (any more).',
+    more: (count: number): string => `${count} older ${count === 1 ? 'entry' : 'entries'}, not shown.`,
+    by: 'By',
+    result: 'Result',
+    origin: 'From',
+    /** The actor of scheduled work (reminders, escalations). */
+    system: 'Handle with Care itself',
+    unknownRole: 'role unknown',
+    roles: {
+      vt_worker: 'Veilig Thuis worker',
+      school_contact: 'school contact',
+      leerplicht: 'attendance officer',
+      coordinator: 'coordinator',
+      manager: 'manager (overview)',
+      admin: 'functional administrator',
+      system: 'automatic',
+    },
+    results: { ok: 'done', refused: 'refused', failed: 'failed' },
+    /** Actions in words, by the action an entry records; an action not listed is shown as recorded. */
+    actions: {
+      'signal.issue': 'signal sent',
+      'signal.view': 'signal viewed',
+      'signal.acknowledge': 'seen — picked up',
+      'signal.support': 'support recorded',
+      'signal.forward': 'forwarded to a school',
+      'signal.no_school': 'no school found',
+      'signal.bounce': 'not our pupil',
+      'signal.to_leerplicht': 'sent to the attendance officer',
+      'signal.take_escalation': 'escalation taken on',
+      'card.shown': 'card with name and date of birth shown',
+      'audit.read': 'audit trail viewed',
+    },
+    /** `signal.deadline:<steps>`: the scheduler acted on a deadline. */
+    deadline: (steps: string): string => `deadline acted on (${steps})`,
+    /** The admin's line on the help card. */
+    help: '**audit HWC-7F3K** — the audit trail of a signal: who saw or changed it, and when.',
+    usage: {
+      title: 'Which signal?',
+      text: 'Type **audit** followed by the reference, for example **audit HWC-7F3K**.',
+    },
+    unknown: {
+      title: 'Reference not found',
+      text: (reference: string): string =>
+        `There is no signal with reference ${reference}, and the audit trail does not mention it either. Please check the code.`,
+    },
+    notAdmin: {
+      title: 'No access',
+      text: "Only functional administrators can view a signal's audit trail. Think you should have this role? Ask your municipality's functional administrator.",
+    },
   },
 
   help: {
@@ -401,6 +477,10 @@ export const en: Strings = {
     'SIGNAL.SUPPORT_LOCKED': {
       title: 'Can no longer be changed',
       text: 'Support can only be changed on the same day. What you recorded stays as it is.',
+    },
+    'SIGNAL.SUPPORT_CLOSED': {
+      title: 'Period ended',
+      text: 'The period for recording support for this signal has ended. Nothing was changed.',
     },
     'SIGNAL.REDACTED': {
       title: 'Data removed',

@@ -5,7 +5,7 @@
  */
 import { MAX_AGE, MIN_AGE, NAME_MAX_LENGTH } from '../../src/domain/child';
 import type { ErrorCode } from '../../src/domain/errors';
-import type { UnroutableReason } from '../../src/domain/routing';
+import type { ClosingReason } from '../../src/domain/routing';
 import type { SignalState } from '../../src/domain/signal';
 import type { RouteSchoolProblem, SignalFormProblem } from '../view-models';
 
@@ -134,7 +134,8 @@ export const nl = {
       moved: 'Verhuisd',
       outside_region: 'Buiten de regio',
       other: 'Anders',
-    } satisfies Record<UnroutableReason, string>,
+      expired: 'Verlopen',
+    } satisfies Record<ClosingReason, string>,
     problems: {
       schoolId: {
         required: 'Kies een school om het signaal naar door te sturen.',
@@ -164,6 +165,7 @@ export const nl = {
     closedBy: (reason: string, byName: string, time: string): string =>
       `Geen school gevonden (${reason}) — door ${byName} om ${time}`,
     nothingToDo: 'Veilig Thuis krijgt hiervan bericht. De gegevens van het kind zijn van deze kaart verwijderd.',
+    expired: (time: string): string => `Verlopen om ${time}: niet op tijd naar een school doorgestuurd`,
   },
 
   /** Tells the issuing Veilig Thuis worker that a school sent a signal back. */
@@ -174,6 +176,7 @@ export const nl = {
     toLeerplicht: (municipalityName: string): string => `Laat leerplicht ${municipalityName} de school zoeken`,
     newSignalHint: 'Je kunt ook een nieuw signaal versturen met **signaal**.',
     rerouted: (time: string): string => `Doorgestuurd naar leerplicht om ${time}`,
+    forgotten: 'De termijn is verstreken en de gegevens van het kind zijn verwijderd. Stuur zo nodig een nieuw signaal met **signaal**.',
   },
 
   /** Tells the issuing Veilig Thuis worker that leerplicht found no school. */
@@ -183,6 +186,18 @@ export const nl = {
     reason: 'Reden',
     by: 'Vastgesteld door',
     at: 'Vastgesteld op',
+    expiredText:
+      'Leerplicht heeft dit signaal niet op tijd naar een school doorgestuurd. De gegevens van het kind zijn verwijderd en het signaal is afgesloten. Stuur zo nodig een nieuw signaal met **signaal**.',
+  },
+
+  /** A card that named the child, once the child is forgotten: the reference, school and times only. */
+  forgotten: {
+    title: 'Handle with Care — gegevens verwijderd',
+    forgottenOn: (dateTime: string): string => `De gegevens van het kind zijn verwijderd op ${dateTime}, zoals afgesproken.`,
+    why: 'Het signaal wordt niet langer bewaard dan nodig. Bel bij vragen met Veilig Thuis en noem de referentie.',
+    issuedAt: 'Verstuurd op',
+    takenBy: 'Opgepakt door',
+    notTaken: 'Niemand heeft dit signaal opgepakt.',
   },
 
   taken: {
@@ -205,6 +220,8 @@ export const nl = {
       other: 'Anders',
     },
     priorConcernLabel: 'Was er op school al zorg over dit kind?',
+    forgottenNote: (dateTime: string): string =>
+      `De naam is verwijderd, zoals afgesproken. Je kunt de steun nog vastleggen tot ${dateTime}.`,
     priorConcern: {
       yes: 'Ja',
       no: 'Nee',
@@ -250,6 +267,8 @@ export const nl = {
     title: 'Handle with Care — kaart niet afgeleverd',
     text: (recipientName: string, role: string): string =>
       `De kaart voor ${recipientName} (${role}) kon niet worden afgeleverd in Teams. Controleer of deze persoon de app heeft en in de directory klopt.`,
+    nameNotRemoved: (recipientName: string, role: string): string =>
+      `De naam van het kind kon niet uit de kaart van ${recipientName} (${role}) in Teams worden verwijderd. Vraag deze persoon het bericht met deze referentie zelf te verwijderen. In Handle with Care zelf is de naam wel verwijderd.`,
     reason: 'Reden',
     at: 'Tijd',
     roles: {
@@ -305,6 +324,64 @@ export const nl = {
     empty: 'Er wachten nu geen signalen op jou.',
     returnedBy: 'Teruggestuurd door',
     hint: 'Elk signaal staat als kaart in deze chat; zoek het op met de referentie.',
+  },
+
+  /**
+   * An admin's `audit HWC-7F3K`: who saw or changed a signal, when and from where. The trail never
+   * holds the child's data, so neither do these texts.
+   */
+  audit: {
+    title: (reference: string): string => `Auditspoor ${reference}`,
+    intro: 'Wie dit signaal zag of veranderde, het nieuwste eerst. Tijden in Nederlandse tijd.',
+    empty: 'Er staan geen regels (meer) in het auditspoor van dit signaal.',
+    more: (count: number): string => `Nog ${count} oudere ${count === 1 ? 'regel' : 'regels'}, niet getoond.`,
+    by: 'Door',
+    result: 'Resultaat',
+    origin: 'Vanuit',
+    /** The actor of scheduled work (reminders, escalations). */
+    system: 'Handle with Care zelf',
+    unknownRole: 'rol onbekend',
+    roles: {
+      vt_worker: 'Veilig Thuis',
+      school_contact: 'contactpersoon school',
+      leerplicht: 'leerplichtambtenaar',
+      coordinator: 'coördinator',
+      manager: 'manager (overzicht)',
+      admin: 'functioneel beheerder',
+      system: 'automatisch',
+    },
+    results: { ok: 'gelukt', refused: 'geweigerd', failed: 'mislukt' },
+    /** Actions in words, by the action an entry records; an action not listed is shown as recorded. */
+    actions: {
+      'signal.issue': 'signaal verstuurd',
+      'signal.view': 'signaal bekeken',
+      'signal.acknowledge': 'gezien — opgepakt',
+      'signal.support': 'steun vastgelegd',
+      'signal.forward': 'doorgestuurd naar een school',
+      'signal.no_school': 'geen school gevonden',
+      'signal.bounce': 'niet onze leerling',
+      'signal.to_leerplicht': 'naar leerplicht gestuurd',
+      'signal.take_escalation': 'escalatie opgepakt',
+      'card.shown': 'kaart met naam en geboortedatum getoond',
+      'audit.read': 'auditspoor bekeken',
+    },
+    /** `signal.deadline:<steps>`: the scheduler acted on a deadline. */
+    deadline: (steps: string): string => `termijn bewaakt (${steps})`,
+    /** The admin's line on the help card. */
+    help: '**audit HWC-7F3K** — het auditspoor van een signaal: wie het wanneer zag of veranderde.',
+    usage: {
+      title: 'Welk signaal?',
+      text: 'Typ **audit** met de referentie erachter, bijvoorbeeld **audit HWC-7F3K**.',
+    },
+    unknown: {
+      title: 'Referentie niet gevonden',
+      text: (reference: string): string =>
+        `Er is geen signaal met referentie ${reference}, en het auditspoor noemt die referentie ook niet. Kijk de code nog eens na.`,
+    },
+    notAdmin: {
+      title: 'Geen toegang',
+      text: 'Alleen functioneel beheerders kunnen het auditspoor van een signaal bekijken. Denk je dat je deze rol hoort te hebben? Vraag het aan de functioneel beheerder van je gemeente.',
+    },
   },
 
   help: {
@@ -428,6 +505,10 @@ export const nl = {
     'SIGNAL.SUPPORT_LOCKED': {
       title: 'Niet meer te wijzigen',
       text: 'De steun kan alleen op dezelfde dag worden gewijzigd. Wat je hebt vastgelegd, blijft staan.',
+    },
+    'SIGNAL.SUPPORT_CLOSED': {
+      title: 'Termijn verstreken',
+      text: 'De termijn om steun vast te leggen voor dit signaal is verstreken. Er is niets veranderd.',
     },
     'SIGNAL.REDACTED': {
       title: 'Gegevens verwijderd',

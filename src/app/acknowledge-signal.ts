@@ -1,10 +1,13 @@
 import { acknowledge, type Signal } from '../domain/signal';
 import type { DirectoryStore } from '../ports';
 import { requireContactOf } from './access';
+import type { RequestSource } from './audit-trail';
 import { changeSignal, type ChangeSignalDeps } from './change-signal';
+import { SchoolTime } from './school-time';
 
 export interface AcknowledgeDeps extends ChangeSignalDeps {
   directory: DirectoryStore;
+  schoolTime?: SchoolTime;
 }
 
 /**
@@ -13,14 +16,22 @@ export interface AcknowledgeDeps extends ChangeSignalDeps {
  * picked it up. The other contacts' cards are updated in place through the dispatcher.
  */
 export class AcknowledgeSignal {
-  constructor(private readonly deps: AcknowledgeDeps) {}
+  private readonly schoolTime: SchoolTime;
 
-  execute(actorId: string, signalId: string, origin?: string): Promise<Signal> {
+  constructor(private readonly deps: AcknowledgeDeps) {
+    this.schoolTime = deps.schoolTime ?? new SchoolTime(deps.directory);
+  }
+
+  execute(actorId: string, signalId: string, source: RequestSource = {}): Promise<Signal> {
     return changeSignal(
       this.deps,
-      { actorId, signalId, action: 'signal.acknowledge', origin },
-      (signal) => requireContactOf(this.deps.directory, actorId, signal),
-      (current, contact, now) => acknowledge(current, { id: contact.aadObjectId, name: contact.name }, now),
+      { ...source, actorId, role: 'school_contact', signalId, action: 'signal.acknowledge' },
+      // Picked up: the child is forgotten at the end of this school day at the school.
+      async (signal) => ({
+        contact: await requireContactOf(this.deps.directory, actorId, signal),
+        forgetAt: await this.schoolTime.forgetAfterPickUp(signal.schoolId, signal.municipalityId, this.deps.clock.now()),
+      }),
+      (current, { contact, forgetAt }, now) => acknowledge(current, { id: contact.aadObjectId, name: contact.name }, now, forgetAt),
     );
   }
 }

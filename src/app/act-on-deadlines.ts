@@ -1,4 +1,5 @@
-import { applyDueDeadlines, leaseDueDeliveries } from '../domain/signal';
+import { forgetChild, isForgetDue } from '../domain/forget-child';
+import { applyDueDeadlines, leaseDueDeliveries, type Recipient, type Signal } from '../domain/signal';
 import type { AuditLog, Clock, DirectoryStore, Logger, SignalStore } from '../ports';
 import { SchoolTime } from './school-time';
 import type { Dispatcher } from './dispatcher';
@@ -16,7 +17,8 @@ export interface ActOnDeadlinesDeps {
 }
 
 /**
- * One scheduler tick's deadline work: reminders, escalations and support reminders that are due,
+ * One scheduler tick's deadline work: reminders, escalations, support reminders and forgetting
+ * the child (its identity out of the store, the cards redrawn without it) that are due,
  * found by the indexed `nextDeadlineAt`. Each is one conditional write, so when several instances
  * tick at once every reminder still goes out once.
  */
@@ -36,15 +38,17 @@ export class ActOnDeadlines {
       try {
         const coordinators = (await directory.listMunicipalityMembers('coordinator', due.municipalityId)).map((m) => ({ id: m.aadObjectId, name: m.name }));
         const sendAt = await this.schoolTime.nextWorkingMoment(due.municipalityId, now);
+        const worker = due.state === 'awaiting_routing' ? await this.issuerOf(due) : undefined;
         const lease = dispatcher.lease(now);
         const { before, after } = await mutateSignal(signals, due.id, (current) => {
-          const next = applyDueDeadlines(current, now, coordinators, sendAt);
+          const deadlines = applyDueDeadlines(current, now, coordinators, sendAt);
+          const next = isForgetDue(deadlines, now) ? forgetChild(deadlines, now, worker, sendAt) : deadlines;
           return next === current ? current : leaseDueDeliveries(next, now, lease.until, lease.id);
         });
         if (after.value === before) continue;
         acted++;
         const events = after.value.timeline.slice(before.timeline.length).map((e) => e.type).join(',');
-        await audit.append({ at: now.toISOString(), actorId: 'system', action: `signal.deadline:${events}`, objectId: after.value.reference, result: 'ok' });
+        await audit.append({ at: now.toISOString(), actorId: 'system', role: 'system', action: `signal.deadline:${events}`, objectId: after.value.reference, result: 'ok' });
         dispatcher.start(after.value, lease);
       } catch (error) {
         // One signal that fails must not starve every deadline behind it.
@@ -52,5 +56,11 @@ export class ActOnDeadlines {
       }
     }
     return acted;
+  }
+
+  /** The worker who issued a signal, told when it expires waiting for leerplicht. */
+  private async issuerOf(signal: Signal): Promise<Recipient> {
+    const worker = await this.deps.directory.getMember(signal.issuedBy);
+    return { id: signal.issuedBy, name: worker?.name ?? '' };
   }
 }

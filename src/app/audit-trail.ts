@@ -1,11 +1,28 @@
-import type { AuditEntry, AuditLog } from '../ports';
+import type { AuditEntry, AuditLog, AuditRole } from '../ports';
 
-/** Who asks to do what with which signal, and from where: the fields every audit entry of a request shares. */
-export interface AuditedRequest {
+/** Where a request came from: the chat it was made in, and the incoming activity's correlation id. */
+export interface RequestSource {
+  /** E.g. `msteams:<conversation id>`. */
+  origin?: string | undefined;
+  /** One per incoming activity: the same id is on that turn's log lines. */
+  correlationId?: string | undefined;
+}
+
+/** Who asks to do what with which signal, in which role, and from where: the fields every audit entry of a request shares. */
+export interface AuditedRequest extends RequestSource {
   actorId: string;
+  /** The role the request is made in: the one it needs, whether or not the actor holds it. */
+  role: AuditRole;
   signalId: string;
   action: string;
-  origin?: string | undefined;
+}
+
+/** The optional fields of an entry that a request's source fills in, left out when unknown. */
+export function sourceFields(source: RequestSource): Pick<AuditEntry, 'origin' | 'correlationId'> {
+  return {
+    ...(source.origin ? { origin: source.origin } : {}),
+    ...(source.correlationId ? { correlationId: source.correlationId } : {}),
+  };
 }
 
 /**
@@ -22,10 +39,11 @@ export function auditTrail(audit: AuditLog, request: AuditedRequest, at: () => D
       return audit.append({
         at: at().toISOString(),
         actorId: request.actorId,
+        role: request.role,
         action: request.action,
         objectId,
         result,
-        ...(request.origin ? { origin: request.origin } : {}),
+        ...sourceFields(request),
       });
     },
   };

@@ -1,6 +1,7 @@
 import { bounce, sendToLeerplicht, type Signal } from '../domain/signal';
 import type { DirectoryStore } from '../ports';
 import { requireContactOf, requireIssuerOf } from './access';
+import type { RequestSource } from './audit-trail';
 import { changeSignal, type ChangeSignalDeps } from './change-signal';
 import { SchoolTime } from './school-time';
 
@@ -21,10 +22,10 @@ export class BounceSignal {
     this.schoolTime = deps.schoolTime ?? new SchoolTime(deps.directory);
   }
 
-  async execute(actorId: string, signalId: string, origin?: string): Promise<Signal> {
+  async execute(actorId: string, signalId: string, source: RequestSource = {}): Promise<Signal> {
     return changeSignal(
       this.deps,
-      { actorId, signalId, action: 'signal.bounce', origin },
+      { ...source, actorId, role: 'school_contact', signalId, action: 'signal.bounce' },
       async (signal) => ({
         contact: await requireContactOf(this.deps.directory, actorId, signal),
         workerName: (await this.deps.directory.getMember(signal.issuedBy))?.name ?? '',
@@ -35,10 +36,10 @@ export class BounceSignal {
   }
 
   /** The issuing worker hands a bounced signal to leerplicht of its municipality. */
-  async sendToLeerplicht(actorId: string, signalId: string, origin?: string): Promise<Signal> {
+  async sendToLeerplicht(actorId: string, signalId: string, source: RequestSource = {}): Promise<Signal> {
     return changeSignal(
       this.deps,
-      { actorId, signalId, action: 'signal.to_leerplicht', origin },
+      { ...source, actorId, role: 'vt_worker', signalId, action: 'signal.to_leerplicht' },
       async (signal) => ({
         worker: await requireIssuerOf(this.deps.directory, actorId, signal),
         officers: (await this.deps.directory.listMunicipalityMembers('leerplicht', signal.municipalityId)).map((m) => ({ id: m.aadObjectId, name: m.name })),

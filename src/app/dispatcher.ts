@@ -11,6 +11,7 @@ import {
 } from '../domain/signal';
 import {
   MessengerError,
+  type AuditLog,
   type Clock,
   type ConversationAddress,
   type DirectoryStore,
@@ -23,6 +24,7 @@ import {
 import { mutateSignal } from './mutate-signal';
 import type { SchoolTime } from './school-time';
 import { isDomainError, ErrorCodes } from '../domain/errors';
+import { showsChildIdentity } from '../domain/identity-views';
 
 /**
  * How long a dispatcher holds deliveries it works on before another instance may take them.
@@ -68,6 +70,8 @@ export interface DispatcherDeps {
   leaseMs?: number;
   /** Keeps retried new messages and admin alerts inside the working window; none: any time. */
   schoolTime?: SchoolTime;
+  /** Where a card that shows the child, once Teams took it, is recorded as read by its recipient (`card.shown`). */
+  audit: AuditLog;
 }
 
 /**
@@ -166,10 +170,9 @@ export class Dispatcher {
   }
 
   private async dispatchOnce(signal: Signal, lease: Lease): Promise<Stored<Signal> | undefined> {
-    const leaseUntil = lease.until;
     const mine = signal.deliveries.filter((d) => isDeliveryPending(d) && d.leaseId === lease.id);
     if (mine.length === 0) return undefined;
-    const outcomes = await Promise.all(mine.map((d) => this.deliver(signal, d, leaseUntil)));
+    const outcomes = await Promise.all(mine.map((d) => this.deliver(signal, d, lease)));
     const failed = outcomes.some((o) => o.kind === 'failed');
     // Whoever keeps the directory hears about a card that could not be delivered.
     const admins = failed ? (await this.deps.directory.listAdmins()).map((m) => ({ id: m.aadObjectId, name: m.name })) : [];
@@ -182,7 +185,7 @@ export class Dispatcher {
     return after;
   }
 
-  private async deliver(signal: Signal, delivery: Delivery, leaseUntil: Date): Promise<DeliveryOutcome> {
+  private async deliver(signal: Signal, delivery: Delivery, lease: Lease): Promise<DeliveryOutcome> {
     const { key, recipientId } = delivery;
     try {
       const to = await this.addressOf(recipientId);
@@ -193,13 +196,46 @@ export class Dispatcher {
         const activityId = delivery.activityId
           ? (await withinLease(messenger.update(to, delivery.activityId, card), timeoutMs), delivery.activityId)
           : (await withinLease(messenger.send(to, card), timeoutMs)).activityId;
-        return { key, kind: 'shown', view: delivery.view, conversationId: to.conversationId, activityId };
+        await this.auditShown(signal, delivery, to, lease);
+        return {
+          key,
+          kind: 'shown',
+          view: delivery.view,
+          conversationId: to.conversationId,
+          activityId,
+          // Drawn from this snapshot: if the child was forgotten meanwhile, the card is drawn again.
+          ...(signal.child ? { renderedWithChild: true } : {}),
+        };
       } catch (error) {
         await this.markInactiveWhenGone(to, error);
         throw error;
       }
     } catch (error) {
-      return this.outcomeOfFailure(signal, delivery, error, leaseUntil);
+      return this.outcomeOfFailure(signal, delivery, error, lease.until);
+    }
+  }
+
+  /**
+   * A card naming the child reached its recipient: that is a read of the child's identity. Never
+   * throws: the card is shown whatever the audit log says, and failing the delivery here would
+   * only send it a second time.
+   */
+  private async auditShown(signal: Signal, delivery: Delivery, to: ConversationAddress, lease: Lease): Promise<void> {
+    if (!signal.child || !showsChildIdentity(delivery.view)) return;
+    try {
+      await this.deps.audit.append({
+        at: this.deps.clock.now().toISOString(),
+        actorId: delivery.recipientId,
+        role: delivery.role,
+        action: 'card.shown',
+        objectId: signal.reference,
+        result: 'ok',
+        // The same form as a request's origin (bot/turn-info.ts originOf), so a trail reads alike.
+        origin: `${to.channelId}:${to.conversationId}`,
+        correlationId: lease.id,
+      });
+    } catch (error) {
+      this.deps.logger.error({ signalId: signal.id, reference: signal.reference, recipientId: delivery.recipientId, err: errorName(error) }, 'card shown but not audited');
     }
   }
 

@@ -7,8 +7,9 @@ import { LEERPLICHT_DESTINATION_PREFIX, MAX_CHILDREN_PER_FORM } from '../domain/
 import { issueSignal, leaseDueDeliveries, type IssueTarget, type Recipient, type ScheduleTimes, type Signal } from '../domain/signal';
 import type { AuditLog, Clock, DirectoryStore, Random, SignalStore } from '../ports';
 import { requireRole } from './access';
+import { sourceFields, type RequestSource } from './audit-trail';
 import type { Dispatcher } from './dispatcher';
-import { SchoolTime } from './school-time';
+import { SchoolTime, type ForgetPlan } from './school-time';
 import type { SignalField, SignalFieldProblem } from '../domain/signal-input';
 
 export type { SignalField, SignalFieldProblem } from '../domain/signal-input';
@@ -53,7 +54,8 @@ interface PlannedChild {
   municipality?: Municipality;
 }
 
-type Timing = { times: ScheduleTimes } | { deliverAt: Date };
+/** When cards go out and deadlines fall, and when the child is forgotten at the latest. */
+type Timing = ({ times: ScheduleTimes } | { deliverAt: Date }) & { forget: ForgetPlan };
 
 /**
  * A Veilig Thuis worker issues signals for a household: one signal per child, each routed on
@@ -80,7 +82,7 @@ export class IssueSignal {
   async execute(
     actorId: string,
     children: SignalInput[],
-    origin?: string,
+    source: RequestSource = {},
     submissionIds: Array<string | undefined> = [],
   ): Promise<IssueSignalResult> {
     const worker = await requireRole(this.deps.directory, actorId, 'vt_worker');
@@ -104,10 +106,11 @@ export class IssueSignal {
       await this.deps.audit.append({
         at: now.toISOString(),
         actorId,
+        role: 'vt_worker',
         action: 'signal.issue',
         objectId: stored.signal.reference,
         result: 'ok',
-        ...(origin ? { origin } : {}),
+        ...sourceFields(source),
       });
     }
     return { ok: true, issued, repeated };
@@ -163,9 +166,11 @@ export class IssueSignal {
 
   /** Cards reach people inside their working window; a school's deadlines follow its calendar. */
   private async timingOf(plan: PlannedChild, now: Date): Promise<Timing> {
-    return plan.destination.kind === 'school'
-      ? { times: await this.schoolTime.scheduleAt(plan.destination.school, now, now, plan.municipality) }
-      : { deliverAt: await this.schoolTime.officerDeliveryTime(plan.municipalityId, now) };
+    const school = plan.destination.kind === 'school' ? plan.destination.school : undefined;
+    const forget = await this.schoolTime.forgetPlan(school, plan.municipalityId, now);
+    return school
+      ? { times: await this.schoolTime.scheduleAt(school, now, now, plan.municipality), forget }
+      : { deliverAt: await this.schoolTime.officerDeliveryTime(plan.municipalityId, now), forget };
   }
 
   private async store(

@@ -2,6 +2,7 @@ import { recordSupport, type Signal } from '../domain/signal';
 import { parseSupportInput, type SupportProblem } from '../domain/support';
 import type { DirectoryStore } from '../ports';
 import { requireContactOf } from './access';
+import type { RequestSource } from './audit-trail';
 import { changeSignal, type ChangeSignalDeps } from './change-signal';
 import { readSignalAs } from './read-signal';
 import { sameSchoolDay } from './school-day';
@@ -17,8 +18,8 @@ export class RecordSupport {
   constructor(private readonly deps: RecordSupportDeps) {}
 
   /** The signal as a contact of its school may see it, e.g. to show the support form again. Audited. */
-  async viewAsContact(actorId: string, signalId: string, origin?: string): Promise<Signal> {
-    const { signal } = await readSignalAs(this.deps, { actorId, signalId, action: 'signal.view', origin }, (s) =>
+  async viewAsContact(actorId: string, signalId: string, source: RequestSource = {}): Promise<Signal> {
+    const { signal } = await readSignalAs(this.deps, { ...source, actorId, role: 'school_contact', signalId, action: 'signal.view' }, (s) =>
       requireContactOf(this.deps.directory, actorId, s),
     );
     return signal;
@@ -27,16 +28,16 @@ export class RecordSupport {
   async execute(
     actorId: string,
     input: { signalId: string; categories?: string; priorConcern?: string },
-    origin?: string,
+    source: RequestSource = {},
   ): Promise<RecordSupportResult> {
     const parsed = parseSupportInput(input.categories, input.priorConcern);
     if ('problems' in parsed) {
       // The form comes back with what is missing; showing it again is a read of the signal.
-      return { ok: false, problems: parsed.problems, signal: await this.viewAsContact(actorId, input.signalId, origin) };
+      return { ok: false, problems: parsed.problems, signal: await this.viewAsContact(actorId, input.signalId, source) };
     }
     const signal = await changeSignal(
       this.deps,
-      { actorId, signalId: input.signalId, action: 'signal.support', origin },
+      { ...source, actorId, role: 'school_contact', signalId: input.signalId, action: 'signal.support' },
       (current) => requireContactOf(this.deps.directory, actorId, current),
       (current, contact, now) => recordSupport(current, { id: contact.aadObjectId, name: contact.name }, parsed.value, now, sameSchoolDay),
     );

@@ -3,6 +3,7 @@ import { UNROUTABLE_REASONS, type UnroutableReason } from '../domain/routing';
 import { closeUnroutable, forwardToSchool, requireAwaitingRouting, type Signal } from '../domain/signal';
 import type { DirectoryStore } from '../ports';
 import { requireLeerplichtOf } from './access';
+import type { RequestSource } from './audit-trail';
 import { changeSignal, type ChangeSignalDeps } from './change-signal';
 import { recipientsAt } from './issue-signal';
 import { readSignalAs } from './read-signal';
@@ -36,8 +37,8 @@ export class RouteSignal {
     return this.deps.directory.listAllSchools();
   }
 
-  async forward(actorId: string, signalId: string, schoolId: string | undefined, origin?: string): Promise<RouteResult> {
-    const signal = await this.viewAsOfficer(actorId, signalId, origin);
+  async forward(actorId: string, signalId: string, schoolId: string | undefined, source: RequestSource = {}): Promise<RouteResult> {
+    const signal = await this.viewAsOfficer(actorId, signalId, source);
     const school = schoolId ? await this.deps.directory.getSchool(schoolId) : undefined;
     const problem: ForwardProblem | undefined = !schoolId ? 'required' : !school ? 'notAllowed' : signal.triedSchoolIds.includes(school.id) ? 'tried' : undefined;
     const contacts = school && !problem ? await recipientsAt(this.deps.directory, school.id) : [];
@@ -49,15 +50,15 @@ export class RouteSignal {
     const times = await this.schoolTime.scheduleAt(school, new Date(signal.issuedAt), this.deps.clock.now());
     const forwarded = await changeSignal(
       this.deps,
-      { actorId, signalId, action: 'signal.forward', origin },
+      { ...source, actorId, role: 'leerplicht', signalId, action: 'signal.forward' },
       (current) => requireLeerplichtOf(this.deps.directory, actorId, current),
       (current, officer, now) => forwardToSchool(current, { id: officer.aadObjectId, name: officer.name }, school.id, contacts, now, times),
     );
     return { ok: true, signal: forwarded };
   }
 
-  async noSchool(actorId: string, signalId: string, reasonText: string | undefined, origin?: string): Promise<RouteResult> {
-    const signal = await this.viewAsOfficer(actorId, signalId, origin);
+  async noSchool(actorId: string, signalId: string, reasonText: string | undefined, source: RequestSource = {}): Promise<RouteResult> {
+    const signal = await this.viewAsOfficer(actorId, signalId, source);
     const reason = UNROUTABLE_REASONS.find((r) => r === reasonText) as UnroutableReason | undefined;
     const worker = await this.deps.directory.getMember(signal.issuedBy);
     if (!reason) {
@@ -66,7 +67,7 @@ export class RouteSignal {
     }
     const closed = await changeSignal(
       this.deps,
-      { actorId, signalId, action: 'signal.no_school', origin },
+      { ...source, actorId, role: 'leerplicht', signalId, action: 'signal.no_school' },
       (current) => requireLeerplichtOf(this.deps.directory, actorId, current),
       (current, officer, now) =>
         closeUnroutable(current, { id: officer.aadObjectId, name: officer.name }, reason, { id: signal.issuedBy, name: worker?.name ?? '' }, now),
@@ -75,8 +76,8 @@ export class RouteSignal {
   }
 
   /** The signal as an officer of its municipality may see it; audited, refusals included. */
-  async viewAsOfficer(actorId: string, signalId: string, origin?: string): Promise<Signal> {
-    const { signal } = await readSignalAs(this.deps, { actorId, signalId, action: 'signal.view', origin }, (s) =>
+  async viewAsOfficer(actorId: string, signalId: string, source: RequestSource = {}): Promise<Signal> {
+    const { signal } = await readSignalAs(this.deps, { ...source, actorId, role: 'leerplicht', signalId, action: 'signal.view' }, (s) =>
       requireLeerplichtOf(this.deps.directory, actorId, s),
     );
     return signal;

@@ -1,6 +1,7 @@
 import { takeEscalation, type Signal } from '../domain/signal';
 import type { DirectoryStore } from '../ports';
 import { requireCoordinatorOf } from './access';
+import type { RequestSource } from './audit-trail';
 import { changeSignal, type ChangeSignalDeps } from './change-signal';
 import { readSignalAs } from './read-signal';
 
@@ -12,18 +13,18 @@ export interface TakeEscalationDeps extends ChangeSignalDeps {
 export class TakeEscalation {
   constructor(private readonly deps: TakeEscalationDeps) {}
 
-  execute(actorId: string, signalId: string, origin?: string): Promise<Signal> {
+  execute(actorId: string, signalId: string, source: RequestSource = {}): Promise<Signal> {
     return changeSignal(
       this.deps,
-      { actorId, signalId, action: 'signal.take_escalation', origin },
+      { ...source, actorId, role: 'coordinator', signalId, action: 'signal.take_escalation' },
       (signal) => requireCoordinatorOf(this.deps.directory, actorId, signal),
       (current, coordinator, now) => takeEscalation(current, { id: coordinator.aadObjectId, name: coordinator.name }, now),
     );
   }
 
   /** The signal as a coordinator of its municipality sees it (never with the child's identity on a card). */
-  async view(actorId: string, signalId: string, origin?: string): Promise<Signal> {
-    const { signal } = await readSignalAs(this.deps, { actorId, signalId, action: 'signal.view', origin }, (s) =>
+  async view(actorId: string, signalId: string, source: RequestSource = {}): Promise<Signal> {
+    const { signal } = await readSignalAs(this.deps, { ...source, actorId, role: 'coordinator', signalId, action: 'signal.view' }, (s) =>
       requireCoordinatorOf(this.deps.directory, actorId, s),
     );
     return signal;

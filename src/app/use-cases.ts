@@ -6,6 +6,7 @@ import type { Dispatcher } from './dispatcher';
 import { IssueSignal } from './issue-signal';
 import { ListAwaitingRouting } from './list-awaiting-routing';
 import { ListMySignals } from './list-my-signals';
+import { ReadAuditTrail } from './read-audit-trail';
 import { RecordSupport } from './record-support';
 import { RouteSignal } from './route-signal';
 import type { SchoolTime } from './school-time';
@@ -27,13 +28,14 @@ export function createUseCases(deps: UseCaseDeps) {
   const { signals, directory, audit, dispatcher, clock, random, logger, schoolTime } = deps;
   return {
     issueSignal: new IssueSignal({ signals, directory, audit, dispatcher, clock, random, schoolTime }),
-    acknowledgeSignal: new AcknowledgeSignal({ signals, directory, audit, dispatcher, clock }),
+    acknowledgeSignal: new AcknowledgeSignal({ signals, directory, audit, dispatcher, clock, schoolTime }),
     recordSupport: new RecordSupport({ signals, directory, audit, dispatcher, clock }),
     listMySignals: new ListMySignals({ signals, directory, audit, clock }),
     routeSignal: new RouteSignal({ signals, directory, audit, dispatcher, clock, schoolTime }),
     bounceSignal: new BounceSignal({ signals, directory, audit, dispatcher, clock, schoolTime }),
     listAwaitingRouting: new ListAwaitingRouting({ signals, directory, audit, clock }),
     takeEscalation: new TakeEscalation({ signals, directory, audit, dispatcher, clock }),
+    readAuditTrail: new ReadAuditTrail({ signals, directory, audit, clock }),
     actOnDeadlines: new ActOnDeadlines({ signals, directory, audit, dispatcher, clock, logger, schoolTime }),
   };
 }

@@ -7,6 +7,7 @@ export const ErrorCodes = {
   alreadyAcknowledged: 'SIGNAL.ALREADY_ACKNOWLEDGED',
   notAcknowledged: 'SIGNAL.NOT_ACKNOWLEDGED',
   supportLocked: 'SIGNAL.SUPPORT_LOCKED',
+  supportClosed: 'SIGNAL.SUPPORT_CLOSED',
   redacted: 'SIGNAL.REDACTED',
   alreadyRouted: 'SIGNAL.ALREADY_ROUTED',
   alreadyClosed: 'SIGNAL.ALREADY_CLOSED',

@@ -2,6 +2,13 @@
 export const UNROUTABLE_REASONS = ['not_compulsory', 'moved', 'outside_region', 'other'] as const;
 export type UnroutableReason = (typeof UNROUTABLE_REASONS)[number];
 
+/**
+ * Why a signal ended without a school: leerplicht's reason, or `expired` when the child was
+ * forgotten while it still waited for leerplicht.
+ */
+export const CLOSING_REASONS = [...UNROUTABLE_REASONS, 'expired'] as const;
+export type ClosingReason = (typeof CLOSING_REASONS)[number];
+
 /** How a signal reaches a school: straight from Veilig Thuis, or through the municipality's leerplicht. */
 export type Route = 'direct' | 'leerplicht';
 

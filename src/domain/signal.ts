@@ -1,7 +1,8 @@
 import type { SignalTimeline } from './calendar/time-policy';
 import type { ChildIdentity } from './child';
 import { DomainError, ErrorCodes } from './errors';
-import type { Route, UnroutableReason } from './routing';
+import { changesWhenForgotten, redraw, withoutChild } from './forgetting';
+import type { ClosingReason, Route, UnroutableReason } from './routing';
 import type { SupportRecord } from './support';
 
 /**
@@ -33,7 +34,8 @@ export type TimelineEventType =
   | 'reminded'
   | 'escalated'
   | 'escalation_taken'
-  | 'support_overdue';
+  | 'support_overdue'
+  | 'redacted';
 
 /** One step in a signal's life: who (a member id) did what, when. Never the child's data. */
 export interface TimelineEvent {
@@ -127,15 +129,25 @@ export interface Signal {
   schoolId?: string;
   /** Schools that answered "niet onze leerling": never offered or sent to again. */
   triedSchoolIds: string[];
-  /** Present until the signal is redacted (or closed without a school). */
+  /**
+   * Present until the child is forgotten (`redactedAt`). Stores keep it apart from the rest of the
+   * signal (its own row or document) so it can be deleted without losing the anonymous record.
+   */
   child?: ChildIdentity;
+  /** When the child's identity is to be forgotten; set at issue (the latest moment), moved earlier at pick-up. */
+  redactAt?: string;
+  /** When the child's identity was forgotten: from then on `child` is absent. */
+  redactedAt?: string;
+  /** Support can be recorded until then, on the card without the child. */
+  supportClosesAt?: string;
   issuedBy: string;
   issuedAt: string;
   state: SignalState;
   stateChangedAt: string;
   forwarding?: { by: string; byName: string; at: string; schoolId: string };
   bounce?: { by: string; byName: string; at: string; schoolId: string };
-  unroutable?: { by: string; byName: string; at: string; reason: UnroutableReason };
+  /** `by` is `system` when the signal expired waiting for leerplicht. */
+  unroutable?: { by: string; byName: string; at: string; reason: ClosingReason };
   acknowledgement?: Acknowledgement;
   support?: SupportRecord;
   /** The deadlines set when the signal reached its school; each is removed once acted on. */
@@ -210,7 +222,7 @@ function isAtSchoolUnseen(signal: Signal): boolean {
   return (signal.state === 'issued' || signal.state === 'delivered') && !signal.acknowledgement;
 }
 
-function pendingDeadlines(signal: Signal): string[] {
+function scheduleDeadlines(signal: Signal): string[] {
   const s = signal.schedule;
   if (!s) return [];
   return [
@@ -218,6 +230,11 @@ function pendingDeadlines(signal: Signal): string[] {
     ...(isAtSchoolUnseen(signal) && s.escalateAt ? [s.escalateAt] : []),
     ...((signal.state === 'acknowledged' || isAtSchoolUnseen(signal)) && s.supportRemindAt ? [s.supportRemindAt] : []),
   ];
+}
+
+/** Every deadline still to act on, the moment to forget the child included. */
+function pendingDeadlines(signal: Signal): string[] {
+  return [...scheduleDeadlines(signal), ...(!signal.redactedAt && signal.redactAt ? [signal.redactAt] : [])];
 }
 
 /** The deadlines for a signal that reaches a school now; contacts' cards wait for the working window. */
@@ -237,7 +254,7 @@ function scheduleFrom(times: ScheduleTimes): Schedule {
  * A new card for a recipient. Contacts get a card per school; messages that come on top of the
  * main card (a worker's notice, a reminder) carry their purpose in the key.
  */
-function newDelivery(role: RecipientRole, recipient: Recipient, view: DeliveryView, at: string, schoolId?: string, purpose?: string): Delivery {
+export function newDelivery(role: RecipientRole, recipient: Recipient, view: DeliveryView, at: string, schoolId?: string, purpose?: string): Delivery {
   return {
     key: [role, recipient.id, ...(schoolId ? [schoolId] : []), ...(purpose ? [purpose] : role === 'vt_worker' ? [view] : [])].join(':'),
     recipientId: recipient.id,
@@ -270,7 +287,7 @@ function withDeliveries(existing: Delivery[], added: Delivery[], at: string, vie
  * Points deliveries matching `which` at a new view. The actor's own card already shows it
  * through the invoke answer when it was sent, so theirs counts as shown.
  */
-function retarget(signal: Signal, which: (d: Delivery) => boolean, view: DeliveryView, at: string, actorId?: string): Delivery[] {
+export function retarget(signal: Signal, which: (d: Delivery) => boolean, view: DeliveryView, at: string, actorId?: string): Delivery[] {
   return signal.deliveries.map((d) => {
     if (!which(d)) return d;
     if (d.recipientId === actorId && d.activityId) return { ...d, view, shownView: view };
@@ -292,6 +309,8 @@ export function issueSignal(input: {
   times?: ScheduleTimes;
   /** Via leerplicht: when the officers' cards may go out (their working window). */
   deliverAt?: Date;
+  /** When the child is forgotten at the latest, and until when support can be recorded. */
+  forget?: { atTheLatest: Date; supportClosesAt: Date };
 }): Signal {
   const at = input.now.toISOString();
   const { target } = input;
@@ -306,6 +325,9 @@ export function issueSignal(input: {
     ...(direct ? { schoolId: target.schoolId } : {}),
     triedSchoolIds: [],
     child: input.child,
+    ...(input.forget
+      ? { redactAt: input.forget.atTheLatest.toISOString(), supportClosesAt: input.forget.supportClosesAt.toISOString() }
+      : {}),
     issuedBy: input.issuedBy,
     issuedAt: at,
     state: direct ? 'issued' : 'awaiting_routing',
@@ -331,6 +353,7 @@ export function forwardToSchool(
   times?: ScheduleTimes,
 ): Signal {
   requireAwaitingRouting(signal);
+  requireChild(signal);
   if (signal.triedSchoolIds.includes(schoolId)) throw new DomainError(ErrorCodes.schoolTried, { signalId: signal.id, schoolId });
   const at = now.toISOString();
   const sendAt = times?.deliverAt.toISOString() ?? at;
@@ -420,16 +443,19 @@ export function closeUnroutable(signal: Signal, officer: Actor, reason: Unroutab
   requireAwaitingRouting(signal);
   const at = now.toISOString();
   const closed = retarget(signal, (d) => d.role === 'leerplicht', 'route_closed', at, officer.id);
-  const next: Signal = {
-    ...signal,
-    state: 'unroutable',
-    stateChangedAt: at,
-    unroutable: { by: officer.id, byName: officer.name, at, reason },
-    timeline: [...signal.timeline, { at, type: 'unroutable', actorId: officer.id }],
-    deliveries: [...closed, newDelivery('vt_worker', worker, 'unroutable_notice', at)],
-  };
-  delete next.child;
-  return withDispatchDue(next);
+  return withDispatchDue(
+    withoutChild(
+      {
+        ...signal,
+        state: 'unroutable',
+        stateChangedAt: at,
+        unroutable: { by: officer.id, byName: officer.name, at, reason },
+        timeline: [...signal.timeline, { at, type: 'unroutable', actorId: officer.id }],
+        deliveries: [...closed, newDelivery('vt_worker', worker, 'unroutable_notice', at)],
+      },
+      at,
+    ),
+  );
 }
 
 /**
@@ -443,6 +469,8 @@ export function bounce(signal: Signal, contact: Actor, worker: Recipient, now: D
     if (signal.acknowledgement) throw new DomainError(ErrorCodes.alreadyAcknowledged, { signalId: signal.id });
     throw new DomainError(ErrorCodes.notAtSchool, { signalId: signal.id });
   }
+  // After it was forgotten there is no child to send on: nobody could route it without a name.
+  requireChild(signal);
   const at = now.toISOString();
   const viaLeerplicht = signal.route === 'leerplicht';
   let deliveries = retarget(signal, isContactCardAt(schoolId), 'withdrawn', at, contact.id);
@@ -465,6 +493,7 @@ export function bounce(signal: Signal, contact: Actor, worker: Recipient, now: D
 /** After a direct signal bounced, the issuing worker lets leerplicht find the school. */
 export function sendToLeerplicht(signal: Signal, worker: Actor, officers: Recipient[], now: Date, deliverAt?: Date): Signal {
   if (signal.state !== 'bounced') throw new DomainError(ErrorCodes.notBounced, { signalId: signal.id });
+  requireChild(signal);
   // Handing it to nobody would leave it waiting unseen while the worker believes it is in hand.
   if (officers.length === 0) throw new DomainError(ErrorCodes.noRecipients, { signalId: signal.id });
   const at = now.toISOString();
@@ -487,18 +516,26 @@ export function requireAwaitingRouting(signal: Signal): void {
   throw new DomainError(ErrorCodes.alreadyRouted, { signalId: signal.id });
 }
 
+/** Steps that put the child in front of someone need the child: refused once it is forgotten. */
+export function requireChild(signal: Signal): void {
+  if (!signal.child) throw new DomainError(ErrorCodes.redacted, { signalId: signal.id });
+}
+
 
 /**
  * A contact picks the signal up for the school. Pressing again as the same contact is a no-op
  * (a double click or a Teams retry); anyone else gets SIGNAL.ALREADY_ACKNOWLEDGED.
  */
-export function acknowledge(signal: Signal, by: Actor, now: Date): Signal {
+export function acknowledge(signal: Signal, by: Actor, now: Date, forgetAt?: Date): Signal {
   if (signal.acknowledgement) {
     if (signal.acknowledgement.by === by.id) return signal;
     throw new DomainError(ErrorCodes.alreadyAcknowledged, { signalId: signal.id });
   }
   if (signal.state !== 'issued' && signal.state !== 'delivered') throw new DomainError(ErrorCodes.notAtSchool, { signalId: signal.id });
+  requireChild(signal);
   const at = now.toISOString();
+  // Picked up: the name is needed for this school day only, never longer than the latest moment.
+  const redactAt = forgetAt && signal.redactAt ? earlierOf(signal.redactAt, forgetAt.toISOString()) : (signal.redactAt ?? forgetAt?.toISOString());
   const atSchool = isContactCardAt(signal.schoolId);
   const taken = retarget(signal, (d) => atSchool(d) && d.recipientId !== by.id, 'taken', at);
   return withDispatchDue({
@@ -506,6 +543,7 @@ export function acknowledge(signal: Signal, by: Actor, now: Date): Signal {
     state: 'acknowledged',
     stateChangedAt: at,
     acknowledgement: { by: by.id, byName: by.name, at },
+    ...(redactAt ? { redactAt } : {}),
     timeline: [...signal.timeline, { at, type: 'acknowledged', actorId: by.id }],
     deliveries: retarget({ ...signal, deliveries: taken }, (d) => atSchool(d) && d.recipientId === by.id, 'support_form', at, by.id),
   });
@@ -520,6 +558,7 @@ export function recordSupport(
 ): Signal {
   if (!signal.acknowledgement) throw new DomainError(ErrorCodes.notAcknowledged, { signalId: signal.id });
   const at = now.toISOString();
+  if (signal.supportClosesAt && at > signal.supportClosesAt) throw new DomainError(ErrorCodes.supportClosed, { signalId: signal.id });
   const previous = signal.support;
   if (previous && !sameSchoolDay(new Date(previous.firstRecordedAt), now)) {
     throw new DomainError(ErrorCodes.supportLocked, { signalId: signal.id });
@@ -541,12 +580,24 @@ export function recordSupport(
   });
 }
 
-function laterOf(a: string | undefined, b: string): string {
+export function laterOf(a: string | undefined, b: string): string {
   return a !== undefined && a > b ? a : b;
 }
 
+function earlierOf(a: string, b: string): string {
+  return a < b ? a : b;
+}
+
 export type DeliveryOutcome =
-  | { key: string; kind: 'shown'; view: DeliveryView; conversationId: string; activityId: string }
+  | {
+      key: string;
+      kind: 'shown';
+      view: DeliveryView;
+      conversationId: string;
+      activityId: string;
+      /** The card shown was drawn while the child was still known: redrawn if it was forgotten meanwhile. */
+      renderedWithChild?: boolean;
+    }
   | { key: string; kind: 'retry'; error: string; retryAt: Date }
   | { key: string; kind: 'failed'; error: string };
 
@@ -574,6 +625,8 @@ export function applyDeliveryOutcomes(signal: Signal, outcomes: DeliveryOutcome[
       delete next.nextAttemptAt;
       delete next.leaseId;
       delete next.lastError;
+      // The child was forgotten while this card was on its way: Teams shows a name that must go.
+      if (outcome.renderedWithChild && !signal.child && changesWhenForgotten(d.view)) return redraw(next, at);
       return next;
     }
     if (outcome.kind === 'retry') {

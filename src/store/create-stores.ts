@@ -1,14 +1,15 @@
 import type { Config } from '../config';
 import { openCosmosStores } from './cosmos';
 import { openSqliteStores } from './sqlite';
-import type { Stores } from './stores';
+import type { StoreOptions, Stores } from './stores';
 
 /** The stores the configuration names: SQLite (embedded default) or Cosmos DB (production). */
-export async function createStores(config: Config['store']): Promise<Stores> {
+export async function createStores(config: Config['store'], options: StoreOptions = {}): Promise<Stores> {
   switch (config.kind) {
     case 'sqlite':
+      // Entries leave SQLite only through AuditLog.purgeBefore: it needs no retention of its own.
       return openSqliteStores(config.path);
     case 'cosmos':
-      return openCosmosStores({ endpoint: config.endpoint, key: config.key, database: config.database });
+      return openCosmosStores({ endpoint: config.endpoint, key: config.key, database: config.database, ...options });
   }
 }

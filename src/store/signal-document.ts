@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import type { ChildIdentity } from '../domain/child';
 import type { Signal } from '../domain/signal';
-import { UNROUTABLE_REASONS } from '../domain/routing';
+import { CLOSING_REASONS } from '../domain/routing';
 import { PRIOR_CONCERN_ANSWERS, SUPPORT_CATEGORIES } from '../domain/support';
 import { instantSchema } from './instant';
 import { parseDocument } from './invalid-document-error';
@@ -26,7 +27,7 @@ const deliveryView = z.enum([
 ]);
 const actorStamp = { by: id, byName: z.string(), at: instantSchema };
 
-const childSchema = z.strictObject({
+export const childIdentitySchema = z.strictObject({
   firstName: z.string().min(1),
   lastName: z.string().min(1),
   birthDate: z.iso.date(),
@@ -49,6 +50,7 @@ const timelineEventSchema = z.strictObject({
     'escalated',
     'escalation_taken',
     'support_overdue',
+    'redacted',
   ]),
   actorId: id.optional(),
   subjectId: id.optional(),
@@ -74,7 +76,8 @@ const deliverySchema = z.strictObject({
 });
 
 /**
- * A stored signal. Strict: an unknown field means the document is newer than this code or the
+ * A stored signal without the child: the identity is kept apart (its own row or document) so
+ * forgetting it deletes it rather than editing it out of a record that lives on. Strict: an unknown field means the document is newer than this code or the
  * schema lags the type, and failing loudly beats silently dropping that field on the next write.
  */
 export const signalSchema = z.strictObject({
@@ -85,14 +88,16 @@ export const signalSchema = z.strictObject({
   route: z.enum(['direct', 'leerplicht']),
   schoolId: id.optional(),
   triedSchoolIds: z.array(id),
-  child: childSchema.optional(),
+  redactAt: instantSchema.optional(),
+  redactedAt: instantSchema.optional(),
+  supportClosesAt: instantSchema.optional(),
   issuedBy: id,
   issuedAt: instantSchema,
   state: z.enum(['awaiting_routing', 'issued', 'delivered', 'acknowledged', 'supported', 'bounced', 'unroutable']),
   stateChangedAt: instantSchema,
   forwarding: z.strictObject({ ...actorStamp, schoolId: id }).optional(),
   bounce: z.strictObject({ ...actorStamp, schoolId: id }).optional(),
-  unroutable: z.strictObject({ ...actorStamp, reason: z.enum(UNROUTABLE_REASONS) }).optional(),
+  unroutable: z.strictObject({ ...actorStamp, reason: z.enum(CLOSING_REASONS) }).optional(),
   acknowledgement: z.strictObject({ by: id, byName: z.string(), at: instantSchema }).optional(),
   support: z
     .strictObject({
@@ -129,10 +134,32 @@ export const signalSchema = z.strictObject({
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 type Assert<T extends true> = T;
 
+/** The signal as stored in its own row or document: everything but the child. */
+export type SignalDocument = Omit<Signal, 'child'>;
+
 /** Compile-time guard: a field added to `Signal` but not to the schema (or back) fails `tsc`. */
-export type SignalSchemaMatchesSignal = Assert<Same<z.output<typeof signalSchema>, Signal>>;
+export type SignalSchemaMatchesSignal = Assert<Same<z.output<typeof signalSchema>, SignalDocument>>;
+export type ChildSchemaMatchesChild = Assert<Same<z.output<typeof childIdentitySchema>, ChildIdentity>>;
 
 /** Store -> domain (and domain -> store: stores check before writing, so nothing unreadable is kept). */
-export function parseSignalDocument(raw: unknown): Signal {
+export function parseSignalDocument(raw: unknown): SignalDocument {
   return parseDocument(signalSchema, 'signal', raw);
+}
+
+export function parseChildIdentity(raw: unknown): ChildIdentity {
+  return parseDocument(childIdentitySchema, 'child identity', raw);
+}
+
+/** Splits a signal into what is kept (the anonymous record) and what is forgotten (the identity). */
+export function splitSignal(signal: Signal): { document: SignalDocument; child?: ChildIdentity } {
+  const { child, ...document } = signal;
+  return { document: parseSignalDocument(document), ...(child ? { child: parseChildIdentity(child) } : {}) };
+}
+
+/**
+ * The signal as the domain sees it. A record marked forgotten never gets an identity back, even
+ * when a store's delete of the identity has not happened yet.
+ */
+export function joinSignal(document: SignalDocument, child: ChildIdentity | undefined): Signal {
+  return child && !document.redactedAt ? { ...document, child } : document;
 }

@@ -9,3 +9,12 @@ export interface Stores {
   ping(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** What every backing store may be opened with, besides where it lives. */
+export interface StoreOptions {
+  /**
+   * HWC_AUDIT_RETENTION_DAYS. Cosmos DB writes each audit entry with this TTL; every store also
+   * deletes by age through `AuditLog.purgeBefore`, which the retention job calls.
+   */
+  auditRetentionDays?: number;
+}

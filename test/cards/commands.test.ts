@@ -1,4 +1,4 @@
-import { KNOWN_COMMANDS, parseCommand } from '../../cards/commands';
+import { KNOWN_COMMANDS, commandArgument, parseCommand } from '../../cards/commands';
 
 describe('reading a typed command', () => {
   it.each([
@@ -10,6 +10,8 @@ describe('reading a typed command', () => {
     ['/help', 'help'],
     ['<at>Handle with Care</at> signaal', 'signal'],
     ['status alsjeblieft', 'status'],
+    ['audit HWC-7F3K', 'audit'],
+    ['Audit hwc-7f3k', 'audit'],
   ])('understands %j as %s', (text, command) => {
     expect(parseCommand(text)).toBe(command);
   });
@@ -19,6 +21,15 @@ describe('reading a typed command', () => {
   });
 
   it('lists every word it understands', () => {
-    expect([...KNOWN_COMMANDS].sort()).toEqual(['help', 'hulp', 'signaal', 'signal', 'status']);
+    expect([...KNOWN_COMMANDS].sort()).toEqual(['audit', 'help', 'hulp', 'signaal', 'signal', 'status']);
+  });
+
+  it.each([
+    ['audit HWC-7F3K', 'HWC-7F3K'],
+    ['<at>Handle with Care</at> audit  hwc-7f3k ', 'hwc-7f3k'],
+    ['audit', undefined],
+    ['audit   ', undefined],
+  ])('reads what follows the command word in %j as %j', (text, argument) => {
+    expect(commandArgument(text)).toBe(argument);
   });
 });

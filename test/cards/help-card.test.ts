@@ -49,15 +49,23 @@ describe('the help card', () => {
     expect(helpText('school_contact')).toMatch(/\*\*Niet onze leerling\*\*/);
   });
 
-  it('gives one line for each later role', () => {
+  it('gives one line for each later role, and an admin the audit command too', () => {
     expect(helpText('leerplicht', 'coordinator', 'manager', 'admin').split('\n')).toEqual([
       nl.help.title,
       nl.help.leerplicht,
       nl.help.coordinator,
       nl.help.manager,
       nl.help.admin,
+      nl.audit.help,
       nl.help.helpCommand,
     ]);
+  });
+
+  it('tells an admin, and only an admin, how to see a signal’s audit trail', () => {
+    expect(helpText('admin')).toContain('**audit HWC-7F3K**');
+    for (const role of ['vt_worker', 'school_contact', 'leerplicht', 'coordinator', 'manager'] as const) {
+      expect(helpText(role)).not.toContain('**audit');
+    }
   });
 
   it('tells someone without a role, politely, to ask the functioneel beheerder', () => {

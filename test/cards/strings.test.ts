@@ -44,6 +44,7 @@ describe('the string tables', () => {
       ErrorCodes.alreadyAcknowledged,
       ErrorCodes.notAcknowledged,
       ErrorCodes.supportLocked,
+      ErrorCodes.supportClosed,
       ErrorCodes.redacted,
       ErrorCodes.roleRequired,
       ErrorCodes.notYourSignal,

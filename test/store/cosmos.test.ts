@@ -1,32 +1,14 @@
-import { createHttpsServer } from '@vercel/cosmosdb-server';
-import { Agent } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { CosmosClient } from '@azure/cosmos';
 import { openCosmosStores } from '../../src/store/cosmos';
+import { forgetChild } from '../../src/domain/forget-child';
 import { aSignal } from '../fixtures/signals';
+import { useCosmosEmulator } from '../support/cosmos-emulator';
 import { describeStoreContract } from './store-contract';
 
-/** The well-known Cosmos DB emulator key; the in-process server accepts any well-formed key. */
-const EMULATOR_KEY = 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU9DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
-
-const server = createHttpsServer({ keepAlive: true });
-// The server's certificate is self-signed.
-const agent = new Agent({ rejectUnauthorized: false, keepAlive: true });
-let endpoint = '';
+const emulator = useCosmosEmulator();
 let databases = 0;
 /** Each test gets its own database, so tests never see each other's documents. */
-const openFresh = (database = `hwc-test-${++databases}`) =>
-  openCosmosStores({ endpoint, key: EMULATOR_KEY, database, agent });
-
-beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  endpoint = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  agent.destroy();
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+const openFresh = (database = `hwc-test-${++databases}`) => openCosmosStores({ ...emulator(), database });
 
 describeStoreContract('cosmos', () => openFresh());
 
@@ -41,5 +23,34 @@ describe('cosmos database', () => {
 
     expect(await again.signals.get(signal.id)).toStrictEqual(created);
     await again.close();
+  });
+
+  it("keeps the child's identity in a document of its own, with a ttl counted from issue as a backstop", async () => {
+    const forget = { atTheLatest: new Date('2026-03-05T16:00:00.000Z'), supportClosesAt: new Date('2026-03-09T16:00:00.000Z') };
+    const signal = aSignal({ forget });
+    const stores = await openFresh('hwc-identities');
+    const created = await stores.signals.create(signal);
+    const client = new CosmosClient(emulator());
+    const database = client.database('hwc-identities');
+    const identity = async () => (await database.container('identities').item(signal.id, signal.id).read()).resource;
+
+    const { resource: record } = await database.container('signals').item(signal.id, signal.municipalityId).read();
+    expect(JSON.stringify(record)).not.toContain(signal.child!.firstName);
+    // A day after the latest moment to forget, counted from the issue (the only write).
+    const expiresAt = new Date('2026-03-06T16:00:00.000Z');
+    expect(await identity()).toMatchObject({
+      id: signal.id,
+      child: signal.child,
+      expiresAt: expiresAt.toISOString(),
+      ttl: (expiresAt.getTime() - Date.parse(signal.issuedAt)) / 1000,
+    });
+    const { resource: container } = await database.container('identities').read();
+    expect(container?.defaultTtl).toBe(-1);
+
+    await stores.signals.replace(forgetChild(created.value, new Date('2026-03-03T16:00:00.000Z')), created.etag);
+
+    expect(await identity()).toBeUndefined();
+    client.dispose();
+    await stores.close();
   });
 });

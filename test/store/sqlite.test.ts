@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { forgetChild } from '../../src/domain/forget-child';
 import { createStores } from '../../src/store/create-stores';
 import { migrations, openSqliteDatabase } from '../../src/store/sqlite';
 import { signalSql } from '../../src/store/sqlite/signal-sql';
@@ -108,9 +109,12 @@ describe('sqlite file', () => {
     const stores = await createStores({ kind: 'sqlite', path });
 
     const upgraded = await stores.signals.get(schemaOneSignal.id);
-    expect(upgraded?.etag).toBe('4');
+    expect(upgraded?.etag).toBe('5');
     expect(upgraded?.value).toStrictEqual({
       ...schemaOneSignal,
+      // Schema 5: the default plan to forget the child, five days after issue.
+      redactAt: '2026-02-07T19:30:00.000Z',
+      nextDeadlineAt: '2026-02-07T19:30:00.000Z',
       route: 'direct',
       triedSchoolIds: [],
       deliveries: schemaOneSignal.deliveries.map((d) => ({
@@ -152,7 +156,7 @@ describe('sqlite file', () => {
     expect(row()).toEqual({ state: 'delivered', school_id: SCHOOL_ID, next_deadline_at: null });
   });
 
-  it('upgrades a database written by schema 3, filling each signal\'s next deadline from its document', async () => {
+  it('upgrades a database written by schema 3: next deadlines from the documents, identities moved apart with a plan to forget', async () => {
     const path = freshPath();
     mkdirSync(dirname(path), { recursive: true });
     const old = new Database(path);
@@ -169,9 +173,58 @@ describe('sqlite file', () => {
 
     const stores = await createStores({ kind: 'sqlite', path });
 
-    const due = await stores.signals.listDeadlinesDue(new Date('2026-03-09T00:00:00.000Z'), 10);
-    expect(due).toStrictEqual([{ value: withDeadline, etag: '1' }]);
-    expect(await stores.signals.get(without.id)).toStrictEqual({ value: without, etag: '1' });
+    const forgetAt = '2026-03-07T19:30:00.000Z';
+    const due = await stores.signals.listDeadlinesDue(new Date('2026-03-06T00:00:00.000Z'), 10);
+    expect(due).toStrictEqual([{ value: { ...withDeadline, redactAt: forgetAt }, etag: '2' }]);
+    expect(await stores.signals.get(without.id)).toStrictEqual({
+      value: { ...without, redactAt: forgetAt, nextDeadlineAt: forgetAt },
+      etag: '2',
+    });
+    await stores.close();
+    const db = openSqliteDatabase(path);
+    const documents = db.prepare(`SELECT document FROM signals`).all() as Array<{ document: string }>;
+    expect(documents.map((d) => d.document).join()).not.toContain(without.child!.firstName);
+    expect(db.prepare(`SELECT count(*) AS n FROM signal_identities`).get()).toEqual({ n: 2 });
+    db.close();
+  });
+
+  it("keeps the child's identity out of the signal's row, and out of the file once forgotten", async () => {
+    const path = freshPath();
+    const stores = await createStores({ kind: 'sqlite', path });
+    const signal = aSignal({ child: { firstName: 'Zwaantje', lastName: 'Quakkelaar', birthDate: '2016-05-14' } });
+    const created = await stores.signals.create(signal);
+    const peek = <T>(read: (db: Database.Database) => T): T => {
+      const db = openSqliteDatabase(path);
+      try {
+        return read(db);
+      } finally {
+        db.close();
+      }
+    };
+    expect(peek((db) => db.prepare(`SELECT document FROM signals`).get())).not.toEqual(expect.objectContaining({ document: expect.stringContaining('Zwaantje') }));
+
+    await stores.signals.replace(forgetChild(created.value, new Date('2026-03-03T16:00:00.000Z')), created.etag);
+    await stores.close();
+
+    // Closing the last connection checkpoints the write-ahead log into the file and removes it.
+    const bytes = readFileSync(path).toString('latin1');
+    expect(bytes).not.toContain('Zwaantje');
+    expect(bytes).not.toContain('Quakkelaar');
+    expect(bytes).not.toContain('2016-05-14');
+  });
+
+  it('clears a forgotten name from the write-ahead log when retention runs, while the store stays open', async () => {
+    const path = freshPath();
+    const stores = await createStores({ kind: 'sqlite', path });
+    const created = await stores.signals.create(aSignal({ child: { firstName: 'Wobbeltje', lastName: 'Quakkelaar', birthDate: '2016-05-14' } }));
+    await stores.signals.replace(forgetChild(created.value, new Date('2026-03-03T16:00:00.000Z')), created.etag);
+    const wal = () => (existsSync(`${path}-wal`) ? readFileSync(`${path}-wal`).toString('latin1') : '');
+    expect(wal()).toContain('Wobbeltje');
+
+    await stores.signals.purgeExpiredIdentities(new Date('2026-03-03T16:00:00.000Z'), 10);
+
+    expect(wal()).not.toContain('Wobbeltje');
+    expect(readFileSync(path).toString('latin1')).not.toContain('Wobbeltje');
     await stores.close();
   });
 

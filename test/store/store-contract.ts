@@ -1,6 +1,7 @@
 import type { Stores } from '../../src/store/stores';
 import { auditLogContract } from './audit-log-contract';
 import { directoryStoreContract } from './directory-store-contract';
+import { signalIdentityContract } from './signal-identity-contract';
 import { signalStoreContract } from './signal-store-contract';
 
 /**
@@ -29,6 +30,7 @@ export function describeStoreContract(name: string, openFresh: () => Promise<Sto
     });
 
     signalStoreContract(current);
+    signalIdentityContract(current);
     directoryStoreContract(current);
     auditLogContract(current);
   });

@@ -55,6 +55,7 @@ export class BotHarness {
       bounceSignal: core.bounceSignal,
       listAwaitingRouting: core.listAwaitingRouting,
       takeEscalation: core.takeEscalation,
+      readAuditTrail: core.readAuditTrail,
       directory: core.directory,
       cards,
       clock: core.clock,

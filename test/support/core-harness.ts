@@ -81,6 +81,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     clock,
     logger,
     jitter: options.jitter ?? (() => 0),
+    audit,
   });
   return {
     signals,

@@ -58,7 +58,7 @@ export async function startBot(options: {
     ...options.env,
   });
   const logs = options.logs ?? new LogCapture();
-  const stores = await createStores(config.store);
+  const stores = await createStores(config.store, { auditRetentionDays: config.auditRetentionDays });
   const app = await createApp({ config, stores, logger: createLogger(config.logLevel, logs), ...(options.clock ? { clock: options.clock } : {}) });
   const port = await app.listen();
   return { app, botUrl: `http://127.0.0.1:${port}/api/messages`, logs, sqlitePath };

@@ -30,8 +30,21 @@ describe('loadConfig', () => {
       quietTime: true,
       allowedTenants: [],
       teamsRatePerSecond: 30,
+      statsRetentionDays: 730,
+      auditRetentionDays: 1825,
       logLevel: 'info',
     });
+  });
+
+  it('reads the retention periods, and refuses one that is not a whole number of days', () => {
+    expect(loadConfig({ HWC_STATS_RETENTION_DAYS: '365', HWC_AUDIT_RETENTION_DAYS: '2555' })).toMatchObject({
+      statsRetentionDays: 365,
+      auditRetentionDays: 2555,
+    });
+    expect(() => loadConfig({ HWC_STATS_RETENTION_DAYS: '0.5' })).toThrow(/HWC_STATS_RETENTION_DAYS/);
+    // Shorter would delete records before their child is forgotten, leaving names in Teams cards.
+    expect(() => loadConfig({ HWC_STATS_RETENTION_DAYS: '30' })).toThrow(/HWC_STATS_RETENTION_DAYS/);
+    expect(() => loadConfig({ HWC_AUDIT_RETENTION_DAYS: '0' })).toThrow(/HWC_AUDIT_RETENTION_DAYS/);
   });
 
   it('treats empty variables as unset, as an .env file with blank lines leaves them', () => {
@@ -50,6 +63,7 @@ describe('loadConfig', () => {
       COSMOS_ENDPOINT: 'https://hwc.documents.azure.com:443/',
       COSMOS_KEY: 'key',
       HWC_LOCALE: 'en',
+      HWC_ALLOWED_TENANTS: 'tenant',
     });
     expect(config).toMatchObject({
       production: true,
@@ -60,7 +74,53 @@ describe('loadConfig', () => {
       tenantId: 'tenant',
       locale: 'en',
       store: { kind: 'cosmos', endpoint: 'https://hwc.documents.azure.com:443/', key: 'key', database: 'hwc' },
+      allowedTenants: ['tenant'],
     });
+  });
+
+  /** A production environment that passes every rule; each test below takes one thing away. */
+  const production = {
+    NODE_ENV: 'production',
+    MicrosoftAppId: 'app-id',
+    MicrosoftAppPassword: 'secret',
+    HWC_ALLOWED_TENANTS: '72F988BF-86F1-41AF-91AB-2D7CD011DB47, b1c2d3e4-0000-4000-8000-000000000000',
+  };
+
+  it('starts in production with an app id, its secret and the allowed tenants (lower case)', () => {
+    expect(loadConfig(production)).toMatchObject({
+      production: true,
+      appId: 'app-id',
+      appPassword: 'secret',
+      allowedTenants: ['72f988bf-86f1-41af-91ab-2d7cd011db47', 'b1c2d3e4-0000-4000-8000-000000000000'],
+    });
+  });
+
+  it.each([[undefined], [''], ['  ']])('refuses production without MicrosoftAppPassword (%j): the bot could not answer Teams', (MicrosoftAppPassword) => {
+    expect(problemsOf({ ...production, MicrosoftAppPassword })).toEqual([expect.stringMatching(/^MicrosoftAppPassword is required in production/)]);
+  });
+
+  it.each([['MultiTenant'], ['SingleTenant']])('requires MicrosoftAppPassword in production for MicrosoftAppType=%s too', (MicrosoftAppType) => {
+    const problems = problemsOf({ ...production, MicrosoftAppType, MicrosoftAppTenantId: 'tenant', MicrosoftAppPassword: '' });
+    expect(problems).toEqual([expect.stringMatching(/^MicrosoftAppPassword /)]);
+  });
+
+  it('starts in production without a password when the bot runs as a user-assigned managed identity', () => {
+    const config = loadConfig({ ...production, MicrosoftAppPassword: undefined, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: 'tenant' });
+    expect(config).toMatchObject({ production: true, appType: 'UserAssignedMSI' });
+    expect(config.appPassword).toBeUndefined();
+  });
+
+  it.each([[undefined], [''], [' , ,']])('refuses production without HWC_ALLOWED_TENANTS (%j): any tenant could come in', (HWC_ALLOWED_TENANTS) => {
+    expect(problemsOf({ ...production, HWC_ALLOWED_TENANTS })).toEqual([expect.stringMatching(/^HWC_ALLOWED_TENANTS is required in production/)]);
+  });
+
+  it('lists the missing app id, password and tenants together in one ConfigError', () => {
+    const problems = problemsOf({ NODE_ENV: 'production' });
+    expect(problems.map((p) => p.split(' ')[0]).sort()).toEqual(['HWC_ALLOWED_TENANTS', 'MicrosoftAppId', 'MicrosoftAppPassword']);
+  });
+
+  it('does not ask for a password or tenants outside production', () => {
+    expect(loadConfig({ NODE_ENV: 'test', MicrosoftAppId: 'app-id' })).toMatchObject({ production: false, appId: 'app-id', allowedTenants: [] });
   });
 
   it('refuses production without MicrosoftAppId: authentication would be off', () => {
@@ -86,7 +146,15 @@ describe('loadConfig', () => {
 
   it('lists every problem at once, the production and Cosmos checks included', () => {
     const problems = problemsOf({ NODE_ENV: 'production', PORT: 'abc', HWC_STORE: 'cosmos', HWC_LOCALE: 'de' });
-    expect(problems.map((p) => p.split(' ')[0]).sort()).toEqual(['COSMOS_ENDPOINT', 'COSMOS_KEY', 'HWC_LOCALE', 'MicrosoftAppId', 'PORT']);
+    expect(problems.map((p) => p.split(' ')[0]).sort()).toEqual([
+      'COSMOS_ENDPOINT',
+      'COSMOS_KEY',
+      'HWC_ALLOWED_TENANTS',
+      'HWC_LOCALE',
+      'MicrosoftAppId',
+      'MicrosoftAppPassword',
+      'PORT',
+    ]);
   });
 
   it('never quotes a secret in its problems', () => {

@@ -44,6 +44,12 @@ export interface TimePolicySettings {
   escalateAfterMinutes: number;
   /** Support is due this many hours (elapsed) after the signal was issued. */
   supportWithinHours: number;
+  /** The child's identity is forgotten at this time on the school day it was picked up. */
+  forgetAt: string;
+  /** …and at the latest at `forgetAt` on this school day after the day of issue, even if nobody acted. */
+  forgetWithinSchoolDays: number;
+  /** Support may still be recorded (on the card without the child) until `forgetAt` on this school day after issue. */
+  supportOpenSchoolDays: number;
 }
 
 export const DEFAULT_TIME_POLICY: Readonly<TimePolicySettings> = Object.freeze({
@@ -54,6 +60,9 @@ export const DEFAULT_TIME_POLICY: Readonly<TimePolicySettings> = Object.freeze({
   reminderBeforeMinutes: 30,
   escalateAfterMinutes: 30,
   supportWithinHours: 48,
+  forgetAt: '17:00',
+  forgetWithinSchoolDays: 3,
+  supportOpenSchoolDays: 5,
 });
 
 const minutes = (max: number) => z.number().int().min(0).max(max);
@@ -72,9 +81,20 @@ export const timePolicyOverridesSchema = z
     reminderBeforeMinutes: minutes(12 * 60).optional(),
     escalateAfterMinutes: minutes(24 * 60).optional(),
     supportWithinHours: z.number().int().min(1).max(14 * 24).optional(),
+    forgetAt: timeOfDaySchema.optional(),
+    // The programme promises schools forget quickly: a few school days at most, never weeks.
+    forgetWithinSchoolDays: z.number().int().min(1).max(5).optional(),
+    supportOpenSchoolDays: z.number().int().min(1).max(10).optional(),
   })
   .superRefine((overrides, ctx) => {
     const s = { ...DEFAULT_TIME_POLICY, ...definedOnly(overrides) };
+    if (s.supportOpenSchoolDays < s.forgetWithinSchoolDays) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `supportOpenSchoolDays ${s.supportOpenSchoolDays} must be at least forgetWithinSchoolDays ${s.forgetWithinSchoolDays}`,
+        path: ['supportOpenSchoolDays'],
+      });
+    }
     // A malformed time is reported by its own field; the order is only checked between valid times.
     if (![s.windowStart, s.windowEnd, s.schoolDayStart].every((t) => timeOfDaySchema.safeParse(t).success)) return;
     if (!(s.windowStart < s.windowEnd)) {

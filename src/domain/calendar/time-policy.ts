@@ -23,6 +23,13 @@
  * - **supportDeadline(issuedAt)** = issuedAt + `supportWithinHours` [48] elapsed hours (across a
  *   daylight-saving change the wall clock shows one hour more or less).
  * - **supportReminderAt(deadline)** = nextWorkingMoment(deadline).
+ * - **forgetAfterPickUp(acknowledgedAt)** = `forgetAt` [17:00] on the day of pick-up when that is a
+ *   school day and 17:00 is still ahead, otherwise 17:00 on the next school day: the teacher keeps
+ *   the name for the school day the child is supported on, never overnight before it.
+ * - **forgetAtTheLatest(issuedAt)** = `forgetAt` on the `forgetWithinSchoolDays`-th [3] school day
+ *   after the day of issue (a Friday-night signal: Wednesday 17:00).
+ * - **supportClosesAt(issuedAt)** = `forgetAt` on the `supportOpenSchoolDays`-th [5] school day
+ *   after the day of issue: a late answer to the support reminder still counts until then.
  */
 import type { Municipality, School } from '../directory';
 import { NL_SCHOOL_CALENDAR, type CalendarData } from './calendar-data';
@@ -121,6 +128,30 @@ export class TimePolicy {
   /** When the acknowledging contact is reminded that support is missing: inside a working window. */
   supportReminderAt(deadline: Date): Date {
     return this.nextWorkingMoment(deadline);
+  }
+
+  /** When the identity of a child picked up at `acknowledgedAt` is forgotten. */
+  forgetAfterPickUp(acknowledgedAt: Date): Date {
+    const day = localDay(acknowledgedAt);
+    const sameDay = instantAt(day, this.settings.forgetAt);
+    if (this.calendar.isSchoolDay(day) && acknowledgedAt < sameDay) return sameDay;
+    return instantAt(this.calendar.nextSchoolDay(day), this.settings.forgetAt);
+  }
+
+  /** When the identity of a child issued at `issuedAt` is forgotten even if nobody acted. */
+  forgetAtTheLatest(issuedAt: Date): Date {
+    return this.atForgetTimeAfterSchoolDays(issuedAt, this.settings.forgetWithinSchoolDays);
+  }
+
+  /** Until when support can be recorded for a signal issued at `issuedAt`. */
+  supportClosesAt(issuedAt: Date): Date {
+    return this.atForgetTimeAfterSchoolDays(issuedAt, this.settings.supportOpenSchoolDays);
+  }
+
+  private atForgetTimeAfterSchoolDays(issuedAt: Date, schoolDays: number): Date {
+    let day = localDay(issuedAt);
+    for (let i = 0; i < schoolDays; i++) day = this.calendar.nextSchoolDay(day);
+    return instantAt(day, this.settings.forgetAt);
   }
 
   /** Every planned moment of a signal issued at `issuedAt` that reached the school at `reachedSchoolAt`. */

@@ -11,13 +11,28 @@ export const containerDefinitions = {
     // Nothing may ever be looked up by a child's name, so it is not indexed either.
     indexingPolicy: { includedPaths: [{ path: '/*' }], excludedPaths: [{ path: '/child/*' }, { path: '/"_etag"/?' }] },
   },
+  /**
+   * The children's identities, one document per signal (`id` = signal id), apart from the signals
+   * so forgetting deletes a whole document. TTL on (no default): each document carries its own
+   * `ttl` as a backstop should the forgetting job not run.
+   */
+  identities: {
+    id: 'identities',
+    partitionKey: { paths: ['/id'] },
+    defaultTtl: -1,
+    indexingPolicy: { includedPaths: [{ path: '/expiresAt/?' }], excludedPaths: [{ path: '/*' }] },
+  },
   /** One document per reference code (`id`): creating it first makes codes unique across partitions. */
   references: { id: 'references', partitionKey: { paths: ['/id'] } },
   /** Municipalities, schools and members, told apart (and partitioned) by `kind`. */
   directory: { id: 'directory', partitionKey: { paths: ['/kind'] } },
   /** One document per member (`id` = member id). */
   conversations: { id: 'conversations', partitionKey: { paths: ['/id'] } },
-  audit: { id: 'audit', partitionKey: { paths: ['/objectId'] } },
+  /**
+   * Audit entries, kept apart from signals. TTL on with no default: each entry carries its own
+   * `ttl` (HWC_AUDIT_RETENTION_DAYS), so retention holds even when no purge job runs.
+   */
+  audit: { id: 'audit', partitionKey: { paths: ['/objectId'] }, defaultTtl: -1 },
 } satisfies Record<string, ContainerRequest>;
 
 export type ContainerName = keyof typeof containerDefinitions;

@@ -1,9 +1,24 @@
 import type { Container, ItemDefinition, SqlQuerySpec } from '@azure/cosmos';
+import type { ChildIdentity } from '../../domain/child';
 import { DomainError, ErrorCodes } from '../../domain/errors';
+import { identityExpiresAt } from '../../domain/forget-child';
 import type { Signal } from '../../domain/signal';
 import type { SignalStore, Stored } from '../../ports';
-import { parseSignalDocument } from '../signal-document';
+import { joinSignal, parseChildIdentity, parseSignalDocument, splitSignal, type SignalDocument } from '../signal-document';
 import { cosmosStatus, etagOf, domainFields } from './cosmos-documents';
+
+/** A child's identity: its own document, written once at issue and deleted when forgotten. */
+interface IdentityDocument {
+  /** The signal's id. */
+  id: string;
+  child: ChildIdentity;
+  expiresAt: string;
+  /**
+   * Seconds until Cosmos DB deletes it by itself: a backstop behind the forgetting job. Counted
+   * from the write, which is the issue: the document is never rewritten, so the clock never restarts.
+   */
+  ttl: number;
+}
 
 /** Claims a reference code; `id` is the code, so a second claim is a 409 in any partition. */
 interface ReferenceReservation {
@@ -22,20 +37,24 @@ export class CosmosSignalStore implements SignalStore {
   constructor(
     private readonly signals: Container,
     private readonly references: Container,
+    private readonly identities: Container,
   ) {}
 
   async create(signal: Signal): Promise<Stored<Signal>> {
-    const value = parseSignalDocument(signal);
-    await this.reserve({ id: value.reference, signalId: value.id, municipalityId: value.municipalityId });
-    // If this write fails the reservation stays: it costs one unused code, whereas releasing it
+    const { document, child } = splitSignal(signal);
+    await this.reserve({ id: document.reference, signalId: document.id, municipalityId: document.municipalityId });
+    // If a write below fails the reservation stays: it costs one unused code, whereas releasing it
     // after an unclear failure (a timeout that did write) could let two signals share a code.
+    // The identity goes first: a signal is never readable without the child it was issued for.
+    // Should the signal's write then fail, the identity's own ttl removes it.
+    if (child) await this.writeIdentity(document, child);
     try {
-      const { resource } = await this.signals.items.create(value);
+      const { resource } = await this.signals.items.create(document);
       if (!resource) throw new Error('Cosmos DB returned no document for a create');
-      return stored(resource);
+      return { value: joinSignal(parseSignalDocument(domainFields(resource)), child), etag: etagOf(resource) };
     } catch (error) {
       // 409: a signal with this id exists already (a repeated submission); never overwrite it.
-      if (cosmosStatus(error) === 409) throw new DomainError(ErrorCodes.storeConflict, { signalId: value.id });
+      if (cosmosStatus(error) === 409) throw new DomainError(ErrorCodes.storeConflict, { signalId: document.id });
       throw error;
     }
   }
@@ -53,25 +72,60 @@ export class CosmosSignalStore implements SignalStore {
     const { resource: reservation } = await this.references.item(reference, reference).read<ReferenceReservation>();
     if (!reservation) return undefined;
     const { resource } = await this.signals.item(reservation.signalId, reservation.municipalityId).read();
-    const found = resource && stored(resource);
+    const found = resource && (await this.withChild(resource));
     // A reservation whose signal was never written (a failed create) leads nowhere.
     return found?.value.reference === reference ? found : undefined;
   }
 
   async replace(signal: Signal, etag: string): Promise<Stored<Signal>> {
-    const value = parseSignalDocument(signal);
+    const { document, child } = splitSignal(signal);
+    let resource: ItemDefinition | undefined;
     try {
-      const { resource } = await this.signals
-        .item(value.id, value.municipalityId)
-        .replace(value, { accessCondition: { type: 'IfMatch', condition: etag } });
+      ({ resource } = await this.signals
+        .item(document.id, document.municipalityId)
+        .replace(document, { accessCondition: { type: 'IfMatch', condition: etag } }));
       if (!resource) throw new Error('Cosmos DB returned no document for a replace');
-      return stored(resource);
     } catch (error) {
       // 412: someone wrote since `etag` was read. 404: no such signal in this municipality.
       const status = cosmosStatus(error);
-      if (status === 412 || status === 404) throw new DomainError(ErrorCodes.storeConflict, { signalId: value.id });
+      if (status === 412 || status === 404) throw new DomainError(ErrorCodes.storeConflict, { signalId: document.id });
       throw error;
     }
+    // Deleted only after the record says so: a write that lost a race must not take the child
+    // from the version that won. Every later write of a forgotten signal tries again.
+    if (!child) await this.deleteIdentity(document.id);
+    return { value: joinSignal(parseSignalDocument(domainFields(resource)), child), etag: etagOf(resource) };
+  }
+
+  async purgeIssuedBefore(cutoff: Date, limit: number): Promise<number> {
+    const { resources } = await this.signals.items
+      .query<{ id: string; municipalityId: string }>({
+        query: 'SELECT TOP @limit c.id, c.municipalityId FROM c WHERE c.issuedAt < @cutoff ORDER BY c.issuedAt ASC',
+        parameters: [
+          { name: '@limit', value: limit },
+          { name: '@cutoff', value: cutoff.toISOString() },
+        ],
+      })
+      .fetchAll();
+    for (const { id, municipalityId } of resources) {
+      await this.deleteIdentity(id);
+      await ignoreNotFound(this.signals.item(id, municipalityId).delete());
+    }
+    return resources.length;
+  }
+
+  async purgeExpiredIdentities(now: Date, limit: number): Promise<number> {
+    const { resources } = await this.identities.items
+      .query<{ id: string }>({
+        query: 'SELECT TOP @limit c.id FROM c WHERE c.expiresAt <= @now',
+        parameters: [
+          { name: '@limit', value: limit },
+          { name: '@now', value: now.toISOString() },
+        ],
+      })
+      .fetchAll();
+    for (const { id } of resources) await this.deleteIdentity(id);
+    return resources.length;
   }
 
   async listIssuedBy(memberId: string, since: Date): Promise<Signal[]> {
@@ -128,12 +182,40 @@ export class CosmosSignalStore implements SignalStore {
     }
   }
 
+  private async writeIdentity(document: SignalDocument, child: ChildIdentity): Promise<void> {
+    const expiresAt = identityExpiresAt(document);
+    const ttl = Math.max(1, Math.ceil((expiresAt.getTime() - Date.parse(document.issuedAt)) / 1000));
+    const identity: IdentityDocument = { id: document.id, child, expiresAt: expiresAt.toISOString(), ttl };
+    // Upsert: a create retried after a timeout that did write finds its own identity.
+    await this.identities.items.upsert(identity);
+  }
+
+  private async deleteIdentity(signalId: string): Promise<void> {
+    await ignoreNotFound(this.identities.item(signalId, signalId).delete());
+  }
+
+  private async withChild(resource: ItemDefinition): Promise<Stored<Signal>> {
+    const document = parseSignalDocument(domainFields(resource));
+    // A forgotten record is never joined again; nothing to read.
+    const child = document.redactedAt ? undefined : await this.readChild(document.id);
+    return { value: joinSignal(document, child), etag: etagOf(resource) };
+  }
+
+  private async readChild(signalId: string): Promise<ChildIdentity | undefined> {
+    const { resource } = await this.identities.item(signalId, signalId).read<IdentityDocument>();
+    return resource && parseChildIdentity(resource.child);
+  }
+
   private async query(spec: SqlQuerySpec): Promise<Stored<Signal>[]> {
     const { resources } = await this.signals.items.query<ItemDefinition>(spec).fetchAll();
-    return resources.map(stored);
+    return Promise.all(resources.map((r) => this.withChild(r)));
   }
 }
 
-function stored(resource: ItemDefinition): Stored<Signal> {
-  return { value: parseSignalDocument(domainFields(resource)), etag: etagOf(resource) };
+async function ignoreNotFound(request: Promise<unknown>): Promise<void> {
+  try {
+    await request;
+  } catch (error) {
+    if (cosmosStatus(error) !== 404) throw error;
+  }
 }

@@ -14,6 +14,8 @@ export interface CosmosStoreOptions {
   database: string;
   /** HTTP agent for the SDK, e.g. one that accepts a local emulator's self-signed certificate. */
   agent?: Agent;
+  /** HWC_AUDIT_RETENTION_DAYS: the TTL each audit entry is written with (DEFAULT_AUDIT_RETENTION_DAYS if absent). */
+  auditRetentionDays?: number;
 }
 
 /**
@@ -31,9 +33,9 @@ export async function openCosmosStores(options: CosmosStoreOptions): Promise<Sto
     const { database } = await client.databases.createIfNotExists({ id: options.database });
     const container = await createContainers(database);
     return {
-      signals: new CosmosSignalStore(container.signals, container.references),
+      signals: new CosmosSignalStore(container.signals, container.references, container.identities),
       directory: new CosmosDirectoryStore(container.directory, container.conversations),
-      audit: new CosmosAuditLog(container.audit),
+      audit: new CosmosAuditLog(container.audit, options.auditRetentionDays ? { retentionDays: options.auditRetentionDays } : {}),
       ping: async () => {
         await database.read();
       },

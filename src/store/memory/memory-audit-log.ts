@@ -1,9 +1,9 @@
 import type { AuditEntry, AuditLog } from '../../ports';
 import { parseAuditEntry } from '../audit-document';
 
-/** In-memory AuditLog for unit tests: JSON lines, appended to and never changed. */
+/** In-memory AuditLog for unit tests: JSON lines, appended to, never changed, removed only by retention. */
 export class MemoryAuditLog implements AuditLog {
-  private readonly entries: { objectId: string | undefined; at: string; json: string }[] = [];
+  private entries: { objectId: string | undefined; at: string; json: string }[] = [];
 
   async append(entry: AuditEntry): Promise<void> {
     const checked = parseAuditEntry(entry);
@@ -12,9 +12,19 @@ export class MemoryAuditLog implements AuditLog {
 
   /** Oldest first by `at`; entries with the same `at` in the order they were appended (sort is stable). */
   async list(objectId: string): Promise<AuditEntry[]> {
-    return this.entries
+    return this.oldestFirst()
       .filter((entry) => entry.objectId === objectId)
-      .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
       .map((entry) => parseAuditEntry(JSON.parse(entry.json)));
+  }
+
+  async purgeBefore(cutoff: Date, limit: number): Promise<number> {
+    const before = cutoff.toISOString();
+    const purged = new Set(this.oldestFirst().filter((entry) => entry.at < before).slice(0, Math.max(0, limit)));
+    this.entries = this.entries.filter((entry) => !purged.has(entry));
+    return purged.size;
+  }
+
+  private oldestFirst() {
+    return [...this.entries].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   }
 }

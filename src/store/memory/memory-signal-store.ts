@@ -1,9 +1,17 @@
 import { DomainError, ErrorCodes } from '../../domain/errors';
+import { identityExpiresAt } from '../../domain/forget-child';
 import type { Signal } from '../../domain/signal';
 import type { SignalStore, Stored } from '../../ports';
-import { parseSignalDocument } from '../signal-document';
+import { joinSignal, parseChildIdentity, parseSignalDocument, splitSignal, type SignalDocument } from '../signal-document';
+
+/** A child's identity, kept apart from the signal as the real stores keep it. */
+interface Identity {
+  json: string;
+  expiresAt: string;
+}
 
 interface Entry {
+  id: string;
   reference: string;
   municipalityId: string;
   state: Signal['state'];
@@ -22,30 +30,32 @@ interface Entry {
  */
 export class MemorySignalStore implements SignalStore {
   private readonly byId = new Map<string, Entry>();
+  private readonly identities = new Map<string, Identity>();
   private lastVersion = 0;
 
   async create(signal: Signal): Promise<Stored<Signal>> {
-    const value = parseSignalDocument(signal);
+    const { document: value, child } = splitSignal(signal);
     if (this.entries().some((entry) => entry.reference === value.reference)) {
       throw new DomainError(ErrorCodes.referenceTaken, { signalId: value.id });
     }
     // A repeated id is a repeated submission: never overwrite the signal that has it.
     if (this.byId.has(value.id)) throw new DomainError(ErrorCodes.storeConflict, { signalId: value.id });
+    if (child) this.identities.set(value.id, { json: JSON.stringify(child), expiresAt: identityExpiresAt(value).toISOString() });
     return this.put(value);
   }
 
   async get(id: string): Promise<Stored<Signal> | undefined> {
     const entry = this.byId.get(id);
-    return entry && stored(entry);
+    return entry && this.stored(id, entry);
   }
 
   async getByReference(reference: string): Promise<Stored<Signal> | undefined> {
-    const entry = this.entries().find((e) => e.reference === reference);
-    return entry && stored(entry);
+    const found = [...this.byId].find(([, e]) => e.reference === reference);
+    return found && this.stored(...found);
   }
 
   async replace(signal: Signal, etag: string): Promise<Stored<Signal>> {
-    const value = parseSignalDocument(signal);
+    const { document: value, child } = splitSignal(signal);
     const current = this.byId.get(value.id);
     // id, reference and municipality are fixed at create (Cosmos partitions and reserves by them).
     const unchanged =
@@ -53,7 +63,28 @@ export class MemorySignalStore implements SignalStore {
       current.reference === value.reference &&
       current.municipalityId === value.municipalityId;
     if (!unchanged) throw new DomainError(ErrorCodes.storeConflict, { signalId: value.id });
+    if (!child) this.identities.delete(value.id);
     return this.put(value);
+  }
+
+  async purgeIssuedBefore(cutoff: Date, limit: number): Promise<number> {
+    const before = cutoff.toISOString();
+    const old = [...this.byId]
+      .filter(([, e]) => e.issuedAt < before)
+      .sort(([, a], [, b]) => compare(a.issuedAt, b.issuedAt))
+      .slice(0, limit);
+    for (const [id] of old) {
+      this.byId.delete(id);
+      this.identities.delete(id);
+    }
+    return old.length;
+  }
+
+  async purgeExpiredIdentities(now: Date, limit: number): Promise<number> {
+    const at = now.toISOString();
+    const expired = [...this.identities].filter(([, i]) => i.expiresAt <= at).slice(0, limit);
+    for (const [id] of expired) this.identities.delete(id);
+    return expired.length;
   }
 
   async listIssuedBy(memberId: string, since: Date): Promise<Signal[]> {
@@ -61,14 +92,14 @@ export class MemorySignalStore implements SignalStore {
     return this.entries()
       .filter((entry) => entry.issuedBy === memberId && entry.issuedAt >= from)
       .sort((a, b) => compare(b.issuedAt, a.issuedAt))
-      .map((entry) => stored(entry).value);
+      .map((entry) => this.stored(entry.id, entry).value);
   }
 
   async listAwaitingRouting(municipalityIds: string[]): Promise<Signal[]> {
     return this.entries()
       .filter((entry) => entry.state === 'awaiting_routing' && municipalityIds.includes(entry.municipalityId))
       .sort((a, b) => compare(a.issuedAt, b.issuedAt))
-      .map((entry) => stored(entry).value);
+      .map((entry) => this.stored(entry.id, entry).value);
   }
 
   async listDispatchDue(now: Date, limit: number): Promise<Stored<Signal>[]> {
@@ -77,7 +108,7 @@ export class MemorySignalStore implements SignalStore {
       .filter((entry) => entry.dispatchDueAt !== undefined && entry.dispatchDueAt <= until)
       .sort((a, b) => compare(a.dispatchDueAt, b.dispatchDueAt))
       .slice(0, limit)
-      .map(stored);
+      .map((entry) => this.stored(entry.id, entry));
   }
 
   async listDeadlinesDue(now: Date, limit: number): Promise<Stored<Signal>[]> {
@@ -86,15 +117,22 @@ export class MemorySignalStore implements SignalStore {
       .filter((entry) => entry.nextDeadlineAt !== undefined && entry.nextDeadlineAt <= until)
       .sort((a, b) => compare(a.nextDeadlineAt, b.nextDeadlineAt))
       .slice(0, limit)
-      .map(stored);
+      .map((entry) => this.stored(entry.id, entry));
   }
 
   private entries(): Entry[] {
     return [...this.byId.values()];
   }
 
-  private put(value: Signal): Stored<Signal> {
+  private stored(id: string, entry: Entry): Stored<Signal> {
+    const identity = this.identities.get(id);
+    const document = parseSignalDocument(JSON.parse(entry.json));
+    return { value: joinSignal(document, identity && parseChildIdentity(JSON.parse(identity.json))), etag: entry.etag };
+  }
+
+  private put(value: SignalDocument): Stored<Signal> {
     const entry: Entry = {
+      id: value.id,
       reference: value.reference,
       municipalityId: value.municipalityId,
       state: value.state,
@@ -106,12 +144,8 @@ export class MemorySignalStore implements SignalStore {
       etag: String(++this.lastVersion),
     };
     this.byId.set(value.id, entry);
-    return stored(entry);
+    return this.stored(value.id, entry);
   }
-}
-
-function stored(entry: Entry): Stored<Signal> {
-  return { value: parseSignalDocument(JSON.parse(entry.json)), etag: entry.etag };
 }
 
 function compare(a = '', b = ''): number {

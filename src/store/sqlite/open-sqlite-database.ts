@@ -19,6 +19,8 @@ export function openSqliteDatabase(path: string): Database.Database {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    // A forgotten child's row is overwritten with zeros in the file, not merely marked free.
+    db.pragma('secure_delete = ON');
     migrate(db);
     return db;
   } catch (error) {

@@ -118,6 +118,34 @@ export const migrations: readonly string[] = [
   WHERE json_extract(document, '$.nextDeadlineAt') IS NOT NULL;
   CREATE INDEX signals_by_next_deadline ON signals (next_deadline_at) WHERE next_deadline_at IS NOT NULL;
   `,
+  // 5: forgetting. The child's identity moves to its own table, so forgetting deletes a row
+  // (and secure_delete overwrites it in the file) instead of editing it out of a record that
+  // lives on for the statistics. `expires_at` is the backstop should the forgetting job not run.
+  // Records kept before this schema get the default plan: forget five days after issue.
+  // `issued_at` and the audit's `at` get their own indexes for retention.
+  `
+  CREATE TABLE signal_identities (
+    signal_id TEXT PRIMARY KEY REFERENCES signals (id) ON DELETE CASCADE,
+    document TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX signal_identities_by_expiry ON signal_identities (expires_at);
+
+  INSERT INTO signal_identities (signal_id, document, expires_at)
+  SELECT id, json_extract(document, '$.child'), strftime('%Y-%m-%dT%H:%M:%fZ', issued_at, '+6 days')
+  FROM signals WHERE json_extract(document, '$.child') IS NOT NULL;
+
+  UPDATE signals
+  SET document = json_set(json_remove(document, '$.child'),
+        '$.redactAt', strftime('%Y-%m-%dT%H:%M:%fZ', issued_at, '+5 days'),
+        '$.nextDeadlineAt', min(coalesce(next_deadline_at, '9999'), strftime('%Y-%m-%dT%H:%M:%fZ', issued_at, '+5 days'))),
+      next_deadline_at = min(coalesce(next_deadline_at, '9999'), strftime('%Y-%m-%dT%H:%M:%fZ', issued_at, '+5 days')),
+      version = version + 1
+  WHERE json_extract(document, '$.child') IS NOT NULL;
+
+  CREATE INDEX signals_by_issued_at ON signals (issued_at);
+  CREATE INDEX audit_by_at ON audit (at);
+  `,
 ];
 
 /** Brings the schema up to date; a no-op when it already is. Refuses a database from newer code. */

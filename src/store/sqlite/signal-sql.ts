@@ -1,3 +1,8 @@
+/** A signal's record with its child's identity, while there is one. */
+const SELECT_SIGNAL = `
+    SELECT s.document, s.version, i.document AS child FROM signals AS s
+    LEFT JOIN signal_identities AS i ON i.signal_id = s.id`;
+
 /** The signal store's statements; exported so a test can check their query plans use the indexes. */
 export const signalSql = {
   insert: `
@@ -13,25 +18,34 @@ export const signalSql = {
         dispatch_due_at = @dispatchDueAt, next_deadline_at = @nextDeadlineAt, document = @document,
         version = version + 1
     WHERE id = @id AND version = @version AND reference = @reference AND municipality_id = @municipalityId`,
-  getById: `SELECT document, version FROM signals WHERE id = ?`,
-  getByReference: `SELECT document, version FROM signals WHERE reference = ?`,
+  insertIdentity: `INSERT INTO signal_identities (signal_id, document, expires_at) VALUES (?, ?, ?)`,
+  deleteIdentity: `DELETE FROM signal_identities WHERE signal_id = ?`,
+  getById: `${SELECT_SIGNAL} WHERE s.id = ?`,
+  getByReference: `${SELECT_SIGNAL} WHERE s.reference = ?`,
   listIssuedBy: `
-    SELECT document FROM signals
-    WHERE issued_by = ? AND issued_at >= ?
-    ORDER BY issued_at DESC`,
+    ${SELECT_SIGNAL}
+    WHERE s.issued_by = ? AND s.issued_at >= ?
+    ORDER BY s.issued_at DESC`,
   // The municipality ids travel as one JSON array so one prepared statement serves any number.
   listAwaitingRouting: `
-    SELECT document FROM signals
-    WHERE state = 'awaiting_routing' AND municipality_id IN (SELECT value FROM json_each(?))
-    ORDER BY issued_at`,
+    ${SELECT_SIGNAL}
+    WHERE s.state = 'awaiting_routing' AND s.municipality_id IN (SELECT value FROM json_each(?))
+    ORDER BY s.issued_at`,
   listDispatchDue: `
-    SELECT document, version FROM signals
-    WHERE dispatch_due_at <= ?
-    ORDER BY dispatch_due_at
+    ${SELECT_SIGNAL}
+    WHERE s.dispatch_due_at <= ?
+    ORDER BY s.dispatch_due_at
     LIMIT ?`,
   listDeadlinesDue: `
-    SELECT document, version FROM signals
-    WHERE next_deadline_at <= ?
-    ORDER BY next_deadline_at
+    ${SELECT_SIGNAL}
+    WHERE s.next_deadline_at <= ?
+    ORDER BY s.next_deadline_at
     LIMIT ?`,
+  // Identities go with their signal (ON DELETE CASCADE).
+  purgeIssuedBefore: `
+    DELETE FROM signals WHERE id IN (
+      SELECT id FROM signals WHERE issued_at < ? ORDER BY issued_at LIMIT ?)`,
+  purgeExpiredIdentities: `
+    DELETE FROM signal_identities WHERE signal_id IN (
+      SELECT signal_id FROM signal_identities WHERE expires_at <= ? ORDER BY expires_at LIMIT ?)`,
 } as const;

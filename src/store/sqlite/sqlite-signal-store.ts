@@ -1,13 +1,16 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement, Transaction } from 'better-sqlite3';
 import { DomainError, ErrorCodes } from '../../domain/errors';
+import { identityExpiresAt } from '../../domain/forget-child';
 import type { Signal } from '../../domain/signal';
 import type { SignalStore, Stored } from '../../ports';
-import { parseSignalDocument } from '../signal-document';
+import { joinSignal, parseChildIdentity, parseSignalDocument, splitSignal, type SignalDocument } from '../signal-document';
 import { signalSql } from './signal-sql';
 
 interface SignalRow {
   document: string;
   version: number;
+  /** The child's identity (JSON) from its own table; NULL once forgotten. */
+  child: string | null;
 }
 
 /** The columns written for a signal: the indexed fields beside the whole document. */
@@ -24,32 +27,56 @@ export interface SignalColumns {
   document: string;
 }
 
-/** Signals as one JSON document per row, beside the columns its queries need; etag = row version. */
+/**
+ * Signals as one JSON document per row, beside the columns its queries need; etag = row version.
+ * The child's identity is a row of its own, written with the signal and deleted in the same
+ * transaction as the write that forgets it.
+ */
 export class SqliteSignalStore implements SignalStore {
-  private readonly insert: Statement<[SignalColumns]>;
-  private readonly update: Statement<[SignalColumns & { version: number }]>;
+  private readonly insert: Transaction<(row: SignalColumns, child: string | undefined, expiresAt: string) => void>;
+  private readonly update: Transaction<(row: SignalColumns & { version: number }, forgotten: boolean) => number>;
   private readonly byId: Statement<[string], SignalRow>;
   private readonly byReference: Statement<[string], SignalRow>;
-  private readonly issuedBy: Statement<[string, string], Pick<SignalRow, 'document'>>;
-  private readonly awaitingRouting: Statement<[string], Pick<SignalRow, 'document'>>;
+  private readonly issuedBy: Statement<[string, string], SignalRow>;
+  private readonly awaitingRouting: Statement<[string], SignalRow>;
   private readonly dispatchDue: Statement<[string, number], SignalRow>;
   private readonly deadlinesDue: Statement<[string, number], SignalRow>;
+  private readonly purgeIssued: Statement<[string, number]>;
+  private readonly purgeIdentities: Statement<[string, number]>;
+  private readonly db: Database;
 
   constructor(db: Database) {
-    this.insert = db.prepare(signalSql.insert);
-    this.update = db.prepare(signalSql.update);
+    this.db = db;
+    const insertSignal = db.prepare<[SignalColumns]>(signalSql.insert);
+    const updateSignal = db.prepare<[SignalColumns & { version: number }]>(signalSql.update);
+    const insertIdentity = db.prepare<[string, string, string]>(signalSql.insertIdentity);
+    const deleteIdentity = db.prepare<[string]>(signalSql.deleteIdentity);
+    this.insert = db.transaction((row: SignalColumns, child: string | undefined, expiresAt: string) => {
+      insertSignal.run(row);
+      if (child !== undefined) insertIdentity.run(row.id, child, expiresAt);
+    });
+    this.update = db.transaction((row: SignalColumns & { version: number }, forgotten: boolean) => {
+      const { changes } = updateSignal.run(row);
+      // Only the write that won deletes the identity: a lost race changes nothing.
+      if (changes > 0 && forgotten) deleteIdentity.run(row.id);
+      return changes;
+    });
     this.byId = db.prepare(signalSql.getById);
     this.byReference = db.prepare(signalSql.getByReference);
     this.issuedBy = db.prepare(signalSql.listIssuedBy);
     this.awaitingRouting = db.prepare(signalSql.listAwaitingRouting);
     this.dispatchDue = db.prepare(signalSql.listDispatchDue);
     this.deadlinesDue = db.prepare(signalSql.listDeadlinesDue);
+    this.purgeIssued = db.prepare(signalSql.purgeIssuedBefore);
+    this.purgeIdentities = db.prepare(signalSql.purgeExpiredIdentities);
   }
 
   async create(signal: Signal): Promise<Stored<Signal>> {
-    const row = signalColumns(parseSignalDocument(signal));
+    const { document, child } = splitSignal(signal);
+    const row = signalColumns(document);
+    const childJson = child && JSON.stringify(child);
     try {
-      this.insert.run(row);
+      this.insert(row, childJson, identityExpiresAt(document).toISOString());
     } catch (error) {
       // The reference's unique index and the id's primary key each have their own code.
       const code = sqliteCode(error);
@@ -57,7 +84,7 @@ export class SqliteSignalStore implements SignalStore {
       if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new DomainError(ErrorCodes.storeConflict, { signalId: signal.id });
       throw error;
     }
-    return stored({ document: row.document, version: 1 });
+    return stored({ document: row.document, version: 1, child: childJson ?? null });
   }
 
   async get(id: string): Promise<Stored<Signal> | undefined> {
@@ -71,22 +98,35 @@ export class SqliteSignalStore implements SignalStore {
   }
 
   async replace(signal: Signal, etag: string): Promise<Stored<Signal>> {
-    const row = signalColumns(parseSignalDocument(signal));
+    // The identity is written once, at create: a replace can only keep it or forget it.
+    const { document, child } = splitSignal(signal);
+    const row = signalColumns(document);
     // An etag this store never issued matches no row: version -1 never exists.
     const version = /^\d+$/.test(etag) ? Number(etag) : -1;
-    const { changes } = this.update.run({ ...row, version });
+    const changes = this.update({ ...row, version }, child === undefined);
     if (changes === 0) throw new DomainError(ErrorCodes.storeConflict, { signalId: signal.id });
-    return stored({ document: row.document, version: version + 1 });
+    return stored({ document: row.document, version: version + 1, child: child ? JSON.stringify(child) : null });
   }
 
   async listIssuedBy(memberId: string, since: Date): Promise<Signal[]> {
-    return this.issuedBy.all(memberId, since.toISOString()).map((row) => parseSignalDocument(JSON.parse(row.document)));
+    return this.issuedBy.all(memberId, since.toISOString()).map((row) => stored(row).value);
   }
 
   async listAwaitingRouting(municipalityIds: string[]): Promise<Signal[]> {
-    return this.awaitingRouting
-      .all(JSON.stringify(municipalityIds))
-      .map((row) => parseSignalDocument(JSON.parse(row.document)));
+    return this.awaitingRouting.all(JSON.stringify(municipalityIds)).map((row) => stored(row).value);
+  }
+
+  async purgeIssuedBefore(cutoff: Date, limit: number): Promise<number> {
+    return this.purgeIssued.run(cutoff.toISOString(), limit).changes;
+  }
+
+  async purgeExpiredIdentities(now: Date, limit: number): Promise<number> {
+    const purged = this.purgeIdentities.run(now.toISOString(), limit).changes;
+    // secure_delete zeroes a deleted identity in the database file, but the write-ahead log keeps
+    // the page as it was until a checkpoint starts the log over. This runs with retention, hourly,
+    // which bounds how long a forgotten name can linger there. A busy reader only postpones it.
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return purged;
   }
 
   async listDispatchDue(now: Date, limit: number): Promise<Stored<Signal>[]> {
@@ -98,7 +138,7 @@ export class SqliteSignalStore implements SignalStore {
   }
 }
 
-export function signalColumns(signal: Signal): SignalColumns {
+export function signalColumns(signal: SignalDocument): SignalColumns {
   return {
     id: signal.id,
     reference: signal.reference,
@@ -115,7 +155,8 @@ export function signalColumns(signal: Signal): SignalColumns {
 
 /** What was stored, read back: JSON drops `undefined` fields, so a write returns what a read will. */
 function stored(row: SignalRow): Stored<Signal> {
-  return { value: parseSignalDocument(JSON.parse(row.document)), etag: String(row.version) };
+  const child = row.child === null ? undefined : parseChildIdentity(JSON.parse(row.child));
+  return { value: joinSignal(parseSignalDocument(JSON.parse(row.document)), child), etag: String(row.version) };
 }
 
 /**

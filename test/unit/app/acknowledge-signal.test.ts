@@ -30,7 +30,7 @@ describe('AcknowledgeSignal', () => {
   });
 
   it('records the acknowledgement of a contact of the school', async () => {
-    const after = await core.acknowledgeSignal.execute(PRIMARY_CONTACT_ID, signal.id, 'msteams:a:primary');
+    const after = await core.acknowledgeSignal.execute(PRIMARY_CONTACT_ID, signal.id, { origin: 'msteams:a:primary' });
     expect(after.state).toBe('acknowledged');
     expect(after.acknowledgement).toEqual({ by: PRIMARY_CONTACT_ID, byName: 'Anouk de Wit', at: core.clock.now().toISOString() });
     expect((await core.stored(signal.id)).acknowledgement).toEqual(after.acknowledgement);
@@ -136,13 +136,15 @@ describe('AcknowledgeSignal', () => {
   });
 
   it('writes audit entries that never hold the child’s name or birth date', async () => {
-    await core.acknowledgeSignal.execute(PRIMARY_CONTACT_ID, signal.id, 'msteams:a:primary');
+    await core.acknowledgeSignal.execute(PRIMARY_CONTACT_ID, signal.id, { origin: 'msteams:a:primary' });
     await expectDomainError(core.acknowledgeSignal.execute(BACKUP_CONTACT_ID, signal.id), ErrorCodes.alreadyAcknowledged);
     await core.recordSupport.execute(PRIMARY_CONTACT_ID, { signalId: signal.id, categories: 'no_penalty', priorConcern: 'no' });
     await core.listMySignals.execute(VT_WORKER_ID);
     await core.dispatcher.idle();
 
-    expect(core.audit.all.map((e) => [e.action, e.actorId, e.result])).toEqual([
+    // Both contacts' signal cards, once delivered, are reads of the child's identity.
+    expect(core.audit.all.filter((e) => e.action === 'card.shown').map((e) => e.actorId).sort()).toEqual([PRIMARY_CONTACT_ID, BACKUP_CONTACT_ID].sort());
+    expect(core.audit.all.filter((e) => e.action !== 'card.shown').map((e) => [e.action, e.actorId, e.result])).toEqual([
       ['signal.issue', VT_WORKER_ID, 'ok'],
       ['signal.acknowledge', PRIMARY_CONTACT_ID, 'ok'],
       ['signal.acknowledge', BACKUP_CONTACT_ID, 'refused'],

@@ -151,6 +151,7 @@ describe('Dispatcher', () => {
       clock: core.clock,
       logger: core.logger,
       jitter: () => 0,
+      audit: core.audit,
     });
     const handled = await Promise.all([core.dispatcher.relayDue(), other.relayDue()]);
     expect(handled.sort()).toEqual([0, 1]);

@@ -98,7 +98,7 @@ describe('IssueSignal', () => {
     });
 
     it('stores one signal for the child, with a reference code, for the chosen school', async () => {
-      const result = await core.issueSignal.execute(VT_WORKER_ID, [aSignalForm({ firstName: '  Noor ', lastName: 'van  Dijk' })], 'msteams:a:worker');
+      const result = await core.issueSignal.execute(VT_WORKER_ID, [aSignalForm({ firstName: '  Noor ', lastName: 'van  Dijk' })], { origin: 'msteams:a:worker' });
       if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.errors)}`);
       expect(result.repeated).toBe(false);
       expect(result.issued).toHaveLength(1);
@@ -138,11 +138,11 @@ describe('IssueSignal', () => {
       expect(stored.dispatchDueAt).toBeUndefined();
     });
 
-    it('audits the issue by reference code, with who and from where', async () => {
-      const result = await core.issueSignal.execute(VT_WORKER_ID, [aSignalForm()], 'msteams:a:worker');
+    it('audits the issue by reference code, with who, in which role and from where', async () => {
+      const result = await core.issueSignal.execute(VT_WORKER_ID, [aSignalForm()], { origin: 'msteams:a:worker' });
       if (!result.ok) throw new Error('expected success');
-      expect(core.audit.all).toEqual([
-        { at: core.clock.now().toISOString(), actorId: VT_WORKER_ID, action: 'signal.issue', objectId: result.issued[0]!.signal.reference, result: 'ok', origin: 'msteams:a:worker' },
+      expect(core.audit.all.filter((e) => e.action === 'signal.issue')).toEqual([
+        { at: core.clock.now().toISOString(), actorId: VT_WORKER_ID, role: 'vt_worker', action: 'signal.issue', objectId: result.issued[0]!.signal.reference, result: 'ok', origin: 'msteams:a:worker' },
       ]);
     });
 

@@ -41,8 +41,8 @@ describe('ListMySignals', () => {
 
   it('audits the listing as a read by the worker', async () => {
     core.clock.set(NOW);
-    await core.listMySignals.execute(VT_WORKER_ID, 'msteams:a:worker');
-    expect(core.audit.all).toEqual([{ at: NOW.toISOString(), actorId: VT_WORKER_ID, action: 'signal.list', result: 'ok', origin: 'msteams:a:worker' }]);
+    await core.listMySignals.execute(VT_WORKER_ID, { origin: 'msteams:a:worker' });
+    expect(core.audit.all).toEqual([{ at: NOW.toISOString(), actorId: VT_WORKER_ID, role: 'vt_worker', action: 'signal.list', result: 'ok', origin: 'msteams:a:worker' }]);
   });
 
   it('refuses someone without the vt_worker role', async () => {

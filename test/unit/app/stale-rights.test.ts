@@ -36,6 +36,8 @@ class InterleavingStore implements SignalStore {
   listAwaitingRouting(ids: string[]) { return this.inner.listAwaitingRouting(ids); }
   listDispatchDue(now: Date, limit: number) { return this.inner.listDispatchDue(now, limit); }
   listDeadlinesDue(now: Date, limit: number) { return this.inner.listDeadlinesDue(now, limit); }
+  purgeIssuedBefore(cutoff: Date, limit: number) { return this.inner.purgeIssuedBefore(cutoff, limit); }
+  purgeExpiredIdentities(now: Date, limit: number) { return this.inner.purgeExpiredIdentities(now, limit); }
   async replace(signal: Signal, etag: string): Promise<Stored<Signal>> {
     const other = this.pending;
     this.pending = undefined;

@@ -243,11 +243,15 @@ describe('closeUnroutable (leerplicht found no school)', () => {
       stateChangedAt: at.toISOString(),
       unroutable: { by: OFFICER.id, byName: OFFICER.name, at: at.toISOString(), reason: 'outside_region' },
     });
-    expect(closed.timeline.at(-1)).toEqual({ at: at.toISOString(), type: 'unroutable', actorId: OFFICER.id });
+    expect(closed.timeline.slice(-2)).toEqual([
+      { at: at.toISOString(), type: 'unroutable', actorId: OFFICER.id },
+      { at: at.toISOString(), type: 'redacted' },
+    ]);
   });
 
   it("drops the child's identity at once: nobody needs it any more", () => {
     expect(closed.child).toBeUndefined();
+    expect(closed.redactedAt).toBe(at.toISOString());
     expect(JSON.stringify(closed)).not.toContain(aChild().lastName);
   });
 

@@ -349,6 +349,9 @@ describe("a municipality's own time policy", () => {
 
   it('keeps the defaults for every value it does not override', () => {
     expect(policyFor('midden', {}, { schoolDayStart: '08:45' }).settings).toEqual({
+      forgetAt: '17:00',
+      forgetWithinSchoolDays: 3,
+      supportOpenSchoolDays: 5,
       schoolDayStart: '08:45',
       windowStart: '07:00',
       windowEnd: '20:00',

@@ -1,0 +1,52 @@
+/**
+ * What forgetting a child does to a signal's record and cards, as the other domain modules share it.
+ * Leaf module: `signal.ts` and `forget-child.ts` both build on it.
+ */
+import { showsChildIdentity } from './identity-views';
+import type { Delivery, DeliveryView, Signal } from './signal';
+
+/**
+ * Cards whose content changes when the child is forgotten: those that name the child, and the
+ * worker's bounced notice, whose "send to leerplicht" needs the child.
+ */
+export function changesWhenForgotten(view: DeliveryView): boolean {
+  return showsChildIdentity(view) || view === 'bounced_notice';
+}
+
+/**
+ * Makes a card Teams already shows pending again, so the dispatcher draws it anew (in place)
+ * without the child. A card that failed before is tried again: a name left in a chat matters
+ * more than the earlier failure.
+ */
+export function redraw(delivery: Delivery, at: string): Delivery {
+  const next: Delivery = {
+    ...delivery,
+    status: delivery.status === 'failed' ? 'sent' : delivery.status,
+    attempts: 0,
+    // A card on its way keeps its lease; the redraw follows once Teams confirms it.
+    nextAttemptAt: delivery.nextAttemptAt !== undefined && delivery.nextAttemptAt > at ? delivery.nextAttemptAt : at,
+  };
+  delete next.shownView;
+  delete next.lastError;
+  return next;
+}
+
+/**
+ * The signal without the child's identity: the identity is dropped, the moment recorded, and
+ * every card in Teams that showed it (or a step that needs it) is queued to be redrawn.
+ * Derived fields are left to the caller (`withDispatchDue`).
+ */
+export function withoutChild(signal: Signal, at: string): Signal {
+  // Keyed on the record, not on the identity: a store's backstop may have deleted the identity
+  // already, and the cards in Teams must still be drawn again.
+  if (signal.redactedAt) return signal;
+  const next: Signal = {
+    ...signal,
+    redactedAt: at,
+    timeline: [...signal.timeline, { at, type: 'redacted' }],
+    deliveries: signal.deliveries.map((d) => (d.activityId && changesWhenForgotten(d.view) ? redraw(d, at) : d)),
+  };
+  delete next.child;
+  delete next.redactAt;
+  return next;
+}
