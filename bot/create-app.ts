@@ -6,6 +6,8 @@ import { Dispatcher } from '../src/app/dispatcher';
 import { importDirectory } from '../src/app/import-directory';
 import type { Config } from '../src/config';
 import { ApplyRetention } from '../src/app/apply-retention';
+import { SendWeeklyDigests } from '../src/app/send-weekly-digests';
+import { digestRenderer } from './digest-cards';
 import { startScheduler } from '../src/jobs/scheduler';
 import { SchoolTime } from '../src/app/school-time';
 import { createUseCases } from '../src/app/use-cases';
@@ -89,6 +91,7 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
     locale: config.locale,
     audit,
     allowedTenants: config.allowedTenants,
+    digestMinCount: config.digestMinCount,
   });
   const server = createServer({ adapter, bot, logger, ready: () => stores.ping() });
   const retention = new ApplyRetention({
@@ -99,10 +102,23 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
     statsRetentionDays: config.statsRetentionDays,
     auditRetentionDays: config.auditRetentionDays,
   });
+  const digests = new SendWeeklyDigests({
+    runs: stores.digestRuns,
+    directory,
+    readDigest: useCases.readDigest,
+    messenger,
+    render: digestRenderer(clock, config.locale, config.digestMinCount),
+    audit,
+    clock,
+    logger,
+    schedule: config.digestSchedule,
+    leaseMs: config.dispatchLeaseMs,
+  });
   // In this order: forgetting (a deadline) runs before retention's backstop could take the identity.
   const tasks = [
     { name: 'relay', run: () => dispatcher.relayDue() },
     { name: 'deadlines', run: () => useCases.actOnDeadlines.runDue() },
+    { name: 'digests', run: () => digests.runDue() },
     { name: 'retention', run: () => retention.runDue() },
   ];
   let scheduler: ReturnType<typeof startScheduler> | undefined;

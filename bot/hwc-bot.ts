@@ -9,6 +9,7 @@ import { forwardSignal, noSchool } from './actions/route';
 import { takeEscalation } from './actions/take-escalation';
 import { addChild, submitSignal } from './actions/submit-signal';
 import { auditCommand } from './commands/audit-command';
+import { digestCommand } from './commands/digest-command';
 import { helpCommand } from './commands/help-command';
 import { signalCommand } from './commands/signal-command';
 import { statusCommand } from './commands/status-command';
@@ -107,6 +108,8 @@ export class HwcBot extends TeamsActivityHandler {
           return await helpCommand(context, this.services);
         case 'audit':
           return await auditCommand(context, this.services);
+        case 'digest':
+          return await digestCommand(context, this.services);
         default:
           return await replyWithCard(context, noticeCard({ locale, ...stringsFor(locale).bot.unknownCommand }));
       }

@@ -14,4 +14,6 @@ export interface BotServices extends Omit<UseCases, 'actOnDeadlines'> {
   audit: AuditLog;
   /** HWC_ALLOWED_TENANTS; empty accepts any tenant. */
   allowedTenants: readonly string[];
+  /** HWC_DIGEST_MIN_COUNT: per-school counts below it (but above 0) show as "<N". */
+  digestMinCount: number;
 }

@@ -10,6 +10,8 @@ export const Commands = {
   help: ['help', 'hulp'],
   /** An admin's look at a signal's audit trail: `audit HWC-7F3K`. */
   audit: ['audit'],
+  /** A manager's or coordinator's weekly digest: `overzicht` for last week, `overzicht 2026-W47` for another. */
+  digest: ['overzicht', 'digest'],
 } as const;
 
 export type CommandName = keyof typeof Commands;

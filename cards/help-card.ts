@@ -14,9 +14,9 @@ function linesFor(role: RoleName, t: Strings): string[] {
     case 'leerplicht':
       return [t.help.leerplicht];
     case 'coordinator':
-      return [t.help.coordinator];
+      return [t.help.coordinator, t.digest.help];
     case 'manager':
-      return [t.help.manager];
+      return [t.help.manager, t.digest.help];
     case 'admin':
       return [t.help.admin, t.audit.help];
   }
@@ -27,7 +27,8 @@ const ROLE_ORDER: readonly RoleName[] = ['vt_worker', 'school_contact', 'leerpli
 export function helpCard(view: HelpView): AdaptiveCard {
   const t = stringsFor(view.locale);
   const roles = ROLE_ORDER.filter((r) => view.roles.includes(r));
-  const lines = roles.length === 0 ? [t.help.noRoles] : roles.flatMap((r) => linesFor(r, t));
+  // A line two roles share (the digest command, for coordinators and managers) is shown once.
+  const lines = roles.length === 0 ? [t.help.noRoles] : [...new Set(roles.flatMap((r) => linesFor(r, t)))];
   return adaptiveCard([
     heading(t.help.title),
     ...lines.map((line) => textBlock(line)),

@@ -4,6 +4,7 @@ export { auditTrailCard } from './audit-trail-card';
 export { bouncedNoticeCard } from './bounced-notice-card';
 export { Commands, KNOWN_COMMANDS, commandArgument, parseCommand, type CommandName } from './commands';
 export { contactSignalCard } from './contact-signal-card';
+export { digestCard } from './digest-card';
 export { escalationCard } from './escalation-card';
 export { escalationTakenCard } from './escalation-taken-card';
 export { deliveryAlertCard } from './delivery-alert-card';
@@ -47,6 +48,7 @@ export type {
   ChildFormEntry,
   ContactSignalView,
   DestinationOption,
+  DigestView,
   EscalationTakenView,
   EscalationView,
   ForgottenSignalView,

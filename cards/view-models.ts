@@ -3,6 +3,7 @@
  * JSON (v1.5) out; times arrive as ISO strings and are shown in Europe/Amsterdam.
  */
 import type { ChildIdentity } from '../src/domain/child';
+import type { Digest } from '../src/domain/digest/figures';
 import type { SignalField, SignalFieldProblem } from '../src/domain/signal-input';
 import type { RoleName } from '../src/domain/directory';
 import type { ClosingReason, StatusStep } from '../src/domain/routing';
@@ -338,4 +339,21 @@ export interface ForgottenSignalView {
   issuedAt: string;
   redactedAt: string;
   takenBy?: { byName: string; at: string };
+}
+
+/**
+ * A manager's or coordinator's weekly digest for their scope: counts only, never a child. The
+ * figures are the domain's (src/domain/digest/figures.ts); the card only puts them in words.
+ */
+export interface DigestView {
+  locale: Locale;
+  /** Whose figures: a municipality ("Heerlen"), several ("Heerlen, Kerkrade") or a school's name. */
+  scopeName: string;
+  digest: Digest;
+  /** Names for the per-school table, by school id; an id without a name is shown as the id. */
+  schoolNames: Record<string, string>;
+  /** Per-school counts from 1 up to this − 1 are shown as "<threshold". */
+  smallCountThreshold: number;
+  /** When the card was made, ISO; shown in the footer. */
+  generatedAt: string;
 }

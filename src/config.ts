@@ -27,6 +27,9 @@ const environmentSchema = z
     HWC_TEAMS_RATE_PER_SECOND: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(30)),
     // At least 90 days: a record must outlive the latest moment to forget its child (weeks, across a summer holiday).
     HWC_STATS_RETENTION_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(90).max(3650).default(730)),
+    HWC_DIGEST_WEEKDAY: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(7).default(1)),
+    HWC_DIGEST_TIME: z.preprocess(emptyAsUndefined, z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time written HH:MM').default('08:00')),
+    HWC_DIGEST_MIN_COUNT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(2).max(20).default(3)),
     HWC_AUDIT_RETENTION_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(3650).default(1825)),
     LOG_LEVEL: z.preprocess(
       emptyAsUndefined,
@@ -102,6 +105,10 @@ export interface Config {
   statsRetentionDays: number;
   /** Days audit entries are kept. */
   auditRetentionDays: number;
+  /** When the weekly digest goes out (ISO weekday 1–7 and HH:MM, Europe/Amsterdam). */
+  digestSchedule: { weekday: number; time: string };
+  /** Per-school counts from 1 up to this − 1 are shown as "<N", so no child can be singled out. */
+  digestMinCount: number;
   logLevel: string;
 }
 
@@ -142,6 +149,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     teamsRatePerSecond: e.HWC_TEAMS_RATE_PER_SECOND,
     statsRetentionDays: e.HWC_STATS_RETENTION_DAYS,
     auditRetentionDays: e.HWC_AUDIT_RETENTION_DAYS,
+    digestSchedule: { weekday: e.HWC_DIGEST_WEEKDAY, time: e.HWC_DIGEST_TIME },
+    digestMinCount: e.HWC_DIGEST_MIN_COUNT,
     logLevel: e.LOG_LEVEL,
   };
 }

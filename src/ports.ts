@@ -2,6 +2,8 @@
  * The ports the core depends on. Adapters are named after their technology
  * (SqliteSignalStore, CosmosSignalStore, MemorySignalStore, TeamsMessenger).
  */
+import type { DigestRun } from './domain/digest/digest-run';
+import type { SignalFacts } from './domain/digest/signal-facts';
 import type { Member, Municipality, RoleName, School } from './domain/directory';
 import type { Signal } from './domain/signal';
 
@@ -36,6 +38,12 @@ export interface SignalStore {
   listIssuedBy(memberId: string, since: Date): Promise<Signal[]>;
   /** Signals waiting for leerplicht (state awaiting_routing) in these municipalities, oldest first. */
   listAwaitingRouting(municipalityIds: string[]): Promise<Signal[]>;
+  /**
+   * What the weekly figures need (`factsOf`) of every signal of these municipalities issued at
+   * or after `from` and before `to`, ordered by issuedAt. Read straight from the anonymous
+   * records: never the child's identity, so forgotten signals count like any other.
+   */
+  listFactsIssuedBetween(municipalityIds: string[], from: Date, to: Date): Promise<SignalFacts[]>;
   /** Signals with a deadline (reminder, escalation, support reminder) due at or before `now` (by `nextDeadlineAt`), oldest first. */
   listDeadlinesDue(now: Date, limit: number): Promise<Stored<Signal>[]>;
   /** Signals with delivery work due at or before `now` (by `dispatchDueAt`), oldest first. */
@@ -91,8 +99,19 @@ export interface DirectoryStore {
   listAdmins(): Promise<Member[]>;
   /** Members holding `role` for the municipality (leerplicht officers, coordinators). */
   listMunicipalityMembers(role: 'leerplicht' | 'coordinator', municipalityId: string): Promise<Member[]>;
+  /** Members holding a manager or coordinator role (each once, whatever their scope), by aadObjectId: who gets the weekly digest. */
+  listDigestRecipients(): Promise<Member[]>;
   saveConversation(address: ConversationAddress): Promise<void>;
   getConversation(memberId: string): Promise<ConversationAddress | undefined>;
+}
+
+/** The weekly digest's runs: one document per week, its own outbox (see `DigestRun`). */
+export interface DigestRunStore {
+  /** Fails with STORE.CONFLICT when a run with this id exists (never overwriting it): one run per week. */
+  create(run: DigestRun): Promise<Stored<DigestRun>>;
+  get(id: string): Promise<Stored<DigestRun> | undefined>;
+  /** Fails with STORE.CONFLICT when the stored run no longer carries `etag`, or there is none. */
+  replace(run: DigestRun, etag: string): Promise<Stored<DigestRun>>;
 }
 
 /** The role someone acted in, or `system` for the scheduler's own work. */

@@ -358,6 +358,100 @@ export const en: Strings = {
     },
   },
 
+  /**
+   * The weekly digest for managers and coordinators (`digest`): counts only, never a child.
+   * Shares say what they are a share of; "—" (in the card) where there was nothing to divide by.
+   */
+  digest: {
+    title: (week: number, range: string): string => `Overview week ${week} (${range})`,
+    scope: (scopeName: string, weekCode: string): string => `For ${scopeName} · ${weekCode}`,
+    months: [
+      'January',
+      'February',
+      'March',
+      'April',
+      'May',
+      'June',
+      'July',
+      'August',
+      'September',
+      'October',
+      'November',
+      'December',
+    ],
+    headline: (figure: string): string => `Support within 48 hours: ${figure}`,
+    headlineShare: (numerator: number, denominator: number, percent: number): string =>
+      `${numerator} of ${denominator} ${denominator === 1 ? 'child' : 'children'} (${percent}%)`,
+    headlineNoSignals: 'no signals this week',
+    headlineExplained: "For how many children of this week's signals the school recorded support within 48 hours.",
+    windowOpen: (count: number): string =>
+      count === 1
+        ? 'For 1 child the 48 hours are still running: this figure may still rise.'
+        : `For ${count} children the 48 hours are still running: this figure may still rise.`,
+    share: (numerator: number, denominator: number, percent: number): string => `${numerator} of ${denominator} (${percent}%)`,
+    duration: (hours: number, minutes: number): string =>
+      hours === 0 ? `${minutes} min` : minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`,
+    figuresTitle: 'The week in figures',
+    figures: {
+      issued: 'Signals sent',
+      viaLeerplicht: 'Via the attendance officer',
+      delivered: 'Delivered at a school',
+      openNow: 'Still open now',
+      acknowledgedBeforeSchoolStart: 'Seen before school started',
+      acknowledgedWithin24h: 'Seen within 24 hours',
+      medianToAcknowledge: 'Median time until seen',
+      bounced: 'Sent back (not our pupil)',
+      noSchool: 'No school found',
+      escalated: 'Escalated to a coordinator',
+      deadDeliveries: 'Cards not delivered',
+      noPriorConcern: 'No earlier concern at school',
+    },
+    figuresNote:
+      'Seen: of the signals that reached a school. No earlier concern: of the children for whom the school answered that question; nationally it is at least 1 in 3.',
+    support: {
+      title: 'Support by kind',
+      empty: 'No support recorded yet.',
+      note: 'One signal can count towards more than one kind of support.',
+    },
+    trend: {
+      title: 'Support within 48 hours over time',
+      week: (week: number): string => `week ${week}`,
+      share: (percent: number, numerator: number, denominator: number): string =>
+        `${percent}% (${numerator} of ${denominator})`,
+      noSignals: '— (no signals)',
+      year: (average: string, weeksWithSignals: number, lowest: string, highest: string): string =>
+        `Last 52 weeks: on average ${average}, over ${weeksWithSignals} ${weeksWithSignals === 1 ? 'week' : 'weeks'} with signals; lowest week ${lowest}, highest week ${highest}.`,
+      extreme: (percent: number, week: number): string => `${percent}% (week ${week})`,
+      yearEmpty: 'Last 52 weeks: no signals yet.',
+      chartTitle: 'Support within 48 hours per week, last 52 weeks',
+      xAxis: 'Week number',
+      yAxis: 'Percent',
+      chartNote: 'Weeks without signals are left out of the chart: there is nothing to divide.',
+      sparklineLegend: 'Oldest week on the left. ▁ is 0%, █ is 100%, · is a week without signals.',
+      showAll: 'All 52 weeks as text',
+    },
+    schools: {
+      title: 'By school',
+      issued: 'Signals',
+      acknowledged: 'Seen',
+      supported: 'Support ≤ 48 h',
+      bounced: 'Sent back',
+      empty: 'No school had a signal this week.',
+      suppressedNote: (threshold: number): string =>
+        `"<${threshold}" means ${threshold === 2 ? '1' : `1 to ${threshold - 1}`}. Small counts per school are not shown exactly, so that nobody can trace a child.`,
+    },
+    footer: (dateTime: string): string => `Counts only, never names. Made on ${dateTime}.`,
+    help: '**digest** — the weekly overview of last week; **digest 2026-W47** for another week.',
+    usage: {
+      title: 'Which week?',
+      text: 'Type **digest** for last week, or **digest** followed by the week, for example **digest 2026-W47**.',
+    },
+    notManager: {
+      title: 'No access',
+      text: "The weekly overview is for managers and coordinators. Think you should have this role? Ask your municipality's functional administrator.",
+    },
+  },
+
   help: {
     title: 'What can you do here?',
     vtWorker: [
@@ -370,8 +464,10 @@ export const en: Strings = {
       'As an attendance officer you receive here the signals that go via the attendance officer. Choose the school and press **Forward**, or **No school found**. Type **status** to see what is waiting for you.',
     coordinator:
       "As a coordinator you get a message here when a school does not pick up a signal in time; press **I'll contact the school** when you call the school.",
-    manager: 'As a manager you will soon see a weekly overview with counts. Coming soon.',
-    admin: 'As a functional administrator you will soon manage schools and roles. Coming soon.',
+    manager:
+      'As a manager you get an overview of last week here every Monday morning: counts only, never names. Was every child seen and supported within 48 hours?',
+    admin:
+      'As a functional administrator you are told here when a card cannot be delivered. Schools, people and roles are kept in the directory file.',
     noRoles:
       "You do not have a role in Handle with Care (yet). Think that's not right? Ask your municipality's functional administrator.",
     helpCommand: '**help** — this overview.',

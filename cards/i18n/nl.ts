@@ -384,6 +384,111 @@ export const nl = {
     },
   },
 
+  /**
+   * The weekly digest for managers and coordinators (`overzicht`): counts only, never a child.
+   * Shares say what they are a share of; "—" (in the card) where there was nothing to divide by.
+   */
+  digest: {
+    /** "Overzicht week 47 (16–22 november 2026)"; `range` is built from `months`. */
+    title: (week: number, range: string): string => `Overzicht week ${week} (${range})`,
+    /** Under the title: whose figures, and the week's code to type for it again. */
+    scope: (scopeName: string, weekCode: string): string => `Voor ${scopeName} · ${weekCode}`,
+    months: [
+      'januari',
+      'februari',
+      'maart',
+      'april',
+      'mei',
+      'juni',
+      'juli',
+      'augustus',
+      'september',
+      'oktober',
+      'november',
+      'december',
+    ],
+    /** THE HEADLINE, with its figure already written out. */
+    headline: (figure: string): string => `Steun binnen 48 uur: ${figure}`,
+    headlineShare: (numerator: number, denominator: number, percent: number): string =>
+      `${numerator} van ${denominator} ${denominator === 1 ? 'kind' : 'kinderen'} (${percent}%)`,
+    headlineNoSignals: 'deze week geen signalen',
+    headlineExplained: 'Bij hoeveel kinderen van de signalen van deze week legde de school binnen 48 uur steun vast.',
+    windowOpen: (count: number): string =>
+      count === 1
+        ? 'Bij 1 kind loopt de 48 uur nog: dit cijfer kan nog stijgen.'
+        : `Bij ${count} kinderen loopt de 48 uur nog: dit cijfer kan nog stijgen.`,
+    /** A share in a list: "8 van 9 (89%)". */
+    share: (numerator: number, denominator: number, percent: number): string => `${numerator} van ${denominator} (${percent}%)`,
+    /** A median time: "3 u 20 min", "45 min", "2 u". */
+    duration: (hours: number, minutes: number): string =>
+      hours === 0 ? `${minutes} min` : minutes === 0 ? `${hours} u` : `${hours} u ${minutes} min`,
+    figuresTitle: 'De week in cijfers',
+    figures: {
+      issued: 'Signalen verstuurd',
+      viaLeerplicht: 'Via leerplicht',
+      delivered: 'Bij school bezorgd',
+      openNow: 'Nu nog open',
+      acknowledgedBeforeSchoolStart: 'Gezien vóór schoolbegin',
+      acknowledgedWithin24h: 'Gezien binnen 24 uur',
+      medianToAcknowledge: 'Mediane tijd tot gezien',
+      bounced: 'Teruggestuurd (niet onze leerling)',
+      noSchool: 'Geen school gevonden',
+      escalated: 'Geëscaleerd naar coördinator',
+      deadDeliveries: 'Niet bezorgde kaarten',
+      noPriorConcern: 'Geen eerdere zorg op school',
+    },
+    figuresNote:
+      'Gezien: van de signalen die een school bereikten. Geen eerdere zorg: van de kinderen bij wie de school die vraag beantwoordde; landelijk is dat minstens 1 op de 3.',
+    support: {
+      title: 'Steun per soort',
+      empty: 'Nog geen steun vastgelegd.',
+      note: 'Eén signaal kan bij meer soorten steun meetellen.',
+    },
+    trend: {
+      title: 'Verloop van de steun binnen 48 uur',
+      week: (week: number): string => `week ${week}`,
+      /** One week of the trend: "80% (8 van 10)". */
+      share: (percent: number, numerator: number, denominator: number): string =>
+        `${percent}% (${numerator} van ${denominator})`,
+      noSignals: '— (geen signalen)',
+      /** The 52 weeks in one line; the average is over all children of those weeks, not a mean of weekly percentages. */
+      year: (average: string, weeksWithSignals: number, lowest: string, highest: string): string =>
+        `Afgelopen 52 weken: gemiddeld ${average}, over ${weeksWithSignals} ${weeksWithSignals === 1 ? 'week' : 'weken'} met signalen; laagste week ${lowest}, hoogste week ${highest}.`,
+      /** "40% (week 12)" */
+      extreme: (percent: number, week: number): string => `${percent}% (week ${week})`,
+      yearEmpty: 'Afgelopen 52 weken: nog geen signalen.',
+      chartTitle: 'Steun binnen 48 uur per week, afgelopen 52 weken',
+      xAxis: 'Weeknummer',
+      yAxis: 'Procent',
+      chartNote: 'Weken zonder signalen staan niet in de grafiek: daar valt niets te delen.',
+      /** Under the text sparkline that stands in for the chart where Teams cannot draw it. */
+      sparklineLegend: 'Oudste week links. ▁ is 0%, █ is 100%, · is een week zonder signalen.',
+      showAll: 'Alle 52 weken als tekst',
+    },
+    schools: {
+      title: 'Per school',
+      issued: 'Signalen',
+      acknowledged: 'Gezien',
+      supported: 'Steun ≤ 48 u',
+      bounced: 'Teruggestuurd',
+      empty: 'Deze week had geen enkele school een signaal.',
+      /** Explains a suppressed count, e.g. "<3", for the configured threshold. */
+      suppressedNote: (threshold: number): string =>
+        `„<${threshold}” betekent ${threshold === 2 ? '1' : `1 tot en met ${threshold - 1}`}. Kleine aantallen per school tonen we niet precies, zodat niemand een kind kan herleiden.`,
+    },
+    footer: (dateTime: string): string => `Alleen aantallen, nooit namen. Gemaakt op ${dateTime}.`,
+    /** The managers' and coordinators' line on the help card. */
+    help: '**overzicht** — het weekoverzicht van vorige week; **overzicht 2026-W47** voor een andere week.',
+    usage: {
+      title: 'Welke week?',
+      text: 'Typ **overzicht** voor vorige week, of **overzicht** met de week erachter, bijvoorbeeld **overzicht 2026-W47**.',
+    },
+    notManager: {
+      title: 'Geen toegang',
+      text: 'Het weekoverzicht is voor managers en coördinatoren. Denk je dat je deze rol hoort te hebben? Vraag het aan de functioneel beheerder van je gemeente.',
+    },
+  },
+
   help: {
     title: 'Wat kun je hier doen?',
     vtWorker: [
@@ -396,8 +501,10 @@ export const nl = {
       'Als leerplichtambtenaar krijg je hier de signalen die via leerplicht gaan. Kies de school en druk op **Doorsturen**, of op **Geen school gevonden**. Typ **status** om te zien wat er op je wacht.',
     coordinator:
       'Als coördinator krijg je hier een bericht als een school een signaal niet op tijd oppakt; druk op **Ik neem contact op** als jij de school belt.',
-    manager: 'Als manager zie je straks een wekelijks overzicht met aantallen. Dat komt binnenkort.',
-    admin: 'Als functioneel beheerder beheer je straks scholen en rollen. Dat komt binnenkort.',
+    manager:
+      'Als manager krijg je elke maandagochtend hier een overzicht van vorige week: alleen aantallen, nooit namen. Werd elk kind binnen 48 uur gezien en gesteund?',
+    admin:
+      'Als functioneel beheerder krijg je hier een bericht als een kaart niet kan worden afgeleverd. Scholen, personen en rollen staan in het directorybestand.',
     noRoles:
       'Je hebt (nog) geen rol in Handle with Care. Denk je dat dat niet klopt? Vraag het aan de functioneel beheerder van je gemeente.',
     helpCommand: '**help** — dit overzicht.',

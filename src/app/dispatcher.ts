@@ -21,6 +21,7 @@ import {
   type SignalStore,
   type Stored,
 } from '../ports';
+import { personalChatOf } from './personal-chat';
 import { mutateSignal } from './mutate-signal';
 import type { SchoolTime } from './school-time';
 import { isDomainError, ErrorCodes } from '../domain/errors';
@@ -240,13 +241,8 @@ export class Dispatcher {
   }
 
   /** The member's stored personal chat, or a new one (Teams refuses when the app is not installed). */
-  private async addressOf(memberId: string): Promise<ConversationAddress> {
-    const known = await this.deps.directory.getConversation(memberId);
-    if (known?.inactiveSince) throw new MessengerError('conversation_inactive', false);
-    if (known) return known;
-    const opened = await this.deps.messenger.openPersonalChat(memberId);
-    await this.deps.directory.saveConversation(opened);
-    return opened;
+  private addressOf(memberId: string): Promise<ConversationAddress> {
+    return personalChatOf(this.deps.directory, this.deps.messenger, memberId);
   }
 
   /**

@@ -7,6 +7,7 @@ import { IssueSignal } from './issue-signal';
 import { ListAwaitingRouting } from './list-awaiting-routing';
 import { ListMySignals } from './list-my-signals';
 import { ReadAuditTrail } from './read-audit-trail';
+import { ReadDigest } from './read-digest';
 import { RecordSupport } from './record-support';
 import { RouteSignal } from './route-signal';
 import type { SchoolTime } from './school-time';
@@ -36,6 +37,7 @@ export function createUseCases(deps: UseCaseDeps) {
     listAwaitingRouting: new ListAwaitingRouting({ signals, directory, audit, clock }),
     takeEscalation: new TakeEscalation({ signals, directory, audit, dispatcher, clock }),
     readAuditTrail: new ReadAuditTrail({ signals, directory, audit, clock }),
+    readDigest: new ReadDigest({ signals, directory, audit, clock }),
     actOnDeadlines: new ActOnDeadlines({ signals, directory, audit, dispatcher, clock, logger, schoolTime }),
   };
 }

@@ -1,10 +1,11 @@
-import type { AuditLog, DirectoryStore, SignalStore } from '../ports';
+import type { AuditLog, DigestRunStore, DirectoryStore, SignalStore } from '../ports';
 
-/** One backing store's three ports, opened together and closed together. */
+/** One backing store's ports, opened together and closed together. */
 export interface Stores {
   signals: SignalStore;
   directory: DirectoryStore;
   audit: AuditLog;
+  digestRuns: DigestRunStore;
   /** Resolves when the store answers; for readiness checks. */
   ping(): Promise<void>;
   close(): Promise<void>;

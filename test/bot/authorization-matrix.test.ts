@@ -257,6 +257,7 @@ const ACCESS_REFUSALS = [
   nl.errors['ACCESS.NOT_YOUR_SIGNAL'],
   nl.errors['ACCESS.UNKNOWN_MEMBER'],
   nl.audit.notAdmin,
+  nl.digest.notManager,
 ];
 const REFUSAL = oneOf(ACCESS_REFUSALS.map((r) => r.text));
 /** Someone the directory does not know is told exactly that. */
@@ -355,6 +356,14 @@ const ACTIONS = {
     changes: false,
     async done({ answer }) {
       expect(visibleText(answer)).toContain(nl.help.title);
+    },
+  },
+  overzicht: {
+    given: 'at the school',
+    ask: { say: () => 'overzicht' },
+    changes: false,
+    async done({ answer }) {
+      expect(visibleText(answer)).toMatch(/Overzicht week \d+/);
     },
   },
   audit: {
@@ -471,6 +480,7 @@ const MATRIX: Record<ActionName, readonly Outcome[]> = {
   signaal:                   [Y,     Y,        N,      N,         N,      N,           N,         N,          N,             N,      N,    N,     N,       N],
   status:                    [Y,     Y,        Y,      Y,         N,      N,           N,         N,          N,             N,      N,    N,     N,       N],
   help:                      [Y,     Y,        Y,      Y,         Y,      Y,           Y,         Y,          Y,             Y,      Y,    Y,     Y,       Y],
+  overzicht:                 [N,     N,        N,      N,         N,      N,           N,         Y,          Y,             Y,      N,    N,     N,       N],
   audit:                     [N,     N,        N,      N,         N,      N,           N,         N,          N,             N,      Y,    N,     N,       N],
   'signal.submit':           [Y,     Y,        N,      N,         N,      N,           N,         N,          N,             N,      N,    N,     N,       N],
   'signal.add_child':        [Y,     Y,        N,      N,         N,      N,           N,         N,          N,             N,      N,    N,     N,       N],

@@ -27,6 +27,8 @@ const ELEMENT_TYPES = new Set([
   'Input.Number',
   'Input.Toggle',
   'Input.ChoiceSet',
+  // Teams' chart elements (outside the 1.5 schema; Teams draws them, other hosts use `fallback`).
+  'Chart.VerticalBar',
 ]);
 
 const ACTION_TYPES = new Set(['Action.Execute', 'Action.OpenUrl', 'Action.ShowCard', 'Action.ToggleVisibility']);

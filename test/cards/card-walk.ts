@@ -6,7 +6,10 @@ type Node = Record<string, unknown>;
 const isNode = (value: unknown): value is Node => typeof value === 'object' && value !== null && !Array.isArray(value);
 const nodes = (value: unknown): Node[] => (Array.isArray(value) ? value.filter(isNode) : []);
 
-/** Every body element, depth first, in reading order (containers, columns, tables, show-cards). */
+/**
+ * Every body element, depth first, in reading order (containers, columns, tables, show-cards),
+ * and an element's `fallback` element right after it: what a host shows when it cannot draw one.
+ */
 export function elementsOf(card: AdaptiveCard | Node): CardElement[] {
   const found: CardElement[] = [];
   const visit = (element: Node): void => {
@@ -16,6 +19,7 @@ export function elementsOf(card: AdaptiveCard | Node): CardElement[] {
       if (element.type === 'Table' && key === 'columns') continue;
       nodes(element[key]).forEach(visit);
     }
+    if (isNode(element.fallback)) visit(element.fallback);
   };
   nodes((card as Node).body).forEach(visit);
   return found;

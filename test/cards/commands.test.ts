@@ -12,6 +12,9 @@ describe('reading a typed command', () => {
     ['status alsjeblieft', 'status'],
     ['audit HWC-7F3K', 'audit'],
     ['Audit hwc-7f3k', 'audit'],
+    ['overzicht', 'digest'],
+    ['Overzicht 2026-W47', 'digest'],
+    ['digest', 'digest'],
   ])('understands %j as %s', (text, command) => {
     expect(parseCommand(text)).toBe(command);
   });
@@ -21,7 +24,7 @@ describe('reading a typed command', () => {
   });
 
   it('lists every word it understands', () => {
-    expect([...KNOWN_COMMANDS].sort()).toEqual(['audit', 'help', 'hulp', 'signaal', 'signal', 'status']);
+    expect([...KNOWN_COMMANDS].sort()).toEqual(['audit', 'digest', 'help', 'hulp', 'overzicht', 'signaal', 'signal', 'status']);
   });
 
   it.each([
@@ -29,6 +32,8 @@ describe('reading a typed command', () => {
     ['<at>Handle with Care</at> audit  hwc-7f3k ', 'hwc-7f3k'],
     ['audit', undefined],
     ['audit   ', undefined],
+    ['overzicht 2026-W47', '2026-W47'],
+    ['<at>Handle with Care</at> overzicht', undefined],
   ])('reads what follows the command word in %j as %j', (text, argument) => {
     expect(commandArgument(text)).toBe(argument);
   });

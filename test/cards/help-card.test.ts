@@ -49,16 +49,27 @@ describe('the help card', () => {
     expect(helpText('school_contact')).toMatch(/\*\*Niet onze leerling\*\*/);
   });
 
-  it('gives one line for each later role, and an admin the audit command too', () => {
+  it('gives one line for each later role, the digest command once, and an admin the audit command too', () => {
     expect(helpText('leerplicht', 'coordinator', 'manager', 'admin').split('\n')).toEqual([
       nl.help.title,
       nl.help.leerplicht,
       nl.help.coordinator,
+      nl.digest.help,
       nl.help.manager,
       nl.help.admin,
       nl.audit.help,
       nl.help.helpCommand,
     ]);
+  });
+
+  it('tells managers and coordinators, and only them, how to get the weekly overview', () => {
+    for (const role of ['coordinator', 'manager'] as const) {
+      expect(helpText(role)).toContain('**overzicht** — het weekoverzicht van vorige week; **overzicht 2026-W47** voor een andere week.');
+    }
+    for (const role of ['vt_worker', 'school_contact', 'leerplicht', 'admin'] as const) {
+      expect(helpText(role)).not.toContain('**overzicht');
+    }
+    expect(visibleTexts(helpCard({ locale: 'en', roles: ['manager'] })).join('\n')).toContain('**digest 2026-W47**');
   });
 
   it('tells an admin, and only an admin, how to see a signal’s audit trail', () => {

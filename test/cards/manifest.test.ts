@@ -110,8 +110,8 @@ describe('the Teams app package', () => {
     expect(bot.commandLists.map((l) => l.scopes)).toEqual([['personal']]);
   });
 
-  it('offers signaal, status, help and audit, each a command the bot knows', () => {
-    expect(dutchCommands.map((c) => c.title)).toEqual(['signaal', 'status', 'help', 'audit']);
+  it('offers signaal, status, help, audit and overzicht, each a command the bot knows', () => {
+    expect(dutchCommands.map((c) => c.title)).toEqual(['signaal', 'status', 'help', 'audit', 'overzicht']);
     for (const { title } of dutchCommands) expect(KNOWN_COMMANDS).toContain(title);
   });
 

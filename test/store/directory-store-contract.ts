@@ -152,6 +152,34 @@ export function directoryStoreContract(stores: () => Stores): void {
       expect(await directory().listAdmins()).toStrictEqual([admin]);
     });
 
+    it('lists who gets the digest: every manager and coordinator once, whatever their scope, by member id', async () => {
+      const coordinator = aCoordinator();
+      const municipalityManager = aMember({
+        aadObjectId: memberId(21),
+        roles: [{ role: 'manager', municipalityIds: [MUNICIPALITY_ID, 'GM1680'], schoolIds: [] }],
+      });
+      const schoolManager = aMember({ aadObjectId: memberId(8), roles: [{ role: 'manager', municipalityIds: [], schoolIds: [SCHOOL_ID] }] });
+      const both = aMember({
+        aadObjectId: memberId(9),
+        roles: [
+          { role: 'coordinator', municipalityIds: [MUNICIPALITY_ID] },
+          { role: 'manager', municipalityIds: [MUNICIPALITY_ID], schoolIds: [] },
+          { role: 'manager', municipalityIds: [], schoolIds: [SCHOOL_ID] },
+        ],
+      });
+      const admin = aMember({ aadObjectId: memberId(20), roles: [{ role: 'admin' }] });
+      expect(await directory().listDigestRecipients()).toEqual([]);
+      await directory().upsertMembers([municipalityManager, aVtWorker(), coordinator, admin, both, aSchoolContact(), schoolManager, aLeerplichtOfficer()]);
+
+      expect(await directory().listDigestRecipients()).toStrictEqual([schoolManager, both, coordinator, municipalityManager]);
+
+      const noLongerManager = { ...municipalityManager, roles: [{ role: 'vt_worker' as const, municipalityIds: [MUNICIPALITY_ID] }] };
+      await directory().upsertMembers([noLongerManager]);
+      await directory().removeMembersExcept([municipalityManager.aadObjectId, coordinator.aadObjectId, both.aadObjectId]);
+
+      expect(await directory().listDigestRecipients()).toStrictEqual([both, coordinator]);
+    });
+
     it('moves a school between municipality lists when an upsert changes its municipality', async () => {
       await directory().upsertSchools([aSchool()]);
 

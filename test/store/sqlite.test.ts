@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { forgetChild } from '../../src/domain/forget-child';
 import { createStores } from '../../src/store/create-stores';
+import { InvalidDocumentError } from '../../src/store/invalid-document-error';
 import { migrations, openSqliteDatabase } from '../../src/store/sqlite';
 import { signalSql } from '../../src/store/sqlite/signal-sql';
 import { anAuditEntry } from '../fixtures/audit';
@@ -85,6 +86,39 @@ describe('sqlite file', () => {
     expect(plan(signalSql.listIssuedBy, 'member', now)).toMatch(/USING INDEX signals_by_issuer/);
     expect(plan(signalSql.listAwaitingRouting, '["GM0917","GM1680"]')).toMatch(/USING INDEX signals_by_state/);
     db.close();
+  });
+
+  it("reads the digest's facts through the municipality and issue index, never touching the identities", () => {
+    const db = openSqliteDatabase(freshPath());
+    const plan = (...params: unknown[]) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${signalSql.listFactsIssuedBetween}`).all(...params) as { detail: string }[])
+        .map((r) => r.detail)
+        .join('\n');
+
+    for (const ids of ['["GM0917"]', '["GM0917","GM1680"]']) {
+      const detail = plan(ids, '2025-03-02T00:00:00.000Z', '2026-03-02T00:00:00.000Z');
+      expect(detail).toMatch(/SEARCH s USING INDEX signals_by_municipality_issued \(municipality_id=\? AND issued_at>\? AND issued_at<\?\)/);
+      expect(detail).not.toMatch(/SCAN s\b/);
+    }
+    expect(signalSql.listFactsIssuedBetween).not.toMatch(/signal_identities/);
+    db.close();
+  });
+
+  it("refuses facts a record cannot give, rather than feeding the digest's figures garbage", async () => {
+    const path = freshPath();
+    const stores = await createStores({ kind: 'sqlite', path });
+    const signal = aSignal();
+    await stores.signals.create(signal);
+    const week = [new Date('2026-03-02T00:00:00.000Z'), new Date('2026-03-09T00:00:00.000Z')] as const;
+    const db = openSqliteDatabase(path);
+    db.prepare(`UPDATE signals SET document = json_remove(document, '$.route') WHERE id = ?`).run(signal.id);
+
+    await expect(stores.signals.listFactsIssuedBetween([MUNICIPALITY_ID], ...week)).rejects.toBeInstanceOf(InvalidDocumentError);
+
+    db.prepare(`UPDATE signals SET document = json_set(document, '$.route', 'direct', '$.support', json('{"categories":["hugs"]}')) WHERE id = ?`).run(signal.id);
+    await expect(stores.signals.listFactsIssuedBetween([MUNICIPALITY_ID], ...week)).rejects.toBeInstanceOf(InvalidDocumentError);
+    db.close();
+    await stores.close();
   });
 
   it('upgrades a database written by schema 1, keeping its signals readable and its members listed', async () => {

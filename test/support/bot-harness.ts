@@ -56,6 +56,7 @@ export class BotHarness {
       listAwaitingRouting: core.listAwaitingRouting,
       takeEscalation: core.takeEscalation,
       readAuditTrail: core.readAuditTrail,
+      readDigest: core.readDigest,
       directory: core.directory,
       cards,
       clock: core.clock,
@@ -63,6 +64,7 @@ export class BotHarness {
       locale,
       audit: core.audit,
       allowedTenants: [],
+      digestMinCount: 3,
     });
     const adapter = new TestAdapter((context) => bot.run(context));
     return new BotHarness(core, bot, adapter);

@@ -32,8 +32,21 @@ describe('loadConfig', () => {
       teamsRatePerSecond: 30,
       statsRetentionDays: 730,
       auditRetentionDays: 1825,
+      digestSchedule: { weekday: 1, time: '08:00' },
+      digestMinCount: 3,
       logLevel: 'info',
     });
+  });
+
+  it('reads when the weekly digest goes out and its small-count threshold, refusing a day or time that is not one', () => {
+    expect(loadConfig({ HWC_DIGEST_WEEKDAY: '5', HWC_DIGEST_TIME: '16:30', HWC_DIGEST_MIN_COUNT: '5' })).toMatchObject({
+      digestSchedule: { weekday: 5, time: '16:30' },
+      digestMinCount: 5,
+    });
+    expect(() => loadConfig({ HWC_DIGEST_WEEKDAY: '8' })).toThrow(/HWC_DIGEST_WEEKDAY/);
+    expect(() => loadConfig({ HWC_DIGEST_TIME: '8:00' })).toThrow(/HWC_DIGEST_TIME/);
+    // 1 would show every count: a single child at a school could be singled out.
+    expect(() => loadConfig({ HWC_DIGEST_MIN_COUNT: '1' })).toThrow(/HWC_DIGEST_MIN_COUNT/);
   });
 
   it('reads the retention periods, and refuses one that is not a whole number of days', () => {

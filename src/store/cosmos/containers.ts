@@ -33,6 +33,8 @@ export const containerDefinitions = {
    * `ttl` (HWC_AUDIT_RETENTION_DAYS), so retention holds even when no purge job runs.
    */
   audit: { id: 'audit', partitionKey: { paths: ['/objectId'] }, defaultTtl: -1 },
+  /** The weekly digest's runs, one document per week (`id` = the week's code, e.g. 2026-W47). */
+  digestRuns: { id: 'digestRuns', partitionKey: { paths: ['/id'] } },
 } satisfies Record<string, ContainerRequest>;
 
 export type ContainerName = keyof typeof containerDefinitions;

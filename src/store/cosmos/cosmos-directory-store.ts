@@ -117,6 +117,15 @@ export class CosmosDirectoryStore implements DirectoryStore {
     return found.map((resource) => parseMemberDocument(memberFields(resource)));
   }
 
+  /** Ordered by member id. */
+  async listDigestRecipients(): Promise<Member[]> {
+    const found = await this.query(
+      'member',
+      "EXISTS(SELECT VALUE r FROM r IN c.roles WHERE r.role = 'manager' OR r.role = 'coordinator')",
+    );
+    return found.map((resource) => parseMemberDocument(memberFields(resource)));
+  }
+
   async saveConversation(address: ConversationAddress): Promise<void> {
     await this.conversations.items.upsert({ ...address, id: address.memberId });
   }

@@ -1,11 +1,31 @@
 import type { Container, ItemDefinition, SqlQuerySpec } from '@azure/cosmos';
 import type { ChildIdentity } from '../../domain/child';
+import type { SignalFacts } from '../../domain/digest/signal-facts';
 import { DomainError, ErrorCodes } from '../../domain/errors';
 import { identityExpiresAt } from '../../domain/forget-child';
 import type { Signal } from '../../domain/signal';
 import type { SignalStore, Stored } from '../../ports';
 import { joinSignal, parseChildIdentity, parseSignalDocument, splitSignal, type SignalDocument } from '../signal-document';
+import { parseSignalFacts } from '../signal-facts-document';
 import { cosmosStatus, etagOf, domainFields } from './cosmos-documents';
+
+/**
+ * The digest's facts (`factsOf`) as a projection of the signals container alone, never the
+ * identities: each field read from the record, the two delivery figures counted by subqueries
+ * over its deliveries, so no delivery list crosses the wire. A missing field stays missing (and a
+ * comparison with it undefined), which the facts schema then refuses.
+ */
+const FACTS_QUERY = `
+  SELECT c.id, c.municipalityId, c.schoolId ?? c.bounce.schoolId AS schoolId, c.issuedAt,
+    c.route = 'leerplicht' AS viaLeerplicht, c.state,
+    EXISTS(SELECT VALUE d FROM d IN c.deliveries WHERE d.role = 'school_contact' AND d.status = 'sent') AS delivered,
+    c.schedule.dueAt AS dueAt, c.acknowledgement.at AS acknowledgedAt, c.support.firstRecordedAt AS supportRecordedAt,
+    (IS_DEFINED(c.support) ? c.support.categories : []) AS supportCategories, c.support.priorConcern AS priorConcern,
+    ARRAY_LENGTH(c.triedSchoolIds) > 0 AS bounced, c.state = 'unroutable' AS noSchool, IS_DEFINED(c.escalation) AS escalated,
+    (SELECT VALUE COUNT(1) FROM d IN c.deliveries WHERE d.status = 'failed') AS failedDeliveries
+  FROM c
+  WHERE ARRAY_CONTAINS(@ids, c.municipalityId) AND c.issuedAt >= @from AND c.issuedAt < @to
+  ORDER BY c.issuedAt ASC`;
 
 /** A child's identity: its own document, written once at issue and deleted when forgotten. */
 interface IdentityDocument {
@@ -149,6 +169,22 @@ export class CosmosSignalStore implements SignalStore {
       parameters: [{ name: '@ids', value: municipalityIds }],
     });
     return found.map((s) => s.value);
+  }
+
+  async listFactsIssuedBetween(municipalityIds: string[], from: Date, to: Date): Promise<SignalFacts[]> {
+    if (municipalityIds.length === 0) return [];
+    // The municipality is the partition key: the filter keeps the query to those partitions.
+    const { resources } = await this.signals.items
+      .query<unknown>({
+        query: FACTS_QUERY,
+        parameters: [
+          { name: '@ids', value: municipalityIds },
+          { name: '@from', value: from.toISOString() },
+          { name: '@to', value: to.toISOString() },
+        ],
+      })
+      .fetchAll();
+    return resources.map(parseSignalFacts);
   }
 
   async listDispatchDue(now: Date, limit: number): Promise<Stored<Signal>[]> {

@@ -3,6 +3,7 @@ import type { Agent } from 'node:http';
 import type { Stores } from '../stores';
 import { containerDefinitions, type ContainerName } from './containers';
 import { CosmosAuditLog } from './cosmos-audit-log';
+import { CosmosDigestRunStore } from './cosmos-digest-run-store';
 import { CosmosDirectoryStore } from './cosmos-directory-store';
 import { CosmosSignalStore } from './cosmos-signal-store';
 
@@ -36,6 +37,7 @@ export async function openCosmosStores(options: CosmosStoreOptions): Promise<Sto
       signals: new CosmosSignalStore(container.signals, container.references, container.identities),
       directory: new CosmosDirectoryStore(container.directory, container.conversations),
       audit: new CosmosAuditLog(container.audit, options.auditRetentionDays ? { retentionDays: options.auditRetentionDays } : {}),
+      digestRuns: new CosmosDigestRunStore(container.digestRuns),
       ping: async () => {
         await database.read();
       },

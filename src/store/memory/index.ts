@@ -1,9 +1,11 @@
 import type { Stores } from '../stores';
 import { MemoryAuditLog } from './memory-audit-log';
+import { MemoryDigestRunStore } from './memory-digest-run-store';
 import { MemoryDirectoryStore } from './memory-directory-store';
 import { MemorySignalStore } from './memory-signal-store';
 
 export { MemoryAuditLog } from './memory-audit-log';
+export { MemoryDigestRunStore } from './memory-digest-run-store';
 export { MemoryDirectoryStore } from './memory-directory-store';
 export { MemorySignalStore } from './memory-signal-store';
 
@@ -13,6 +15,7 @@ export function createMemoryStores(): Stores {
     signals: new MemorySignalStore(),
     directory: new MemoryDirectoryStore(),
     audit: new MemoryAuditLog(),
+    digestRuns: new MemoryDigestRunStore(),
     ping: async () => undefined,
     close: async () => undefined,
   };

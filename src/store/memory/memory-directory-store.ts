@@ -94,6 +94,11 @@ export class MemoryDirectoryStore implements DirectoryStore {
     return this.membersWhere((member) => member.municipalityIds[role].includes(municipalityId));
   }
 
+  /** Ordered by member id, like the real stores. */
+  async listDigestRecipients(): Promise<Member[]> {
+    return this.membersWhere(() => true).filter((member) => member.roles.some((r) => r.role === 'manager' || r.role === 'coordinator'));
+  }
+
   async saveConversation(address: ConversationAddress): Promise<void> {
     this.conversations.set(address.memberId, JSON.stringify(address));
   }

@@ -1,8 +1,10 @@
+import { factsOf, type SignalFacts } from '../../domain/digest/signal-facts';
 import { DomainError, ErrorCodes } from '../../domain/errors';
 import { identityExpiresAt } from '../../domain/forget-child';
 import type { Signal } from '../../domain/signal';
 import type { SignalStore, Stored } from '../../ports';
 import { joinSignal, parseChildIdentity, parseSignalDocument, splitSignal, type SignalDocument } from '../signal-document';
+import { parseSignalFacts } from '../signal-facts-document';
 
 /** A child's identity, kept apart from the signal as the real stores keep it. */
 interface Identity {
@@ -100,6 +102,15 @@ export class MemorySignalStore implements SignalStore {
       .filter((entry) => entry.state === 'awaiting_routing' && municipalityIds.includes(entry.municipalityId))
       .sort((a, b) => compare(a.issuedAt, b.issuedAt))
       .map((entry) => this.stored(entry.id, entry).value);
+  }
+
+  /** `factsOf` over the stored records alone: the identities are never looked at. */
+  async listFactsIssuedBetween(municipalityIds: string[], from: Date, to: Date): Promise<SignalFacts[]> {
+    const [start, end] = [from.toISOString(), to.toISOString()];
+    return this.entries()
+      .filter((entry) => municipalityIds.includes(entry.municipalityId) && entry.issuedAt >= start && entry.issuedAt < end)
+      .sort((a, b) => compare(a.issuedAt, b.issuedAt))
+      .map((entry) => parseSignalFacts(factsOf(parseSignalDocument(JSON.parse(entry.json)))));
   }
 
   async listDispatchDue(now: Date, limit: number): Promise<Stored<Signal>[]> {

@@ -1,16 +1,18 @@
 import type { Stores } from '../stores';
 import { openSqliteDatabase } from './open-sqlite-database';
 import { SqliteAuditLog } from './sqlite-audit-log';
+import { SqliteDigestRunStore } from './sqlite-digest-run-store';
 import { SqliteDirectoryStore } from './sqlite-directory-store';
 import { SqliteSignalStore } from './sqlite-signal-store';
 
 export { openSqliteDatabase } from './open-sqlite-database';
 export { migrate, migrations } from './schema';
 export { SqliteAuditLog } from './sqlite-audit-log';
+export { SqliteDigestRunStore } from './sqlite-digest-run-store';
 export { SqliteDirectoryStore } from './sqlite-directory-store';
 export { SqliteSignalStore } from './sqlite-signal-store';
 
-/** All three stores over one database file at `path` (created and migrated if needed). */
+/** All the stores over one database file at `path` (created and migrated if needed). */
 export function openSqliteStores(path: string): Stores {
   const db = openSqliteDatabase(path);
   const ping = db.prepare('SELECT 1');
@@ -18,6 +20,7 @@ export function openSqliteStores(path: string): Stores {
     signals: new SqliteSignalStore(db),
     directory: new SqliteDirectoryStore(db),
     audit: new SqliteAuditLog(db),
+    digestRuns: new SqliteDigestRunStore(db),
     ping: async () => {
       ping.get();
     },

@@ -146,6 +146,13 @@ export const migrations: readonly string[] = [
   CREATE INDEX signals_by_issued_at ON signals (issued_at);
   CREATE INDEX audit_by_at ON audit (at);
   `,
+  // 6: the weekly digest. Its figures read a municipality's signals of a range of weeks (up to a
+  // year) through an index on both, and each week's run (who gets the digest, who has it) is one
+  // document with a version for optimistic concurrency, like a signal.
+  `
+  CREATE INDEX signals_by_municipality_issued ON signals (municipality_id, issued_at);
+  CREATE TABLE digest_runs (id TEXT PRIMARY KEY, version INTEGER NOT NULL, document TEXT NOT NULL) STRICT;
+  `,
 ];
 
 /** Brings the schema up to date; a no-op when it already is. Refuses a database from newer code. */

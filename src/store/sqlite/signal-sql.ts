@@ -31,6 +31,32 @@ export const signalSql = {
     ${SELECT_SIGNAL}
     WHERE s.state = 'awaiting_routing' AND s.municipality_id IN (SELECT value FROM json_each(?))
     ORDER BY s.issued_at`,
+  // The digest's facts (`factsOf`), read field by field from the record: no identity joined, no
+  // whole document parsed in JS. Flags come back as 0/1 (NULL where the field is missing, which the
+  // facts schema then refuses); the two delivery figures count over the deliveries with json_each.
+  listFactsIssuedBetween: `
+    SELECT s.id AS id,
+           s.municipality_id AS municipalityId,
+           coalesce(s.school_id, json_extract(s.document, '$.bounce.schoolId')) AS schoolId,
+           s.issued_at AS issuedAt,
+           json_extract(s.document, '$.route') = 'leerplicht' AS viaLeerplicht,
+           s.state AS state,
+           EXISTS (SELECT 1 FROM json_each(s.document, '$.deliveries') AS d
+                   WHERE json_extract(d.value, '$.role') = 'school_contact'
+                     AND json_extract(d.value, '$.status') = 'sent') AS delivered,
+           json_extract(s.document, '$.schedule.dueAt') AS dueAt,
+           json_extract(s.document, '$.acknowledgement.at') AS acknowledgedAt,
+           json_extract(s.document, '$.support.firstRecordedAt') AS supportRecordedAt,
+           json_extract(s.document, '$.support.categories') AS supportCategories,
+           json_extract(s.document, '$.support.priorConcern') AS priorConcern,
+           json_array_length(s.document, '$.triedSchoolIds') > 0 AS bounced,
+           s.state = 'unroutable' AS noSchool,
+           json_type(s.document, '$.escalation') IS NOT NULL AS escalated,
+           (SELECT count(*) FROM json_each(s.document, '$.deliveries') AS d
+            WHERE json_extract(d.value, '$.status') = 'failed') AS failedDeliveries
+    FROM signals AS s
+    WHERE s.municipality_id IN (SELECT value FROM json_each(?)) AND s.issued_at >= ? AND s.issued_at < ?
+    ORDER BY s.issued_at`,
   listDispatchDue: `
     ${SELECT_SIGNAL}
     WHERE s.dispatch_due_at <= ?

@@ -33,6 +33,7 @@ export class SqliteDirectoryStore implements DirectoryStore {
   private readonly contactsOf: Statement<[string], DocumentRow>;
   private readonly municipalityMembers: Statement<[string, string], DocumentRow>;
   private readonly allMembers: Statement<[], DocumentRow>;
+  private readonly digestRecipients: Statement<[], DocumentRow>;
   private readonly removeMembersNotIn: Statement<[string]>;
   private readonly saveConversationRow: Statement<[string, string]>;
   private readonly conversation: Statement<[string], DocumentRow>;
@@ -87,6 +88,15 @@ export class SqliteDirectoryStore implements DirectoryStore {
     );
     this.allSchools = db.prepare(`SELECT document FROM schools ORDER BY id`);
     this.allMembers = db.prepare(`SELECT document FROM members ORDER BY id`);
+    // A scan of members, filtered on their roles in SQL. No derived table: the directory is small
+    // (hundreds of members), and this runs once a week, when the digest run starts. A manager's
+    // scope may be schools only, so municipality_members (per municipality) would not hold them.
+    this.digestRecipients = db.prepare(
+      `SELECT document FROM members
+       WHERE EXISTS (SELECT 1 FROM json_each(members.document, '$.roles') AS r
+                     WHERE json_extract(r.value, '$.role') IN ('manager', 'coordinator'))
+       ORDER BY id`,
+    );
     this.removeMembersNotIn = db.prepare(`DELETE FROM members WHERE id NOT IN (SELECT value FROM json_each(?))`);
     this.municipalityMembers = db.prepare(
       `SELECT m.document FROM municipality_members r JOIN members m ON m.id = r.member_id
@@ -161,6 +171,11 @@ export class SqliteDirectoryStore implements DirectoryStore {
     return this.municipalityMembers
       .all(role, municipalityId)
       .map((row) => parseMemberDocument(JSON.parse(row.document)));
+  }
+
+  /** Ordered by member id. */
+  async listDigestRecipients(): Promise<Member[]> {
+    return this.digestRecipients.all().map((row) => parseMemberDocument(JSON.parse(row.document)));
   }
 
   async saveConversation(address: ConversationAddress): Promise<void> {

@@ -1,9 +1,11 @@
 import type { Database, Statement, Transaction } from 'better-sqlite3';
+import type { SignalFacts } from '../../domain/digest/signal-facts';
 import { DomainError, ErrorCodes } from '../../domain/errors';
 import { identityExpiresAt } from '../../domain/forget-child';
 import type { Signal } from '../../domain/signal';
 import type { SignalStore, Stored } from '../../ports';
 import { joinSignal, parseChildIdentity, parseSignalDocument, splitSignal, type SignalDocument } from '../signal-document';
+import { parseSignalFacts } from '../signal-facts-document';
 import { signalSql } from './signal-sql';
 
 interface SignalRow {
@@ -12,6 +14,9 @@ interface SignalRow {
   /** The child's identity (JSON) from its own table; NULL once forgotten. */
   child: string | null;
 }
+
+/** One row of `listFactsIssuedBetween`: SQL NULL for a missing field, 0/1 for a flag, the categories as JSON text. */
+type FactsRow = { [K in keyof SignalFacts]-?: unknown };
 
 /** The columns written for a signal: the indexed fields beside the whole document. */
 export interface SignalColumns {
@@ -39,6 +44,7 @@ export class SqliteSignalStore implements SignalStore {
   private readonly byReference: Statement<[string], SignalRow>;
   private readonly issuedBy: Statement<[string, string], SignalRow>;
   private readonly awaitingRouting: Statement<[string], SignalRow>;
+  private readonly factsIssued: Statement<[string, string, string], FactsRow>;
   private readonly dispatchDue: Statement<[string, number], SignalRow>;
   private readonly deadlinesDue: Statement<[string, number], SignalRow>;
   private readonly purgeIssued: Statement<[string, number]>;
@@ -65,6 +71,7 @@ export class SqliteSignalStore implements SignalStore {
     this.byReference = db.prepare(signalSql.getByReference);
     this.issuedBy = db.prepare(signalSql.listIssuedBy);
     this.awaitingRouting = db.prepare(signalSql.listAwaitingRouting);
+    this.factsIssued = db.prepare(signalSql.listFactsIssuedBetween);
     this.dispatchDue = db.prepare(signalSql.listDispatchDue);
     this.deadlinesDue = db.prepare(signalSql.listDeadlinesDue);
     this.purgeIssued = db.prepare(signalSql.purgeIssuedBefore);
@@ -116,6 +123,10 @@ export class SqliteSignalStore implements SignalStore {
     return this.awaitingRouting.all(JSON.stringify(municipalityIds)).map((row) => stored(row).value);
   }
 
+  async listFactsIssuedBetween(municipalityIds: string[], from: Date, to: Date): Promise<SignalFacts[]> {
+    return this.factsIssued.all(JSON.stringify(municipalityIds), from.toISOString(), to.toISOString()).map(factsOfRow);
+  }
+
   async purgeIssuedBefore(cutoff: Date, limit: number): Promise<number> {
     return this.purgeIssued.run(cutoff.toISOString(), limit).changes;
   }
@@ -151,6 +162,24 @@ export function signalColumns(signal: SignalDocument): SignalColumns {
     nextDeadlineAt: signal.nextDeadlineAt ?? null,
     document: JSON.stringify(signal),
   };
+}
+
+/**
+ * A facts row as `factsOf` shapes it: NULL becomes an absent field, 0/1 a boolean. Anything else
+ * is passed on as it came, for the facts schema to refuse.
+ */
+function factsOfRow(row: FactsRow): SignalFacts {
+  const flag = (value: unknown) => (value === 1 ? true : value === 0 ? false : value);
+  const present = Object.fromEntries(Object.entries(row).filter(([, value]) => value !== null));
+  return parseSignalFacts({
+    ...present,
+    viaLeerplicht: flag(row.viaLeerplicht),
+    delivered: flag(row.delivered),
+    supportCategories: typeof row.supportCategories === 'string' ? JSON.parse(row.supportCategories) : (row.supportCategories ?? []),
+    bounced: flag(row.bounced),
+    noSchool: flag(row.noSchool),
+    escalated: flag(row.escalated),
+  });
 }
 
 /** What was stored, read back: JSON drops `undefined` fields, so a write returns what a read will. */

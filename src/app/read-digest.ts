@@ -1,0 +1,72 @@
+import { buildDigest } from '../domain/digest/build-digest';
+import type { Digest } from '../domain/digest/figures';
+import { addWeeks, formatIsoWeek, isoWeekOf, weekRange, type IsoWeek } from '../domain/digest/iso-week';
+import { DomainError, ErrorCodes, isDomainError } from '../domain/errors';
+import type { AuditLog, Clock, DirectoryStore, SignalStore } from '../ports';
+import { sourceFields, type RequestSource } from './audit-trail';
+import { digestScopeOf, inScope, isDigestReader, type DigestScope } from './digest-scope';
+
+export interface ReadDigestDeps {
+  signals: SignalStore;
+  directory: DirectoryStore;
+  audit: AuditLog;
+  clock: Clock;
+}
+
+export interface DigestForMember {
+  digest: Digest;
+  scope: DigestScope;
+}
+
+/** How far back the trend reaches: 52 weeks, the digest's week included. */
+const TREND_WEEKS = 52;
+
+/**
+ * A manager's or coordinator's weekly figures for their scope, from the anonymous records only:
+ * the facts of the scope's municipalities over the trend's 52 weeks, read by index, never an
+ * identity. On demand (`overzicht`) the read is audited; the Monday digest is audited as sent.
+ */
+export class ReadDigest {
+  constructor(private readonly deps: ReadDigestDeps) {}
+
+  /** The week before the one `now` falls in: what "last week" means on any day. */
+  lastWeek(): IsoWeek {
+    return addWeeks(isoWeekOf(this.deps.clock.now()), -1);
+  }
+
+  /** For the member's own request; refused (and audited) for anyone without the role. */
+  async execute(actorId: string, week: IsoWeek, source: RequestSource = {}): Promise<DigestForMember> {
+    const record = (result: 'ok' | 'refused', role: 'manager' | 'coordinator') =>
+      this.deps.audit.append({
+        at: this.deps.clock.now().toISOString(),
+        actorId,
+        role,
+        action: 'digest.read',
+        objectId: formatIsoWeek(week),
+        result,
+        ...sourceFields(source),
+      });
+    try {
+      const found = await this.forMember(actorId, week);
+      await record('ok', found.role);
+      return found;
+    } catch (error) {
+      if (isDomainError(error)) await record('refused', 'manager');
+      throw error;
+    }
+  }
+
+  /** The digest a member receives, whoever asks (the weekly job): refused when they lost the role. */
+  async forMember(memberId: string, week: IsoWeek): Promise<DigestForMember & { role: 'manager' | 'coordinator' }> {
+    const member = await this.deps.directory.getMember(memberId);
+    if (!member) throw new DomainError(ErrorCodes.unknownMember);
+    if (!isDigestReader(member)) throw new DomainError(ErrorCodes.roleRequired, { role: 'manager' });
+    const scope = await digestScopeOf(this.deps.directory, member);
+    const from = weekRange(addWeeks(week, -(TREND_WEEKS - 1))).from;
+    const to = weekRange(week).to;
+    const facts = (await this.deps.signals.listFactsIssuedBetween(scope.readMunicipalityIds, from, to)).filter((f) => inScope(scope, f));
+    const digest = buildDigest(facts, week, this.deps.clock.now(), { perSchool: scope.perSchool });
+    const role = member.roles.some((r) => r.role === 'manager') ? 'manager' : 'coordinator';
+    return { digest, scope, role };
+  }
+}

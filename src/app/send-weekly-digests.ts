@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import {
+  applyDigestOutcomes,
+  dueRecipients,
+  leaseRecipients,
+  startDigestRun,
+  type DigestOutcome,
+  type DigestRun,
+} from '../domain/digest/digest-run';
+import { digestWeekAt, type DigestSchedule } from '../domain/digest/digest-schedule';
+import type { Digest } from '../domain/digest/figures';
+import { formatIsoWeek, type IsoWeek } from '../domain/digest/iso-week';
+import { ErrorCodes, isDomainError } from '../domain/errors';
+import {
+  MessengerError,
+  type AuditLog,
+  type Clock,
+  type ConversationAddress,
+  type DigestRunStore,
+  type DirectoryStore,
+  type Logger,
+  type Messenger,
+  type OutboundCard,
+  type Stored,
+} from '../ports';
+import type { DigestScope } from './digest-scope';
+import { personalChatOf } from './personal-chat';
+import type { ReadDigest } from './read-digest';
+
+export type RenderDigest = (digest: Digest, scope: DigestScope, to: ConversationAddress) => Promise<OutboundCard> | OutboundCard;
+
+export interface SendWeeklyDigestsDeps {
+  runs: DigestRunStore;
+  directory: DirectoryStore;
+  readDigest: ReadDigest;
+  messenger: Messenger;
+  render: RenderDigest;
+  audit: AuditLog;
+  clock: Clock;
+  logger: Logger;
+  schedule: DigestSchedule;
+  /** How long an instance holds the recipients it is sending to before another may take over. */
+  leaseMs: number;
+}
+
+/** Recipients one tick sends to at most; the rest follow on the next ticks. */
+const BATCH = 20;
+const MAX_ATTEMPTS = 8;
+const RETRY_BASE_MS = 60_000;
+const RETRY_CAP_MS = 60 * 60_000;
+/** Conflicting writes to one run re-read and re-apply at most this often. */
+const WRITE_TRIES = 5;
+
+/**
+ * The weekly digest, exactly once per recipient and week. The first instance past the week's
+ * moment starts the run (a conditional create: the recipients are fixed then, so someone added
+ * later gets next week's); each tick an instance leases the due recipients in one conditional
+ * write, sends, and records what Teams said. Another instance, or this one after a crash, takes
+ * over only when the lease ran out.
+ */
+export class SendWeeklyDigests {
+  constructor(private readonly deps: SendWeeklyDigestsDeps) {}
+
+  /** Returns how many digests were sent. */
+  async runDue(): Promise<number> {
+    const { week, mayStart } = digestWeekAt(this.deps.clock.now(), this.deps.schedule);
+    const run = await this.runFor(week, mayStart);
+    if (!run) return 0;
+    const leased = await this.lease(run);
+    if (!leased) return 0;
+    const outcomes: DigestOutcome[] = [];
+    for (const memberId of leased.memberIds) outcomes.push(await this.send(memberId, week, leased.run.value));
+    await this.record(week, outcomes, leased.leaseId);
+    return outcomes.filter((o) => o.kind === 'sent').length;
+  }
+
+  private async runFor(week: IsoWeek, mayStart: boolean): Promise<Stored<DigestRun> | undefined> {
+    const id = formatIsoWeek(week);
+    const existing = await this.deps.runs.get(id);
+    if (existing || !mayStart) return existing;
+    const recipients = await this.deps.directory.listDigestRecipients();
+    try {
+      const created = await this.deps.runs.create(startDigestRun(week, recipients.map((m) => m.aadObjectId), this.deps.clock.now()));
+      this.deps.logger.info({ week: id, recipients: recipients.length }, 'weekly digest run started');
+      return created;
+    } catch (error) {
+      // Another instance started it a moment ago: go on with theirs.
+      if (isDomainError(error, ErrorCodes.storeConflict)) return this.deps.runs.get(id);
+      throw error;
+    }
+  }
+
+  private async lease(run: Stored<DigestRun>): Promise<{ run: Stored<DigestRun>; memberIds: string[]; leaseId: string } | undefined> {
+    const now = this.deps.clock.now();
+    const memberIds = dueRecipients(run.value, now).slice(0, BATCH).map((r) => r.memberId);
+    if (memberIds.length === 0) return undefined;
+    const leaseId = randomUUID();
+    try {
+      const leased = await this.deps.runs.replace(leaseRecipients(run.value, memberIds, new Date(now.getTime() + this.deps.leaseMs), leaseId), run.etag);
+      return { run: leased, memberIds, leaseId };
+    } catch (error) {
+      // Another instance leased them first: they are in hand.
+      if (isDomainError(error, ErrorCodes.storeConflict)) return undefined;
+      throw error;
+    }
+  }
+
+  private async send(memberId: string, week: IsoWeek, run: DigestRun): Promise<DigestOutcome> {
+    const attempts = run.recipients.find((r) => r.memberId === memberId)?.attempts ?? 0;
+    try {
+      // Built at sending time, from the member's scope now: someone who lost the role gets nothing.
+      const { digest, scope, role } = await this.deps.readDigest.forMember(memberId, week);
+      const to = await personalChatOf(this.deps.directory, this.deps.messenger, memberId);
+      const { activityId } = await this.deps.messenger.send(to, await this.deps.render(digest, scope, to));
+      await this.deps.audit.append({
+        at: this.deps.clock.now().toISOString(),
+        actorId: memberId,
+        role,
+        action: 'digest.sent',
+        objectId: formatIsoWeek(week),
+        result: 'ok',
+        origin: `${to.channelId}:${to.conversationId}`,
+      });
+      return { memberId, kind: 'sent', activityId };
+    } catch (error) {
+      const code = error instanceof MessengerError ? error.code : isDomainError(error) ? error.code : error instanceof Error ? error.name : 'unknown';
+      const retryable = error instanceof MessengerError ? error.retryable : !isDomainError(error);
+      this.deps.logger.warn({ week: formatIsoWeek(week), memberId, code, attempt: attempts + 1 }, 'weekly digest not sent');
+      if (!retryable || attempts + 1 >= MAX_ATTEMPTS) return { memberId, kind: 'failed', error: code };
+      const waitMs = Math.max(error instanceof MessengerError ? (error.retryAfterMs ?? 0) : 0, Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** attempts));
+      return { memberId, kind: 'retry', error: code, retryAt: new Date(this.deps.clock.now().getTime() + waitMs) };
+    }
+  }
+
+  private async record(week: IsoWeek, outcomes: DigestOutcome[], leaseId: string): Promise<void> {
+    const id = formatIsoWeek(week);
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.deps.runs.get(id);
+      if (!current) return;
+      try {
+        await this.deps.runs.replace(applyDigestOutcomes(current.value, outcomes, leaseId, this.deps.clock.now()), current.etag);
+        return;
+      } catch (error) {
+        if (!isDomainError(error, ErrorCodes.storeConflict) || attempt >= WRITE_TRIES) throw error;
+      }
+    }
+  }
+}

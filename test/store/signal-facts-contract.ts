@@ -1,0 +1,185 @@
+import { factsOf, type SignalFacts } from '../../src/domain/digest/signal-facts';
+import { forgetChild } from '../../src/domain/forget-child';
+import {
+  acknowledge,
+  applyDeliveryOutcomes,
+  applyDueDeadlines,
+  bounce,
+  closeUnroutable,
+  forwardToSchool,
+  recordSupport,
+  type Signal,
+} from '../../src/domain/signal';
+import type { Stores } from '../../src/store/stores';
+import { COORDINATOR_ID, MUNICIPALITY_ID, SCHOOL_ID } from '../fixtures/directory';
+import {
+  OFFICER,
+  PRIMARY,
+  WORKER,
+  aSignal,
+  aSignalViaLeerplicht,
+  aSignalWithDeadline,
+  aSignalWithEveryField,
+  deliveredToAll,
+  scheduleTimes,
+} from '../fixtures/signals';
+
+const at = (iso: string) => new Date(iso);
+/** The week of ISSUED_AT (Monday 2026-03-02), as UTC instants: every fixture below falls in it. */
+const WEEK = { from: at('2026-03-02T00:00:00.000Z'), to: at('2026-03-09T00:00:00.000Z') };
+const REMIND_AT = at('2026-03-03T09:00:00.000Z');
+
+/** The reference reading: `factsOf` of the record the store keeps (the signal without its child). */
+function expectedFacts(signal: Signal): SignalFacts {
+  return factsOf({ ...signal, child: undefined });
+}
+
+const byId = (facts: SignalFacts[]) => [...facts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+/**
+ * Signals at every stage the figures tell apart, each built with the domain's own functions,
+ * plus the signal that has every field.
+ */
+function signalsAtEveryStage(): Record<string, Signal> {
+  const contacts = [{ ...PRIMARY, rank: 'primary' as const }];
+  const direct = aSignal();
+  const withDeadline = aSignalWithDeadline(REMIND_AT);
+  const delivered = deliveredToAll(aSignal(), at('2026-03-02T19:30:01.000Z'));
+  const bounced = bounce(deliveredToAll(aSignal(), at('2026-03-02T19:30:01.000Z')), PRIMARY, WORKER, at('2026-03-03T07:10:00.000Z'));
+  const forwarded = () =>
+    forwardToSchool(aSignalViaLeerplicht(), OFFICER, SCHOOL_ID, contacts, at('2026-03-03T07:00:00.000Z'), scheduleTimes(REMIND_AT));
+  const bouncedBackToLeerplicht = bounce(forwarded(), PRIMARY, WORKER, at('2026-03-03T07:30:00.000Z'));
+  const unroutable = closeUnroutable(aSignalViaLeerplicht(), OFFICER, 'moved', WORKER, at('2026-03-03T08:00:00.000Z'));
+  const acknowledged = acknowledge(deliveredToAll(aSignalWithDeadline(REMIND_AT), at('2026-03-03T07:00:01.000Z')), PRIMARY, at('2026-03-03T07:20:00.000Z'));
+  const supported = recordSupport(
+    acknowledge(aSignalWithDeadline(REMIND_AT), PRIMARY, at('2026-03-03T07:20:00.000Z')),
+    PRIMARY,
+    { categories: ['quiet_place', 'other'], priorConcern: 'unknown' },
+    at('2026-03-03T11:00:00.000Z'),
+    () => true,
+  );
+  const escalated = applyDueDeadlines(
+    applyDueDeadlines(aSignalWithDeadline(REMIND_AT), REMIND_AT, []),
+    at('2026-03-03T10:00:00.000Z'),
+    [{ id: COORDINATOR_ID, name: 'Mieke Hermans' }],
+  );
+  const failing = aSignal();
+  const withFailedCards = applyDeliveryOutcomes(
+    failing,
+    failing.deliveries.map((d) => ({ key: d.key, kind: 'failed' as const, error: 'BotNotInConversationRoster' })),
+    at('2026-03-02T19:30:01.000Z'),
+  );
+  return {
+    direct,
+    withDeadline,
+    viaLeerplicht: aSignalViaLeerplicht(),
+    delivered,
+    bounced,
+    forwarded: forwarded(),
+    bouncedBackToLeerplicht,
+    unroutable,
+    acknowledged,
+    supported,
+    escalated,
+    withFailedCards,
+    everyField: aSignalWithEveryField(),
+  };
+}
+
+/** What the weekly digest reads of the records: the facts, and never the child. */
+export function signalFactsContract(stores: () => Stores): void {
+  const signals = () => stores().signals;
+
+  describe('SignalStore: facts for the digest', () => {
+    it('reads exactly factsOf of every record, at every stage, optional fields absent rather than undefined', async () => {
+      const stages = signalsAtEveryStage();
+      for (const signal of Object.values(stages)) await signals().create(signal);
+
+      const facts = await signals().listFactsIssuedBetween([MUNICIPALITY_ID], WEEK.from, WEEK.to);
+
+      expect(byId(facts)).toStrictEqual(byId(Object.values(stages).map(expectedFacts)));
+      // The stages above really do cover what the figures tell apart.
+      const of = (name: string) => facts.find((f) => f.id === stages[name]!.id)!;
+      expect(of('viaLeerplicht')).not.toHaveProperty('schoolId');
+      expect(of('bounced')).toMatchObject({ schoolId: SCHOOL_ID, bounced: true, state: 'bounced' });
+      expect(of('bouncedBackToLeerplicht')).toMatchObject({ schoolId: SCHOOL_ID, bounced: true, viaLeerplicht: true });
+      expect(of('unroutable')).toMatchObject({ noSchool: true, viaLeerplicht: true });
+      expect(of('delivered').delivered).toBe(true);
+      expect(of('direct').delivered).toBe(false);
+      expect(of('withFailedCards')).toMatchObject({ delivered: false, failedDeliveries: 2 });
+      expect(of('escalated').escalated).toBe(true);
+      expect(of('supported')).toMatchObject({ supportCategories: ['quiet_place', 'other'], priorConcern: 'unknown' });
+      expect(of('acknowledged').acknowledgedAt).toBe('2026-03-03T07:20:00.000Z');
+      expect(of('withDeadline').dueAt).toBeDefined();
+      expect(of('everyField')).toMatchObject({ delivered: true, escalated: true, bounced: true, failedDeliveries: 1 });
+    });
+
+    it('reads the signals of the given municipalities only', async () => {
+      const heerlen = aSignal();
+      const aaEnHunze = aSignalViaLeerplicht({ municipalityId: 'GM1680' });
+      const elsewhere = aSignal({ municipalityId: 'GM0363' });
+      for (const s of [heerlen, aaEnHunze, elsewhere]) await signals().create(s);
+
+      const both = await signals().listFactsIssuedBetween([MUNICIPALITY_ID, 'GM1680'], WEEK.from, WEEK.to);
+
+      expect(byId(both)).toStrictEqual(byId([heerlen, aaEnHunze].map(expectedFacts)));
+      expect(await signals().listFactsIssuedBetween(['GM0363'], WEEK.from, WEEK.to)).toStrictEqual([expectedFacts(elsewhere)]);
+      expect(await signals().listFactsIssuedBetween(['GM0001'], WEEK.from, WEEK.to)).toEqual([]);
+      expect(await signals().listFactsIssuedBetween([], WEEK.from, WEEK.to)).toEqual([]);
+    });
+
+    it('reads signals issued at or after `from` and before `to`', async () => {
+      const justBefore = aSignal({ now: new Date(WEEK.from.getTime() - 1) });
+      const atFrom = aSignal({ now: WEEK.from });
+      const justBeforeTo = aSignal({ now: new Date(WEEK.to.getTime() - 1) });
+      const atTo = aSignal({ now: WEEK.to });
+      for (const s of [justBefore, atFrom, justBeforeTo, atTo]) await signals().create(s);
+
+      const facts = await signals().listFactsIssuedBetween([MUNICIPALITY_ID], WEEK.from, WEEK.to);
+
+      expect(facts).toStrictEqual([atFrom, justBeforeTo].map(expectedFacts));
+    });
+
+    it('orders the facts by issue, over several municipalities', async () => {
+      const [third, first, fourth, second] = [
+        aSignal({ now: at('2026-03-04T08:00:00.000Z') }),
+        aSignal({ municipalityId: 'GM1680', now: at('2026-03-02T07:00:00.000Z') }),
+        aSignalViaLeerplicht({ now: at('2026-03-06T23:59:59.999Z') }),
+        aSignal({ now: at('2026-03-03T12:00:00.000Z') }),
+      ];
+      for (const s of [third, first, fourth, second]) await signals().create(s);
+
+      const facts = await signals().listFactsIssuedBetween([MUNICIPALITY_ID, 'GM1680'], WEEK.from, WEEK.to);
+
+      expect(facts.map((f) => f.id)).toEqual([first, second, third, fourth].map((s) => s.id));
+    });
+
+    it('reads the latest version of a record, and still reads a forgotten one', async () => {
+      const created = await signals().create(aSignalWithDeadline(REMIND_AT));
+      const acknowledged = await signals().replace(acknowledge(created.value, PRIMARY, at('2026-03-03T07:20:00.000Z')), created.etag);
+      const forgotten = forgetChild(acknowledged.value, at('2026-03-03T16:00:00.000Z'));
+      await signals().replace(forgotten, acknowledged.etag);
+      await signals().purgeExpiredIdentities(at('2099-01-01T00:00:00.000Z'), 10);
+
+      const facts = await signals().listFactsIssuedBetween([MUNICIPALITY_ID], WEEK.from, WEEK.to);
+
+      expect(forgotten.redactedAt).toBeDefined();
+      expect(facts).toStrictEqual([expectedFacts(forgotten)]);
+      expect(facts[0]?.acknowledgedAt).toBe('2026-03-03T07:20:00.000Z');
+    });
+
+    it("never holds the child's identity, also while the store still keeps it", async () => {
+      const child = { firstName: 'Zwaantje', lastName: 'Quakkelaar', birthDate: '2016-05-14' };
+      const signal = aSignal({ child });
+      await signals().create(signal);
+      expect((await signals().get(signal.id))?.value.child).toEqual(child);
+
+      const facts = await signals().listFactsIssuedBetween([MUNICIPALITY_ID], WEEK.from, WEEK.to);
+
+      expect(facts).toHaveLength(1);
+      const text = JSON.stringify(facts);
+      for (const value of Object.values(child)) expect(text).not.toContain(value);
+      expect(Object.keys(facts[0]!)).not.toContain('child');
+    });
+  });
+}
