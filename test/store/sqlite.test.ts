@@ -2,9 +2,12 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { factsOf } from '../../src/domain/digest/signal-facts';
 import { forgetChild } from '../../src/domain/forget-child';
+import { acknowledge, bounce, recordSupport } from '../../src/domain/signal';
 import { createStores } from '../../src/store/create-stores';
 import { InvalidDocumentError } from '../../src/store/invalid-document-error';
+import { splitSignal } from '../../src/store/signal-document';
 import { migrations, openSqliteDatabase } from '../../src/store/sqlite';
 import { signalSql } from '../../src/store/sqlite/signal-sql';
 import { anAuditEntry } from '../fixtures/audit';
@@ -18,7 +21,7 @@ import {
   aLeerplichtOfficer,
   aSchoolContact,
 } from '../fixtures/directory';
-import { aSignal, aSignalViaLeerplicht, aSignalWithDeadline } from '../fixtures/signals';
+import { PRIMARY, WORKER, aSignal, aSignalViaLeerplicht, aSignalWithDeadline, deliveredToAll } from '../fixtures/signals';
 import { describeStoreContract } from './store-contract';
 
 let folder: string;
@@ -111,13 +114,52 @@ describe('sqlite file', () => {
     await stores.signals.create(signal);
     const week = [new Date('2026-03-02T00:00:00.000Z'), new Date('2026-03-09T00:00:00.000Z')] as const;
     const db = openSqliteDatabase(path);
-    db.prepare(`UPDATE signals SET document = json_remove(document, '$.route') WHERE id = ?`).run(signal.id);
+    db.prepare(`UPDATE signals SET fact_support_categories = '["hugs"]' WHERE id = ?`).run(signal.id);
 
     await expect(stores.signals.listFactsIssuedBetween([MUNICIPALITY_ID], ...week)).rejects.toBeInstanceOf(InvalidDocumentError);
 
-    db.prepare(`UPDATE signals SET document = json_set(document, '$.route', 'direct', '$.support', json('{"categories":["hugs"]}')) WHERE id = ?`).run(signal.id);
+    db.prepare(`UPDATE signals SET fact_support_categories = '[]', fact_via_leerplicht = 7 WHERE id = ?`).run(signal.id);
     await expect(stores.signals.listFactsIssuedBetween([MUNICIPALITY_ID], ...week)).rejects.toBeInstanceOf(InvalidDocumentError);
     db.close();
+    await stores.close();
+  });
+
+  it("keeps the fact columns in step with the document on every write, so the digest never reads a document", async () => {
+    const stores = await createStores({ kind: 'sqlite', path: freshPath() });
+    const created = await stores.signals.create(aSignal());
+    const at = (iso: string) => new Date(iso);
+    const delivered = deliveredToAll(created.value, at('2026-03-03T07:00:00.000Z'));
+    const picked = acknowledge(delivered, PRIMARY, at('2026-03-03T07:30:00.000Z'));
+    const supported = recordSupport(picked, PRIMARY, { categories: ['quiet_place'], priorConcern: 'unknown' }, at('2026-03-03T09:00:00.000Z'), () => true);
+    await stores.signals.replace(supported, created.etag);
+
+    const [facts] = await stores.signals.listFactsIssuedBetween([MUNICIPALITY_ID], at('2026-03-02T00:00:00.000Z'), at('2026-03-09T00:00:00.000Z'));
+
+    expect(facts).toStrictEqual(factsOf(splitSignal(supported).document));
+    await stores.close();
+  });
+
+  it('fills the fact columns of records kept before schema 6 from their documents', async () => {
+    const path = freshPath();
+    mkdirSync(dirname(path), { recursive: true });
+    const old = new Database(path);
+    migrations.slice(0, 5).forEach((sql) => old.exec(sql));
+    old.pragma('user_version = 5');
+    const at = (iso: string) => new Date(iso);
+    const bounced = bounce(deliveredToAll(aSignal(), at('2026-03-03T07:00:00.000Z')), PRIMARY, WORKER, at('2026-03-03T08:00:00.000Z'));
+    const { document } = splitSignal(bounced);
+    old
+      .prepare(
+        `INSERT INTO signals (id, reference, municipality_id, school_id, state, issued_by, issued_at, dispatch_due_at, version, document)
+         VALUES (@id, @reference, @municipalityId, NULL, @state, @issuedBy, @issuedAt, @dispatchDueAt, 1, @document)`,
+      )
+      .run({ ...document, dispatchDueAt: document.dispatchDueAt ?? null, document: JSON.stringify(document) });
+    old.close();
+
+    const stores = await createStores({ kind: 'sqlite', path });
+
+    const facts = await stores.signals.listFactsIssuedBetween([MUNICIPALITY_ID], at('2026-03-02T00:00:00.000Z'), at('2026-03-09T00:00:00.000Z'));
+    expect(facts).toStrictEqual([factsOf(document)]);
     await stores.close();
   });
 

@@ -148,8 +148,34 @@ export const migrations: readonly string[] = [
   `,
   // 6: the weekly digest. Its figures read a municipality's signals of a range of weeks (up to a
   // year) through an index on both, and each week's run (who gets the digest, who has it) is one
-  // document with a version for optimistic concurrency, like a signal.
+  // document with a version for optimistic concurrency, like a signal. What the figures need of a
+  // signal (its facts, src/domain/digest/signal-facts.ts) is kept in columns beside the document,
+  // written with it, so a year of records is read without parsing a single document; filled here
+  // from the documents already kept.
   `
+  ALTER TABLE signals ADD COLUMN fact_school_id TEXT;
+  ALTER TABLE signals ADD COLUMN fact_via_leerplicht INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE signals ADD COLUMN fact_delivered INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE signals ADD COLUMN fact_due_at TEXT;
+  ALTER TABLE signals ADD COLUMN fact_acknowledged_at TEXT;
+  ALTER TABLE signals ADD COLUMN fact_support_at TEXT;
+  ALTER TABLE signals ADD COLUMN fact_support_categories TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE signals ADD COLUMN fact_prior_concern TEXT;
+  ALTER TABLE signals ADD COLUMN fact_bounced INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE signals ADD COLUMN fact_escalated INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE signals ADD COLUMN fact_failed_deliveries INTEGER NOT NULL DEFAULT 0;
+  UPDATE signals SET fact_school_id = coalesce(school_id, json_extract(document, '$.bounce.schoolId')),
+      fact_via_leerplicht = json_extract(document, '$.route') = 'leerplicht',
+      fact_delivered = EXISTS (SELECT 1 FROM json_each(document, '$.deliveries') AS d
+                               WHERE json_extract(d.value, '$.role') = 'school_contact' AND json_extract(d.value, '$.status') = 'sent'),
+      fact_due_at = json_extract(document, '$.schedule.dueAt'),
+      fact_acknowledged_at = json_extract(document, '$.acknowledgement.at'),
+      fact_support_at = json_extract(document, '$.support.firstRecordedAt'),
+      fact_support_categories = coalesce(json_extract(document, '$.support.categories'), '[]'),
+      fact_prior_concern = json_extract(document, '$.support.priorConcern'),
+      fact_bounced = json_array_length(document, '$.triedSchoolIds') > 0,
+      fact_escalated = json_type(document, '$.escalation') IS NOT NULL,
+      fact_failed_deliveries = (SELECT count(*) FROM json_each(document, '$.deliveries') AS d WHERE json_extract(d.value, '$.status') = 'failed');
   CREATE INDEX signals_by_municipality_issued ON signals (municipality_id, issued_at);
   CREATE TABLE digest_runs (id TEXT PRIMARY KEY, version INTEGER NOT NULL, document TEXT NOT NULL) STRICT;
   `,

@@ -1,5 +1,5 @@
 import type { Database, Statement, Transaction } from 'better-sqlite3';
-import type { SignalFacts } from '../../domain/digest/signal-facts';
+import { factsOf, type SignalFacts } from '../../domain/digest/signal-facts';
 import { DomainError, ErrorCodes } from '../../domain/errors';
 import { identityExpiresAt } from '../../domain/forget-child';
 import type { Signal } from '../../domain/signal';
@@ -30,6 +30,18 @@ export interface SignalColumns {
   dispatchDueAt: string | null;
   nextDeadlineAt: string | null;
   document: string;
+  /** The digest's facts of the document (`factsOf`), as columns: flags as 0/1, categories as JSON. */
+  factSchoolId: string | null;
+  factViaLeerplicht: number;
+  factDelivered: number;
+  factDueAt: string | null;
+  factAcknowledgedAt: string | null;
+  factSupportAt: string | null;
+  factSupportCategories: string;
+  factPriorConcern: string | null;
+  factBounced: number;
+  factEscalated: number;
+  factFailedDeliveries: number;
 }
 
 /**
@@ -150,6 +162,7 @@ export class SqliteSignalStore implements SignalStore {
 }
 
 export function signalColumns(signal: SignalDocument): SignalColumns {
+  const facts = factsOf(signal);
   return {
     id: signal.id,
     reference: signal.reference,
@@ -161,6 +174,17 @@ export function signalColumns(signal: SignalDocument): SignalColumns {
     dispatchDueAt: signal.dispatchDueAt ?? null,
     nextDeadlineAt: signal.nextDeadlineAt ?? null,
     document: JSON.stringify(signal),
+    factSchoolId: facts.schoolId ?? null,
+    factViaLeerplicht: Number(facts.viaLeerplicht),
+    factDelivered: Number(facts.delivered),
+    factDueAt: facts.dueAt ?? null,
+    factAcknowledgedAt: facts.acknowledgedAt ?? null,
+    factSupportAt: facts.supportRecordedAt ?? null,
+    factSupportCategories: JSON.stringify(facts.supportCategories),
+    factPriorConcern: facts.priorConcern ?? null,
+    factBounced: Number(facts.bounced),
+    factEscalated: Number(facts.escalated),
+    factFailedDeliveries: facts.failedDeliveries,
   };
 }
 

@@ -1,0 +1,136 @@
+/**
+ * The Monday digest, exactly once per recipient and week: at its moment and not before, by
+ * several instances at once, after a crash mid-run, to the recipients of that moment only.
+ */
+import { SendWeeklyDigests, type RenderDigest } from '../../../src/app/send-weekly-digests';
+import { DEFAULT_DIGEST_SCHEDULE } from '../../../src/domain/digest/digest-schedule';
+import { leaseRecipients, startDigestRun } from '../../../src/domain/digest/digest-run';
+import { MessengerError } from '../../../src/ports';
+import { MemoryDigestRunStore } from '../../../src/store/memory';
+import { COORDINATOR_ID, MUNICIPALITY_ID, VT_WORKER_ID, aCoordinator, aMember, memberId } from '../../fixtures/directory';
+import { aSchoolDirectory, aSignalForm } from '../../fixtures/school-directory';
+import { createCore, type Core } from '../../support/core-harness';
+import { MINUTE } from '../../support/fixed-clock';
+
+const MANAGER_ID = memberId(30);
+const LATER_MANAGER_ID = memberId(31);
+const LEASE_MS = 5 * MINUTE;
+// Monday 23 November 2026, 08:00 in Amsterdam: the digest of week 47 (16–22 November) is due.
+const MONDAY_0800 = new Date('2026-11-23T08:00:00+01:00');
+const IN_WEEK_47 = new Date('2026-11-18T10:00:00+01:00');
+
+/** What the fake card carries: enough to tell whose digest of which week it was. */
+const render: RenderDigest = (digest, scope) => ({ week: digest.figures.week, scope: scope.name, issued: digest.figures.issued });
+
+describe('SendWeeklyDigests', () => {
+  let core: Core;
+  let runs: MemoryDigestRunStore;
+  const job = () =>
+    new SendWeeklyDigests({
+      runs,
+      directory: core.directory,
+      readDigest: core.readDigest,
+      messenger: core.messenger,
+      render,
+      audit: core.audit,
+      clock: core.clock,
+      logger: core.logger,
+      schedule: DEFAULT_DIGEST_SCHEDULE,
+      leaseMs: LEASE_MS,
+    });
+  const digestsTo = (id: string) => core.messenger.delivered(id).map((c) => c.card);
+
+  beforeEach(async () => {
+    const directory = aSchoolDirectory();
+    directory.members.push(
+      aMember({ aadObjectId: MANAGER_ID, name: 'Marloes Kuipers', roles: [{ role: 'manager', municipalityIds: [MUNICIPALITY_ID], schoolIds: [] }] }),
+      aCoordinator(),
+    );
+    core = await createCore({ now: IN_WEEK_47, directory, knownChats: [MANAGER_ID, COORDINATOR_ID] });
+    runs = new MemoryDigestRunStore();
+    const issued = await core.issueSignal.execute(VT_WORKER_ID, [aSignalForm()]);
+    if (!issued.ok) throw new Error('could not issue');
+    await core.idle();
+  });
+
+  it('sends nothing before the moment, then last week\'s digest to every manager and coordinator once', async () => {
+    core.clock.set(new Date(MONDAY_0800.getTime() - MINUTE));
+    expect(await job().runDue()).toBe(0);
+    expect(await runs.get('2026-W47')).toBeUndefined();
+
+    core.clock.set(MONDAY_0800);
+    expect(await job().runDue()).toBe(2);
+    expect(await job().runDue()).toBe(0);
+
+    for (const id of [MANAGER_ID, COORDINATOR_ID]) {
+      expect(digestsTo(id)).toEqual([{ week: { year: 2026, week: 47 }, scope: 'Heerlen', issued: 1 }]);
+    }
+    expect(core.audit.all.filter((e) => e.action === 'digest.sent').map((e) => [e.actorId, e.objectId]).sort()).toEqual(
+      [[MANAGER_ID, '2026-W47'], [COORDINATOR_ID, '2026-W47']].sort(),
+    );
+  });
+
+  it('sends each digest once when two instances tick at the same moment', async () => {
+    core.clock.set(MONDAY_0800);
+    const [a, b] = [job(), job()];
+
+    const sent = await Promise.all([a.runDue(), b.runDue(), a.runDue(), b.runDue()]);
+
+    expect(sent.reduce((x, y) => x + y, 0)).toBe(2);
+    expect(digestsTo(MANAGER_ID)).toHaveLength(1);
+    expect(digestsTo(COORDINATOR_ID)).toHaveLength(1);
+  });
+
+  it('takes over from an instance that crashed mid-run only when its lease ran out, and sends once', async () => {
+    core.clock.set(MONDAY_0800);
+    const started = startDigestRun({ year: 2026, week: 47 }, [MANAGER_ID, COORDINATOR_ID], MONDAY_0800);
+    const created = await runs.create(started);
+    // The crashed instance had leased both and sent nothing it could record.
+    await runs.replace(leaseRecipients(created.value, [MANAGER_ID, COORDINATOR_ID], new Date(MONDAY_0800.getTime() + LEASE_MS), 'crashed'), created.etag);
+
+    core.clock.set(new Date(MONDAY_0800.getTime() + LEASE_MS - 1));
+    expect(await job().runDue()).toBe(0);
+    core.clock.set(new Date(MONDAY_0800.getTime() + LEASE_MS));
+    expect(await job().runDue()).toBe(2);
+    expect(await job().runDue()).toBe(0);
+    expect(digestsTo(MANAGER_ID)).toHaveLength(1);
+  });
+
+  it('sends a manager added after the run started nothing this week, and next week\'s digest', async () => {
+    core.clock.set(MONDAY_0800);
+    await job().runDue();
+    await core.directory.upsertMembers([aMember({ aadObjectId: LATER_MANAGER_ID, name: 'Nina Nieuw', roles: [{ role: 'manager', municipalityIds: [MUNICIPALITY_ID], schoolIds: [] }] })]);
+    await core.directory.saveConversation({ ...(await core.directory.getConversation(MANAGER_ID))!, memberId: LATER_MANAGER_ID, conversationId: 'a:later' });
+
+    core.clock.set(new Date('2026-11-25T09:00:00+01:00'));
+    expect(await job().runDue()).toBe(0);
+    core.clock.set(new Date('2026-11-30T08:00:00+01:00'));
+    expect(await job().runDue()).toBe(3);
+
+    expect(digestsTo(LATER_MANAGER_ID)).toEqual([{ week: { year: 2026, week: 48 }, scope: 'Heerlen', issued: 0 }]);
+  });
+
+  it('sends nothing to someone who lost the role before their turn, and records why', async () => {
+    core.clock.set(MONDAY_0800);
+    await runs.create(startDigestRun({ year: 2026, week: 47 }, [MANAGER_ID, COORDINATOR_ID], MONDAY_0800));
+    await core.directory.upsertMembers([aMember({ aadObjectId: MANAGER_ID, name: 'Marloes Kuipers', roles: [] })]);
+
+    expect(await job().runDue()).toBe(1);
+
+    expect(digestsTo(MANAGER_ID)).toEqual([]);
+    const run = await runs.get('2026-W47');
+    expect(run?.value.recipients.find((r) => r.memberId === MANAGER_ID)).toMatchObject({ status: 'failed', lastError: 'ACCESS.ROLE_REQUIRED' });
+  });
+
+  it('tries a throttled digest again after Teams\' Retry-After, and then sends it once', async () => {
+    core.clock.set(MONDAY_0800);
+    core.messenger.failFor(MANAGER_ID, new MessengerError('http_429', true, 2 * MINUTE), 1);
+
+    expect(await job().runDue()).toBe(1);
+    core.clock.set(new Date(MONDAY_0800.getTime() + 2 * MINUTE - 1));
+    expect(await job().runDue()).toBe(0);
+    core.clock.set(new Date(MONDAY_0800.getTime() + 2 * MINUTE));
+    expect(await job().runDue()).toBe(1);
+    expect(digestsTo(MANAGER_ID)).toHaveLength(1);
+  });
+});
