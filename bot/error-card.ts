@@ -1,4 +1,5 @@
 import { noticeCard, stringsFor, type AdaptiveCard, type Locale } from '../cards';
+import { PICKED_UP_BY_COLLEAGUE } from '../src/app/access';
 import { ErrorCodes, type DomainError } from '../src/domain/errors';
 
 /**
@@ -15,6 +16,7 @@ export function errorCard(error: DomainError, locale: Locale): AdaptiveCard {
       if (error.context.role === 'leerplicht') return notice(t.bot.notLeerplicht);
       if (error.context.role === 'vt_worker') return notice(t.bot.notIssuer);
       if (error.context.role === 'coordinator') return notice(t.bot.notCoordinator);
+      if (error.context.reason === PICKED_UP_BY_COLLEAGUE) return notice(t.bot.pickedUpByColleague);
       return notice(t.bot.notContactOfSchool);
     case ErrorCodes.unknownMember:
       return notice(t.errors['ACCESS.UNKNOWN_MEMBER']);

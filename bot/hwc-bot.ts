@@ -21,6 +21,7 @@ import { cardActionSchema } from './activity-schema';
 import { describeError } from './logger';
 import { correlationIdOf, localeOf, memberIdOf, originOf } from './turn-info';
 import { admissionOf } from './admission';
+import { isSignalIdShaped } from '../src/app/audit-trail';
 
 const CARD_ACTION_INVOKE = 'adaptiveCard/action';
 
@@ -63,7 +64,12 @@ export class HwcBot extends TeamsActivityHandler {
       // No role: the directory is not asked about an activity that is dropped at the door.
       correlationId: correlationIdOf(context),
     });
-    if (admission !== 'not_personal') return;
+    if (admission !== 'not_personal') {
+      // From another tenant or channel: nothing is said back, but an invoke (a card button) must
+      // still be answered, or botbuilder answers 501 for it. 403: refused, and not worth retrying.
+      if (context.activity.type === 'invoke') await context.sendActivity({ type: 'invokeResponse', value: { status: 403 } });
+      return;
+    }
     // In a group chat or channel: say where the bot works, show nothing else there.
     const locale = localeOf(context, this.services.locale);
     const card = noticeCard({ locale, ...stringsFor(locale).bot.personalChatOnly });
@@ -176,7 +182,10 @@ export class HwcBot extends TeamsActivityHandler {
 
   private refusalFor(error: Parameters<typeof errorCard>[0], context: TurnContext): AdaptiveCard {
     const locale = localeOf(context, this.services.locale);
-    this.services.logger.info({ code: error.code, ...error.context }, 'request refused');
+    // A signal id from card data that is not shaped like one is free text: kept out of the log.
+    const { signalId, ...rest } = error.context;
+    const logged = typeof signalId === 'string' && !isSignalIdShaped(signalId) ? rest : error.context;
+    this.services.logger.info({ code: error.code, ...logged }, 'request refused');
     return errorCard(error, locale);
   }
 

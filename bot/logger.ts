@@ -27,6 +27,11 @@ export function describeError(error: unknown): Record<string, unknown> {
     errorName: error.name,
     ...(typeof code === 'string' || typeof code === 'number' ? { errorCode: code } : {}),
     ...(typeof statusCode === 'number' ? { statusCode } : {}),
-    frames: (error.stack ?? '').split('\n').slice(1, 6).map((l) => l.trim()),
+    // Stack frames only: a message that runs over several lines puts its own lines in the stack too.
+    frames: (error.stack ?? '')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l.startsWith('at '))
+      .slice(0, 5),
   };
 }

@@ -22,7 +22,6 @@ import {
 } from '../cards';
 import { sameSchoolDay } from '../src/app/school-day';
 import { DomainError, ErrorCodes } from '../src/domain/errors';
-import { changesWhenForgotten } from '../src/domain/forgetting';
 import type { DeliveryView, Signal } from '../src/domain/signal';
 import type { DirectoryStore } from '../src/ports';
 
@@ -43,7 +42,8 @@ export class SignalCards {
       case 'taken':
         return this.taken(signal, locale, schoolName);
       case 'support_form':
-        return this.supportForm(signal, locale, schoolName);
+        // The card Gezien turned into: redrawn without the child when the child is forgotten.
+        return this.supportForm(signal, locale, schoolName, { withChild: true });
       case 'supported':
         return this.supported(signal, locale, schoolName, now);
       case 'withdrawn':
@@ -100,7 +100,9 @@ export class SignalCards {
           byName: signal.escalation?.takenBy?.byName ?? '',
           at: signal.escalation?.takenBy?.at ?? signal.stateChangedAt,
         });
-      case 'delivery_alert': {
+      case 'delivery_alert':
+      case 'name_alert': {
+        // What the alert says is fixed when it is raised (its view), not read from the state now.
         const failed = signal.deliveries.find((d) => d.key === about);
         return deliveryAlertCard({
           locale,
@@ -109,7 +111,7 @@ export class SignalCards {
           role: failed?.role ?? 'school_contact',
           reason: failed?.lastError ?? '',
           at: now.toISOString(),
-          ...(failed && signal.redactedAt && failed.activityId && changesWhenForgotten(failed.view) ? { nameNotRemoved: true } : {}),
+          ...(view === 'name_alert' ? { nameNotRemoved: true } : {}),
         });
       }
       case 'unroutable_notice':
@@ -143,15 +145,29 @@ export class SignalCards {
     return takenCard({ locale, reference: signal.reference, schoolName, issuedAt: signal.issuedAt, byName: ack?.byName ?? '', at: ack?.at ?? signal.stateChangedAt });
   }
 
-  /** The support form, filled in with what was recorded, or with `form` when it comes back with errors. */
-  supportForm(signal: Signal, locale: Locale, schoolName: string, form?: Pick<SupportFormView, 'values' | 'errors'>): AdaptiveCard {
+  /**
+   * The support form, filled in with what was recorded, or with `form` when it comes back with
+   * errors. `withChild` only where the card it replaces is one the delivery records as the
+   * support form (Gezien's answer, the delivery's own view): such a card is drawn again when the
+   * child is forgotten. Any other answer (Wijzigen, the support reminder, Opslaan with an answer
+   * missing) lands on a card that is never drawn again, so it must not name the child; the
+   * reference says which signal it is.
+   */
+  supportForm(signal: Signal, locale: Locale, schoolName: string, options: { withChild: boolean; form?: Pick<SupportFormView, 'values' | 'errors'> }): AdaptiveCard {
     const recorded = signal.support;
+    const { form } = options;
     return supportFormCard({
       locale,
       signalId: signal.id,
       reference: signal.reference,
       schoolName,
-      ...(signal.child ? { child: signal.child } : signal.supportClosesAt ? { supportClosesAt: signal.supportClosesAt } : {}),
+      ...(signal.child
+        ? options.withChild
+          ? { child: signal.child }
+          : {}
+        : signal.supportClosesAt
+          ? { supportClosesAt: signal.supportClosesAt }
+          : {}),
       ...(form ?? {
         values: { categories: recorded?.categories ?? [], ...(recorded ? { priorConcern: recorded.priorConcern } : {}) },
         errors: {},
@@ -161,7 +177,7 @@ export class SignalCards {
 
   supported(signal: Signal, locale: Locale, schoolName: string, now: Date): AdaptiveCard {
     const support = signal.support;
-    if (!support) return this.supportForm(signal, locale, schoolName);
+    if (!support) return this.supportForm(signal, locale, schoolName, { withChild: false });
     return supportRecordedCard({
       locale,
       signalId: signal.id,

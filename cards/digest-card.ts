@@ -123,8 +123,10 @@ function trendText(t: Strings, share: Share): string {
   return percent === undefined ? t.digest.trend.noSignals : t.digest.trend.share(percent, share.numerator, share.denominator);
 }
 
-function weekFacts(t: Strings, weeks: WeeklyHeadline[]): CardElement {
-  return factSet(weeks.map((w) => [t.digest.trend.week(w.week.week), trendText(t, w.supportedWithin48h)]));
+/** Weeks of the digest's own year by number; others with their year, so week 48 is never ambiguous. */
+function weekFacts(t: Strings, weeks: WeeklyHeadline[], year: number): CardElement {
+  const label = (w: IsoWeek) => (w.year === year ? t.digest.trend.week(w.week) : t.digest.trend.weekOfYear(w.week, w.year));
+  return factSet(weeks.map((w) => [label(w.week), trendText(t, w.supportedWithin48h)]));
 }
 
 /**
@@ -178,20 +180,20 @@ function yearChart(t: Strings, weeks: WeeklyHeadline[], withSignals: Array<{ wee
   };
 }
 
-function trendBlock(t: Strings, previousWeeks: WeeklyHeadline[], lastYear: WeeklyHeadline[]): CardElement[] {
+function trendBlock(t: Strings, previousWeeks: WeeklyHeadline[], lastYear: WeeklyHeadline[], year: number): CardElement[] {
   const withSignals = lastYear.flatMap((w) => {
     const percent = sharePercent(w.supportedWithin48h);
     return percent === undefined ? [] : [{ week: w.week, share: w.supportedWithin48h, percent }];
   });
   const blocks: CardElement[] = [sectionTitle(t.digest.trend.title)];
-  if (previousWeeks.length > 0) blocks.push(weekFacts(t, previousWeeks));
+  if (previousWeeks.length > 0) blocks.push(weekFacts(t, previousWeeks, year));
   blocks.push(textBlock(yearSummary(t, withSignals)));
   if (withSignals.length === 0) return blocks;
   blocks.push(yearChart(t, lastYear, withSignals), subtle(t.digest.trend.chartNote), {
     type: 'ActionSet',
     actions: [{ type: 'Action.ToggleVisibility', title: t.digest.trend.showAll, targetElements: [ALL_WEEKS_ID] }],
   });
-  blocks.push({ type: 'Container', id: ALL_WEEKS_ID, isVisible: false, items: [weekFacts(t, lastYear)] });
+  blocks.push({ type: 'Container', id: ALL_WEEKS_ID, isVisible: false, items: [weekFacts(t, lastYear, year)] });
   return blocks;
 }
 
@@ -243,7 +245,7 @@ export function digestCard(view: DigestView): AdaptiveCard {
     headlineBlock(t, figures),
     ...figuresBlock(t, figures),
     ...supportBlock(t, figures),
-    ...trendBlock(t, previousWeeks, lastYear),
+    ...trendBlock(t, previousWeeks, lastYear, figures.week.year),
     ...(schools ? schoolsBlock(t, view, schools) : []),
     textBlock(t.digest.footer(formatDateTime(view.generatedAt)), { isSubtle: true, size: 'small', separator: true, spacing: 'large' }),
   ]);

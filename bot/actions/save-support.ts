@@ -14,11 +14,16 @@ export async function saveSupport(context: TurnContext, services: BotServices, d
     services.logger.info({ signalId: result.signal.id, reference: result.signal.reference }, 'support recorded');
     return cards.supported(result.signal, locale, schoolName, services.clock.now());
   }
-  // Back to the form with what was picked kept and a message at each missing answer.
+  // Back to the form with what was picked kept and a message at each missing answer. Without the
+  // child: the form may be the one Wijzigen or the support reminder showed, on a card that is
+  // never drawn again when the child is forgotten.
   const picked = (data.categories ?? '').split(',');
   const priorConcern = PRIOR_CONCERN_ANSWERS.find((a) => a === data.priorConcern);
   return cards.supportForm(result.signal, locale, schoolName, {
-    values: { categories: SUPPORT_CATEGORIES.filter((c) => picked.includes(c)), ...(priorConcern ? { priorConcern } : {}) },
-    errors: Object.fromEntries(result.problems.map((p) => [p.field, p.problem])),
+    withChild: false,
+    form: {
+      values: { categories: SUPPORT_CATEGORIES.filter((c) => picked.includes(c)), ...(priorConcern ? { priorConcern } : {}) },
+      errors: Object.fromEntries(result.problems.map((p) => [p.field, p.problem])),
+    },
   });
 }

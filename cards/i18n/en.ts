@@ -416,6 +416,8 @@ export const en: Strings = {
     trend: {
       title: 'Support within 48 hours over time',
       week: (week: number): string => `week ${week}`,
+      /** A week of another year than the digest's: "week 48 (2025)". */
+      weekOfYear: (week: number, year: number): string => `week ${week} (${year})`,
       share: (percent: number, numerator: number, denominator: number): string =>
         `${percent}% (${numerator} of ${denominator})`,
       noSignals: '— (no signals)',
@@ -515,6 +517,10 @@ export const en: Strings = {
     notContactOfSchool: {
       title: 'Not for your school',
       text: 'This signal is meant for the contact persons of another school. Nothing has changed.',
+    },
+    pickedUpByColleague: {
+      title: 'Picked up by a colleague',
+      text: 'A colleague picked this signal up and records the support. Only they can see or change it. Nothing has changed.',
     },
     genericError: {
       title: 'Something went wrong',

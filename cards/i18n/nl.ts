@@ -447,6 +447,8 @@ export const nl = {
     trend: {
       title: 'Verloop van de steun binnen 48 uur',
       week: (week: number): string => `week ${week}`,
+      /** A week of another year than the digest's: "week 48 (2025)". */
+      weekOfYear: (week: number, year: number): string => `week ${week} (${year})`,
       /** One week of the trend: "80% (8 van 10)". */
       share: (percent: number, numerator: number, denominator: number): string =>
         `${percent}% (${numerator} van ${denominator})`,
@@ -553,6 +555,10 @@ export const nl = {
     notContactOfSchool: {
       title: 'Niet voor jouw school',
       text: 'Dit signaal is bedoeld voor de contactpersonen van een andere school. Er is niets veranderd.',
+    },
+    pickedUpByColleague: {
+      title: 'Opgepakt door een collega',
+      text: 'Een collega heeft dit signaal opgepakt en legt de steun vast. Alleen die collega kan de steun bekijken of wijzigen. Er is niets veranderd.',
     },
     genericError: {
       title: 'Er ging iets mis',

@@ -25,6 +25,25 @@ export async function requireContactOf(directory: DirectoryStore, memberId: stri
   throw new DomainError(ErrorCodes.notYourSignal, { signalId: signal.id });
 }
 
+/** Why a contact of the school is refused the support: a colleague picked the signal up. */
+export const PICKED_UP_BY_COLLEAGUE = 'picked_up_by_colleague';
+
+/**
+ * The contact who picked the signal up (pressed Gezien), still a contact of its school: the only
+ * one who records, changes or sees the support. A colleague at the same school is refused
+ * (ACCESS.NOT_YOUR_SIGNAL, told that a colleague has it); before anyone picked it up there is no
+ * support to record (SIGNAL.NOT_ACKNOWLEDGED).
+ */
+export async function requirePickedUpBy(directory: DirectoryStore, memberId: string, signal: Signal): Promise<Member> {
+  const member = await requireContactOf(directory, memberId, signal);
+  const picked = signal.acknowledgement;
+  if (!picked) throw new DomainError(ErrorCodes.notAcknowledged, { signalId: signal.id });
+  if (picked.by !== member.aadObjectId) {
+    throw new DomainError(ErrorCodes.notYourSignal, { signalId: signal.id, role: 'school_contact', reason: PICKED_UP_BY_COLLEAGUE });
+  }
+  return member;
+}
+
 /** A leerplicht officer of the signal's municipality. */
 export async function requireLeerplichtOf(directory: DirectoryStore, memberId: string, signal: Signal): Promise<Member> {
   const member = await requireRole(directory, memberId, 'leerplicht');

@@ -38,7 +38,9 @@ export class ActOnDeadlines {
       try {
         const coordinators = (await directory.listMunicipalityMembers('coordinator', due.municipalityId)).map((m) => ({ id: m.aadObjectId, name: m.name }));
         const sendAt = await this.schoolTime.nextWorkingMoment(due.municipalityId, now);
-        const worker = due.state === 'awaiting_routing' ? await this.issuerOf(due) : undefined;
+        // Whoever issued it is told when it expires waiting for leerplicht. Decided on the version
+        // written over, not the one read: a school may have sent it back to leerplicht in between.
+        const worker = isForgetDue(due, now) ? await this.issuerOf(due) : undefined;
         const lease = dispatcher.lease(now);
         const { before, after } = await mutateSignal(signals, due.id, (current) => {
           const deadlines = applyDueDeadlines(current, now, coordinators, sendAt);
@@ -47,9 +49,14 @@ export class ActOnDeadlines {
         });
         if (after.value === before) continue;
         acted++;
-        const events = after.value.timeline.slice(before.timeline.length).map((e) => e.type).join(',');
-        await audit.append({ at: now.toISOString(), actorId: 'system', role: 'system', action: `signal.deadline:${events}`, objectId: after.value.reference, result: 'ok' });
+        // The cards first: a name must leave Teams even when the audit log is down.
         dispatcher.start(after.value, lease);
+        const events = after.value.timeline.slice(before.timeline.length).map((e) => e.type).join(',');
+        try {
+          await audit.append({ at: now.toISOString(), actorId: 'system', role: 'system', action: `signal.deadline:${events}`, objectId: after.value.reference, result: 'ok' });
+        } catch (error) {
+          this.deps.logger.error({ signalId: due.id, reference: after.value.reference, events, errorName: error instanceof Error ? error.name : 'unknown' }, 'deadline acted on but not audited');
+        }
       } catch (error) {
         // One signal that fails must not starve every deadline behind it.
         this.deps.logger.error({ signalId: due.id, errorName: error instanceof Error ? error.name : 'unknown' }, 'deadline work failed');

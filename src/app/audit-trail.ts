@@ -26,11 +26,24 @@ export function sourceFields(source: RequestSource): Pick<AuditEntry, 'origin' |
 }
 
 /**
+ * The shapes signal ids are made in: `random.uuid()` (a version 4 UUID, src/app/issue-signal.ts)
+ * or a submission id (a version 8 UUID, bot/submission-id.ts), both lower case.
+ */
+const SIGNAL_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[48][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/** Whether card data's signal id could be one: only then may it be written to the audit log or a log line. */
+export function isSignalIdShaped(signalId: string): boolean {
+  return SIGNAL_ID.test(signalId);
+}
+
+/**
  * Records the outcome of one request about a signal. It starts out naming the signal by id and
  * switches to its reference code once the signal is read (`about`), so no entry needs the child.
+ * An id that is not shaped like one (free text in card data, which might hold anything) is left
+ * out: an entry about no signal names no object.
  */
 export function auditTrail(audit: AuditLog, request: AuditedRequest, at: () => Date) {
-  let objectId = request.signalId;
+  let objectId: string | undefined = isSignalIdShaped(request.signalId) ? request.signalId : undefined;
   return {
     about(reference: string): void {
       objectId = reference;
@@ -41,7 +54,7 @@ export function auditTrail(audit: AuditLog, request: AuditedRequest, at: () => D
         actorId: request.actorId,
         role: request.role,
         action: request.action,
-        objectId,
+        ...(objectId ? { objectId } : {}),
         result,
         ...sourceFields(request),
       });

@@ -1,7 +1,7 @@
 import { recordSupport, type Signal } from '../domain/signal';
 import { parseSupportInput, type SupportProblem } from '../domain/support';
 import type { DirectoryStore } from '../ports';
-import { requireContactOf } from './access';
+import { requireContactOf, requirePickedUpBy } from './access';
 import type { RequestSource } from './audit-trail';
 import { changeSignal, type ChangeSignalDeps } from './change-signal';
 import { readSignalAs } from './read-signal';
@@ -13,14 +13,28 @@ export interface RecordSupportDeps extends ChangeSignalDeps {
   directory: DirectoryStore;
 }
 
-/** A contact of the signal's school records the support given, as categories; changeable that day. */
+/**
+ * The contact who picked the signal up records the support given, as categories; changeable that
+ * day. Nobody else at the school sees or changes it.
+ */
 export class RecordSupport {
   constructor(private readonly deps: RecordSupportDeps) {}
 
-  /** The signal as a contact of its school may see it, e.g. to show the support form again. Audited. */
+  /**
+   * The signal as any contact of its school may see it: who picked it up and when (a colleague
+   * who was a moment later is told). Audited.
+   */
   async viewAsContact(actorId: string, signalId: string, source: RequestSource = {}): Promise<Signal> {
     const { signal } = await readSignalAs(this.deps, { ...source, actorId, role: 'school_contact', signalId, action: 'signal.view' }, (s) =>
       requireContactOf(this.deps.directory, actorId, s),
+    );
+    return signal;
+  }
+
+  /** The signal as the contact who picked it up sees it, to show the support form again. Audited. */
+  async viewAsSupporter(actorId: string, signalId: string, source: RequestSource = {}): Promise<Signal> {
+    const { signal } = await readSignalAs(this.deps, { ...source, actorId, role: 'school_contact', signalId, action: 'signal.view' }, (s) =>
+      requirePickedUpBy(this.deps.directory, actorId, s),
     );
     return signal;
   }
@@ -33,12 +47,12 @@ export class RecordSupport {
     const parsed = parseSupportInput(input.categories, input.priorConcern);
     if ('problems' in parsed) {
       // The form comes back with what is missing; showing it again is a read of the signal.
-      return { ok: false, problems: parsed.problems, signal: await this.viewAsContact(actorId, input.signalId, source) };
+      return { ok: false, problems: parsed.problems, signal: await this.viewAsSupporter(actorId, input.signalId, source) };
     }
     const signal = await changeSignal(
       this.deps,
       { ...source, actorId, role: 'school_contact', signalId: input.signalId, action: 'signal.support' },
-      (current) => requireContactOf(this.deps.directory, actorId, current),
+      (current) => requirePickedUpBy(this.deps.directory, actorId, current),
       (current, contact, now) => recordSupport(current, { id: contact.aadObjectId, name: contact.name }, parsed.value, now, sameSchoolDay),
     );
     return { ok: true, signal };

@@ -14,6 +14,25 @@ export function changesWhenForgotten(view: DeliveryView): boolean {
 }
 
 /**
+ * Whether the card Teams shows for this delivery may name the child, so it must be drawn again
+ * when the child is forgotten: the card it should show does, or the card Teams last confirmed does
+ * (an update away from it, say to "taken", that is still on its way or failed for good).
+ */
+export function showsChildInTeams(delivery: Delivery): boolean {
+  if (delivery.activityId === undefined) return false;
+  return changesWhenForgotten(delivery.view) || (delivery.shownView !== undefined && changesWhenForgotten(delivery.shownView));
+}
+
+/**
+ * A card queued to be drawn again without the child (`redraw` forgets what Teams showed) that
+ * Teams has not confirmed since: the name may still be in that chat. Only a redraw leaves a sent
+ * message (`activityId`) without a confirmed view.
+ */
+export function awaitsRedraw(delivery: Delivery): boolean {
+  return delivery.activityId !== undefined && delivery.shownView === undefined;
+}
+
+/**
  * Makes a card Teams already shows pending again, so the dispatcher draws it anew (in place)
  * without the child. A card that failed before is tried again: a name left in a chat matters
  * more than the earlier failure.
@@ -44,7 +63,7 @@ export function withoutChild(signal: Signal, at: string): Signal {
     ...signal,
     redactedAt: at,
     timeline: [...signal.timeline, { at, type: 'redacted' }],
-    deliveries: signal.deliveries.map((d) => (d.activityId && changesWhenForgotten(d.view) ? redraw(d, at) : d)),
+    deliveries: signal.deliveries.map((d) => (showsChildInTeams(d) ? redraw(d, at) : d)),
   };
   delete next.child;
   delete next.redactAt;

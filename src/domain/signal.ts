@@ -1,7 +1,7 @@
 import type { SignalTimeline } from './calendar/time-policy';
 import type { ChildIdentity } from './child';
 import { DomainError, ErrorCodes } from './errors';
-import { changesWhenForgotten, redraw, withoutChild } from './forgetting';
+import { awaitsRedraw, changesWhenForgotten, redraw, withoutChild } from './forgetting';
 import type { ClosingReason, Route, UnroutableReason } from './routing';
 import type { SupportRecord } from './support';
 
@@ -72,7 +72,9 @@ export type DeliveryView =
   | 'escalation'
   | 'escalation_taken'
   // admins: a card that could not be delivered
-  | 'delivery_alert';
+  | 'delivery_alert'
+  // admins: a card that still names a forgotten child because Teams refused to draw it again
+  | 'name_alert';
 
 export type RecipientRole = 'school_contact' | 'leerplicht' | 'vt_worker' | 'coordinator' | 'admin';
 
@@ -101,7 +103,7 @@ export interface Delivery {
   /** Which dispatch holds the lease: two instances leasing at the same millisecond stay apart. */
   leaseId?: string;
   lastError?: string;
-  /** An admin's alert: the key of the delivery that could not be delivered. */
+  /** An admin's alert: the key of the delivery that failed (not delivered, or the name not removed from it). */
   about?: string;
 }
 
@@ -625,8 +627,9 @@ export function applyDeliveryOutcomes(signal: Signal, outcomes: DeliveryOutcome[
       delete next.nextAttemptAt;
       delete next.leaseId;
       delete next.lastError;
-      // The child was forgotten while this card was on its way: Teams shows a name that must go.
-      if (outcome.renderedWithChild && !signal.child && changesWhenForgotten(d.view)) return redraw(next, at);
+      // The child was forgotten while this card was on its way: Teams shows a name that must go,
+      // whatever the card should show by now.
+      if (outcome.renderedWithChild && !signal.child && (changesWhenForgotten(outcome.view) || changesWhenForgotten(d.view))) return redraw(next, at);
       return next;
     }
     if (outcome.kind === 'retry') {
@@ -656,20 +659,35 @@ export function applyDeliveryOutcomes(signal: Signal, outcomes: DeliveryOutcome[
   return withDispatchDue(next);
 }
 
+/** What an admin's alert is about, each with its own purpose in the alert's key. */
+const ALERT_PURPOSES = { delivery_alert: 'alert', name_alert: 'name_alert' } as const satisfies Partial<Record<DeliveryView, string>>;
+type AlertView = keyof typeof ALERT_PURPOSES;
+
 /**
- * Tells every admin, once, about each card that could not be delivered (not about their own
- * alerts, which would loop): who, in which role, why — never the child.
+ * Which alert a failed card calls for: a card that could not be delivered, or — once the child is
+ * forgotten — a card Teams refused to draw again, which may still name the child.
+ */
+function alertViewFor(signal: Signal, failed: Delivery): AlertView {
+  return signal.redactedAt && awaitsRedraw(failed) ? 'name_alert' : 'delivery_alert';
+}
+
+/**
+ * Tells every admin about each card that failed for good (not about their own alerts, which
+ * would loop): who, in which role, why — never the child. Once per kind of alert and card: a card
+ * reported as undelivered earlier is reported again when, after forgetting, the name could not
+ * be taken off it.
  */
 export function alertAdmins(signal: Signal, admins: Recipient[], now: Date, sendAtDate: Date = now): Signal {
   const at = sendAtDate.toISOString();
-  const alerted = new Set(signal.deliveries.filter((d) => d.about).map((d) => `${d.recipientId}|${d.about}`));
+  const alerted = new Set(signal.deliveries.filter((d) => d.about).map((d) => `${d.recipientId}|${d.view}|${d.about}`));
   const alerts = signal.deliveries
     .filter((d) => d.status === 'failed' && d.role !== 'admin')
-    .flatMap((failed) =>
-      admins
-        .filter((admin) => !alerted.has(`${admin.id}|${failed.key}`))
-        .map((admin) => ({ ...newDelivery('admin', admin, 'delivery_alert', at, undefined, `alert:${failed.key}`), about: failed.key })),
-    );
+    .flatMap((failed) => {
+      const view = alertViewFor(signal, failed);
+      return admins
+        .filter((admin) => !alerted.has(`${admin.id}|${view}|${failed.key}`))
+        .map((admin) => ({ ...newDelivery('admin', admin, view, at, undefined, `${ALERT_PURPOSES[view]}:${failed.key}`), about: failed.key }));
+    });
   return alerts.length === 0 ? signal : withDispatchDue({ ...signal, deliveries: [...signal.deliveries, ...alerts] });
 }
 

@@ -24,6 +24,7 @@ const deliveryView = z.enum([
   'escalation',
   'escalation_taken',
   'delivery_alert',
+  'name_alert',
 ]);
 const actorStamp = { by: id, byName: z.string(), at: instantSchema };
 

@@ -21,6 +21,7 @@ import type { Signal } from '../../src/domain/signal';
 import type { Stored } from '../../src/ports';
 import { COORDINATOR_ID, aCoordinator, aMember, memberId } from '../fixtures/directory';
 import {
+  BACKUP_CONTACT_ID,
   LEERPLICHT_OFFICER_ID,
   MUNICIPALITY_ID,
   NO_ROLE_ID,
@@ -85,6 +86,8 @@ const ACTORS = {
   officer: { who: 'leerplicht of the municipality', user: { aadObjectId: LEERPLICHT_OFFICER_ID, name: 'Ruud Peeters' } },
   farOfficer: { who: 'leerplicht of another municipality', user: { aadObjectId: OTHER_MUNICIPALITY_OFFICER_ID, name: 'Leo Dassen' } },
   contact: { who: 'school_contact of the school', user: { aadObjectId: PRIMARY_CONTACT_ID, name: 'Anouk de Wit' } },
+  /** The backup contact of the signal's school: gets the signal card too, but did not press Gezien. */
+  schoolColleague: { who: 'school_contact, a colleague at the same school', user: { aadObjectId: BACKUP_CONTACT_ID, name: 'Jeroen Smit' } },
   otherContact: { who: 'school_contact of another school, same municipality', user: { aadObjectId: PALET_CONTACT_ID, name: 'Sanne Lemmens' } },
   farContact: { who: 'school_contact of a school elsewhere', user: { aadObjectId: OTHER_SCHOOL_CONTACT_ID, name: 'Fleur Hendriks' } },
   coordinator: { who: 'coordinator of the municipality', user: { aadObjectId: COORDINATOR_ID, name: 'Mieke Hermans' } },
@@ -105,7 +108,7 @@ type ActorKey = keyof typeof ACTORS;
 
 /** The matrix's columns, in order. */
 const COLUMNS: readonly ActorKey[] = [
-  'worker', 'colleague', 'officer', 'farOfficer', 'contact', 'otherContact', 'farContact',
+  'worker', 'colleague', 'officer', 'farOfficer', 'contact', 'schoolColleague', 'otherContact', 'farContact',
   'coordinator', 'farCoordinator', 'manager', 'admin', 'noRole', 'stranger', 'anonymous',
 ];
 
@@ -253,6 +256,7 @@ const ACCESS_REFUSALS = [
   nl.bot.notLeerplicht,
   nl.bot.notCoordinator,
   nl.bot.notContactOfSchool,
+  nl.bot.pickedUpByColleague,
   nl.errors['ACCESS.ROLE_REQUIRED'],
   nl.errors['ACCESS.NOT_YOUR_SIGNAL'],
   nl.errors['ACCESS.UNKNOWN_MEMBER'],
@@ -453,6 +457,8 @@ const ACTIONS = {
     changes: false,
     async done({ answer }) {
       expect(buttonTitled(answer, 'Opslaan')?.verb).toBe(Verbs.supportSave);
+      // The card it replaces stays recorded as "supported", never drawn again: no child on it.
+      expect(visibleText(answer)).not.toContain(child.lastName);
     },
   },
   [Verbs.escalationTake]: {
@@ -476,22 +482,23 @@ const Y: Outcome = 'allowed';
 const N: Outcome = 'refused';
 
 const MATRIX: Record<ActionName, readonly Outcome[]> = {
-  //                         worker colleague officer farOfficer contact otherContact farContact coordinator farCoordinator manager admin noRole stranger anonymous
-  signaal:                   [Y,     Y,        N,      N,         N,      N,           N,         N,          N,             N,      N,    N,     N,       N],
-  status:                    [Y,     Y,        Y,      Y,         N,      N,           N,         N,          N,             N,      N,    N,     N,       N],
-  help:                      [Y,     Y,        Y,      Y,         Y,      Y,           Y,         Y,          Y,             Y,      Y,    Y,     Y,       Y],
-  overzicht:                 [N,     N,        N,      N,         N,      N,           N,         Y,          Y,             Y,      N,    N,     N,       N],
-  audit:                     [N,     N,        N,      N,         N,      N,           N,         N,          N,             N,      Y,    N,     N,       N],
-  'signal.submit':           [Y,     Y,        N,      N,         N,      N,           N,         N,          N,             N,      N,    N,     N,       N],
-  'signal.add_child':        [Y,     Y,        N,      N,         N,      N,           N,         N,          N,             N,      N,    N,     N,       N],
-  'signal.acknowledge':      [N,     N,        N,      N,         Y,      N,           N,         N,          N,             N,      N,    N,     N,       N],
-  'signal.bounce':           [N,     N,        N,      N,         Y,      N,           N,         N,          N,             N,      N,    N,     N,       N],
-  'signal.forward':          [N,     N,        Y,      N,         N,      N,           N,         N,          N,             N,      N,    N,     N,       N],
-  'signal.no_school':        [N,     N,        Y,      N,         N,      N,           N,         N,          N,             N,      N,    N,     N,       N],
-  'signal.to_leerplicht':    [Y,     N,        N,      N,         N,      N,           N,         N,          N,             N,      N,    N,     N,       N],
-  'support.save':            [N,     N,        N,      N,         Y,      N,           N,         N,          N,             N,      N,    N,     N,       N],
-  'support.edit':            [N,     N,        N,      N,         Y,      N,           N,         N,          N,             N,      N,    N,     N,       N],
-  'escalation.take':         [N,     N,        N,      N,         N,      N,           N,         Y,          N,             N,      N,    N,     N,       N],
+  // schoolColleague: the signal's school's backup contact, who did not press Gezien (the contact did).
+  //                         worker colleague officer farOfficer contact schoolColleague otherContact farContact coordinator farCoordinator manager admin noRole stranger anonymous
+  signaal:                   [Y,     Y,        N,      N,         N,      N,              N,           N,         N,          N,             N,      N,    N,     N,       N],
+  status:                    [Y,     Y,        Y,      Y,         N,      N,              N,           N,         N,          N,             N,      N,    N,     N,       N],
+  help:                      [Y,     Y,        Y,      Y,         Y,      Y,              Y,           Y,         Y,          Y,             Y,      Y,    Y,     Y,       Y],
+  overzicht:                 [N,     N,        N,      N,         N,      N,              N,           N,         Y,          Y,             Y,      N,    N,     N,       N],
+  audit:                     [N,     N,        N,      N,         N,      N,              N,           N,         N,          N,             N,      Y,    N,     N,       N],
+  'signal.submit':           [Y,     Y,        N,      N,         N,      N,              N,           N,         N,          N,             N,      N,    N,     N,       N],
+  'signal.add_child':        [Y,     Y,        N,      N,         N,      N,              N,           N,         N,          N,             N,      N,    N,     N,       N],
+  'signal.acknowledge':      [N,     N,        N,      N,         Y,      Y,              N,           N,         N,          N,             N,      N,    N,     N,       N],
+  'signal.bounce':           [N,     N,        N,      N,         Y,      Y,              N,           N,         N,          N,             N,      N,    N,     N,       N],
+  'signal.forward':          [N,     N,        Y,      N,         N,      N,              N,           N,         N,          N,             N,      N,    N,     N,       N],
+  'signal.no_school':        [N,     N,        Y,      N,         N,      N,              N,           N,         N,          N,             N,      N,    N,     N,       N],
+  'signal.to_leerplicht':    [Y,     N,        N,      N,         N,      N,              N,           N,         N,          N,             N,      N,    N,     N,       N],
+  'support.save':            [N,     N,        N,      N,         Y,      N,              N,           N,         N,          N,             N,      N,    N,     N,       N],
+  'support.edit':            [N,     N,        N,      N,         Y,      N,              N,           N,         N,          N,             N,      N,    N,     N,       N],
+  'escalation.take':         [N,     N,        N,      N,         N,      N,              N,           N,         Y,          N,             N,      N,    N,     N,       N],
 };
 
 interface Row {

@@ -298,6 +298,78 @@ describe('HwcBot', () => {
       expect(status).toContain('Basisschool De Regenboog');
     });
 
+    describe('the support form after Gezien', () => {
+      let signalId: string;
+      let reference: string;
+      const names = [child.firstName, child.lastName, '14-05-2016'];
+      beforeEach(async () => {
+        await submit();
+        signalId = String(buttonTitled(signalCardOf(PRIMARY_CONTACT_ID), 'Gezien')!.data.signalId);
+        reference = (await hwc.core.stored(signalId)).reference;
+        hwc.core.clock.set('2026-03-03T07:05:00.000Z');
+        await hwc.press(primary, 'signal.acknowledge', { signalId });
+        await hwc.core.dispatcher.idle();
+      });
+      const recordSupport = () => hwc.press(primary, 'support.save', { signalId, categories: 'no_penalty', priorConcern: 'no' });
+      const expectFormWithoutChild = (card: Record<string, unknown>) => {
+        const text = visibleText(card);
+        expect(buttonTitled(card, 'Opslaan')?.verb).toBe('support.save');
+        expect(text).toContain(reference);
+        for (const name of names) expect(text).not.toContain(name);
+      };
+
+      // The answer replaces the card in Teams while the delivery still records "supported", so the
+      // card would never be drawn again when the child is forgotten: it must not name the child.
+      it('Wijzigen shows the form filled in, without the child', async () => {
+        await recordSupport();
+        const card = invokeCard(await hwc.press(primary, 'support.edit', { signalId }));
+        expectFormWithoutChild(card);
+        expect(inputs(card).find((i) => i.id === 'categories')?.value).toBe('no_penalty');
+        const mine = (await hwc.core.stored(signalId)).deliveries.find((d) => d.recipientId === PRIMARY_CONTACT_ID)!;
+        expect(mine.view).toBe('supported');
+      });
+
+      it('Opslaan with an answer missing after a change shows the form again, without the child', async () => {
+        await recordSupport();
+        invokeCard(await hwc.press(primary, 'support.edit', { signalId }));
+        const card = invokeCard(await hwc.press(primary, 'support.save', { signalId, categories: '', priorConcern: 'no' }));
+        expectFormWithoutChild(card);
+        expect(visibleText(card)).toContain('Kies');
+      });
+
+      it('the support reminder\'s button shows the form without the child: that message is never drawn again', async () => {
+        const card = invokeCard(await hwc.press(primary, 'support.edit', { signalId }));
+        expectFormWithoutChild(card);
+        const saved = invokeCard(await hwc.press(primary, 'support.save', { signalId, categories: '', priorConcern: '' }));
+        expectFormWithoutChild(saved);
+      });
+
+      it('is only for the contact who pressed Gezien: a colleague may not see, record or change the support', async () => {
+        const before = await hwc.core.signals.get(signalId);
+        for (const [verb, data] of [
+          ['support.edit', { signalId }],
+          ['support.save', { signalId, categories: 'quiet_place', priorConcern: 'yes' }],
+          ['support.save', { signalId, categories: '', priorConcern: '' }],
+        ] as const) {
+          const card = invokeCard(await hwc.press(backup, verb, data));
+          const text = visibleText(card);
+          expect(text).toContain('Opgepakt door een collega');
+          expect(inputs(card)).toEqual([]);
+          for (const secret of [...names, reference]) expect(text).not.toContain(secret);
+        }
+        await recordSupport();
+        const recorded = await hwc.core.signals.get(signalId);
+        const card = invokeCard(await hwc.press(backup, 'support.edit', { signalId }));
+        expect(inputs(card)).toEqual([]);
+        expect(visibleText(invokeCard(await hwc.press(backup, 'support.save', { signalId, categories: 'other', priorConcern: 'yes' })))).toContain('Opgepakt door een collega');
+        expect(await hwc.core.signals.get(signalId)).toEqual(recorded);
+        expect(before?.value.support).toBeUndefined();
+        const refusals = hwc.core.audit.all.filter((e) => e.actorId === BACKUP_CONTACT_ID && !e.action.startsWith('card.'));
+        expect(refusals.map((e) => e.result)).toEqual(refusals.map(() => 'refused'));
+        expect(refusals.length).toBeGreaterThan(0);
+      });
+    });
+
     it('keeps delivering to the colleague after Teams throttled the first try', async () => {
       hwc.core.messenger.failFor(BACKUP_CONTACT_ID, new MessengerError('http_429', true, 5_000), 1);
       await submit();

@@ -301,9 +301,12 @@ describe('the weekly digest card', () => {
       expect(allWeeks.isVisible).toBe(false);
       const listed = visibleTexts({ ...card, body: [allWeeks] }).join('\n');
       for (const { x, y } of chart!.data as Array<{ x: string; y: number }>) {
-        expect(listed).toMatch(new RegExp(`week ${x}\\n${y}% \\(`));
+        expect(listed).toMatch(new RegExp(`week ${x}( \\(\\d{4}\\))?\\n${y}% \\(`));
       }
-      expect(listed.match(/^week \d+$/gm)).toHaveLength(52);
+      // Weeks of the year before carry their year, so "week 48" is never ambiguous.
+      expect(listed.match(/^week \d+( \(\d{4}\))?$/gm)).toHaveLength(52);
+      expect(listed).toMatch(/^week 48 \(2025\)$/m);
+      expect(listed).toMatch(/^week 47$/m);
     });
 
     it('leaves the chart out, and says so in words, while there were no signals all year', () => {

@@ -29,6 +29,7 @@ const EVERY_VIEW: Record<DeliveryView, true> = {
   escalation: true,
   escalation_taken: true,
   delivery_alert: true,
+  name_alert: true,
 };
 
 /** A signal with the child and everything a card may look up (support recorded, so `supported` shows the record). */

@@ -62,6 +62,27 @@ describe('who may come in', () => {
     expect(connector.calls.slice(before)).toEqual([]);
   });
 
+  /** A card button with a well-formed Action.Execute payload, as Teams would send it. */
+  const button = { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'signal.acknowledge', data: { signalId: wendyId } }, trigger: 'manual' } };
+  const other = 'aaaaaaaa-0000-4000-8000-000000000000';
+
+  test.each([
+    ['from another tenant', { conversation: { id: 'a:other', conversationType: 'personal', tenantId: other }, channelData: { tenant: { id: other } } }],
+    ['from another channel', { channelId: 'webchat' }],
+    ['from a tenant that is not said', { conversation: { id: 'a:none', conversationType: 'personal' }, channelData: {} }],
+  ])('a card button pressed %s is refused with 403, never a 5xx, and nothing is sent', async (_from, fields) => {
+    const before = connector.calls.length;
+    const answer = await wendy.post({ ...button, ...fields });
+    expect(answer.status).toBe(403);
+    await bot.app.idle();
+    expect(connector.calls.slice(before)).toEqual([]);
+  });
+
+  test('any other invoke from another tenant is refused the same way', async () => {
+    const answer = await wendy.post({ type: 'invoke', name: 'composeExtension/query', value: {}, conversation: { id: 'a:other', conversationType: 'personal', tenantId: other }, channelData: { tenant: { id: other } } });
+    expect(answer.status).toBe(403);
+  });
+
   test('in a group chat the bot only says it works in a personal chat, with no form', async () => {
     const before = connector.calls.length;
     await wendy.post({ type: 'message', text: 'signaal', conversation: { id: '19:group', conversationType: 'groupChat', tenantId: TENANT_ID } });
@@ -70,5 +91,11 @@ describe('who may come in', () => {
     expect(visibleText(card)).toContain('persoonlijke chat');
     expect(inputLabelled(card, 'Voornaam')).toBeUndefined();
     expect(reply.conversationId).toBe('19:group');
+  });
+
+  test('a card button pressed in a group chat is answered with that notice as its card', async () => {
+    const answer = await wendy.post({ ...button, conversation: { id: '19:group', conversationType: 'groupChat', tenantId: TENANT_ID } });
+    expect(answer.status).toBe(200);
+    expect(visibleText((answer.body as { value: unknown }).value)).toContain('persoonlijke chat');
   });
 });

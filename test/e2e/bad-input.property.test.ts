@@ -8,7 +8,7 @@ import type { Directory } from '../../src/domain/directory';
 import { FakeBotConnector } from '../support/fake-bot-connector';
 import { FixedClock } from '../support/fixed-clock';
 import { startBot, writeDirectoryFile, type RunningBot } from '../support/running-bot';
-import { TeamsUser } from '../support/teams-user';
+import { TENANT_ID, TeamsUser } from '../support/teams-user';
 
 const workerId = '11111111-1111-4111-8111-111111111111';
 const directory: Directory = {
@@ -30,7 +30,13 @@ describe('bad input at scale', () => {
   beforeAll(async () => {
     process.on('unhandledRejection', onUnhandled);
     await connector.start();
-    bot = await startBot({ directoryFile: writeDirectoryFile(directory), connectorUrl: connector.url, clock: new FixedClock('2026-12-01T10:00:00+01:00'), env: { LOG_LEVEL: 'silent' } });
+    // Only the test users' tenant is served: activities from any other are dropped at the door.
+    bot = await startBot({
+      directoryFile: writeDirectoryFile(directory),
+      connectorUrl: connector.url,
+      clock: new FixedClock('2026-12-01T10:00:00+01:00'),
+      env: { LOG_LEVEL: 'silent', HWC_ALLOWED_TENANTS: TENANT_ID },
+    });
     // Someone the directory does not know, and a worker whose every card payload is wrong.
     stranger = new TeamsUser(bot.botUrl, connector.url, '99999999-9999-4999-8999-999999999999', 'Onbekend');
     worker = new TeamsUser(bot.botUrl, connector.url, workerId, 'Wendy Veilig');
@@ -72,11 +78,34 @@ describe('bad input at scale', () => {
       ),
     );
 
+  /**
+   * Well-formed card buttons (a valid Action.Execute payload) and other invokes that are dropped
+   * at the door: from another tenant, no tenant, another channel, or a group chat. Each must be
+   * answered (a 4xx, or the group-chat notice), never left to botbuilder's 501.
+   */
+  const droppedInvokes = fc
+    .tuple(
+      fc.constantFrom(...VERBS, 'unknown.verb'),
+      fc.dictionary(fc.constantFrom('signalId', 'schoolId', 'reason', 'categories', 'priorConcern'), fc.string({ maxLength: 40 })),
+      fc.constantFrom('adaptiveCard/action', 'composeExtension/query', 'task/fetch'),
+      fc.oneof(
+        fc.uuid().map((tenantId) => ({ conversation: { id: 'a:elsewhere', conversationType: 'personal', tenantId }, channelData: { tenant: { id: tenantId } } })),
+        fc.constant({ conversation: { id: 'a:no-tenant', conversationType: 'personal' }, channelData: {} }),
+        fc.constantFrom('webchat', 'directline', 'emulator', 'slack', 'MSTEAMS').map((channelId) => ({ channelId })),
+        fc.constant({ conversation: { id: '19:group', conversationType: 'groupChat', tenantId: TENANT_ID } }),
+      ),
+      fc.boolean(),
+    )
+    .map(([verb, data, name, from, asWorker]) =>
+      JSON.stringify((asWorker ? worker : stranger).activity({ type: 'invoke', name, value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' }, ...from })),
+    );
+
   const bodies = fc.oneof(
     fc.json().map((j) => j),
     fc.string({ maxLength: 500 }),
     mutated,
     wrongCardData,
+    droppedInvokes,
     // Huge strings, past the 256 KB body limit and just under it; built, not generated, to stay fast.
     fc.tuple(fc.integer({ min: 200_000, max: 300_000 }), fc.string({ minLength: 1, maxLength: 1 })).map(([n, c]) => JSON.stringify({ type: 'message', text: c.repeat(n) })),
   );

@@ -1,7 +1,10 @@
-import { CosmosClient } from '@azure/cosmos';
+import { CosmosClient, type ContainerRequest } from '@azure/cosmos';
 import { openCosmosStores } from '../../src/store/cosmos';
 import { forgetChild } from '../../src/domain/forget-child';
-import { aSignal } from '../fixtures/signals';
+import { ErrorCodes } from '../../src/domain/errors';
+import { containerDefinitions } from '../../src/store/cosmos/containers';
+import { aChild, aSignal, referenceCode } from '../fixtures/signals';
+import { expectDomainError } from './expect-domain-error';
 import { useCosmosEmulator } from '../support/cosmos-emulator';
 import { describeStoreContract } from './store-contract';
 
@@ -52,5 +55,114 @@ describe('cosmos database', () => {
     expect(await identity()).toBeUndefined();
     client.dispose();
     await stores.close();
+  });
+
+  describe("the child's identity is written once", () => {
+    const forget = { atTheLatest: new Date('2026-03-05T16:00:00.000Z'), supportClosesAt: new Date('2026-03-09T16:00:00.000Z') };
+    /** The same id again, with another reference, another child and another moment to forget. */
+    const again = (signal: ReturnType<typeof aSignal>) =>
+      aSignal({
+        id: signal.id,
+        reference: referenceCode(90_000),
+        child: aChild({ firstName: 'Daan', lastName: 'Vermeulen' }),
+        now: new Date('2026-03-02T21:00:00.000Z'),
+        forget: { atTheLatest: new Date('2026-03-06T16:00:00.000Z'), supportClosesAt: forget.supportClosesAt },
+      });
+    const rawIdentity = async (database: string, id: string) => {
+      const client = new CosmosClient(emulator());
+      try {
+        return (await client.database(database).container('identities').item(id, id).read()).resource as Record<string, unknown> | undefined;
+      } finally {
+        client.dispose();
+      }
+    };
+
+    it('a second create with the same id conflicts and leaves the first child, its expiry and ttl untouched', async () => {
+      const stores = await openFresh('hwc-identity-once');
+      const first = aSignal({ forget });
+      await stores.signals.create(first);
+      const before = await rawIdentity('hwc-identity-once', first.id);
+
+      await expectDomainError(stores.signals.create(again(first)), ErrorCodes.storeConflict);
+
+      expect((await stores.signals.get(first.id))?.value.child).toEqual(first.child);
+      const after = await rawIdentity('hwc-identity-once', first.id);
+      expect(after).toMatchObject({ child: first.child, expiresAt: before?.expiresAt, ttl: before?.ttl });
+      // Not rewritten at all: the TTL clock (the document's _ts) did not restart.
+      expect(after?._etag).toBe(before?._etag);
+      await stores.close();
+    });
+
+    it('a signal created after an earlier create of its id failed half-way gets its own child, not the one left behind', async () => {
+      const stores = await openFresh('hwc-identity-left');
+      const signal = aSignal({ forget });
+      // An earlier create wrote the identity and then failed before the signal was written.
+      const client = new CosmosClient(emulator());
+      await client
+        .database('hwc-identity-left')
+        .container('identities')
+        .items.create({ id: signal.id, child: aChild({ firstName: 'Daan' }), expiresAt: '2026-03-06T16:00:00.000Z', ttl: 1_000 });
+      client.dispose();
+
+      await stores.signals.create(signal);
+
+      expect((await stores.signals.get(signal.id))?.value.child).toEqual(signal.child);
+      expect(await rawIdentity('hwc-identity-left', signal.id)).toMatchObject({ child: signal.child });
+      await stores.close();
+    });
+
+    it('a create after the child was forgotten does not bring a child back', async () => {
+      const stores = await openFresh('hwc-identity-forgotten');
+      const first = aSignal({ forget });
+      const created = await stores.signals.create(first);
+      await stores.signals.replace(forgetChild(created.value, new Date('2026-03-03T16:00:00.000Z')), created.etag);
+
+      await expectDomainError(stores.signals.create(again(first)), ErrorCodes.storeConflict);
+
+      expect(await rawIdentity('hwc-identity-forgotten', first.id)).toBeUndefined();
+      expect((await stores.signals.get(first.id))?.value.child).toBeUndefined();
+      await stores.close();
+    });
+  });
+
+  describe('TTL on a database created before it was configured', () => {
+    const withoutTtl = async (database: string) => {
+      const client = new CosmosClient(emulator());
+      try {
+        const { database: db } = await client.databases.createIfNotExists({ id: database });
+        for (const name of ['audit', 'identities'] as const) {
+          // As the containers were created before TTL was configured: no defaultTtl at all.
+          const definition: ContainerRequest = { ...containerDefinitions[name] };
+          delete definition.defaultTtl;
+          await db.containers.createIfNotExists(definition);
+        }
+      } finally {
+        client.dispose();
+      }
+    };
+    const settings = async (database: string, name: 'audit' | 'identities') => {
+      const client = new CosmosClient(emulator());
+      try {
+        return (await client.database(database).container(name).read()).resource;
+      } finally {
+        client.dispose();
+      }
+    };
+
+    it('switches TTL on for the audit and identity containers when the stores are opened, keeping key and indexing', async () => {
+      await withoutTtl('hwc-ttl-later');
+      expect((await settings('hwc-ttl-later', 'audit'))?.defaultTtl).toBeUndefined();
+      const indexingBefore = (await settings('hwc-ttl-later', 'identities'))?.indexingPolicy;
+
+      const stores = await openFresh('hwc-ttl-later');
+
+      for (const name of ['audit', 'identities'] as const) {
+        const container = await settings('hwc-ttl-later', name);
+        expect(container?.defaultTtl).toBe(-1);
+        expect(container?.partitionKey?.paths).toEqual(containerDefinitions[name].partitionKey.paths);
+      }
+      expect((await settings('hwc-ttl-later', 'identities'))?.indexingPolicy).toEqual(indexingBefore);
+      await stores.close();
+    });
   });
 });

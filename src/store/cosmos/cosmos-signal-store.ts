@@ -67,16 +67,22 @@ export class CosmosSignalStore implements SignalStore {
     // after an unclear failure (a timeout that did write) could let two signals share a code.
     // The identity goes first: a signal is never readable without the child it was issued for.
     // Should the signal's write then fail, the identity's own ttl removes it.
-    if (child) await this.writeIdentity(document, child);
+    const identity = child ? await this.createIdentity(document, child) : undefined;
+    let resource: ItemDefinition | undefined;
     try {
-      const { resource } = await this.signals.items.create(document);
+      ({ resource } = await this.signals.items.create(document));
       if (!resource) throw new Error('Cosmos DB returned no document for a create');
-      return { value: joinSignal(parseSignalDocument(domainFields(resource)), child), etag: etagOf(resource) };
     } catch (error) {
-      // 409: a signal with this id exists already (a repeated submission); never overwrite it.
-      if (cosmosStatus(error) === 409) throw new DomainError(ErrorCodes.storeConflict, { signalId: document.id });
-      throw error;
+      if (cosmosStatus(error) !== 409) throw error;
+      // 409: a signal with this id exists already (a repeated submission, or one whose child is
+      // forgotten); never overwrite it, and take back an identity written for it just now.
+      if (identity?.created) await this.deleteIdentity(document.id, identity.created);
+      throw new DomainError(ErrorCodes.storeConflict, { signalId: document.id });
     }
+    // The signal is new, yet an identity with its id was there: left by an earlier create of this
+    // id that failed after writing it. It is this signal's now, with this signal's child.
+    if (identity && !identity.created) await this.identities.items.upsert(identity.document);
+    return { value: joinSignal(parseSignalDocument(domainFields(resource)), child), etag: etagOf(resource) };
   }
 
   async get(id: string): Promise<Stored<Signal> | undefined> {
@@ -218,16 +224,34 @@ export class CosmosSignalStore implements SignalStore {
     }
   }
 
-  private async writeIdentity(document: SignalDocument, child: ChildIdentity): Promise<void> {
+  /**
+   * Writes the identity only if none has this id: an existing one is never overwritten here (that
+   * would swap the child of a stored signal, or restart its TTL clock). `created` is the new
+   * document's etag, absent when one was there already.
+   */
+  private async createIdentity(document: SignalDocument, child: ChildIdentity): Promise<{ document: IdentityDocument; created?: string }> {
     const expiresAt = identityExpiresAt(document);
     const ttl = Math.max(1, Math.ceil((expiresAt.getTime() - Date.parse(document.issuedAt)) / 1000));
     const identity: IdentityDocument = { id: document.id, child, expiresAt: expiresAt.toISOString(), ttl };
-    // Upsert: a create retried after a timeout that did write finds its own identity.
-    await this.identities.items.upsert(identity);
+    try {
+      const { resource } = await this.identities.items.create(identity);
+      if (!resource) throw new Error('Cosmos DB returned no document for a create');
+      return { document: identity, created: etagOf(resource) };
+    } catch (error) {
+      // 409: already there. Whether it stays is decided by the signal's create.
+      if (cosmosStatus(error) === 409) return { document: identity };
+      throw error;
+    }
   }
 
-  private async deleteIdentity(signalId: string): Promise<void> {
-    await ignoreNotFound(this.identities.item(signalId, signalId).delete());
+  /** Deletes a signal's identity; with `etag`, only that version of it (one another writer changed stays). */
+  private async deleteIdentity(signalId: string, etag?: string): Promise<void> {
+    try {
+      await this.identities.item(signalId, signalId).delete(etag ? { accessCondition: { type: 'IfMatch', condition: etag } } : undefined);
+    } catch (error) {
+      const status = cosmosStatus(error);
+      if (status !== 404 && !(etag && status === 412)) throw error;
+    }
   }
 
   private async withChild(resource: ItemDefinition): Promise<Stored<Signal>> {

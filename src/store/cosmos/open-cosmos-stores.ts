@@ -1,4 +1,4 @@
-import { CosmosClient, type Database } from '@azure/cosmos';
+import { CosmosClient, type Container, type ContainerDefinition, type ContainerRequest, type Database } from '@azure/cosmos';
 import type { Agent } from 'node:http';
 import type { Stores } from '../stores';
 import { containerDefinitions, type ContainerName } from './containers';
@@ -55,9 +55,24 @@ async function createContainers(database: Database) {
   const names = Object.keys(containerDefinitions) as ContainerName[];
   const created = await Promise.all(
     names.map(async (name) => {
-      const { container } = await database.containers.createIfNotExists(containerDefinitions[name]);
+      const definition: ContainerRequest = containerDefinitions[name];
+      const { container, resource } = await database.containers.createIfNotExists(definition);
+      await ensureDefaultTtl(container, resource, definition);
       return [name, container] as const;
     }),
   );
   return Object.fromEntries(created) as Record<ContainerName, (typeof created)[number][1]>;
+}
+
+/**
+ * `createIfNotExists` leaves a container that exists as it is: one created before TTL was
+ * configured (identities, audit) keeps TTL off, and Cosmos DB then ignores every item's own `ttl`.
+ * Switches it to the definition's `defaultTtl`, keeping the container's partition key and
+ * indexing policy as they are.
+ */
+async function ensureDefaultTtl(container: Container, existing: ContainerDefinition | undefined, definition: ContainerRequest): Promise<void> {
+  if (definition.defaultTtl === undefined) return;
+  const current = existing ?? (await container.read()).resource;
+  if (!current || current.defaultTtl === definition.defaultTtl) return;
+  await container.replace({ ...current, id: current.id ?? definition.id, defaultTtl: definition.defaultTtl });
 }

@@ -7,8 +7,8 @@ import { MessengerError } from '../../../src/ports';
 import { MemoryDirectoryStore } from '../../../src/store/memory';
 import { SignalCards } from '../../../bot/signal-cards';
 import { visibleText } from '../../support/card-query';
-import { BACKUP_CONTACT_ID, PRIMARY_CONTACT_ID, VT_WORKER_ID, aMember, memberId } from '../../fixtures/directory';
-import { aSchoolDirectory, aSignalForm } from '../../fixtures/school-directory';
+import { BACKUP_CONTACT_ID, LEERPLICHT_OFFICER_ID, MUNICIPALITY_ID, PRIMARY_CONTACT_ID, SCHOOL_ID, VT_WORKER_ID, aMember, memberId } from '../../fixtures/directory';
+import { aRoutingDirectory, aSchoolDirectory, aSignalForm } from '../../fixtures/school-directory';
 import { aChild } from '../../fixtures/signals';
 import { createCore, type Core } from '../../support/core-harness';
 import { MINUTE } from '../../support/fixed-clock';
@@ -78,12 +78,143 @@ describe('forgetting on time', () => {
     const failed = stored.deliveries.find((d) => d.recipientId === BACKUP_CONTACT_ID && d.role === 'school_contact')!;
     expect(failed.status).toBe('failed');
     const alert = stored.deliveries.find((d) => d.recipientId === ADMIN_ID)!;
-    expect(alert).toMatchObject({ view: 'delivery_alert', about: failed.key, status: 'sent' });
+    expect(alert).toMatchObject({ view: 'name_alert', about: failed.key, status: 'sent' });
 
-    const card = await new SignalCards(core.directory as MemoryDirectoryStore).forView(stored, 'delivery_alert', 'nl', LATEST, undefined, alert.about);
+    const card = await new SignalCards(core.directory as MemoryDirectoryStore).forView(stored, alert.view, 'nl', LATEST, undefined, alert.about);
     const text = visibleText(card);
     expect(text).toContain('kon niet uit de kaart');
     expect(text).toContain(stored.reference);
     expect(text).not.toContain(aChild().firstName);
+  });
+
+  it("redraws a card whose update to 'taken' failed for good, and tells the admins again when the name stays", async () => {
+    const render = new SignalCards(core.directory as MemoryDirectoryStore);
+    const alertTexts = async () => {
+      const stored = await core.stored(signalId);
+      const alerts = stored.deliveries.filter((d) => d.recipientId === ADMIN_ID);
+      return Promise.all(alerts.map(async (a) => visibleText(await render.forView(stored, a.view, 'nl', core.clock.now(), undefined, a.about))));
+    };
+    // The backup's card shows the child; the primary picks it up and the backup's update fails for good.
+    core.messenger.failFor(BACKUP_CONTACT_ID, new MessengerError('http_400_BadRequest', false));
+    core.clock.set('2026-03-03T10:00:00.000Z');
+    await core.acknowledgeSignal.execute(PRIMARY_CONTACT_ID, signalId);
+    await core.idle();
+    const backupCard = () => core.stored(signalId).then((s) => s.deliveries.find((d) => d.recipientId === BACKUP_CONTACT_ID && d.role === 'school_contact')!);
+    expect(await backupCard()).toMatchObject({ view: 'taken', shownView: 'signal', status: 'failed' });
+    const first = await alertTexts();
+    expect(first).toHaveLength(1);
+    expect(first[0]).not.toContain('kon niet uit de kaart');
+    const triedBefore = core.messenger.attemptsTo(BACKUP_CONTACT_ID).length;
+
+    core.clock.set('2026-03-03T16:00:00.000Z');
+    await core.actOnDeadlines.runDue();
+    await core.idle();
+
+    // Forgetting tries the card again (Teams still shows the name there) ...
+    expect(core.messenger.attemptsTo(BACKUP_CONTACT_ID).slice(triedBefore).map((c) => c.kind)).toEqual(['update']);
+    expect((await backupCard()).status).toBe('failed');
+    // ... and since it failed again, the admins hear that the name could not be removed.
+    const after = await alertTexts();
+    expect(after).toHaveLength(2);
+    expect(after[1]).toContain('kon niet uit de kaart');
+    expect(core.messenger.delivered(ADMIN_ID)).toHaveLength(2);
+  });
+
+  it('draws the card again once Teams takes the update, so no alert is needed', async () => {
+    core.messenger.failFor(BACKUP_CONTACT_ID, new MessengerError('http_400_BadRequest', false), 1);
+    core.clock.set('2026-03-03T10:00:00.000Z');
+    await core.acknowledgeSignal.execute(PRIMARY_CONTACT_ID, signalId);
+    await core.idle();
+    const triedBefore = core.messenger.attemptsTo(BACKUP_CONTACT_ID).length;
+
+    core.clock.set('2026-03-03T16:00:00.000Z');
+    await core.actOnDeadlines.runDue();
+    await core.idle();
+
+    expect(core.messenger.attemptsTo(BACKUP_CONTACT_ID).slice(triedBefore).map((c) => [c.kind, c.ok])).toEqual([['update', true]]);
+    const backup = (await core.stored(signalId)).deliveries.find((d) => d.recipientId === BACKUP_CONTACT_ID && d.role === 'school_contact')!;
+    expect(backup).toMatchObject({ view: 'taken', shownView: 'taken', status: 'sent' });
+    expect(core.messenger.delivered(ADMIN_ID)).toHaveLength(1);
+  });
+});
+
+describe('forgetting a signal that changed after the scheduler read it', () => {
+  // Same week as above: issued Tuesday 10:00, forgotten at the latest Friday 17:00.
+  let core: Core;
+  let signalId: string;
+  /** Runs once, between the scheduler's read of due signals and its write. */
+  let inBetween: (() => Promise<void>) | undefined;
+
+  beforeEach(async () => {
+    inBetween = undefined;
+    core = await createCore({
+      now: ISSUED,
+      directory: aRoutingDirectory(),
+      knownChats: [PRIMARY_CONTACT_ID, BACKUP_CONTACT_ID, VT_WORKER_ID, LEERPLICHT_OFFICER_ID],
+      wrapSignals: (store) =>
+        new Proxy(store, {
+          get(target, property) {
+            if (property === 'listDeadlinesDue') {
+              return async (now: Date, limit: number) => {
+                const due = await target.listDeadlinesDue(now, limit);
+                const act = inBetween;
+                inBetween = undefined;
+                if (act) await act();
+                return due;
+              };
+            }
+            const value: unknown = Reflect.get(target, property, target);
+            return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+          },
+        }),
+    });
+    const result = await core.issueSignal.execute(VT_WORKER_ID, [aSignalForm({ schoolId: `leerplicht:${MUNICIPALITY_ID}` })]);
+    if (!result.ok) throw new Error('could not issue');
+    signalId = result.issued[0]!.signal.id;
+    core.clock.set('2026-03-03T09:30:00.000Z');
+    await core.routeSignal.forward(LEERPLICHT_OFFICER_ID, signalId, SCHOOL_ID);
+    await core.idle();
+  });
+
+  it('still tells the worker when the school sent it back to leerplicht meanwhile and it expires', async () => {
+    core.clock.set(new Date(LATEST.getTime() - MINUTE));
+    await core.actOnDeadlines.runDue();
+    await core.idle();
+    expect((await core.stored(signalId)).state).toBe('delivered');
+
+    core.clock.set(LATEST);
+    inBetween = async () => {
+      await core.bounceSignal.execute(PRIMARY_CONTACT_ID, signalId);
+    };
+    await core.actOnDeadlines.runDue();
+    await core.idle();
+
+    const stored = await core.stored(signalId);
+    expect(stored).toMatchObject({ state: 'unroutable', unroutable: { reason: 'expired' } });
+    expect(stored.child).toBeUndefined();
+    expect(stored.deliveries.filter((d) => d.role === 'vt_worker').map((d) => [d.recipientId, d.view, d.status])).toEqual([
+      [VT_WORKER_ID, 'unroutable_notice', 'sent'],
+    ]);
+  });
+
+  it('draws the cards again at once even when the audit log fails', async () => {
+    const append = core.audit.append.bind(core.audit);
+    core.audit.append = async (entry) => {
+      if (entry.action.startsWith('signal.deadline')) throw new Error('audit store down');
+      return append(entry);
+    };
+    core.clock.set(new Date(LATEST.getTime() - MINUTE));
+    await core.actOnDeadlines.runDue();
+    await core.idle();
+    const callsBefore = core.messenger.calls.length;
+
+    core.clock.set(LATEST);
+    await core.actOnDeadlines.runDue();
+    await core.idle();
+
+    expect((await core.stored(signalId)).child).toBeUndefined();
+    const redrawn = core.messenger.calls.slice(callsBefore).filter((c) => c.ok && c.kind === 'update');
+    expect(redrawn.map((c) => c.memberId).sort()).toEqual([PRIMARY_CONTACT_ID, BACKUP_CONTACT_ID].sort());
+    expect(core.logger.lines.some((l) => l.level === 'error')).toBe(true);
   });
 });

@@ -106,10 +106,36 @@ describe('RecordSupport', () => {
     expect((await core.stored(fresh.id)).support).toBeUndefined();
   });
 
-  it('lets the backup contact of the same school record it too', async () => {
-    const result = await core.recordSupport.execute(BACKUP_CONTACT_ID, { signalId: signal.id, categories: 'teacher_informed', priorConcern: 'unknown' });
-    expect(result.ok).toBe(true);
-    expect((await core.stored(signal.id)).support?.by).toBe(BACKUP_CONTACT_ID);
+  it('refuses the backup contact of the same school, who did not pick it up: recording, changing and showing the form', async () => {
+    const refusedColleague = async (act: Promise<unknown>) => {
+      try {
+        await act;
+      } catch (error) {
+        expect(error).toMatchObject({ code: ErrorCodes.notYourSignal, context: { reason: 'picked_up_by_colleague' } });
+        return;
+      }
+      throw new Error('the colleague was not refused');
+    };
+    const before = await core.signals.get(signal.id);
+    await refusedColleague(core.recordSupport.execute(BACKUP_CONTACT_ID, { signalId: signal.id, categories: 'teacher_informed', priorConcern: 'unknown' }));
+    await refusedColleague(core.recordSupport.execute(BACKUP_CONTACT_ID, { signalId: signal.id }));
+    await refusedColleague(core.recordSupport.viewAsSupporter(BACKUP_CONTACT_ID, signal.id));
+    expect(await core.signals.get(signal.id)).toEqual(before);
+
+    await core.recordSupport.execute(PRIMARY_CONTACT_ID, { signalId: signal.id, categories: 'no_penalty', priorConcern: 'no' });
+    const recorded = await core.signals.get(signal.id);
+    await refusedColleague(core.recordSupport.execute(BACKUP_CONTACT_ID, { signalId: signal.id, categories: 'other', priorConcern: 'yes' }));
+    expect(await core.signals.get(signal.id)).toEqual(recorded);
+    expect(core.audit.all.filter((e) => e.actorId === BACKUP_CONTACT_ID && e.action !== 'card.shown').map((e) => e.result)).toEqual([
+      'refused',
+      'refused',
+      'refused',
+      'refused',
+    ]);
+  });
+
+  it('still lets any contact of the school see who picked it up', async () => {
+    expect((await core.recordSupport.viewAsContact(BACKUP_CONTACT_ID, signal.id)).acknowledgement?.by).toBe(PRIMARY_CONTACT_ID);
   });
 
   it('refuses a contact of another school with ACCESS.NOT_YOUR_SIGNAL, even with invalid input', async () => {

@@ -6,8 +6,10 @@ import { DomainError, ErrorCodes, type ErrorCode } from '../../../src/domain/err
 import { forgetChild, identityExpiresAt, isForgetDue } from '../../../src/domain/forget-child';
 import {
   acknowledge,
+  alertAdmins,
   applyDeliveryOutcomes,
   bounce,
+  closeUnroutable,
   forwardToSchool,
   isDeliveryPending,
   recordSupport,
@@ -141,5 +143,82 @@ describe('after the child is forgotten', () => {
 
     expect(recordSupport(picked, PRIMARY, support, later(100), () => false).state).toBe('supported');
     expect(errorCodeOf(() => recordSupport(picked, PRIMARY, support, later(141), () => false))).toBe(ErrorCodes.supportClosed);
+  });
+});
+
+describe('a card whose last update failed for good', () => {
+  const at = later(70);
+  const ADMIN = { id: 'admin-1', name: 'Ada Beheer' };
+  const OTHER_OFFICER = { id: 'officer-2', name: 'Els Vos' };
+  const failedFor = (signal: Signal, recipientId: string, when: Date): Signal => {
+    const key = signal.deliveries.find((d) => d.recipientId === recipientId && d.view !== 'reminder')!.key;
+    return applyDeliveryOutcomes(signal, [{ key, kind: 'failed', error: 'http_400_BadRequest' }], when);
+  };
+  const cardOf = (signal: Signal, recipientId: string) => signal.deliveries.find((d) => d.recipientId === recipientId && d.role !== 'admin')!;
+  const alertsAbout = (signal: Signal, recipientId: string) =>
+    signal.deliveries.filter((d) => d.role === 'admin' && d.about === cardOf(signal, recipientId).key).map((d) => d.view);
+
+  const viaLeerplicht = () => deliveredToAll(aSignalViaLeerplicht({ forget: FORGET, target: { route: 'leerplicht', officers: [OFFICER, OTHER_OFFICER] } }), later(0.1));
+
+  it.each([
+    ['a colleague\'s "taken" after another contact pressed Gezien', () => failedFor(acknowledge(issued(), PRIMARY, later(12)), BACKUP.id, later(12.1)), BACKUP.id, 'signal'],
+    ['a colleague\'s "withdrawn" after niet onze leerling', () => failedFor(bounce(issued(), PRIMARY, WORKER, later(12)), BACKUP.id, later(12.1)), BACKUP.id, 'signal'],
+    ['an officer\'s "routed" after another officer forwarded it', () => failedFor(forwardToSchool(viaLeerplicht(), OFFICER, SCHOOL_ID, [PRIMARY], later(1)), OTHER_OFFICER.id, later(1.1)), OTHER_OFFICER.id, 'route'],
+  ])('is drawn again without the child: Teams still shows the card before it (%s)', (_case, arrange, recipientId, shown) => {
+    const failed = arrange();
+    expect(cardOf(failed, recipientId)).toMatchObject({ status: 'failed', shownView: shown });
+
+    const forgotten = forgetChild(failed, at);
+
+    const card = cardOf(forgotten, recipientId);
+    expect(card).toMatchObject({ status: 'sent', attempts: 0, nextAttemptAt: at.toISOString() });
+    expect(isDeliveryPending(card)).toBe(true);
+    expect(forgotten.dispatchDueAt! <= at.toISOString()).toBe(true);
+  });
+
+  it('is drawn again when leerplicht closes the signal while the other officer\'s update is still on its way', () => {
+    const closed = closeUnroutable(viaLeerplicht(), OFFICER, 'moved', WORKER, later(1));
+    const card = cardOf(closed, OTHER_OFFICER.id);
+    // Redrawn: should this update fail for good, Teams keeps the route card with the name.
+    expect(card.view).toBe('route_closed');
+    expect(card.shownView).toBeUndefined();
+    expect(alertsAbout(alertAdmins(failedFor(closed, OTHER_OFFICER.id, later(1.1)), [ADMIN], later(1.1)), OTHER_OFFICER.id)).toEqual(['name_alert']);
+  });
+
+  it('tells the admins the name could not be removed, even when they heard of that card failing before; once each', () => {
+    const failed = failedFor(acknowledge(issued(), PRIMARY, later(12)), BACKUP.id, later(12.1));
+    const alerted = alertAdmins(failed, [ADMIN], later(12.1));
+    expect(alertsAbout(alerted, BACKUP.id)).toEqual(['delivery_alert']);
+
+    const refailed = failedFor(forgetChild(alerted, at), BACKUP.id, later(70.1));
+    const realerted = alertAdmins(refailed, [ADMIN], later(70.1));
+
+    expect(alertsAbout(realerted, BACKUP.id)).toEqual(['delivery_alert', 'name_alert']);
+    expect(new Set(realerted.deliveries.map((d) => d.key)).size).toBe(realerted.deliveries.length);
+    expect(alertAdmins(realerted, [ADMIN], later(70.2))).toBe(realerted);
+  });
+
+  it('is reported as undelivered, not as a name left behind, when it never reached Teams', () => {
+    const neverShown = aSignal({ forget: FORGET });
+    const key = neverShown.deliveries[1]!.key;
+    const failed = applyDeliveryOutcomes(neverShown, [{ key, kind: 'failed', error: 'http_403' }], later(1));
+    const alerted = alertAdmins(forgetChild(alertAdmins(failed, [ADMIN], later(1)), at), [ADMIN], at);
+
+    expect(alerted.deliveries.filter((d) => d.about === key).map((d) => d.view)).toEqual(['delivery_alert']);
+  });
+
+  it('is drawn again when the card reached Teams with the child after it was forgotten, whatever it should show now', () => {
+    const signal = aSignal({ forget: FORGET });
+    const key = signal.deliveries[1]!.key;
+    // The backup's first card is on its way when the primary picks it up and the child is forgotten.
+    const forgotten = forgetChild(acknowledge(signal, PRIMARY, later(12)), at);
+    const shown = applyDeliveryOutcomes(
+      forgotten,
+      [{ key, kind: 'shown', view: 'signal', conversationId: 'a:backup', activityId: '1:backup', renderedWithChild: true }],
+      later(70.1),
+    );
+    const refailed = alertAdmins(applyDeliveryOutcomes(shown, [{ key, kind: 'failed', error: 'http_400' }], later(70.2)), [ADMIN], later(70.2));
+
+    expect(refailed.deliveries.filter((d) => d.about === key).map((d) => d.view)).toEqual(['name_alert']);
   });
 });
