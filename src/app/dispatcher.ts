@@ -22,6 +22,7 @@ import {
   type Stored,
 } from '../ports';
 import { personalChatOf } from './personal-chat';
+import { withinLease } from './within-lease';
 import { mutateSignal } from './mutate-signal';
 import type { SchoolTime } from './school-time';
 import { isDomainError, ErrorCodes } from '../domain/errors';
@@ -281,18 +282,6 @@ export class Dispatcher {
  * Gives up on a Teams call well before the lease runs out, so that no other dispatcher takes the
  * delivery over while this one may still be sending it. The call is retried later.
  */
-async function withinLease<T>(call: Promise<T>, timeoutMs: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new MessengerError('timeout', true)), timeoutMs);
-  });
-  try {
-    return await Promise.race([call, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 /** Error class names only: messages from libraries may quote request data. */
 function errorName(error: unknown): string {
   return error instanceof Error ? error.name : 'unknown';

@@ -56,17 +56,26 @@ export class ReadDigest {
     }
   }
 
-  /** The digest a member receives, whoever asks (the weekly job): refused when they lost the role. */
-  async forMember(memberId: string, week: IsoWeek): Promise<DigestForMember & { role: 'manager' | 'coordinator' }> {
+  /**
+   * The digest a member receives, whoever asks (the weekly job): refused when they lost the role.
+   * `sameScope` lets one run build a scope's figures once for all who share it.
+   */
+  async forMember(memberId: string, week: IsoWeek, sameScope?: Map<string, Digest>): Promise<DigestForMember & { role: 'manager' | 'coordinator' }> {
     const member = await this.deps.directory.getMember(memberId);
     if (!member) throw new DomainError(ErrorCodes.unknownMember);
     if (!isDigestReader(member)) throw new DomainError(ErrorCodes.roleRequired, { role: 'manager' });
     const scope = await digestScopeOf(this.deps.directory, member);
+    const key = JSON.stringify([formatIsoWeek(week), scope.municipalityIds, scope.schoolIds, scope.perSchool]);
+    const digest = sameScope?.get(key) ?? (await this.build(scope, week));
+    sameScope?.set(key, digest);
+    const role = member.roles.some((r) => r.role === 'manager') ? 'manager' : 'coordinator';
+    return { digest, scope, role };
+  }
+
+  private async build(scope: DigestScope, week: IsoWeek): Promise<Digest> {
     const from = weekRange(addWeeks(week, -(TREND_WEEKS - 1))).from;
     const to = weekRange(week).to;
     const facts = (await this.deps.signals.listFactsIssuedBetween(scope.readMunicipalityIds, from, to)).filter((f) => inScope(scope, f));
-    const digest = buildDigest(facts, week, this.deps.clock.now(), { perSchool: scope.perSchool });
-    const role = member.roles.some((r) => r.role === 'manager') ? 'manager' : 'coordinator';
-    return { digest, scope, role };
+    return buildDigest(facts, week, this.deps.clock.now(), { perSchool: scope.perSchool });
   }
 }

@@ -25,6 +25,7 @@ import {
 } from '../ports';
 import type { DigestScope } from './digest-scope';
 import { personalChatOf } from './personal-chat';
+import { withinLease } from './within-lease';
 import type { ReadDigest } from './read-digest';
 
 export type RenderDigest = (digest: Digest, scope: DigestScope, to: ConversationAddress) => Promise<OutboundCard> | OutboundCard;
@@ -50,6 +51,9 @@ const RETRY_BASE_MS = 60_000;
 const RETRY_CAP_MS = 60 * 60_000;
 /** Conflicting writes to one run re-read and re-apply at most this often. */
 const WRITE_TRIES = 5;
+/** Sending stops this far into the lease; a single call may take a quarter of it at most. */
+const LEASE_SHARE_FOR_SENDING = 0.5;
+const CALL_SHARE_OF_LEASE = 0.25;
 
 /**
  * The weekly digest, exactly once per recipient and week. The first instance past the week's
@@ -66,12 +70,21 @@ export class SendWeeklyDigests {
     const { week, mayStart } = digestWeekAt(this.deps.clock.now(), this.deps.schedule);
     const run = await this.runFor(week, mayStart);
     if (!run) return 0;
+    const leasedAt = this.deps.clock.now().getTime();
     const leased = await this.lease(run);
     if (!leased) return 0;
-    const outcomes: DigestOutcome[] = [];
-    for (const memberId of leased.memberIds) outcomes.push(await this.send(memberId, week, leased.run.value));
-    await this.record(week, outcomes, leased.leaseId);
-    return outcomes.filter((o) => o.kind === 'sent').length;
+    const sameScope = new Map<string, Digest>();
+    let sent = 0;
+    for (const memberId of leased.memberIds) {
+      // Never near the end of the lease: another instance may take over what is still held then.
+      // Whoever is left waits for the lease to run out and goes out with a later tick.
+      if (this.deps.clock.now().getTime() - leasedAt > this.deps.leaseMs * LEASE_SHARE_FOR_SENDING) break;
+      const outcome = await this.send(memberId, week, leased.run.value, sameScope);
+      // Recorded at once, one by one: a crash loses at most the digest on its way.
+      await this.record(week, [outcome], leased.leaseId);
+      if (outcome.kind === 'sent') sent++;
+    }
+    return sent;
   }
 
   private async runFor(week: IsoWeek, mayStart: boolean): Promise<Stored<DigestRun> | undefined> {
@@ -105,31 +118,48 @@ export class SendWeeklyDigests {
     }
   }
 
-  private async send(memberId: string, week: IsoWeek, run: DigestRun): Promise<DigestOutcome> {
+  private async send(memberId: string, week: IsoWeek, run: DigestRun, sameScope: Map<string, Digest>): Promise<DigestOutcome> {
     const attempts = run.recipients.find((r) => r.memberId === memberId)?.attempts ?? 0;
+    let shown: { activityId: string; to: ConversationAddress; role: 'manager' | 'coordinator' };
     try {
       // Built at sending time, from the member's scope now: someone who lost the role gets nothing.
-      const { digest, scope, role } = await this.deps.readDigest.forMember(memberId, week);
+      const { digest, scope, role } = await this.deps.readDigest.forMember(memberId, week, sameScope);
       const to = await personalChatOf(this.deps.directory, this.deps.messenger, memberId);
-      const { activityId } = await this.deps.messenger.send(to, await this.deps.render(digest, scope, to));
+      const card = await this.deps.render(digest, scope, to);
+      const { activityId } = await withinLease(this.deps.messenger.send(to, card), this.deps.leaseMs * CALL_SHARE_OF_LEASE);
+      shown = { activityId, to, role };
+    } catch (error) {
+      return this.failure(memberId, week, attempts, error);
+    }
+    // Teams has it: whatever happens to the audit entry, it is never sent again.
+    await this.auditSent(memberId, week, shown);
+    return { memberId, kind: 'sent', activityId: shown.activityId };
+  }
+
+  private async auditSent(memberId: string, week: IsoWeek, shown: { to: ConversationAddress; role: 'manager' | 'coordinator' }): Promise<void> {
+    try {
       await this.deps.audit.append({
         at: this.deps.clock.now().toISOString(),
         actorId: memberId,
-        role,
+        role: shown.role,
         action: 'digest.sent',
         objectId: formatIsoWeek(week),
         result: 'ok',
-        origin: `${to.channelId}:${to.conversationId}`,
+        origin: `${shown.to.channelId}:${shown.to.conversationId}`,
       });
-      return { memberId, kind: 'sent', activityId };
     } catch (error) {
-      const code = error instanceof MessengerError ? error.code : isDomainError(error) ? error.code : error instanceof Error ? error.name : 'unknown';
-      const retryable = error instanceof MessengerError ? error.retryable : !isDomainError(error);
-      this.deps.logger.warn({ week: formatIsoWeek(week), memberId, code, attempt: attempts + 1 }, 'weekly digest not sent');
-      if (!retryable || attempts + 1 >= MAX_ATTEMPTS) return { memberId, kind: 'failed', error: code };
-      const waitMs = Math.max(error instanceof MessengerError ? (error.retryAfterMs ?? 0) : 0, Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** attempts));
-      return { memberId, kind: 'retry', error: code, retryAt: new Date(this.deps.clock.now().getTime() + waitMs) };
+      this.deps.logger.error({ week: formatIsoWeek(week), memberId, errorName: error instanceof Error ? error.name : 'unknown' }, 'weekly digest sent but not audited');
     }
+  }
+
+  /** A refusal (lost the role) is final; Teams says whether its failure is; anything else is tried again. */
+  private failure(memberId: string, week: IsoWeek, attempts: number, error: unknown): DigestOutcome {
+    const code = error instanceof MessengerError ? error.code : isDomainError(error) ? error.code : error instanceof Error ? error.name : 'unknown';
+    const retryable = error instanceof MessengerError ? error.retryable : !isDomainError(error);
+    this.deps.logger.warn({ week: formatIsoWeek(week), memberId, code, attempt: attempts + 1 }, 'weekly digest not sent');
+    if (!retryable || attempts + 1 >= MAX_ATTEMPTS) return { memberId, kind: 'failed', error: code };
+    const waitMs = Math.max(error instanceof MessengerError ? (error.retryAfterMs ?? 0) : 0, Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** attempts));
+    return { memberId, kind: 'retry', error: code, retryAt: new Date(this.deps.clock.now().getTime() + waitMs) };
   }
 
   private async record(week: IsoWeek, outcomes: DigestOutcome[], leaseId: string): Promise<void> {

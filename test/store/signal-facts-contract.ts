@@ -63,6 +63,7 @@ function signalsAtEveryStage(): Record<string, Signal> {
     at('2026-03-03T10:00:00.000Z'),
     [{ id: COORDINATOR_ID, name: 'Mieke Hermans' }],
   );
+  const shownToAll = deliveredToAll(aSignal(), at('2026-03-02T19:30:01.000Z'));
   const failing = aSignal();
   const withFailedCards = applyDeliveryOutcomes(
     failing,
@@ -82,6 +83,12 @@ function signalsAtEveryStage(): Record<string, Signal> {
     supported,
     escalated,
     withFailedCards,
+    // Forgetting redraws the cards; a redraw Teams refuses for good leaves a shown card failed.
+    forgottenAfterAFailedRedraw: applyDeliveryOutcomes(
+      forgetChild(shownToAll, at('2026-03-03T16:00:00.000Z')),
+      shownToAll.deliveries.map((d) => ({ key: d.key, kind: 'failed' as const, error: 'http_403_BotNotInConversationRoster' })),
+      at('2026-03-03T16:00:01.000Z'),
+    ),
     everyField: aSignalWithEveryField(),
   };
 }
@@ -111,7 +118,9 @@ export function signalFactsContract(stores: () => Stores): void {
       expect(of('supported')).toMatchObject({ supportCategories: ['quiet_place', 'other'], priorConcern: 'unknown' });
       expect(of('acknowledged').acknowledgedAt).toBe('2026-03-03T07:20:00.000Z');
       expect(of('withDeadline').dueAt).toBeDefined();
-      expect(of('everyField')).toMatchObject({ delivered: true, escalated: true, bounced: true, failedDeliveries: 1 });
+      // Its one failed card is an update of a card Teams already showed: delivered, not dead.
+      expect(of('everyField')).toMatchObject({ delivered: true, escalated: true, bounced: true, failedDeliveries: 0 });
+      expect(of('forgottenAfterAFailedRedraw')).toMatchObject({ delivered: true, failedDeliveries: 0 });
     });
 
     it('reads the signals of the given municipalities only', async () => {

@@ -16,7 +16,10 @@ export interface SignalFacts {
   /** It went through leerplicht (at issue, or after a school sent it back). */
   viaLeerplicht: boolean;
   state: SignalState;
-  /** A card reached at least one contact at a school (Teams confirmed it). */
+  /**
+   * A card ever reached a contact at a school (Teams confirmed it: it has a message id). Not
+   * undone by a later failed update, nor by forgetting the child.
+   */
   delivered: boolean;
   /** The acknowledgement target at the school (`schedule.dueAt`): present once it reached a school. */
   dueAt?: string;
@@ -31,7 +34,7 @@ export interface SignalFacts {
   /** Leerplicht found no school, or it expired waiting (state `unroutable`). */
   noSchool: boolean;
   escalated: boolean;
-  /** Cards that could not be delivered after all retries. */
+  /** Cards that never reached their recipient after all retries (a failed update of a card Teams shows is not one). */
   failedDeliveries: number;
 }
 
@@ -48,7 +51,7 @@ export function factsOf(signal: AnonymousSignal): SignalFacts {
     issuedAt: signal.issuedAt,
     viaLeerplicht: signal.route === 'leerplicht',
     state: signal.state,
-    delivered: signal.deliveries.some((d) => d.role === 'school_contact' && d.status === 'sent'),
+    delivered: signal.deliveries.some((d) => d.role === 'school_contact' && d.activityId !== undefined),
     ...(signal.schedule ? { dueAt: signal.schedule.dueAt } : {}),
     ...(signal.acknowledgement ? { acknowledgedAt: signal.acknowledgement.at } : {}),
     ...(signal.support ? { supportRecordedAt: signal.support.firstRecordedAt } : {}),
@@ -57,7 +60,7 @@ export function factsOf(signal: AnonymousSignal): SignalFacts {
     bounced: signal.triedSchoolIds.length > 0,
     noSchool: signal.state === 'unroutable',
     escalated: signal.escalation !== undefined,
-    failedDeliveries: signal.deliveries.filter((d) => d.status === 'failed').length,
+    failedDeliveries: signal.deliveries.filter((d) => d.status === 'failed' && d.activityId === undefined).length,
   };
 }
 

@@ -18,11 +18,11 @@ import { cosmosStatus, etagOf, domainFields } from './cosmos-documents';
 const FACTS_QUERY = `
   SELECT c.id, c.municipalityId, c.schoolId ?? c.bounce.schoolId AS schoolId, c.issuedAt,
     c.route = 'leerplicht' AS viaLeerplicht, c.state,
-    EXISTS(SELECT VALUE d FROM d IN c.deliveries WHERE d.role = 'school_contact' AND d.status = 'sent') AS delivered,
+    EXISTS(SELECT VALUE d FROM d IN c.deliveries WHERE d.role = 'school_contact' AND IS_DEFINED(d.activityId)) AS delivered,
     c.schedule.dueAt AS dueAt, c.acknowledgement.at AS acknowledgedAt, c.support.firstRecordedAt AS supportRecordedAt,
     (IS_DEFINED(c.support) ? c.support.categories : []) AS supportCategories, c.support.priorConcern AS priorConcern,
     ARRAY_LENGTH(c.triedSchoolIds) > 0 AS bounced, c.state = 'unroutable' AS noSchool, IS_DEFINED(c.escalation) AS escalated,
-    (SELECT VALUE COUNT(1) FROM d IN c.deliveries WHERE d.status = 'failed') AS failedDeliveries
+    (SELECT VALUE COUNT(1) FROM d IN c.deliveries WHERE d.status = 'failed' AND NOT IS_DEFINED(d.activityId)) AS failedDeliveries
   FROM c
   WHERE ARRAY_CONTAINS(@ids, c.municipalityId) AND c.issuedAt >= @from AND c.issuedAt < @to
   ORDER BY c.issuedAt ASC`;

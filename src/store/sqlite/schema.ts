@@ -167,7 +167,7 @@ export const migrations: readonly string[] = [
   UPDATE signals SET fact_school_id = coalesce(school_id, json_extract(document, '$.bounce.schoolId')),
       fact_via_leerplicht = json_extract(document, '$.route') = 'leerplicht',
       fact_delivered = EXISTS (SELECT 1 FROM json_each(document, '$.deliveries') AS d
-                               WHERE json_extract(d.value, '$.role') = 'school_contact' AND json_extract(d.value, '$.status') = 'sent'),
+                               WHERE json_extract(d.value, '$.role') = 'school_contact' AND json_type(d.value, '$.activityId') IS NOT NULL),
       fact_due_at = json_extract(document, '$.schedule.dueAt'),
       fact_acknowledged_at = json_extract(document, '$.acknowledgement.at'),
       fact_support_at = json_extract(document, '$.support.firstRecordedAt'),
@@ -175,7 +175,8 @@ export const migrations: readonly string[] = [
       fact_prior_concern = json_extract(document, '$.support.priorConcern'),
       fact_bounced = json_array_length(document, '$.triedSchoolIds') > 0,
       fact_escalated = json_type(document, '$.escalation') IS NOT NULL,
-      fact_failed_deliveries = (SELECT count(*) FROM json_each(document, '$.deliveries') AS d WHERE json_extract(d.value, '$.status') = 'failed');
+      fact_failed_deliveries = (SELECT count(*) FROM json_each(document, '$.deliveries') AS d
+                                WHERE json_extract(d.value, '$.status') = 'failed' AND json_type(d.value, '$.activityId') IS NULL);
   CREATE INDEX signals_by_municipality_issued ON signals (municipality_id, issued_at);
   CREATE TABLE digest_runs (id TEXT PRIMARY KEY, version INTEGER NOT NULL, document TEXT NOT NULL) STRICT;
   `,

@@ -133,4 +133,44 @@ describe('SendWeeklyDigests', () => {
     expect(await job().runDue()).toBe(1);
     expect(digestsTo(MANAGER_ID)).toHaveLength(1);
   });
+
+  it('never sends a digest again because its audit entry could not be written', async () => {
+    core.clock.set(MONDAY_0800);
+    const append = jest.spyOn(core.audit, 'append').mockRejectedValue(new Error('audit store down'));
+
+    expect(await job().runDue()).toBe(2);
+    append.mockRestore();
+    core.clock.set(new Date(MONDAY_0800.getTime() + 24 * 60 * MINUTE));
+    expect(await job().runDue()).toBe(0);
+
+    expect(digestsTo(MANAGER_ID)).toHaveLength(1);
+    expect(core.logger.lines.some((l) => l.message === 'weekly digest sent but not audited')).toBe(true);
+  });
+
+  it('records each digest as soon as Teams has it, so a crash mid-batch sends none twice', async () => {
+    core.clock.set(MONDAY_0800);
+    // The run's recipients are sorted by member id: the coordinator's digest goes first.
+    const [first, second] = [COORDINATOR_ID, MANAGER_ID].sort();
+    const held = core.messenger.holdNextCallTo(second!);
+    const running = job().runDue();
+    await held.reached;
+
+    const run = await runs.get('2026-W47');
+    expect(run?.value.recipients.find((r) => r.memberId === first)).toMatchObject({ status: 'sent' });
+    expect(run?.value.recipients.find((r) => r.memberId === second)).toMatchObject({ status: 'pending' });
+    held.release();
+    expect(await running).toBe(2);
+  });
+
+  it('builds the figures once for everyone who shares a scope', async () => {
+    await core.directory.upsertMembers([aCoordinator({ aadObjectId: LATER_MANAGER_ID, name: 'Coby Coördinator' })]);
+    await core.directory.saveConversation({ ...(await core.directory.getConversation(MANAGER_ID))!, memberId: LATER_MANAGER_ID, conversationId: 'a:coby' });
+    core.clock.set(MONDAY_0800);
+    const read = jest.spyOn(core.signals, 'listFactsIssuedBetween');
+
+    expect(await job().runDue()).toBe(3);
+
+    // The manager and both coordinators all look at Heerlen.
+    expect(read).toHaveBeenCalledTimes(1);
+  });
 });
