@@ -4,12 +4,13 @@
  * it is a share of and shows "—" when there was nothing to divide by; the chart of the last 52
  * weeks is never the only place a number appears (a text summary, a text list and a text
  * fallback carry the same numbers); per-school counts from 1 up to the threshold − 1 are shown
- * as "<threshold" so no child can be singled out.
+ * as "<threshold" so no child can be singled out, and in each column with such a count one more
+ * is shown as "•" so the column's total cannot give it away (`protectSchoolTable`).
  */
 import { SUPPORT_CATEGORIES } from '../src/domain/support';
 import type { Share, SchoolFigures, ShownCount, WeeklyFigures, WeeklyHeadline } from '../src/domain/digest/figures';
 import { formatIsoWeek, weekRange, type IsoWeek } from '../src/domain/digest/iso-week';
-import { sharePercent, showCount } from '../src/domain/digest/small-counts';
+import { protectSchoolTable, sharePercent } from '../src/domain/digest/small-counts';
 import { adaptiveCard, factSet, heading, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card';
 import { formatDate, formatDateTime } from './format';
 import { stringsFor, type Strings } from './i18n/strings';
@@ -34,8 +35,12 @@ function sparkLevel(percent: number): string {
   return SPARK_LEVELS[level] ?? SPARK_EMPTY;
 }
 
+/** Marks a count hidden so that a suppressed count in its column cannot be worked out. */
+const HIDDEN = '•';
+
 function shownCountText(shown: ShownCount): string {
-  return shown.kind === 'count' ? String(shown.value) : `<${shown.below}`;
+  if (shown.kind === 'count') return String(shown.value);
+  return shown.kind === 'suppressed' ? `<${shown.below}` : HIDDEN;
 }
 
 /** "16–22 november 2026", "30 november – 6 december 2026", "28 december 2026 – 3 januari 2027": Monday to Sunday in Amsterdam. */
@@ -201,21 +206,25 @@ function cell(text: string, bolder = false): CardElement {
   return { type: 'TableCell', items: [textBlock(text, bolder ? { weight: 'bolder' } : {})] };
 }
 
-/** A municipality scope's table: one row per school, every count through the small-count rule. */
+/**
+ * A municipality scope's table: one row per school, every count through the small-count rule and
+ * secondary suppression (`protectSchoolTable`), with a legend line for "•" when one is shown.
+ */
 function schoolsBlock(t: Strings, view: DigestView, schools: SchoolFigures[]): CardElement[] {
   const s = t.digest.schools;
   const nameOf = (id: string): string => view.schoolNames[id] ?? id;
-  const count = (value: number): string => shownCountText(showCount(value, view.smallCountThreshold));
-  const rows = [...schools]
+  const protectedRows = protectSchoolTable(schools, view.smallCountThreshold);
+  const anyHidden = protectedRows.some((row) => [row.issued, row.acknowledged, row.supportedWithin48h, row.bounced].some((c) => c.kind === 'hidden'));
+  const rows = protectedRows
     .sort((a, b) => nameOf(a.schoolId).localeCompare(nameOf(b.schoolId), 'nl'))
     .map((school) => ({
       type: 'TableRow',
       cells: [
         cell(nameOf(school.schoolId)),
-        cell(count(school.issued)),
-        cell(count(school.acknowledged)),
-        cell(count(school.supportedWithin48h)),
-        cell(count(school.bounced)),
+        cell(shownCountText(school.issued)),
+        cell(shownCountText(school.acknowledged)),
+        cell(shownCountText(school.supportedWithin48h)),
+        cell(shownCountText(school.bounced)),
       ],
     }));
   if (rows.length === 0) return [sectionTitle(s.title), textBlock(s.empty)];
@@ -233,6 +242,7 @@ function schoolsBlock(t: Strings, view: DigestView, schools: SchoolFigures[]): C
       ],
     },
     subtle(s.suppressedNote(view.smallCountThreshold)),
+    ...(anyHidden ? [subtle(s.hiddenNote)] : []),
   ];
 }
 

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { commandArgument, noticeCard, stringsFor } from '../../cards';
-import { parseIsoWeek } from '../../src/domain/digest/iso-week';
+import { compareWeeks, formatIsoWeek, parseIsoWeek } from '../../src/domain/digest/iso-week';
 import { ErrorCodes, isDomainError } from '../../src/domain/errors';
 import { digestCardFor } from '../digest-cards';
 import { replyWithCard } from '../reply';
@@ -16,8 +16,13 @@ export async function digestCommand(context: TurnContext, services: BotServices)
   const locale = localeOf(context, services.locale);
   const t = stringsFor(locale).digest;
   const typed = commandArgument(context.activity.text);
-  const week = typed === undefined ? services.readDigest.lastWeek() : parseIsoWeek(typed);
+  const lastWeek = services.readDigest.lastWeek();
+  const week = typed === undefined ? lastWeek : parseIsoWeek(typed);
   if (!week) return replyWithCard(context, noticeCard({ locale, ...t.usage }));
+  // The current week (or a later one) would show a week's figures before the week is over.
+  if (compareWeeks(week, lastWeek) > 0) {
+    return replyWithCard(context, noticeCard({ locale, title: t.notOver.title, text: t.notOver.text(formatIsoWeek(week)) }));
+  }
   try {
     const { digest, scope } = await services.readDigest.execute(memberIdOf(context), week, sourceOf(context));
     return replyWithCard(context, digestCardFor(digest, scope, locale, services.digestMinCount, services.clock.now()));

@@ -407,7 +407,7 @@ export const en: Strings = {
       noPriorConcern: 'No earlier concern at school',
     },
     figuresNote:
-      'Seen: of the signals that reached a school. No earlier concern: of the children for whom the school answered that question; nationally it is at least 1 in 3.',
+      'Seen: of the signals at a school now whose moment (school start, or 24 hours after sending) has passed; a signal already seen always counts. No earlier concern: of the children for whom the school answered that question; nationally it is at least 1 in 3.',
     support: {
       title: 'Support by kind',
       empty: 'No support recorded yet.',
@@ -441,12 +441,17 @@ export const en: Strings = {
       empty: 'No school had a signal this week.',
       suppressedNote: (threshold: number): string =>
         `"<${threshold}" means ${threshold === 2 ? '1' : `1 to ${threshold - 1}`}. Small counts per school are not shown exactly, so that nobody can trace a child.`,
+      hiddenNote: '"•" is a hidden count: otherwise a small count elsewhere in the same column could be worked out from the total.',
     },
     footer: (dateTime: string): string => `Counts only, never names. Made on ${dateTime}.`,
     help: '**digest** — the weekly overview of last week; **digest 2026-W47** for another week.',
     usage: {
       title: 'Which week?',
       text: 'Type **digest** for last week, or **digest** followed by the week, for example **digest 2026-W47**.',
+    },
+    notOver: {
+      title: 'That week is not over yet',
+      text: (weekCode: string): string => `Week ${weekCode} has not ended yet; the overview is about whole weeks. Type **digest** for last week.`,
     },
     notManager: {
       title: 'No access',

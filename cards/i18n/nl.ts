@@ -438,7 +438,7 @@ export const nl = {
       noPriorConcern: 'Geen eerdere zorg op school',
     },
     figuresNote:
-      'Gezien: van de signalen die een school bereikten. Geen eerdere zorg: van de kinderen bij wie de school die vraag beantwoordde; landelijk is dat minstens 1 op de 3.',
+      'Gezien: van de signalen die nu bij een school zijn en waarvan het moment (schoolbegin, of 24 uur na versturen) al voorbij is; een signaal dat al gezien is, telt altijd mee. Geen eerdere zorg: van de kinderen bij wie de school die vraag beantwoordde; landelijk is dat minstens 1 op de 3.',
     support: {
       title: 'Steun per soort',
       empty: 'Nog geen steun vastgelegd.',
@@ -477,6 +477,8 @@ export const nl = {
       /** Explains a suppressed count, e.g. "<3", for the configured threshold. */
       suppressedNote: (threshold: number): string =>
         `„<${threshold}” betekent ${threshold === 2 ? '1' : `1 tot en met ${threshold - 1}`}. Kleine aantallen per school tonen we niet precies, zodat niemand een kind kan herleiden.`,
+      /** Under the table when a count is hidden ("•") beside a suppressed one in its column. */
+      hiddenNote: '„•” is een verborgen aantal: anders zou je een klein aantal elders in dezelfde kolom uit het totaal kunnen terugrekenen.',
     },
     footer: (dateTime: string): string => `Alleen aantallen, nooit namen. Gemaakt op ${dateTime}.`,
     /** The managers' and coordinators' line on the help card. */
@@ -484,6 +486,11 @@ export const nl = {
     usage: {
       title: 'Welke week?',
       text: 'Typ **overzicht** voor vorige week, of **overzicht** met de week erachter, bijvoorbeeld **overzicht 2026-W47**.',
+    },
+    notOver: {
+      title: 'Die week is nog niet voorbij',
+      text: (weekCode: string): string =>
+        `Week ${weekCode} is nog niet afgelopen; het overzicht gaat over hele weken. Typ **overzicht** voor vorige week.`,
     },
     notManager: {
       title: 'Geen toegang',

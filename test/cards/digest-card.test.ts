@@ -199,6 +199,15 @@ describe('the weekly digest card', () => {
       expect(fact(card, f.noPriorConcern)).toBe('3 van 7 (43%)');
     });
 
+    it('says what the "seen" shares are of: signals at a school now whose moment has passed', () => {
+      expect(textOf(digestCard(aDigestView()))).toContain(
+        'Gezien: van de signalen die nu bij een school zijn en waarvan het moment (schoolbegin, of 24 uur na versturen) al voorbij is',
+      );
+      expect(textOf(digestCard(aDigestView({ locale: 'en' })))).toContain(
+        'Seen: of the signals at a school now whose moment (school start, or 24 hours after sending) has passed',
+      );
+    });
+
     it('writes a median of minutes as hours and minutes, in either language', () => {
       const median = (minutes: number, locale: Locale = 'nl'): string | undefined =>
         fact(
@@ -345,6 +354,36 @@ describe('the weekly digest card', () => {
 
       expect(tableRows(card)[1]).toEqual(['Basisschool De Regenboog', '3', '<3', '<3', '0']);
       expect(textOf(card)).toContain('„<3” betekent 1 tot en met 2.');
+    });
+
+    it('hides one more count in a column with a "<3", so the total cannot give it away, and explains "•"', () => {
+      // 10, 5 and 2 signals: the card shows 17 issued, so 10 / 5 / <3 would give the 2 away.
+      const card = withSchools([
+        aSchool('12AB00', 10, { acknowledged: 9, supportedWithin48h: 8 }),
+        aSchool('34CD01', 5, { acknowledged: 5, supportedWithin48h: 4 }),
+        aSchool('56EF02', 2, { acknowledged: 0, supportedWithin48h: 0 }),
+      ]);
+
+      expect(tableRows(card).slice(1)).toEqual([
+        ['Basisschool De Regenboog', '10', '9', '8', '0'],
+        ['De Sterrenwacht', '<3', '0', '0', '0'],
+        ['Het Kompas', '•', '5', '4', '0'],
+      ]);
+      expect(textOf(card)).toContain(nl.digest.schools.hiddenNote);
+      expect(nl.digest.schools.hiddenNote).toMatch(/^„•” /);
+      expect(textOf(withSchools([aSchool('12AB00', 10), aSchool('34CD01', 2)], { locale: 'en' }))).toContain(
+        '"•" is a hidden count: otherwise a small count elsewhere in the same column could be worked out from the total.',
+      );
+    });
+
+    it('shows no "•" and no line about it when no count needs hiding', () => {
+      const card = withSchools([aSchool('12AB00', 10), aSchool('34CD01', 5, { acknowledged: 4, supportedWithin48h: 3 })]);
+
+      expect(tableRows(card).slice(1)).toEqual([
+        ['Basisschool De Regenboog', '10', '10', '10', '0'],
+        ['Het Kompas', '5', '4', '3', '0'],
+      ]);
+      expect(textOf(card)).not.toContain('•');
     });
 
     it('follows the configured threshold', () => {

@@ -151,6 +151,20 @@ describe('the weekly digest for managers', () => {
     expect(visibleText(cardOf(w46.body))).toContain('week 46');
   });
 
+  test('`overzicht` explains a week that is not over yet, and what to type for a week it cannot read', async () => {
+    const reply = async (text: string) => {
+      const before = connector.calls.length;
+      await people.mia.say(text);
+      const answer = await connector.waitFor((c) => c.method === 'send' && c.conversationId === people.mia.conversationId && connector.calls.indexOf(c) >= before);
+      return visibleText(cardOf(answer.body));
+    };
+    // Monday 23 November is in week 48.
+    expect(await reply('overzicht 2026-W48')).toContain('nog niet afgelopen');
+    expect(await reply('overzicht 2027-W01')).toContain('nog niet afgelopen');
+    expect(await reply('overzicht vorige maand')).toContain('overzicht 2026-W47');
+    expect(await reply('overzicht 2025-W53')).toContain('Welke week?');
+  });
+
   test('`overzicht` is refused politely to someone without the role', async () => {
     const before = connector.calls.length;
     await people.otto.say('overzicht');

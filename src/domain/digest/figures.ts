@@ -28,9 +28,12 @@ export interface WeeklyFigures {
    * direct signal sent back to the worker and not handed on (`bounced`) is open: no child was reached.
    */
   openNow: number;
-  /** Acknowledged by the school's target (school start for a signal that came in the evening or night), of those that reached a school. */
+  /**
+   * Acknowledged by the school's target (school start for a signal that came in the evening or
+   * night), of those at a school now whose target has passed or that were acknowledged already.
+   */
   acknowledgedBeforeSchoolStart: Share;
-  /** Acknowledged within 24 hours of issue, of those that reached a school. */
+  /** Acknowledged within 24 hours of issue, of those at a school now whose 24 hours have passed or that were acknowledged already. */
   acknowledgedWithin24h: Share;
   /** Median minutes from issue to acknowledgement, of those acknowledged (rounded after taking the median); undefined when none. */
   medianMinutesToAcknowledge?: number;
@@ -71,8 +74,13 @@ export interface SchoolFigures {
   bounced: number;
 }
 
-/** A count as shown: the number, or suppressed (1 up to the threshold − 1) so no child can be singled out. */
-export type ShownCount = { kind: 'count'; value: number } | { kind: 'suppressed'; below: number };
+/**
+ * A count as shown: the number; suppressed (1 up to the threshold − 1, shown "<threshold") so no
+ * child can be singled out; or hidden (a count of at least the threshold, shown "•") so that a
+ * suppressed count elsewhere in its column cannot be worked out from the total
+ * (`protectSchoolTable` in `small-counts.ts`).
+ */
+export type ShownCount = { kind: 'count'; value: number } | { kind: 'suppressed'; below: number } | { kind: 'hidden' };
 
 export interface Digest {
   figures: WeeklyFigures;

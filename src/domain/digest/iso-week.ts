@@ -71,6 +71,11 @@ export function parseIsoWeek(text: string): IsoWeek | undefined {
   return { year, week };
 }
 
+/** Negative when `a` comes before `b`, 0 for the same week, positive after. */
+export function compareWeeks(a: IsoWeek, b: IsoWeek): number {
+  return a.year !== b.year ? a.year - b.year : a.week - b.week;
+}
+
 export function sameWeek(a: IsoWeek, b: IsoWeek): boolean {
   return a.year === b.year && a.week === b.week;
 }

@@ -3,22 +3,24 @@
  * signals issued in it, see `weekly-figures.ts`), unsuppressed; the card applies `showCount`.
  *
  * - A signal is on the line of its fact's `schoolId`: the school it is at, or the school that sent
- *   it back last while it has not reached another. Signals without a school are not in the table.
- * - **issued**: the signals on the line; **acknowledged**: those with `acknowledgedAt`;
- *   **supportedWithin48h**: support recorded within 48 elapsed hours of issue (as the headline).
+ *   it back last while it has not reached another. Which of the two, the state tells: at a school
+ *   now iff `issued`, `delivered`, `acknowledged` or `supported` (`atASchoolNow`). Signals without
+ *   a school are not in the table. A school that only sent signals back has a line with 0 signals.
+ * - **issued**: the signals at this school now; **acknowledged**: those of them with
+ *   `acknowledgedAt`; **supportedWithin48h**: those of them with support recorded within 48
+ *   elapsed hours of issue (as the headline). A signal this school sent back counts in none of
+ *   these, so it never counts against the school as not seen or not supported.
  * - **bounced**: signals this school sent back that are not at a school now (`bounced`,
  *   `awaiting_routing` or `unroutable`), so `schoolId` is the school that sent them back. A
  *   signal leerplicht placed at another school since is on that school's line, and is not counted
  *   as bounced there: that school did not send it back, and the facts do not say which one did.
+ * - So a school's seen and supported are part of its signals, and its sent back are apart from
+ *   them (relations a reader of the table may use: see `protectSchoolTable`).
  */
-import type { SignalState } from '../signal';
 import type { SchoolFigures } from './figures';
 import type { IsoWeek } from './iso-week';
 import type { SignalFacts } from './signal-facts';
-import { cohortOf, supportedInTime, type IssuedFacts } from './weekly-figures';
-
-/** States in which a signal's `schoolId` is the school it is at (not the one that sent it back). */
-const AT_A_SCHOOL: ReadonlySet<SignalState> = new Set<SignalState>(['issued', 'delivered', 'acknowledged', 'supported']);
+import { atASchoolNow, cohortOf, supportedInTime, type IssuedFacts } from './weekly-figures';
 
 /** One line per school of a cohort already picked out, by school id. */
 export function schoolFiguresOfCohort(cohort: readonly IssuedFacts[]): SchoolFigures[] {
@@ -31,10 +33,13 @@ export function schoolFiguresOfCohort(cohort: readonly IssuedFacts[]): SchoolFig
       line = { schoolId: facts.schoolId, issued: 0, acknowledged: 0, supportedWithin48h: 0, bounced: 0 };
       lines.set(facts.schoolId, line);
     }
-    line.issued += 1;
-    if (facts.acknowledgedAt !== undefined) line.acknowledged += 1;
-    if (supportedInTime(entry)) line.supportedWithin48h += 1;
-    if (facts.bounced && !AT_A_SCHOOL.has(facts.state)) line.bounced += 1;
+    if (atASchoolNow(facts.state)) {
+      line.issued += 1;
+      if (facts.acknowledgedAt !== undefined) line.acknowledged += 1;
+      if (supportedInTime(entry)) line.supportedWithin48h += 1;
+    } else if (facts.bounced) {
+      line.bounced += 1;
+    }
   }
   return [...lines.values()].sort((a, b) => (a.schoolId < b.schoolId ? -1 : a.schoolId > b.schoolId ? 1 : 0));
 }

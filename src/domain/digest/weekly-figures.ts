@@ -13,9 +13,17 @@
  *   signal sent back to the worker (state `bounced`) and not handed on *is* open: it is the
  *   worker's work, and no child was reached. So is a signal at a school that never got support,
  *   even after support can no longer be recorded: open means "not closed", not "still actionable".
- * - **acknowledgedBeforeSchoolStart**: `acknowledgedAt <= dueAt`, of the signals with a `dueAt`
- *   (those that reached a school; an unacknowledged one counts in the denominator only).
- * - **acknowledgedWithin24h**: `acknowledgedAt − issuedAt <= 24 h`, of the signals with a `dueAt`.
+ * - **At a school now**: state `issued`, `delivered`, `acknowledged` or `supported` (`atASchoolNow`).
+ *   Only then is the facts' `schoolId` the school the signal is at; a signal sent back and not
+ *   placed elsewhere (`bounced`, `awaiting_routing`, `unroutable`) still carries the `dueAt` of the
+ *   school that sent it back, and is in neither "seen" share: it would count against that school.
+ * - **acknowledgedBeforeSchoolStart**: `acknowledgedAt <= dueAt`, of the signals at a school now
+ *   with a `dueAt`, leaving out one not yet acknowledged while `dueAt > now` (school has not
+ *   started: it is not late yet). An acknowledged one always counts, early or late; one not
+ *   acknowledged once `dueAt <= now` counts in the denominator only. So on Monday 08:00 a signal
+ *   of Sunday 21:00, due 08:30, is not yet in the share.
+ * - **acknowledgedWithin24h**: `acknowledgedAt − issuedAt <= 24 h`, of the same signals, leaving
+ *   out one not yet acknowledged while `issuedAt + 24 h > now` (its 24 hours still run).
  * - **medianMinutesToAcknowledge**: the median of `acknowledgedAt − issuedAt` over the acknowledged
  *   signals, taken in milliseconds (an even count: the mean of the two middle values) and only
  *   then rounded to whole minutes; undefined when none was acknowledged.
@@ -31,6 +39,7 @@
  *   signals whose support names it; a category named twice on one signal counts once.
  * - **noPriorConcern**: `priorConcern === 'no'`, of the signals with a `priorConcern`.
  */
+import type { SignalState } from '../signal';
 import { SUPPORT_CATEGORIES, type SupportCategory } from '../support';
 import type { Share, WeeklyFigures, WeeklyHeadline } from './figures';
 import { weekRange, type IsoWeek } from './iso-week';
@@ -42,6 +51,16 @@ const HOUR_MS = 60 * MINUTE_MS;
 export const ACKNOWLEDGE_WITHIN_MS = 24 * HOUR_MS;
 /** The headline's horizon: 48 elapsed hours after issue. */
 export const SUPPORT_WITHIN_MS = 48 * HOUR_MS;
+
+const AT_A_SCHOOL: ReadonlySet<SignalState> = new Set<SignalState>(['issued', 'delivered', 'acknowledged', 'supported']);
+
+/**
+ * Whether a signal in `state` is at a school now, so its facts' `schoolId` is the school it is at;
+ * otherwise it was sent back (or never reached one) and `schoolId` is the school that sent it back.
+ */
+export function atASchoolNow(state: SignalState): boolean {
+  return AT_A_SCHOOL.has(state);
+}
 
 /** A signal's facts with its issue instant read once, so a year of records is parsed once. */
 export interface IssuedFacts {
@@ -88,8 +107,9 @@ export function figuresOfCohort(cohort: readonly IssuedFacts[], week: IsoWeek, n
   let viaLeerplicht = 0;
   let delivered = 0;
   let openNow = 0;
-  let reachedSchool = 0;
+  let beforeSchoolStartOf = 0;
   let beforeSchoolStart = 0;
+  let within24hOf = 0;
   let within24h = 0;
   let supported = 0;
   let supportWindowOpen = 0;
@@ -108,10 +128,17 @@ export function figuresOfCohort(cohort: readonly IssuedFacts[], week: IsoWeek, n
 
     const acknowledgedMs = facts.acknowledgedAt === undefined ? undefined : Date.parse(facts.acknowledgedAt);
     if (acknowledgedMs !== undefined) msToAcknowledge.push(acknowledgedMs - issuedMs);
-    if (facts.dueAt !== undefined) {
-      reachedSchool += 1;
-      if (acknowledgedMs !== undefined && acknowledgedMs <= Date.parse(facts.dueAt)) beforeSchoolStart += 1;
-      if (acknowledgedMs !== undefined && acknowledgedMs - issuedMs <= ACKNOWLEDGE_WITHIN_MS) within24h += 1;
+    if (facts.dueAt !== undefined && atASchoolNow(facts.state)) {
+      const dueMs = Date.parse(facts.dueAt);
+      // Not yet acknowledged while its moment has not passed: neither seen nor missed yet.
+      if (acknowledgedMs !== undefined || dueMs <= nowMs) {
+        beforeSchoolStartOf += 1;
+        if (acknowledgedMs !== undefined && acknowledgedMs <= dueMs) beforeSchoolStart += 1;
+      }
+      if (acknowledgedMs !== undefined || issuedMs + ACKNOWLEDGE_WITHIN_MS <= nowMs) {
+        within24hOf += 1;
+        if (acknowledgedMs !== undefined && acknowledgedMs - issuedMs <= ACKNOWLEDGE_WITHIN_MS) within24h += 1;
+      }
     }
 
     if (supportedInTime(entry)) supported += 1;
@@ -138,8 +165,8 @@ export function figuresOfCohort(cohort: readonly IssuedFacts[], week: IsoWeek, n
     viaLeerplicht,
     delivered,
     openNow,
-    acknowledgedBeforeSchoolStart: share(beforeSchoolStart, reachedSchool),
-    acknowledgedWithin24h: share(within24h, reachedSchool),
+    acknowledgedBeforeSchoolStart: share(beforeSchoolStart, beforeSchoolStartOf),
+    acknowledgedWithin24h: share(within24h, within24hOf),
     ...(medianMs === undefined ? {} : { medianMinutesToAcknowledge: Math.round(medianMs / MINUTE_MS) }),
     supportedWithin48h: share(supported, cohort.length),
     supportWindowOpen,

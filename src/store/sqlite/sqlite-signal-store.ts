@@ -194,16 +194,27 @@ export function signalColumns(signal: SignalDocument): SignalColumns {
  */
 function factsOfRow(row: FactsRow): SignalFacts {
   const flag = (value: unknown) => (value === 1 ? true : value === 0 ? false : value);
-  const present = Object.fromEntries(Object.entries(row).filter(([, value]) => value !== null));
-  return parseSignalFacts({
-    ...present,
+  // Built field by field (a year of a large municipality is tens of thousands of rows): NULL
+  // becomes an absent field, 0/1 a boolean, the categories' JSON a list.
+  const facts: Record<string, unknown> = {
+    id: row.id,
+    municipalityId: row.municipalityId,
+    issuedAt: row.issuedAt,
     viaLeerplicht: flag(row.viaLeerplicht),
+    state: row.state,
     delivered: flag(row.delivered),
-    supportCategories: typeof row.supportCategories === 'string' ? JSON.parse(row.supportCategories) : (row.supportCategories ?? []),
+    supportCategories: typeof row.supportCategories === 'string' ? JSON.parse(row.supportCategories) : row.supportCategories,
     bounced: flag(row.bounced),
     noSchool: flag(row.noSchool),
     escalated: flag(row.escalated),
-  });
+    failedDeliveries: row.failedDeliveries,
+  };
+  if (row.schoolId !== null) facts.schoolId = row.schoolId;
+  if (row.dueAt !== null) facts.dueAt = row.dueAt;
+  if (row.acknowledgedAt !== null) facts.acknowledgedAt = row.acknowledgedAt;
+  if (row.supportRecordedAt !== null) facts.supportRecordedAt = row.supportRecordedAt;
+  if (row.priorConcern !== null) facts.priorConcern = row.priorConcern;
+  return parseSignalFacts(facts);
 }
 
 /** What was stored, read back: JSON drops `undefined` fields, so a write returns what a read will. */

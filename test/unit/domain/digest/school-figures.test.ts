@@ -1,4 +1,6 @@
 import type { IsoWeek } from '../../../../src/domain/digest/iso-week';
+import type { SignalFacts } from '../../../../src/domain/digest/signal-facts';
+import type { SignalState } from '../../../../src/domain/signal';
 import { schoolFigures } from '../../../../src/domain/digest/school-figures';
 import { aFact, aFactWithoutSchool, hoursAfter } from '../../../fixtures/signal-facts';
 
@@ -21,7 +23,7 @@ describe('schoolFigures: one line per school with signals issued in the week', (
     ];
     expect(schoolFigures(facts, W10)).toEqual([
       { schoolId: '12AB00', issued: 3, acknowledged: 3, supportedWithin48h: 1, bounced: 0 },
-      { schoolId: '34CD00', issued: 1, acknowledged: 0, supportedWithin48h: 0, bounced: 1 },
+      { schoolId: '34CD00', issued: 0, acknowledged: 0, supportedWithin48h: 0, bounced: 1 },
       { schoolId: '56EF00', issued: 1, acknowledged: 0, supportedWithin48h: 0, bounced: 0 },
     ]);
   });
@@ -40,7 +42,30 @@ describe('schoolFigures: one line per school with signals issued in the week', (
       aFact({ schoolId: '34CD00', issuedAt, bounced: true, viaLeerplicht: true, state: 'awaiting_routing' }),
       aFact({ schoolId: '34CD00', issuedAt, bounced: true, viaLeerplicht: true, noSchool: true, state: 'unroutable' }),
     ];
-    expect(schoolFigures(facts, W10)).toEqual([{ schoolId: '34CD00', issued: 2, acknowledged: 0, supportedWithin48h: 0, bounced: 2 }]);
+    expect(schoolFigures(facts, W10)).toEqual([{ schoolId: '34CD00', issued: 0, acknowledged: 0, supportedWithin48h: 0, bounced: 2 }]);
+  });
+
+  it('counts signals, seen and supported only for signals at the school now, bounced only for those it sent back', () => {
+    const atSchool = (state: SignalState, over: Partial<SignalFacts> = {}) => aFact({ schoolId: '12AB00', issuedAt, state, ...over });
+    const sentBack = (state: SignalState) => aFact({ schoolId: '12AB00', issuedAt, bounced: true, viaLeerplicht: state !== 'bounced', state });
+    const facts = [
+      atSchool('issued', { delivered: false }),
+      atSchool('delivered'),
+      atSchool('acknowledged', { acknowledgedAt: hoursAfter(issuedAt, 1) }),
+      atSchool('supported', { acknowledgedAt: hoursAfter(issuedAt, 1), supportRecordedAt: hoursAfter(issuedAt, 2) }),
+      // Placed here after another school sent it back: on this line, not bounced here.
+      atSchool('delivered', { bounced: true, viaLeerplicht: true }),
+      sentBack('bounced'),
+      sentBack('awaiting_routing'),
+      sentBack('unroutable'),
+    ];
+    expect(schoolFigures(facts, W10)).toEqual([{ schoolId: '12AB00', issued: 5, acknowledged: 2, supportedWithin48h: 1, bounced: 3 }]);
+  });
+
+  it('keeps the signals a school sent back out of its seen and supported, whatever the facts still carry', () => {
+    // A record written before bounce was refused after acknowledgement, say: it is not at the school now.
+    const odd = aFact({ schoolId: '12AB00', issuedAt, bounced: true, state: 'bounced', acknowledgedAt: hoursAfter(issuedAt, 1), supportRecordedAt: hoursAfter(issuedAt, 2) });
+    expect(schoolFigures([odd], W10)).toEqual([{ schoolId: '12AB00', issued: 0, acknowledged: 0, supportedWithin48h: 0, bounced: 1 }]);
   });
 
   it('does not count as bounced at a school a signal another school sent back before it was placed there', () => {

@@ -114,9 +114,9 @@ describe('weeklyFigures of a typical week (2026-W10)', () => {
     expect(figures.openNow).toBe(2);
   });
 
-  it('shares acknowledgements among the signals that reached a school', () => {
-    expect(figures.acknowledgedBeforeSchoolStart).toEqual({ numerator: 2, denominator: 5 });
-    expect(figures.acknowledgedWithin24h).toEqual({ numerator: 3, denominator: 5 });
+  it('shares acknowledgements among the signals at a school now: not the one sent back', () => {
+    expect(figures.acknowledgedBeforeSchoolStart).toEqual({ numerator: 2, denominator: 4 });
+    expect(figures.acknowledgedWithin24h).toEqual({ numerator: 3, denominator: 4 });
   });
 
   it('takes the median time to acknowledge over the acknowledged, the mean of the middle two for an even count', () => {
@@ -221,6 +221,68 @@ describe('supportWindowOpen: signals whose 48 hours are still running at now', (
 
   it('leaves out a signal already supported and one closed without a school: neither can raise the headline', () => {
     expect(weeklyFigures([alreadySupported, noSchool], W10, new Date(hoursAfter(issuedAt, 1))).supportWindowOpen).toBe(0);
+  });
+});
+
+describe('the "seen" shares count only what can be judged at now', () => {
+  // Sunday 8 March 21:00, due Monday 08:30: at Monday 08:00 it is neither late nor missed yet.
+  const issuedAt = t('2026-03-08T21:00+01:00');
+  const dueAt = t('2026-03-09T08:30+01:00');
+  const at = (local: string) => new Date(t(local));
+  const seen = (facts: Parameters<typeof weeklyFigures>[0], now: Date) => {
+    const f = weeklyFigures(facts, W10, now);
+    return [f.acknowledgedBeforeSchoolStart, f.acknowledgedWithin24h];
+  };
+  const share = (numerator: number, denominator: number) => ({ numerator, denominator });
+
+  it('leaves an unacknowledged signal out of both while school has not started', () => {
+    expect(seen([aFact({ issuedAt, dueAt })], at('2026-03-09T08:00+01:00'))).toEqual([share(0, 0), share(0, 0)]);
+  });
+
+  it('counts it as not seen before school start once school started, not yet against the 24 hours', () => {
+    expect(seen([aFact({ issuedAt, dueAt })], at('2026-03-09T08:30+01:00'))).toEqual([share(0, 1), share(0, 0)]);
+    expect(seen([aFact({ issuedAt, dueAt })], at('2026-03-09T20:59+01:00'))).toEqual([share(0, 1), share(0, 0)]);
+  });
+
+  it('counts it as not seen within 24 hours once the 24 hours have passed', () => {
+    expect(seen([aFact({ issuedAt, dueAt })], at('2026-03-09T21:00+01:00'))).toEqual([share(0, 1), share(0, 1)]);
+  });
+
+  it('counts a signal already acknowledged at once, in the numerator and the denominator', () => {
+    const early = aFact({ issuedAt, dueAt, acknowledgedAt: t('2026-03-09T07:50+01:00'), state: 'acknowledged' });
+    expect(seen([early], at('2026-03-09T08:00+01:00'))).toEqual([share(1, 1), share(1, 1)]);
+  });
+
+  it('counts a late acknowledgement as late, also while the 24 hours still run', () => {
+    const late = aFact({ issuedAt, dueAt, acknowledgedAt: t('2026-03-09T09:00+01:00'), state: 'acknowledged' });
+    expect(seen([late], at('2026-03-09T10:00+01:00'))).toEqual([share(0, 1), share(1, 1)]);
+  });
+});
+
+describe('the "seen" shares count only signals at a school now', () => {
+  const issuedAt = t('2026-03-03T10:00+01:00');
+  const dueAt = t('2026-03-03T12:00+01:00');
+  const share = (numerator: number, denominator: number) => ({ numerator, denominator });
+
+  it.each<SignalState>(['bounced', 'awaiting_routing', 'unroutable'])(
+    'leaves out a signal sent back, now %s, though it carries the dueAt of the school that sent it back',
+    (state) => {
+      const sentBack = aFact({ issuedAt, dueAt, schoolId: '34CD00', bounced: true, state, viaLeerplicht: state !== 'bounced' });
+      const figures = weeklyFigures([sentBack], W10, LATER);
+      expect(figures.acknowledgedBeforeSchoolStart).toEqual(share(0, 0));
+      expect(figures.acknowledgedWithin24h).toEqual(share(0, 0));
+    },
+  );
+
+  it.each<SignalState>(['issued', 'delivered', 'acknowledged', 'supported'])('counts a signal at a school now, %s', (state) => {
+    const atSchool = aFact({ issuedAt, dueAt, state });
+    expect(weeklyFigures([atSchool], W10, LATER).acknowledgedBeforeSchoolStart.denominator).toBe(1);
+    expect(weeklyFigures([atSchool], W10, LATER).acknowledgedWithin24h.denominator).toBe(1);
+  });
+
+  it('counts a signal placed at another school after one sent it back, by its new due time', () => {
+    const placed = aFact({ issuedAt, dueAt, bounced: true, viaLeerplicht: true, acknowledgedAt: hoursAfter(issuedAt, 1), state: 'acknowledged' });
+    expect(weeklyFigures([placed], W10, LATER).acknowledgedBeforeSchoolStart).toEqual(share(1, 1));
   });
 });
 
