@@ -9,7 +9,7 @@ import {
 } from '../domain/digest/digest-run';
 import { digestWeekAt, type DigestSchedule } from '../domain/digest/digest-schedule';
 import type { Digest } from '../domain/digest/figures';
-import { formatIsoWeek, type IsoWeek } from '../domain/digest/iso-week';
+import { addWeeks, formatIsoWeek, type IsoWeek } from '../domain/digest/iso-week';
 import { ErrorCodes, isDomainError } from '../domain/errors';
 import {
   MessengerError,
@@ -92,6 +92,10 @@ export class SendWeeklyDigests {
     const existing = await this.deps.runs.get(id);
     if (existing || !mayStart) return existing;
     const recipients = await this.deps.directory.listDigestRecipients();
+    // No run for nobody: a run fixes its recipients, so an empty one would skip the week for
+    // whoever the directory names later that week.
+    if (recipients.length === 0) return undefined;
+    await this.warnAboutUnfinished(week);
     try {
       const created = await this.deps.runs.create(startDigestRun(week, recipients.map((m) => m.aadObjectId), this.deps.clock.now()));
       this.deps.logger.info({ week: id, recipients: recipients.length }, 'weekly digest run started');
@@ -101,6 +105,13 @@ export class SendWeeklyDigests {
       if (isDomainError(error, ErrorCodes.storeConflict)) return this.deps.runs.get(id);
       throw error;
     }
+  }
+
+  /** The week before's run should be done by now; recipients still waiting there will not get it. */
+  private async warnAboutUnfinished(week: IsoWeek): Promise<void> {
+    const before = await this.deps.runs.get(formatIsoWeek(addWeeks(week, -1)));
+    const waiting = before?.value.recipients.filter((r) => r.status === 'pending').length ?? 0;
+    if (waiting > 0) this.deps.logger.warn({ week: before!.value.id, waiting }, 'weekly digest run left unfinished: a new week has begun');
   }
 
   private async lease(run: Stored<DigestRun>): Promise<{ run: Stored<DigestRun>; memberIds: string[]; leaseId: string } | undefined> {

@@ -173,4 +173,15 @@ describe('SendWeeklyDigests', () => {
     // The manager and both coordinators all look at Heerlen.
     expect(read).toHaveBeenCalledTimes(1);
   });
+
+  it('starts no run while nobody is a manager or coordinator, so people added later that week still get it', async () => {
+    for (const id of [MANAGER_ID, COORDINATOR_ID]) await core.directory.upsertMembers([aMember({ aadObjectId: id, name: 'Zonder Rol', roles: [] })]);
+    core.clock.set(MONDAY_0800);
+    expect(await job().runDue()).toBe(0);
+    expect(await runs.get('2026-W47')).toBeUndefined();
+
+    await core.directory.upsertMembers([aMember({ aadObjectId: MANAGER_ID, name: 'Marloes Kuipers', roles: [{ role: 'manager', municipalityIds: [MUNICIPALITY_ID], schoolIds: [] }] })]);
+    core.clock.set(new Date('2026-11-24T09:00:00+01:00'));
+    expect(await job().runDue()).toBe(1);
+  });
 });
