@@ -4,6 +4,7 @@
  */
 import type { DigestRun } from './domain/digest/digest-run';
 import type { SignalFacts } from './domain/digest/signal-facts';
+import type { FactsScope, WeekBounds, WeeklyCounts } from './domain/digest/weekly-counts';
 import type { Member, Municipality, RoleName, School } from './domain/directory';
 import type { Signal } from './domain/signal';
 
@@ -44,6 +45,12 @@ export interface SignalStore {
    * records: never the child's identity, so forgotten signals count like any other.
    */
   listFactsIssuedBetween(municipalityIds: string[], from: Date, to: Date): Promise<SignalFacts[]>;
+  /**
+   * The trend's numbers, counted by the store: per week (in the order given), the records in
+   * `scope` issued in it and how many of them had support recorded within 48 hours. Equal to
+   * `countsOf` over the facts; never reads an identity.
+   */
+  countWeeklyHeadlines(scope: FactsScope, weeks: WeekBounds[]): Promise<WeeklyCounts[]>;
   /** Signals with a deadline (reminder, escalation, support reminder) due at or before `now` (by `nextDeadlineAt`), oldest first. */
   listDeadlinesDue(now: Date, limit: number): Promise<Stored<Signal>[]>;
   /** Signals with delivery work due at or before `now` (by `dispatchDueAt`), oldest first. */

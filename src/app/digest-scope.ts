@@ -1,5 +1,5 @@
 import { rolesOf, type Member } from '../domain/directory';
-import type { SignalFacts } from '../domain/digest/signal-facts';
+import { inFactsScope } from '../domain/digest/weekly-counts';
 import type { DirectoryStore } from '../ports';
 
 /**
@@ -45,6 +45,4 @@ export async function digestScopeOf(directory: DirectoryStore, member: Member): 
 }
 
 /** Whether a record falls in the scope: its municipality is managed, or its school is. */
-export function inScope(scope: Pick<DigestScope, 'municipalityIds' | 'schoolIds'>, facts: SignalFacts): boolean {
-  return scope.municipalityIds.includes(facts.municipalityId) || (facts.schoolId !== undefined && scope.schoolIds.includes(facts.schoolId));
-}
+export const inScope = inFactsScope;

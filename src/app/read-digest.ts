@@ -1,4 +1,4 @@
-import { buildDigest } from '../domain/digest/build-digest';
+import { buildDigest, trendWeeks } from '../domain/digest/build-digest';
 import type { Digest } from '../domain/digest/figures';
 import { addWeeks, formatIsoWeek, isoWeekOf, weekRange, type IsoWeek } from '../domain/digest/iso-week';
 import { DomainError, ErrorCodes, isDomainError } from '../domain/errors';
@@ -17,9 +17,6 @@ export interface DigestForMember {
   digest: Digest;
   scope: DigestScope;
 }
-
-/** How far back the trend reaches: 52 weeks, the digest's week included. */
-const TREND_WEEKS = 52;
 
 /**
  * A manager's or coordinator's weekly figures for their scope, from the anonymous records only:
@@ -72,10 +69,14 @@ export class ReadDigest {
     return { digest, scope, role };
   }
 
+  /**
+   * The week's own records in full (its figures and per-school table), the 52 weeks of the trend
+   * as counts the store makes itself: a year of a large municipality is never read record by record.
+   */
   private async build(scope: DigestScope, week: IsoWeek): Promise<Digest> {
-    const from = weekRange(addWeeks(week, -(TREND_WEEKS - 1))).from;
-    const to = weekRange(week).to;
+    const { from, to } = weekRange(week);
     const facts = (await this.deps.signals.listFactsIssuedBetween(scope.readMunicipalityIds, from, to)).filter((f) => inScope(scope, f));
-    return buildDigest(facts, week, this.deps.clock.now(), { perSchool: scope.perSchool });
+    const trendCounts = await this.deps.signals.countWeeklyHeadlines(scope, trendWeeks(week).map(weekRange));
+    return buildDigest(facts, week, this.deps.clock.now(), { perSchool: scope.perSchool, trendCounts });
   }
 }

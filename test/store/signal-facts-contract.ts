@@ -1,4 +1,5 @@
 import { factsOf, type SignalFacts } from '../../src/domain/digest/signal-facts';
+import { countsOf } from '../../src/domain/digest/weekly-counts';
 import { forgetChild } from '../../src/domain/forget-child';
 import {
   acknowledge,
@@ -189,6 +190,59 @@ export function signalFactsContract(stores: () => Stores): void {
       const text = JSON.stringify(facts);
       for (const value of Object.values(child)) expect(text).not.toContain(value);
       expect(Object.keys(facts[0]!)).not.toContain('child');
+    });
+  });
+}
+
+/** The trend's numbers, counted by the store itself, equal to `countsOf` over the same facts. */
+export function weeklyHeadlinesContract(stores: () => Stores): void {
+  const signals = () => stores().signals;
+  const day = 24 * 60 * 60 * 1000;
+  const weeks = [-1, 0, 1].map((n) => ({ from: new Date(WEEK.from.getTime() + n * 7 * day), to: new Date(WEEK.to.getTime() + n * 7 * day) }));
+  const ourScope = { readMunicipalityIds: [MUNICIPALITY_ID], municipalityIds: [MUNICIPALITY_ID], schoolIds: [] };
+
+  /** Issued at `issuedAt`, picked up at once, support recorded `afterMs` later. */
+  const supportedAfter = (issuedAt: Date, afterMs: number, overrides: Parameters<typeof aSignal>[0] = {}) => {
+    const issued = aSignal({ now: issuedAt, ...overrides });
+    const picked = acknowledge(issued, PRIMARY, new Date(issuedAt.getTime() + 60_000));
+    return recordSupport(picked, PRIMARY, { categories: ['listening_ear'], priorConcern: 'no' }, new Date(issuedAt.getTime() + afterMs), () => true);
+  };
+
+  describe('SignalStore: the weekly headline counts for the trend', () => {
+    it('counts per week the signals issued and those supported within 48 hours, 48 hours exactly included', async () => {
+      const monday = at('2026-03-02T10:00:00.000Z');
+      const cases = [
+        supportedAfter(monday, 48 * 60 * 60 * 1000),
+        supportedAfter(new Date(monday.getTime() + 1000), 48 * 60 * 60 * 1000 + 1),
+        aSignal({ now: new Date(monday.getTime() + 2000) }),
+        supportedAfter(new Date(weeks[2]!.from.getTime() + 5000), 3 * 60 * 60 * 1000),
+        supportedAfter(new Date(monday.getTime() + 3000), 60_000, { municipalityId: 'GM1680' }),
+      ];
+      for (const s of cases) await signals().create(s);
+
+      const counts = await signals().countWeeklyHeadlines(ourScope, weeks);
+
+      expect(counts).toEqual([
+        { issued: 0, supportedWithin48h: 0 },
+        { issued: 3, supportedWithin48h: 1 },
+        { issued: 1, supportedWithin48h: 1 },
+      ]);
+      const facts = await signals().listFactsIssuedBetween([MUNICIPALITY_ID, 'GM1680'], weeks[0]!.from, weeks[2]!.to);
+      expect(counts).toEqual(countsOf(facts, ourScope, weeks));
+    });
+
+    it("counts a school manager's school among its municipality's records, and nothing else there", async () => {
+      const atOurSchool = aSignal({ now: at('2026-03-03T10:00:00.000Z') });
+      const elsewhere = aSignal({
+        now: at('2026-03-03T11:00:00.000Z'),
+        target: { route: 'direct', schoolId: '56EF00', contacts: [{ ...PRIMARY, rank: 'primary' }] },
+      });
+      for (const s of [atOurSchool, elsewhere]) await signals().create(s);
+      const schoolScope = { readMunicipalityIds: [MUNICIPALITY_ID], municipalityIds: [], schoolIds: [SCHOOL_ID] };
+
+      expect(await signals().countWeeklyHeadlines(schoolScope, [WEEK])).toEqual([{ issued: 1, supportedWithin48h: 0 }]);
+      expect(await signals().countWeeklyHeadlines({ ...schoolScope, schoolIds: [] }, [WEEK])).toEqual([{ issued: 0, supportedWithin48h: 0 }]);
+      expect(await signals().countWeeklyHeadlines(ourScope, [])).toEqual([]);
     });
   });
 }

@@ -105,6 +105,18 @@ describe('sqlite file', () => {
       expect(detail).not.toMatch(/SCAN s\b/);
     }
     expect(signalSql.listFactsIssuedBetween).not.toMatch(/signal_identities/);
+    // The trend's counts: per week one search of the covering index, no table row read.
+    const trend = (db.prepare(`EXPLAIN QUERY PLAN ${signalSql.countWeeklyHeadlines}`).all({
+      weeks: '[["2026-03-02T00:00:00.000Z","2026-03-09T00:00:00.000Z"]]',
+      read: '["GM0917"]',
+      municipalities: '["GM0917"]',
+      schools: '[]',
+    }) as { detail: string }[])
+      .map((r) => r.detail)
+      .join('\n');
+    expect(trend).toMatch(/SEARCH s USING COVERING INDEX signals_facts_by_municipality_issued \(municipality_id=\? AND issued_at>\? AND issued_at<\?\)/);
+    expect(trend).not.toMatch(/SCAN s\b/);
+    expect(signalSql.countWeeklyHeadlines).not.toMatch(/signal_identities/);
     db.close();
   });
 

@@ -2,7 +2,7 @@ import type { Stores } from '../../src/store/stores';
 import { auditLogContract } from './audit-log-contract';
 import { digestRunContract } from './digest-run-contract';
 import { directoryStoreContract } from './directory-store-contract';
-import { signalFactsContract } from './signal-facts-contract';
+import { signalFactsContract, weeklyHeadlinesContract } from './signal-facts-contract';
 import { signalIdentityContract } from './signal-identity-contract';
 import { signalStoreContract } from './signal-store-contract';
 
@@ -34,6 +34,7 @@ export function describeStoreContract(name: string, openFresh: () => Promise<Sto
     signalStoreContract(current);
     signalIdentityContract(current);
     signalFactsContract(current);
+    weeklyHeadlinesContract(current);
     directoryStoreContract(current);
     auditLogContract(current);
     digestRunContract(current);

@@ -10,6 +10,7 @@ import type { Digest } from './figures';
 import { addWeeks, weekRange, type IsoWeek } from './iso-week';
 import { schoolFiguresOfCohort } from './school-figures';
 import type { SignalFacts } from './signal-facts';
+import type { WeeklyCounts } from './weekly-counts';
 import { figuresOfCohort, headlineOfCohort, type IssuedFacts } from './weekly-figures';
 
 /** How many weeks the trend covers, the digest's week included. */
@@ -20,6 +21,16 @@ export const PREVIOUS_WEEKS = 4;
 export interface DigestOptions {
   /** Add one line per school (a municipality scope). */
   perSchool: boolean;
+  /**
+   * The trend's numbers as the store counted them, one per week of `trendWeeks(week)`; without
+   * them the trend is counted from `facts`, which must then span all 52 weeks.
+   */
+  trendCounts?: readonly WeeklyCounts[];
+}
+
+/** The 52 weeks up to and including `week`, oldest first: what the trend covers. */
+export function trendWeeks(week: IsoWeek): IsoWeek[] {
+  return Array.from({ length: TREND_WEEKS }, (_, i) => addWeeks(week, i - (TREND_WEEKS - 1)));
 }
 
 /** The index of the last boundary `<= ms`: boundaries ascend and the caller ensures `boundaries[0] <= ms`. */
@@ -35,7 +46,7 @@ function weekIndex(boundaries: readonly number[], ms: number): number {
 }
 
 export function buildDigest(facts: readonly SignalFacts[], week: IsoWeek, now: Date, options: DigestOptions): Digest {
-  const weeks = Array.from({ length: TREND_WEEKS }, (_, i) => addWeeks(week, i - (TREND_WEEKS - 1)));
+  const weeks = trendWeeks(week);
   const starts = weeks.map((w) => weekRange(w).from.getTime());
   const endMs = weekRange(week).to.getTime();
   const startMs = starts[0] as number;
@@ -49,8 +60,13 @@ export function buildDigest(facts: readonly SignalFacts[], week: IsoWeek, now: D
 
   const thisWeek = buckets[TREND_WEEKS - 1] as IssuedFacts[];
   const figures = figuresOfCohort(thisWeek, week, now);
+  const counted = options.trendCounts;
   const lastYear = weeks.map((w, i) =>
-    i === TREND_WEEKS - 1 ? { week, supportedWithin48h: figures.supportedWithin48h } : headlineOfCohort(buckets[i] as IssuedFacts[], w),
+    i === TREND_WEEKS - 1
+      ? { week, supportedWithin48h: figures.supportedWithin48h }
+      : counted
+        ? { week: w, supportedWithin48h: { numerator: counted[i]?.supportedWithin48h ?? 0, denominator: counted[i]?.issued ?? 0 } }
+        : headlineOfCohort(buckets[i] as IssuedFacts[], w),
   );
   return {
     figures,

@@ -2,6 +2,7 @@ import { factsOf, type SignalFacts } from '../../domain/digest/signal-facts';
 import { DomainError, ErrorCodes } from '../../domain/errors';
 import { identityExpiresAt } from '../../domain/forget-child';
 import type { Signal } from '../../domain/signal';
+import { countsOf, type FactsScope, type WeekBounds, type WeeklyCounts } from '../../domain/digest/weekly-counts';
 import type { SignalStore, Stored } from '../../ports';
 import { joinSignal, parseChildIdentity, parseSignalDocument, splitSignal, type SignalDocument } from '../signal-document';
 import { parseSignalFacts } from '../signal-facts-document';
@@ -67,6 +68,11 @@ export class MemorySignalStore implements SignalStore {
     if (!unchanged) throw new DomainError(ErrorCodes.storeConflict, { signalId: value.id });
     if (!child) this.identities.delete(value.id);
     return this.put(value);
+  }
+
+  async countWeeklyHeadlines(scope: FactsScope, weeks: WeekBounds[]): Promise<WeeklyCounts[]> {
+    if (weeks.length === 0) return [];
+    return countsOf(await this.listFactsIssuedBetween(scope.readMunicipalityIds, weeks[0]!.from, weeks.at(-1)!.to), scope, weeks);
   }
 
   async purgeIssuedBefore(cutoff: Date, limit: number): Promise<number> {

@@ -74,6 +74,24 @@ export const signalSql = {
     FROM signals AS s
     WHERE s.municipality_id IN (SELECT value FROM json_each(?)) AND s.issued_at >= ? AND s.issued_at < ?
     ORDER BY s.issued_at`,
+  // The trend: per week, issued and supported within 48 hours, counted from the covering index.
+  // Parameters: the weeks as a JSON array of [from, to], the municipalities read, and the scope's
+  // municipalities and schools (a record counts when its municipality or its school is in scope).
+  // 48 hours are elapsed time: the issue instant plus 48 h, in the same ISO text, compares as text.
+  countWeeklyHeadlines: `
+    WITH weeks (idx, week_from, week_to) AS (
+      SELECT CAST(key AS INTEGER), json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(@weeks))
+    SELECT weeks.idx AS idx,
+           count(*) AS issued,
+           coalesce(sum(s.fact_support_at IS NOT NULL
+                        AND s.fact_support_at <= strftime('%Y-%m-%dT%H:%M:%fZ', s.issued_at, '+48 hours')), 0) AS supportedWithin48h
+    FROM weeks
+    -- CROSS JOIN keeps the weeks outside: each week is one range search of the index.
+    CROSS JOIN signals AS s INDEXED BY signals_facts_by_municipality_issued
+      ON s.municipality_id IN (SELECT value FROM json_each(@read)) AND s.issued_at >= weeks.week_from AND s.issued_at < weeks.week_to
+    WHERE s.municipality_id IN (SELECT value FROM json_each(@municipalities))
+       OR s.fact_school_id IN (SELECT value FROM json_each(@schools))
+    GROUP BY weeks.idx`,
   listDispatchDue: `
     ${SELECT_SIGNAL}
     WHERE s.dispatch_due_at <= ?

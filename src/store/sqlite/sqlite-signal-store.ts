@@ -3,6 +3,7 @@ import { factsOf, type SignalFacts } from '../../domain/digest/signal-facts';
 import { DomainError, ErrorCodes } from '../../domain/errors';
 import { identityExpiresAt } from '../../domain/forget-child';
 import type { Signal } from '../../domain/signal';
+import type { FactsScope, WeekBounds, WeeklyCounts } from '../../domain/digest/weekly-counts';
 import type { SignalStore, Stored } from '../../ports';
 import { joinSignal, parseChildIdentity, parseSignalDocument, splitSignal, type SignalDocument } from '../signal-document';
 import { parseSignalFacts } from '../signal-facts-document';
@@ -57,6 +58,7 @@ export class SqliteSignalStore implements SignalStore {
   private readonly issuedBy: Statement<[string, string], SignalRow>;
   private readonly awaitingRouting: Statement<[string], SignalRow>;
   private readonly factsIssued: Statement<[string, string, string], FactsRow>;
+  private readonly weeklyHeadlines: Statement<[{ weeks: string; read: string; municipalities: string; schools: string }], { idx: number; issued: number; supportedWithin48h: number }>;
   private readonly dispatchDue: Statement<[string, number], SignalRow>;
   private readonly deadlinesDue: Statement<[string, number], SignalRow>;
   private readonly purgeIssued: Statement<[string, number]>;
@@ -84,6 +86,7 @@ export class SqliteSignalStore implements SignalStore {
     this.issuedBy = db.prepare(signalSql.listIssuedBy);
     this.awaitingRouting = db.prepare(signalSql.listAwaitingRouting);
     this.factsIssued = db.prepare(signalSql.listFactsIssuedBetween);
+    this.weeklyHeadlines = db.prepare(signalSql.countWeeklyHeadlines);
     this.dispatchDue = db.prepare(signalSql.listDispatchDue);
     this.deadlinesDue = db.prepare(signalSql.listDeadlinesDue);
     this.purgeIssued = db.prepare(signalSql.purgeIssuedBefore);
@@ -137,6 +140,19 @@ export class SqliteSignalStore implements SignalStore {
 
   async listFactsIssuedBetween(municipalityIds: string[], from: Date, to: Date): Promise<SignalFacts[]> {
     return this.factsIssued.all(JSON.stringify(municipalityIds), from.toISOString(), to.toISOString()).map(factsOfRow);
+  }
+
+  async countWeeklyHeadlines(scope: FactsScope, weeks: WeekBounds[]): Promise<WeeklyCounts[]> {
+    const rows = this.weeklyHeadlines.all({
+      weeks: JSON.stringify(weeks.map((w) => [w.from.toISOString(), w.to.toISOString()])),
+      read: JSON.stringify(scope.readMunicipalityIds),
+      municipalities: JSON.stringify(scope.municipalityIds),
+      schools: JSON.stringify(scope.schoolIds),
+    });
+    // Weeks without records have no row: they count zero.
+    const counts = weeks.map(() => ({ issued: 0, supportedWithin48h: 0 }));
+    for (const row of rows) counts[row.idx] = { issued: row.issued, supportedWithin48h: row.supportedWithin48h };
+    return counts;
   }
 
   async purgeIssuedBefore(cutoff: Date, limit: number): Promise<number> {

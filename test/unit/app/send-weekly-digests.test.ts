@@ -166,7 +166,7 @@ describe('SendWeeklyDigests', () => {
     await core.directory.upsertMembers([aCoordinator({ aadObjectId: LATER_MANAGER_ID, name: 'Coby Coördinator' })]);
     await core.directory.saveConversation({ ...(await core.directory.getConversation(MANAGER_ID))!, memberId: LATER_MANAGER_ID, conversationId: 'a:coby' });
     core.clock.set(MONDAY_0800);
-    const read = jest.spyOn(core.signals, 'listFactsIssuedBetween');
+    const read = jest.spyOn(core.signals, 'countWeeklyHeadlines');
 
     expect(await job().runDue()).toBe(3);
 

@@ -5,6 +5,7 @@
  */
 import { ErrorCodes } from '../../../src/domain/errors';
 import { bounce, forwardToSchool, type Signal } from '../../../src/domain/signal';
+import type { FactsScope, WeekBounds } from '../../../src/domain/digest/weekly-counts';
 import type { SignalStore, Stored } from '../../../src/ports';
 import {
   LEERPLICHT_OFFICER_ID,
@@ -35,6 +36,7 @@ class InterleavingStore implements SignalStore {
   listIssuedBy(memberId: string, since: Date) { return this.inner.listIssuedBy(memberId, since); }
   listAwaitingRouting(ids: string[]) { return this.inner.listAwaitingRouting(ids); }
   listFactsIssuedBetween(ids: string[], from: Date, to: Date) { return this.inner.listFactsIssuedBetween(ids, from, to); }
+  countWeeklyHeadlines(scope: FactsScope, weeks: WeekBounds[]) { return this.inner.countWeeklyHeadlines(scope, weeks); }
   listDispatchDue(now: Date, limit: number) { return this.inner.listDispatchDue(now, limit); }
   listDeadlinesDue(now: Date, limit: number) { return this.inner.listDeadlinesDue(now, limit); }
   purgeIssuedBefore(cutoff: Date, limit: number) { return this.inner.purgeIssuedBefore(cutoff, limit); }

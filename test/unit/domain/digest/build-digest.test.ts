@@ -1,4 +1,5 @@
-import { buildDigest } from '../../../../src/domain/digest/build-digest';
+import { buildDigest, trendWeeks } from '../../../../src/domain/digest/build-digest';
+import { countsOf } from '../../../../src/domain/digest/weekly-counts';
 import { addWeeks, weekRange, type IsoWeek } from '../../../../src/domain/digest/iso-week';
 import type { SignalFacts } from '../../../../src/domain/digest/signal-facts';
 import { weeklyFigures, weeklyHeadline } from '../../../../src/domain/digest/weekly-figures';
@@ -73,4 +74,34 @@ describe('buildDigest', () => {
       { schoolId: '34CD00', issued: 1, acknowledged: 0, supportedWithin48h: 1, bounced: 0 },
     ]);
   });
+
+  it("takes the trend from a store's own counts, week by week, and the week itself from its facts", () => {
+    const facts = [issuedIn(WEEK, 10, true), issuedIn(WEEK, 20, false)];
+    const trendCounts = trendWeeks(WEEK).map((_, i) => ({ issued: i, supportedWithin48h: Math.floor(i / 2) }));
+
+    const { lastYear, previousWeeks, figures } = buildDigest(facts, WEEK, NOW, { perSchool: false, trendCounts });
+
+    expect(lastYear[0]!.supportedWithin48h).toEqual({ numerator: 0, denominator: 0 });
+    expect(lastYear[50]!.supportedWithin48h).toEqual({ numerator: 25, denominator: 50 });
+    expect(previousWeeks.at(-1)).toEqual(lastYear[50]);
+    // The digest's own week is always the figures' headline, from the facts.
+    expect(lastYear[51]!.supportedWithin48h).toEqual(figures.supportedWithin48h);
+    expect(figures.supportedWithin48h).toEqual({ numerator: 1, denominator: 2 });
+  });
+
+  it('gives the same trend from counts as from a whole year of facts', () => {
+    const year = trendWeeks(WEEK).flatMap((w, i) => Array.from({ length: i % 4 }, (_, k) => issuedIn(w, 10 + k, k % 2 === 0)));
+    const fromFacts = buildDigest(year, WEEK, NOW, { perSchool: false });
+    const scope = { readMunicipalityIds: [year[0]!.municipalityId], municipalityIds: [year[0]!.municipalityId], schoolIds: [] };
+    const trendCounts = countsOf(year, scope, trendWeeks(WEEK).map(weekRange));
+
+    expect(buildDigest(year.filter((f) => weekOf(f) === 'this'), WEEK, NOW, { perSchool: false, trendCounts })).toEqual(fromFacts);
+  });
 });
+
+/** Whether a fact was issued in WEEK. */
+function weekOf(f: SignalFacts): 'this' | 'other' {
+  const { from, to } = weekRange(WEEK);
+  const ms = Date.parse(f.issuedAt);
+  return ms >= from.getTime() && ms < to.getTime() ? 'this' : 'other';
+}
