@@ -91,7 +91,7 @@ describe('sqlite file', () => {
     db.close();
   });
 
-  it("reads the digest's facts from a covering municipality and issue index, never touching documents or identities", () => {
+  it("reads the digest's facts by the municipality and issue index, the trend from that index alone, never touching identities", () => {
     const db = openSqliteDatabase(freshPath());
     const plan = (...params: unknown[]) =>
       (db.prepare(`EXPLAIN QUERY PLAN ${signalSql.listFactsIssuedBetween}`).all(...params) as { detail: string }[])
@@ -100,8 +100,7 @@ describe('sqlite file', () => {
 
     for (const ids of ['["GM0917"]', '["GM0917","GM1680"]']) {
       const detail = plan(ids, '2025-03-02T00:00:00.000Z', '2026-03-02T00:00:00.000Z');
-      // COVERING: the index alone answers it, no row (and no document) is read.
-      expect(detail).toMatch(/SEARCH s USING COVERING INDEX signals_facts_by_municipality_issued \(municipality_id=\? AND issued_at>\? AND issued_at<\?\)/);
+      expect(detail).toMatch(/SEARCH s USING INDEX signals_facts_by_municipality_issued \(municipality_id=\? AND issued_at>\? AND issued_at<\?\)/);
       expect(detail).not.toMatch(/SCAN s\b/);
     }
     expect(signalSql.listFactsIssuedBetween).not.toMatch(/signal_identities/);
