@@ -54,6 +54,8 @@ const WRITE_TRIES = 5;
 /** Sending stops this far into the lease; a single call may take a quarter of it at most. */
 const LEASE_SHARE_FOR_SENDING = 0.5;
 const CALL_SHARE_OF_LEASE = 0.25;
+/** With nobody to send to, the directory is asked again after this long (the scheduler ticks every few seconds). */
+const NOBODY_RECHECK_MS = 10 * 60_000;
 
 /**
  * The weekly digest, exactly once per recipient and week. The first instance past the week's
@@ -63,6 +65,9 @@ const CALL_SHARE_OF_LEASE = 0.25;
  * over only when the lease ran out.
  */
 export class SendWeeklyDigests {
+  /** When the directory last named nobody to send to: asked again only after a while, not every tick. */
+  private nobodyAt: number | undefined;
+
   constructor(private readonly deps: SendWeeklyDigestsDeps) {}
 
   /** Returns how many digests were sent. */
@@ -91,10 +96,16 @@ export class SendWeeklyDigests {
     const id = formatIsoWeek(week);
     const existing = await this.deps.runs.get(id);
     if (existing || !mayStart) return existing;
+    const now = this.deps.clock.now().getTime();
+    if (this.nobodyAt !== undefined && now - this.nobodyAt < NOBODY_RECHECK_MS) return undefined;
     const recipients = await this.deps.directory.listDigestRecipients();
     // No run for nobody: a run fixes its recipients, so an empty one would skip the week for
     // whoever the directory names later that week.
-    if (recipients.length === 0) return undefined;
+    if (recipients.length === 0) {
+      this.nobodyAt = now;
+      return undefined;
+    }
+    this.nobodyAt = undefined;
     await this.warnAboutUnfinished(week);
     try {
       const created = await this.deps.runs.create(startDigestRun(week, recipients.map((m) => m.aadObjectId), this.deps.clock.now()));

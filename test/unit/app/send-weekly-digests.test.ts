@@ -184,4 +184,19 @@ describe('SendWeeklyDigests', () => {
     core.clock.set(new Date('2026-11-24T09:00:00+01:00'));
     expect(await job().runDue()).toBe(1);
   });
+
+  it('asks the directory for recipients again only every ten minutes while it names nobody', async () => {
+    for (const id of [MANAGER_ID, COORDINATOR_ID]) await core.directory.upsertMembers([aMember({ aadObjectId: id, name: 'Zonder Rol', roles: [] })]);
+    const asked = jest.spyOn(core.directory, 'listDigestRecipients');
+    const sameJob = job();
+
+    core.clock.set(MONDAY_0800);
+    await sameJob.runDue();
+    core.clock.set(new Date(MONDAY_0800.getTime() + 9 * MINUTE));
+    await sameJob.runDue();
+    expect(asked).toHaveBeenCalledTimes(1);
+    core.clock.set(new Date(MONDAY_0800.getTime() + 10 * MINUTE));
+    await sameJob.runDue();
+    expect(asked).toHaveBeenCalledTimes(2);
+  });
 });
