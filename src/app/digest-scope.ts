@@ -1,5 +1,4 @@
 import { rolesOf, type Member } from '../domain/directory';
-import { inFactsScope } from '../domain/digest/weekly-counts';
 import type { DirectoryStore } from '../ports';
 
 /**
@@ -43,6 +42,3 @@ export async function digestScopeOf(directory: DirectoryStore, member: Member): 
     schoolNames: Object.fromEntries([...schools, ...managedSchools].map((s) => [s.id, s.name])),
   };
 }
-
-/** Whether a record falls in the scope: its municipality is managed, or its school is. */
-export const inScope = inFactsScope;

@@ -4,7 +4,8 @@ import { addWeeks, formatIsoWeek, isoWeekOf, weekRange, type IsoWeek } from '../
 import { DomainError, ErrorCodes, isDomainError } from '../domain/errors';
 import type { AuditLog, Clock, DirectoryStore, SignalStore } from '../ports';
 import { sourceFields, type RequestSource } from './audit-trail';
-import { digestScopeOf, inScope, isDigestReader, type DigestScope } from './digest-scope';
+import { digestScopeOf, isDigestReader, type DigestScope } from './digest-scope';
+import { inFactsScope } from '../domain/digest/weekly-counts';
 
 export interface ReadDigestDeps {
   signals: SignalStore;
@@ -75,7 +76,7 @@ export class ReadDigest {
    */
   private async build(scope: DigestScope, week: IsoWeek): Promise<Digest> {
     const { from, to } = weekRange(week);
-    const facts = (await this.deps.signals.listFactsIssuedBetween(scope.readMunicipalityIds, from, to)).filter((f) => inScope(scope, f));
+    const facts = (await this.deps.signals.listFactsIssuedBetween(scope.readMunicipalityIds, from, to)).filter((f) => inFactsScope(scope, f));
     const trendCounts = await this.deps.signals.countWeeklyHeadlines(scope, trendWeeks(week).map(weekRange));
     return buildDigest(facts, week, this.deps.clock.now(), { perSchool: scope.perSchool, trendCounts });
   }

@@ -76,6 +76,3 @@ export function compareWeeks(a: IsoWeek, b: IsoWeek): number {
   return a.year !== b.year ? a.year - b.year : a.week - b.week;
 }
 
-export function sameWeek(a: IsoWeek, b: IsoWeek): boolean {
-  return a.year === b.year && a.week === b.week;
-}

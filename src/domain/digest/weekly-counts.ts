@@ -28,6 +28,19 @@ export function inFactsScope(scope: Pick<FactsScope, 'municipalityIds' | 'school
   return scope.municipalityIds.includes(facts.municipalityId) || (facts.schoolId !== undefined && scope.schoolIds.includes(facts.schoolId));
 }
 
+/**
+ * For a store that counts by reading the facts (memory, Cosmos DB): the facts of the whole span
+ * of `weeks`, read once with `read`, then counted.
+ */
+export async function countsFromFacts(
+  read: (municipalityIds: string[], from: Date, to: Date) => Promise<SignalFacts[]>,
+  scope: FactsScope,
+  weeks: readonly WeekBounds[],
+): Promise<WeeklyCounts[]> {
+  if (weeks.length === 0) return [];
+  return countsOf(await read(scope.readMunicipalityIds, weeks[0]!.from, weeks.at(-1)!.to), scope, weeks);
+}
+
 /** Per week (in the order given), from facts: what a store's own count must equal. */
 export function countsOf(facts: readonly SignalFacts[], scope: FactsScope, weeks: readonly WeekBounds[]): WeeklyCounts[] {
   const counts = weeks.map(() => ({ issued: 0, supportedWithin48h: 0 }));

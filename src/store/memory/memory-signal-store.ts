@@ -2,7 +2,7 @@ import { factsOf, type SignalFacts } from '../../domain/digest/signal-facts';
 import { DomainError, ErrorCodes } from '../../domain/errors';
 import { identityExpiresAt } from '../../domain/forget-child';
 import type { Signal } from '../../domain/signal';
-import { countsOf, type FactsScope, type WeekBounds, type WeeklyCounts } from '../../domain/digest/weekly-counts';
+import { countsFromFacts, type FactsScope, type WeekBounds, type WeeklyCounts } from '../../domain/digest/weekly-counts';
 import type { SignalStore, Stored } from '../../ports';
 import { joinSignal, parseChildIdentity, parseSignalDocument, splitSignal, type SignalDocument } from '../signal-document';
 import { parseSignalFacts } from '../signal-facts-document';
@@ -71,8 +71,7 @@ export class MemorySignalStore implements SignalStore {
   }
 
   async countWeeklyHeadlines(scope: FactsScope, weeks: WeekBounds[]): Promise<WeeklyCounts[]> {
-    if (weeks.length === 0) return [];
-    return countsOf(await this.listFactsIssuedBetween(scope.readMunicipalityIds, weeks[0]!.from, weeks.at(-1)!.to), scope, weeks);
+    return countsFromFacts((ids, from, to) => this.listFactsIssuedBetween(ids, from, to), scope, weeks);
   }
 
   async purgeIssuedBefore(cutoff: Date, limit: number): Promise<number> {
