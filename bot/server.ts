@@ -4,6 +4,7 @@ import { AuthenticationError } from 'botframework-connector';
 import type { Logger } from '../src/ports';
 import type { HwcAdapter } from './adapter';
 import { incomingActivitySchema } from './activity-schema';
+import { refuseEncodedBodies } from './content-encoding';
 import { describeError } from './logger';
 
 export interface ServerDeps {
@@ -22,6 +23,8 @@ export function createServer({ adapter, bot, logger, ready }: ServerDeps): resti
   // JSON only: the Bot Connector sends nothing else, so forms and uploads are never even parsed.
   // (restify hands `maxBodySize` on to its body reader; its typings omit it.)
   const jsonOnly: restify.plugins.JsonBodyParserOptions & { maxBodySize: number } = { maxBodySize: MAX_BODY_BYTES, mapParams: false };
+  // Before the body parser: a compressed body is refused before it is read, let alone inflated.
+  server.use(refuseEncodedBodies);
   server.use(restify.plugins.jsonBodyParser(jsonOnly));
 
   // restify's own errors (bad JSON, too large, unknown route) keep their status but lose their text.

@@ -4,6 +4,7 @@
  * The keys come from a local OpenID server, so the real validation runs offline; every rejected
  * caller gets 401 with no error text, and the bot does nothing for it.
  */
+import { gzipSync } from 'node:zlib';
 import type { Directory } from '../../src/domain/directory';
 import { inputLabelled } from '../support/card-query';
 import { startAuthenticatedBot } from '../support/authenticated-bot';
@@ -93,6 +94,19 @@ describe('authentication of /api/messages', () => {
     expect(connector.calls.slice(calls)).toEqual([]);
     // A rejected caller is not a failure of ours: nothing went down the 500 or turn-error path.
     expect(bot.logs.lines.slice(logLines).join('')).not.toMatch(/activity failed|turn failed/);
+  });
+
+  test('a gzip body without a token is refused with 415 before any token check, and the bot does nothing', async () => {
+    const calls = connector.calls.length;
+    const response = await fetch(bot.botUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body: gzipSync(JSON.stringify(wendy.activity({ type: 'message', text: 'signaal' }))),
+    });
+    expect(response.status).toBe(415);
+    expect(await response.json()).toEqual({ error: 'unsupported_content_encoding' });
+    await bot.app.idle();
+    expect(connector.calls.slice(calls)).toEqual([]);
   });
 
   test('a valid Bot Framework token, checked against the local keys, is accepted and the turn runs: Wendy gets the form', async () => {

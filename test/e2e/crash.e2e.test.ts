@@ -3,12 +3,12 @@
  * signal was committed while its card is still on the way to Teams, and a new process on the same
  * SQLite file sends the card once the dead process's lease has run out — exactly once.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Directory } from '../../src/domain/directory';
+import { freePort, kill, startBotProcess } from '../support/bot-process';
 import { visibleText } from '../support/card-query';
 import { FakeBotConnector } from '../support/fake-bot-connector';
 import { writeDirectoryFile } from '../support/running-bot';
@@ -26,41 +26,6 @@ const directory: Directory = {
     { aadObjectId: ids.carla, name: 'Carla Contact', roles: [{ role: 'school_contact', schoolId: '12AB00', rank: 'primary' }] },
   ],
 };
-
-const root = resolve(__dirname, '../..');
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((done) => server.close(() => done()));
-  return port;
-}
-
-/** The real bot process; resolves once it logs that it listens. */
-function startBotProcess(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['-r', './test/support/register-ts.cjs', 'bot/index.ts'], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolveStarted, reject) => {
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('"msg":"listening"')) resolveStarted(child);
-    });
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`bot exited (${code}) before listening: ${output.slice(-500)}`)));
-  });
-}
-
-async function kill(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((done) => child.once('exit', done));
-  child.kill('SIGKILL');
-  await exited;
-}
 
 describe('a crash between the commit and the card reaching Teams', () => {
   const connector = new FakeBotConnector();
