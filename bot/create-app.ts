@@ -155,6 +155,9 @@ async function loadDirectory(config: Config, stores: Stores, logger: Logger): Pr
   if (config.directoryFile) {
     const directory = await importDirectory(stores.directory, JSON.parse(await readFile(config.directoryFile, 'utf8')) as unknown);
     logger.info({ schools: directory.schools.length, members: directory.members.length }, 'directory loaded');
+  } else if (await stores.directory.hasMembers()) {
+    // Importing the demo would remove every real member and give one demo user every role.
+    logger.info({}, 'no directory file configured (HWC_DIRECTORY_FILE): directory kept as the store holds it');
   } else if (!config.production) {
     await importDirectory(stores.directory, demoDirectory);
     logger.info({}, 'demo directory loaded: the Agents Playground user holds every role');

@@ -1,7 +1,8 @@
 import type { Directory } from '../src/domain/directory';
 
 /**
- * Loaded when no directory file is configured outside production, so one person can walk the
+ * Loaded outside production when no directory file is configured and the store holds no member
+ * (never over a real directory), so one person can walk the
  * whole flow in the Microsoft 365 Agents Playground: its default user (Alex Wilber) holds every
  * role. Fictional schools; no real people.
  */

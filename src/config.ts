@@ -46,25 +46,48 @@ function tenantList(raw: string | undefined): string[] {
 }
 
 /**
+ * Production is any run that authenticates: an app id or a managed identity is configured. App
+ * Service sets no NODE_ENV, so NODE_ENV alone never decides it; `NODE_ENV=production` still turns
+ * the rules on (then a missing app id is refused instead of starting in local mode).
+ */
+function isProduction(env: Record<string, string | undefined>): boolean {
+  return (
+    (env.NODE_ENV ?? '').trim() === 'production' ||
+    (env.MicrosoftAppId ?? '').trim() !== '' ||
+    (env.MicrosoftAppType ?? '').trim() === 'UserAssignedMSI'
+  );
+}
+
+/**
  * Rules that tie settings together. Checked on the raw environment, beside the schema, so that
  * one start-up lists every problem even when a single field is malformed too.
  */
 function crossFieldProblems(env: Record<string, string | undefined>): string[] {
   const set = (key: string) => (env[key] ?? '').trim() !== '';
-  const production = (env.NODE_ENV ?? '').trim() === 'production';
+  const production = isProduction(env);
+  const appType = (env.MicrosoftAppType ?? '').trim();
   const problems: string[] = [];
   if (production && !set('MicrosoftAppId')) {
     problems.push('MicrosoftAppId is required in production: without it the bot accepts unauthenticated requests');
   }
   // A managed identity gets its tokens without a secret; every other app type needs one to answer Teams.
-  if (production && !set('MicrosoftAppPassword') && (env.MicrosoftAppType ?? '').trim() !== 'UserAssignedMSI') {
+  if (production && !set('MicrosoftAppPassword') && appType !== 'UserAssignedMSI') {
     problems.push('MicrosoftAppPassword is required in production unless MicrosoftAppType=UserAssignedMSI: without it the bot cannot answer Teams');
+  }
+  // Both ask their own tenant for tokens; without it botbuilder asks the multi-tenant authority and fails at the first reply.
+  if ((appType === 'SingleTenant' || appType === 'UserAssignedMSI') && !set('MicrosoftAppTenantId')) {
+    problems.push(`MicrosoftAppTenantId is required when MicrosoftAppType=${appType}: the bot gets its tokens from that tenant`);
   }
   if (production && tenantList(env.HWC_ALLOWED_TENANTS).length === 0) {
     problems.push('HWC_ALLOWED_TENANTS is required in production: without it activities from any Entra tenant are accepted');
   }
   if (production && (env.HWC_QUIET_TIME ?? '').trim() === 'off') {
     problems.push('HWC_QUIET_TIME=off is for demos only: in production cards must wait for the working window');
+  }
+  // Checked before the store is opened: a start that leans on whatever the store happens to hold
+  // is how a real directory once gave way to the demo user.
+  if (production && !set('HWC_DIRECTORY_FILE')) {
+    problems.push('HWC_DIRECTORY_FILE is required in production: it says who holds which role');
   }
   if ((env.HWC_STORE ?? '').trim() === 'cosmos') {
     for (const key of ['COSMOS_ENDPOINT', 'COSMOS_KEY']) {
@@ -75,6 +98,7 @@ function crossFieldProblems(env: Record<string, string | undefined>): string[] {
 }
 
 export interface Config {
+  /** An app id or managed identity is configured (or NODE_ENV=production): every production rule holds. */
   production: boolean;
   port: number;
   /** Empty in local mode: authentication is off, which only a non-production run allows. */
@@ -129,7 +153,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   return {
-    production: e.NODE_ENV === 'production',
+    production: isProduction(env),
     port: e.PORT,
     appId: e.MicrosoftAppId ?? '',
     ...(e.MicrosoftAppPassword ? { appPassword: e.MicrosoftAppPassword } : {}),

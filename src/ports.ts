@@ -94,6 +94,8 @@ export interface DirectoryStore {
   upsertMembers(items: Member[]): Promise<void>;
   /** Removes every member whose id is not listed, with all their roles: someone who left loses access. */
   removeMembersExcept(aadObjectIds: string[]): Promise<void>;
+  /** Whether any member is stored: the demo directory is only ever loaded into a store without one. */
+  hasMembers(): Promise<boolean>;
   getMember(aadObjectId: string): Promise<Member | undefined>;
   getSchool(id: string): Promise<School | undefined>;
   getMunicipality(id: string): Promise<Municipality | undefined>;

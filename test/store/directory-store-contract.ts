@@ -146,6 +146,20 @@ export function directoryStoreContract(stores: () => Stores): void {
       expect(await directory().listAdmins()).toEqual([]);
     });
 
+    it('says whether it holds any member: none when empty or when every member was removed', async () => {
+      expect(await directory().hasMembers()).toBe(false);
+      // Schools and municipalities alone are no members: nobody would hold a role.
+      await directory().upsertMunicipalities([aMunicipality()]);
+      await directory().upsertSchools([aSchool()]);
+      expect(await directory().hasMembers()).toBe(false);
+
+      await directory().upsertMembers([aSchoolContact(), aVtWorker()]);
+      expect(await directory().hasMembers()).toBe(true);
+
+      await directory().removeMembersExcept([]);
+      expect(await directory().hasMembers()).toBe(false);
+    });
+
     it('lists the admins, by member id', async () => {
       const admin = aMember({ aadObjectId: memberId(20), roles: [{ role: 'admin' }] });
       await directory().upsertMembers([aSchoolContact(), admin]);

@@ -21,8 +21,8 @@ export async function startAuthenticatedBot(options: {
 }): Promise<RunningBot> {
   const appPassword = 'not-a-real-secret';
   const sqlitePath = join(mkdtempSync(join(tmpdir(), 'hwc-db-')), 'hwc.sqlite');
+  // No NODE_ENV, as on App Service: the app id alone makes this production.
   const config = loadConfig({
-    NODE_ENV: 'production',
     PORT: '0',
     MicrosoftAppId: options.appId,
     MicrosoftAppPassword: appPassword,
@@ -40,6 +40,7 @@ export async function startAuthenticatedBot(options: {
     logger: createLogger(config.logLevel, logs),
     authForTests: offlineAuthentication({ appId: options.appId, appPassword }, options.metadataUrl),
   });
+  if (!config.production) throw new Error('an app id must make the bot run as in production');
   const port = await app.listen();
   return { app, botUrl: `http://127.0.0.1:${port}/api/messages`, logs, sqlitePath };
 }

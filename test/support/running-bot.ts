@@ -37,7 +37,8 @@ export function writeDirectoryFile(directory: Directory, folder = mkdtempSync(jo
 
 /** The real server on a free port with the embedded SQLite store, talking to `connectorUrl`. */
 export async function startBot(options: {
-  directoryFile: string;
+  /** None: the bot keeps the directory the store holds, or loads the demo directory into an empty store. */
+  directoryFile?: string;
   connectorUrl: string;
   sqlitePath?: string;
   logs?: LogCapture;
@@ -51,7 +52,7 @@ export async function startBot(options: {
     PORT: '0',
     HWC_STORE: 'sqlite',
     HWC_SQLITE_PATH: sqlitePath,
-    HWC_DIRECTORY_FILE: options.directoryFile,
+    ...(options.directoryFile ? { HWC_DIRECTORY_FILE: options.directoryFile } : {}),
     HWC_TEAMS_SERVICE_URL: options.connectorUrl,
     LOG_LEVEL: 'debug',
     ...(options.clock ? { HWC_RELAY_INTERVAL_MS: String(24 * 60 * 60 * 1000) } : {}),

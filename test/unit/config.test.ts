@@ -77,6 +77,7 @@ describe('loadConfig', () => {
       COSMOS_KEY: 'key',
       HWC_LOCALE: 'en',
       HWC_ALLOWED_TENANTS: 'tenant',
+      HWC_DIRECTORY_FILE: '/etc/hwc/directory.json',
     });
     expect(config).toMatchObject({
       production: true,
@@ -97,6 +98,7 @@ describe('loadConfig', () => {
     MicrosoftAppId: 'app-id',
     MicrosoftAppPassword: 'secret',
     HWC_ALLOWED_TENANTS: '72F988BF-86F1-41AF-91AB-2D7CD011DB47, b1c2d3e4-0000-4000-8000-000000000000',
+    HWC_DIRECTORY_FILE: '/etc/hwc/directory.json',
   };
 
   it('starts in production with an app id, its secret and the allowed tenants (lower case)', () => {
@@ -127,13 +129,55 @@ describe('loadConfig', () => {
     expect(problemsOf({ ...production, HWC_ALLOWED_TENANTS })).toEqual([expect.stringMatching(/^HWC_ALLOWED_TENANTS is required in production/)]);
   });
 
-  it('lists the missing app id, password and tenants together in one ConfigError', () => {
+  it('lists the missing app id, password, tenants and directory file together in one ConfigError', () => {
     const problems = problemsOf({ NODE_ENV: 'production' });
-    expect(problems.map((p) => p.split(' ')[0]).sort()).toEqual(['HWC_ALLOWED_TENANTS', 'MicrosoftAppId', 'MicrosoftAppPassword']);
+    expect(problems.map((p) => p.split(' ')[0]).sort()).toEqual(['HWC_ALLOWED_TENANTS', 'HWC_DIRECTORY_FILE', 'MicrosoftAppId', 'MicrosoftAppPassword']);
   });
 
-  it('does not ask for a password or tenants outside production', () => {
-    expect(loadConfig({ NODE_ENV: 'test', MicrosoftAppId: 'app-id' })).toMatchObject({ production: false, appId: 'app-id', allowedTenants: [] });
+  it('runs locally (not production) without an app id, whatever NODE_ENV says short of production', () => {
+    for (const NODE_ENV of [undefined, 'development', 'test']) {
+      expect(loadConfig({ NODE_ENV })).toMatchObject({ production: false, appId: '', allowedTenants: [], quietTime: true });
+    }
+  });
+
+  describe('production rules follow the app id, not NODE_ENV (App Service sets no NODE_ENV)', () => {
+    const appServiceEnvironment: Record<string, string | undefined> = { ...production, NODE_ENV: undefined };
+
+    it('starts as production with an app id and no NODE_ENV at all', () => {
+      expect(loadConfig(appServiceEnvironment)).toMatchObject({ production: true, appId: 'app-id', directoryFile: '/etc/hwc/directory.json' });
+    });
+
+    it.each([[undefined], ['development'], ['test']])('refuses an app id without allowed tenants with NODE_ENV=%s: any tenant could come in', (NODE_ENV) => {
+      const problems = problemsOf({ ...appServiceEnvironment, NODE_ENV, HWC_ALLOWED_TENANTS: undefined });
+      expect(problems).toEqual([expect.stringMatching(/^HWC_ALLOWED_TENANTS is required in production/)]);
+    });
+
+    it.each([[undefined], ['test']])('refuses HWC_QUIET_TIME=off with an app id and NODE_ENV=%s', (NODE_ENV) => {
+      const problems = problemsOf({ ...appServiceEnvironment, NODE_ENV, HWC_QUIET_TIME: 'off' });
+      expect(problems).toEqual([expect.stringMatching(/^HWC_QUIET_TIME=off /)]);
+    });
+
+    it.each([[undefined], ['test']])('refuses an app id without HWC_DIRECTORY_FILE with NODE_ENV=%s: nobody would have a role, or a demo user every role', (NODE_ENV) => {
+      const problems = problemsOf({ ...appServiceEnvironment, NODE_ENV, HWC_DIRECTORY_FILE: ' ' });
+      expect(problems).toEqual([expect.stringMatching(/^HWC_DIRECTORY_FILE is required in production/)]);
+    });
+
+    it('lists every production problem for a bare app id: password, tenants and directory file', () => {
+      const problems = problemsOf({ MicrosoftAppId: 'app-id' });
+      expect(problems.map((p) => p.split(' ')[0]).sort()).toEqual(['HWC_ALLOWED_TENANTS', 'HWC_DIRECTORY_FILE', 'MicrosoftAppPassword']);
+    });
+
+    it('treats a managed identity as production too, and then asks for its app id (the identity\'s client id)', () => {
+      const problems = problemsOf({ MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: 'tenant' });
+      expect(problems.map((p) => p.split(' ')[0]).sort()).toEqual(['HWC_ALLOWED_TENANTS', 'HWC_DIRECTORY_FILE', 'MicrosoftAppId']);
+    });
+  });
+
+  it.each([['SingleTenant'], ['UserAssignedMSI']])('refuses MicrosoftAppType=%s without MicrosoftAppTenantId: botbuilder would ask the wrong tenant for tokens', (MicrosoftAppType) => {
+    for (const MicrosoftAppTenantId of [undefined, ' ']) {
+      const problems = problemsOf({ ...production, MicrosoftAppType, MicrosoftAppTenantId });
+      expect(problems).toEqual([expect.stringMatching(new RegExp(`^MicrosoftAppTenantId is required when MicrosoftAppType=${MicrosoftAppType}`))]);
+    }
   });
 
   it('refuses production without MicrosoftAppId: authentication would be off', () => {
@@ -163,6 +207,7 @@ describe('loadConfig', () => {
       'COSMOS_ENDPOINT',
       'COSMOS_KEY',
       'HWC_ALLOWED_TENANTS',
+      'HWC_DIRECTORY_FILE',
       'HWC_LOCALE',
       'MicrosoftAppId',
       'MicrosoftAppPassword',
@@ -197,6 +242,20 @@ describe('main', () => {
       expect(written).not.toContain('pa55word');
       expect(createStores).not.toHaveBeenCalled();
       expect(process.listenerCount('SIGTERM')).toBe(sigtermListeners);
+    } finally {
+      createStores.mockRestore();
+    }
+  });
+
+  it('exits with 1 naming HWC_DIRECTORY_FILE for an App Service start (app id, no NODE_ENV) without a directory file, opening no store', async () => {
+    const createStores = jest.spyOn(createStoresModule, 'createStores');
+    try {
+      const code = await main({ MicrosoftAppId: 'app-id', MicrosoftAppPassword: 'pa55word', HWC_ALLOWED_TENANTS: 'tenant' });
+      expect(code).toBe(1);
+      const written = stderr.mock.calls.map((c) => String(c[0])).join('');
+      expect(written).toContain('HWC_DIRECTORY_FILE is required in production');
+      expect(written).not.toContain('pa55word');
+      expect(createStores).not.toHaveBeenCalled();
     } finally {
       createStores.mockRestore();
     }

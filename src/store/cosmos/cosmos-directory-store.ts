@@ -64,6 +64,13 @@ export class CosmosDirectoryStore implements DirectoryStore {
     await Promise.all(gone.map((id) => this.directory.item(id, 'member').delete()));
   }
 
+  async hasMembers(): Promise<boolean> {
+    // One id from the member partition is enough; no document is read in full.
+    const spec = { query: 'SELECT TOP 1 c.id FROM c WHERE c.kind = @kind', parameters: [{ name: '@kind', value: 'member' }] };
+    const { resources } = await this.directory.items.query<{ id: string }>(spec, { partitionKey: 'member' }).fetchAll();
+    return resources.length > 0;
+  }
+
   async getMember(aadObjectId: string): Promise<Member | undefined> {
     const resource = await this.read('member', aadObjectId);
     return resource && parseMemberDocument(memberFields(resource));

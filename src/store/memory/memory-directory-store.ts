@@ -53,6 +53,10 @@ export class MemoryDirectoryStore implements DirectoryStore {
     }
   }
 
+  async hasMembers(): Promise<boolean> {
+    return this.members.size > 0;
+  }
+
   async getMember(aadObjectId: string): Promise<Member | undefined> {
     return read(this.members.get(aadObjectId)?.json, parseMemberDocument);
   }

@@ -26,6 +26,7 @@ export class SqliteDirectoryStore implements DirectoryStore {
   private readonly upsertSchoolRows: Transaction<(items: School[]) => void>;
   private readonly upsertMemberRows: Transaction<(items: Member[]) => void>;
   private readonly member: Statement<[string], DocumentRow>;
+  private readonly anyMember: Statement<[], { found: number }>;
   private readonly school: Statement<[string], DocumentRow>;
   private readonly municipality: Statement<[string], DocumentRow>;
   private readonly schoolsIn: Statement<[string], DocumentRow>;
@@ -80,6 +81,7 @@ export class SqliteDirectoryStore implements DirectoryStore {
     });
 
     this.member = db.prepare(`SELECT document FROM members WHERE id = ?`);
+    this.anyMember = db.prepare(`SELECT EXISTS (SELECT 1 FROM members) AS found`);
     this.school = db.prepare(`SELECT document FROM schools WHERE id = ?`);
     this.municipality = db.prepare(`SELECT document FROM municipalities WHERE id = ?`);
     // The ids travel as one JSON array so a single prepared statement serves any number of them.
@@ -123,6 +125,10 @@ export class SqliteDirectoryStore implements DirectoryStore {
 
   async upsertMembers(items: Member[]): Promise<void> {
     this.upsertMemberRows(items);
+  }
+
+  async hasMembers(): Promise<boolean> {
+    return this.anyMember.get()?.found === 1;
   }
 
   async getMember(aadObjectId: string): Promise<Member | undefined> {
