@@ -32,11 +32,26 @@ export interface TestAuthentication {
 const JWT_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError']);
 
 /**
+ * The Bot Framework's signing keys could not be fetched, so no token can be checked: an outage
+ * of ours (answered 503, so Teams retries), not a rejected caller.
+ */
+export class SigningKeysUnavailableError extends Error {
+  constructor() {
+    super('The signing keys could not be fetched');
+    this.name = 'SigningKeysUnavailableError';
+  }
+}
+
+/**
  * CloudAdapter with the edge we need: the HTTP layer hands it an already validated activity and
  * writes every response itself, so no botbuilder error text ever reaches a caller.
  */
 export class HwcAdapter extends CloudAdapter {
-  constructor(settings: AdapterSettings, logger: Logger, genericReply: (context: TurnContext, correlationId: string) => Promise<void>) {
+  constructor(
+    settings: AdapterSettings,
+    private readonly logger: Logger,
+    genericReply: (context: TurnContext, correlationId: string) => Promise<void>,
+  ) {
     super(
       new ConfigurationBotFrameworkAuthentication(
         {
@@ -63,13 +78,22 @@ export class HwcAdapter extends CloudAdapter {
     };
   }
 
-  /** Runs one turn for a validated activity; throws AuthenticationError when the caller is not trusted. */
+  /**
+   * Runs one turn for a validated activity; throws AuthenticationError when the caller is not
+   * trusted, SigningKeysUnavailableError when that cannot be told.
+   */
   async handle(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
     // Authenticated apart from the turn, so that a token error is told from a failing turn.
     let authentication: AuthenticateRequestResult;
     try {
       authentication = await this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
     } catch (error) {
+      if (isKeyFetchFailure(error)) {
+        // Names and codes only: the message names the key service's address and status.
+        const { code, statusCode } = error as { code?: unknown; statusCode?: unknown };
+        this.logger.error({ errorName: error.name, ...(typeof code === 'string' ? { errorCode: code } : {}), ...(typeof statusCode === 'number' ? { statusCode } : {}) }, 'signing keys unavailable');
+        throw new SigningKeysUnavailableError();
+      }
       throw asAuthenticationError(error);
     }
     return this.processActivity(authentication, activity, logic);
@@ -77,9 +101,21 @@ export class HwcAdapter extends CloudAdapter {
 }
 
 /**
+ * botbuilder's OpenID metadata cache reports a key service that answers with an error status as
+ * an AuthenticationError carrying 500 (which would pass for a rejected token), and one it cannot
+ * reach as node-fetch's FetchError (refused connection, bad JSON).
+ */
+function isKeyFetchFailure(error: unknown): error is Error {
+  if (!(error instanceof Error)) return false;
+  if (error instanceof AuthenticationError) return error.statusCode >= 500;
+  return error.name === 'FetchError';
+}
+
+/**
  * botbuilder throws AuthenticationError for most rejected tokens, but lets jsonwebtoken's own
  * errors (a bad signature, a wrong algorithm, not valid yet) through as they are: those are a
- * rejected caller too. Anything else (the key endpoint unreachable) stays a failure of ours.
+ * rejected caller too. Anything else stays a failure of ours (an unreachable key service is told
+ * apart before, by isKeyFetchFailure).
  */
 function asAuthenticationError(error: unknown): unknown {
   if (error instanceof AuthenticationError || !(error instanceof Error)) return error;

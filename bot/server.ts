@@ -2,7 +2,7 @@ import restify, { type Request, type Response } from 'restify';
 import type { Activity, ActivityHandler } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
 import type { Logger } from '../src/ports';
-import type { HwcAdapter } from './adapter';
+import { SigningKeysUnavailableError, type HwcAdapter } from './adapter';
 import { incomingActivitySchema } from './activity-schema';
 import { refuseEncodedBodies } from './content-encoding';
 import { describeError } from './logger';
@@ -54,6 +54,11 @@ export function createServer({ adapter, bot, logger, ready }: ServerDeps): resti
     } catch (error) {
       if (error instanceof AuthenticationError) {
         res.send(401, { error: 'unauthorized' });
+        return;
+      }
+      // Already logged by the adapter; Teams retries a 503.
+      if (error instanceof SigningKeysUnavailableError) {
+        res.send(503, { error: 'unavailable' });
         return;
       }
       logger.error(describeError(error), 'activity failed');
