@@ -14,6 +14,7 @@ import { createUseCases } from '../src/app/use-cases';
 import type { Clock, Logger, Random } from '../src/ports';
 import type { Stores } from '../src/store/stores';
 import { HwcAdapter, type TestAuthentication } from './adapter';
+import { cachedCheck } from './cached-check';
 import { demoDirectory } from './demo-directory';
 import { HwcBot } from './hwc-bot';
 import { deliveryRenderer } from './render-delivery';
@@ -21,6 +22,9 @@ import { replyWithCard } from './reply';
 import { SignalCards } from './signal-cards';
 import { createServer } from './server';
 import { TeamsMessenger } from './teams-messenger';
+
+/** How long one answer from the store counts for the readiness probe. */
+const READINESS_CACHE_MS = 5000;
 
 export const systemClock: Clock = { now: () => new Date() };
 export const cryptoRandom: Random = { int: (max) => randomInt(max), uuid: () => randomUUID() };
@@ -93,7 +97,7 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
     allowedTenants: config.allowedTenants,
     digestMinCount: config.digestMinCount,
   });
-  const server = createServer({ adapter, bot, logger, ready: () => stores.ping() });
+  const server = createServer({ adapter, bot, logger, ready: cachedCheck(() => stores.ping(), READINESS_CACHE_MS) });
   const retention = new ApplyRetention({
     signals,
     audit,
