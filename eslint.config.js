@@ -3,7 +3,7 @@ const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 
 /** Modules the core (src/domain, src/app) must never import: frameworks live at the edges. */
-const frameworks = ['botbuilder', 'botbuilder-*', 'restify', '@azure/cosmos', 'better-sqlite3', 'pino'];
+const frameworks = ['botbuilder', 'botbuilder-*', 'restify', '@azure/cosmos', 'better-sqlite3', 'pino', '@opentelemetry/*', '@azure/monitor-*'];
 
 module.exports = tseslint.config(
   { ignores: ['eslint.config.js', 'jest.config.js', 'test/support/register-ts.cjs', 'dist/', 'node_modules/', 'coverage/', 'data/', 'appPackage/build/'] },

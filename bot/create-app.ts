@@ -22,6 +22,8 @@ import { replyWithCard } from './reply';
 import { SignalCards } from './signal-cards';
 import { createServer } from './server';
 import { TeamsMessenger } from './teams-messenger';
+import { instrumentation } from './telemetry/instrumentation';
+import { startTelemetry, type TelemetryForTests } from './telemetry/telemetry';
 
 /** How long one answer from the store counts for the readiness probe. */
 const READINESS_CACHE_MS = 5000;
@@ -47,11 +49,14 @@ export interface AppOptions {
   random?: Random;
   /** Tests only, never from the environment: see AdapterSettings.authForTests. */
   authForTests?: TestAuthentication;
+  /** Tests only, never from the environment: spans and metrics to an in-memory exporter. */
+  telemetryForTests?: TelemetryForTests;
 }
 
 /** The composition root: directory, use cases, Teams edge, relay job. */
-export async function createApp({ config, stores, logger, clock = systemClock, random = cryptoRandom, authForTests }: AppOptions): Promise<HwcApp> {
+export async function createApp({ config, stores, logger, clock = systemClock, random = cryptoRandom, authForTests, telemetryForTests }: AppOptions): Promise<HwcApp> {
   await loadDirectory(config, stores, logger);
+  const telemetry = instrumentation(startTelemetry(config.applicationInsightsConnectionString, telemetryForTests));
 
   const adapter = new HwcAdapter(
     { appId: config.appId, ...(config.appPassword ? { appPassword: config.appPassword } : {}), ...(config.appType ? { appType: config.appType } : {}), ...(config.tenantId ? { tenantId: config.tenantId } : {}), ...(authForTests ? { authForTests } : {}) },
@@ -62,15 +67,15 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
       await replyWithCard(context, noticeCard({ locale, title: t.title, text: t.text(correlationId) }));
     },
   );
-  const messenger = new TeamsMessenger(adapter, {
+  const messenger = telemetry.messenger(new TeamsMessenger(adapter, {
     appId: config.appId,
     serviceUrl: config.teamsServiceUrl,
     // A wait for a turn under the rate limits stays well inside the dispatcher's call timeout.
     maxRateWaitMs: config.dispatchLeaseMs / 3,
     ...(config.tenantId ? { tenantId: config.tenantId } : {}),
     ratePerSecond: config.teamsRatePerSecond,
-  });
-  const { signals, directory, audit } = stores;
+  }));
+  const { signals, directory, audit, digestRuns } = telemetry.stores(stores);
   const cards = new SignalCards(directory);
   const schoolTime = new SchoolTime(directory, { quietTime: config.quietTime });
   const dispatcher = new Dispatcher({
@@ -85,7 +90,7 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
     schoolTime,
     audit,
   });
-  const useCases = createUseCases({ signals, directory, audit, dispatcher, clock, random, logger, schoolTime });
+  const useCases = createUseCases({ signals, directory, audit, dispatcher, clock, random, logger, schoolTime, metrics: telemetry.metrics });
   const bot = new HwcBot({
     ...useCases,
     directory,
@@ -97,7 +102,8 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
     allowedTenants: config.allowedTenants,
     digestMinCount: config.digestMinCount,
   });
-  const server = createServer({ adapter, bot, logger, ready: cachedCheck(() => stores.ping(), READINESS_CACHE_MS) });
+  const server = createServer({ adapter, bot, logger, ready: cachedCheck(() => stores.ping(), READINESS_CACHE_MS), traceTurn: telemetry.traceTurn });
+  telemetry.observeQueue(stores.signals, clock, logger);
   const retention = new ApplyRetention({
     signals,
     audit,
@@ -107,7 +113,7 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
     auditRetentionDays: config.auditRetentionDays,
   });
   const digests = new SendWeeklyDigests({
-    runs: stores.digestRuns,
+    runs: digestRuns,
     directory,
     readDigest: useCases.readDigest,
     messenger,
@@ -117,6 +123,7 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
     logger,
     schedule: config.digestSchedule,
     leaseMs: config.dispatchLeaseMs,
+    metrics: telemetry.metrics,
   });
   // In this order: forgetting (a deadline) runs before retention's backstop could take the identity.
   const tasks = [
@@ -151,6 +158,7 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
       await closed;
       await dispatcher.idle();
       await stores.close();
+      await telemetry.shutdown();
     },
   };
 }

@@ -1,3 +1,4 @@
+import { trace } from '@opentelemetry/api';
 import pino, { type DestinationStream } from 'pino';
 import type { Logger } from '../src/ports';
 
@@ -10,6 +11,7 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
     {
       level,
       base: undefined,
+      mixin: traceIds,
       redact: {
         paths: ['child', '*.child', 'firstName', 'lastName', 'birthDate', '*.firstName', '*.lastName', '*.birthDate'],
         censor: '[redacted]',
@@ -17,6 +19,12 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
     },
     destination,
   );
+}
+
+/** The active span's trace and span id: a log line joins its trace in Application Insights. */
+function traceIds(): Record<string, string> {
+  const span = trace.getActiveSpan()?.spanContext();
+  return span && trace.isSpanContextValid(span) ? { trace_id: span.traceId, span_id: span.spanId } : {};
 }
 
 /** Names and codes of an error, never its message: library messages may quote request data. */

@@ -6,6 +6,7 @@ import { SigningKeysUnavailableError, type HwcAdapter } from './adapter';
 import { incomingActivitySchema } from './activity-schema';
 import { refuseEncodedBodies } from './content-encoding';
 import { describeError } from './logger';
+import { untracedTurn, type TraceTurn } from './telemetry/turn-span';
 
 export interface ServerDeps {
   adapter: HwcAdapter;
@@ -13,12 +14,14 @@ export interface ServerDeps {
   logger: Logger;
   /** Resolves when the store answers; the readiness probe reports it. */
   ready: () => Promise<void>;
+  /** A span around each turn; none without telemetry. */
+  traceTurn?: TraceTurn;
 }
 
 const MAX_BODY_BYTES = 256 * 1024;
 
 /** restify with the bot endpoint and probes. Responses carry codes only, never error text. */
-export function createServer({ adapter, bot, logger, ready }: ServerDeps): restify.Server {
+export function createServer({ adapter, bot, logger, ready, traceTurn = untracedTurn }: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'handle-with-care', handleUncaughtExceptions: false });
   // JSON only: the Bot Connector sends nothing else, so forms and uploads are never even parsed.
   // (restify hands `maxBodySize` on to its body reader; its typings omit it.)
@@ -37,7 +40,7 @@ export function createServer({ adapter, bot, logger, ready }: ServerDeps): resti
     callback();
   });
 
-  server.post('/api/messages', async (req: Request, res: Response) => {
+  const handleActivity = async (req: Request, res: Response) => {
     if (!req.is('json')) {
       res.send(415, { error: 'unsupported_media_type' });
       return;
@@ -64,7 +67,8 @@ export function createServer({ adapter, bot, logger, ready }: ServerDeps): resti
       logger.error(describeError(error), 'activity failed');
       res.send(500, { error: 'internal_error' });
     }
-  });
+  };
+  server.post('/api/messages', async (req: Request, res: Response) => traceTurn(req.body, res, () => handleActivity(req, res)));
 
   server.get('/healthz', async (_req: Request, res: Response) => {
     res.send(200, { status: 'ok' });

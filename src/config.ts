@@ -31,6 +31,7 @@ const environmentSchema = z
     HWC_DIGEST_TIME: z.preprocess(emptyAsUndefined, z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time written HH:MM').default('08:00')),
     HWC_DIGEST_MIN_COUNT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(2).max(20).default(3)),
     HWC_AUDIT_RETENTION_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(3650).default(1825)),
+    APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
     LOG_LEVEL: z.preprocess(
       emptyAsUndefined,
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -134,6 +135,8 @@ export interface Config {
   /** Per-school counts from 1 up to this − 1 are shown as "<N", so no child can be singled out. */
   digestMinCount: number;
   logLevel: string;
+  /** Traces and metrics go to this Application Insights resource; none: no telemetry at all. */
+  applicationInsightsConnectionString?: string;
 }
 
 export class ConfigError extends Error {
@@ -176,5 +179,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     digestSchedule: { weekday: e.HWC_DIGEST_WEEKDAY, time: e.HWC_DIGEST_TIME },
     digestMinCount: e.HWC_DIGEST_MIN_COUNT,
     logLevel: e.LOG_LEVEL,
+    ...(e.APPLICATIONINSIGHTS_CONNECTION_STRING ? { applicationInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING } : {}),
   };
 }

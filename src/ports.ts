@@ -194,3 +194,18 @@ export interface Logger {
   warn(fields: Record<string, unknown>, message: string): void;
   error(fields: Record<string, unknown>, message: string): void;
 }
+
+/**
+ * What the core counts and measures for operations, told where the fact is first known. Adapters
+ * turn it into metrics; their attributes are fixed words, never ids, names or dates.
+ */
+export interface Metrics {
+  /** A signal was stored (a repeated submission is not a new one). */
+  signalIssued(route: 'direct' | 'leerplicht'): void;
+  /** A child's identity left the store this long after its planned moment (`redactAt`). */
+  identityForgotten(lagMs: number): void;
+  /** A weekly digest run was started (once per week over all instances). */
+  digestRunStarted(): void;
+  /** One recipient's weekly digest ended a try this way. */
+  digestOutcome(kind: 'sent' | 'retry' | 'failed'): void;
+}

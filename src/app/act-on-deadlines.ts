@@ -1,6 +1,8 @@
 import { forgetChild, isForgetDue } from '../domain/forget-child';
 import { applyDueDeadlines, leaseDueDeliveries, type Recipient, type Signal } from '../domain/signal';
-import type { AuditLog, Clock, DirectoryStore, Logger, SignalStore } from '../ports';
+import type { AuditLog, Clock, DirectoryStore, Logger, Metrics, SignalStore } from '../ports';
+import { forgettingLagMs } from './forgetting-lag';
+import { noMetrics } from './no-metrics';
 import { SchoolTime } from './school-time';
 import type { Dispatcher } from './dispatcher';
 import { mutateSignal } from './mutate-signal';
@@ -14,6 +16,7 @@ export interface ActOnDeadlinesDeps {
   logger: Logger;
   /** Defaults to quiet time on: messages found due in quiet time wait for the working window. */
   schoolTime?: SchoolTime;
+  metrics?: Metrics;
 }
 
 /**
@@ -49,6 +52,8 @@ export class ActOnDeadlines {
         });
         if (after.value === before) continue;
         acted++;
+        const lagMs = forgettingLagMs(before, after.value, now);
+        if (lagMs !== undefined) (this.deps.metrics ?? noMetrics).identityForgotten(lagMs);
         // The cards first: a name must leave Teams even when the audit log is down.
         dispatcher.start(after.value, lease);
         const events = after.value.timeline.slice(before.timeline.length).map((e) => e.type).join(',');

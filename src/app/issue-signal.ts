@@ -5,7 +5,8 @@ import { ErrorCodes, isDomainError } from '../domain/errors';
 import { newReferenceCode } from '../domain/reference-code';
 import { LEERPLICHT_DESTINATION_PREFIX, MAX_CHILDREN_PER_FORM } from '../domain/routing';
 import { issueSignal, leaseDueDeliveries, type IssueTarget, type Recipient, type ScheduleTimes, type Signal } from '../domain/signal';
-import type { AuditLog, Clock, DirectoryStore, Random, SignalStore } from '../ports';
+import type { AuditLog, Clock, DirectoryStore, Metrics, Random, SignalStore } from '../ports';
+import { noMetrics } from './no-metrics';
 import { requireRole } from './access';
 import { sourceFields, type RequestSource } from './audit-trail';
 import type { Dispatcher } from './dispatcher';
@@ -43,6 +44,7 @@ export interface IssueSignalDeps {
   random: Random;
   /** Defaults to quiet time on: cards wait for the working window. */
   schoolTime?: SchoolTime;
+  metrics?: Metrics;
 }
 
 interface PlannedChild {
@@ -103,6 +105,7 @@ export class IssueSignal {
       repeated ||= stored.repeated;
       issued.push({ signal: stored.signal, destination: plan.destination });
       if (stored.repeated) continue;
+      (this.deps.metrics ?? noMetrics).signalIssued(plan.target.route);
       await this.deps.audit.append({
         at: now.toISOString(),
         actorId,

@@ -20,6 +20,7 @@ import {
   type DirectoryStore,
   type Logger,
   type Messenger,
+  type Metrics,
   type OutboundCard,
   type Stored,
 } from '../ports';
@@ -27,6 +28,7 @@ import type { DigestScope } from './digest-scope';
 import { personalChatOf } from './personal-chat';
 import { withinLease } from './within-lease';
 import type { ReadDigest } from './read-digest';
+import { noMetrics } from './no-metrics';
 
 export type RenderDigest = (digest: Digest, scope: DigestScope, to: ConversationAddress) => Promise<OutboundCard> | OutboundCard;
 
@@ -42,6 +44,7 @@ export interface SendWeeklyDigestsDeps {
   schedule: DigestSchedule;
   /** How long an instance holds the recipients it is sending to before another may take over. */
   leaseMs: number;
+  metrics?: Metrics;
 }
 
 /** Recipients one tick sends to at most; the rest follow on the next ticks. */
@@ -87,6 +90,7 @@ export class SendWeeklyDigests {
       const outcome = await this.send(memberId, week, leased.run.value, sameScope);
       // Recorded at once, one by one: a crash loses at most the digest on its way.
       await this.record(week, [outcome], leased.leaseId);
+      (this.deps.metrics ?? noMetrics).digestOutcome(outcome.kind);
       if (outcome.kind === 'sent') sent++;
     }
     return sent;
@@ -110,6 +114,7 @@ export class SendWeeklyDigests {
     try {
       const created = await this.deps.runs.create(startDigestRun(week, recipients.map((m) => m.aadObjectId), this.deps.clock.now()));
       this.deps.logger.info({ week: id, recipients: recipients.length }, 'weekly digest run started');
+      (this.deps.metrics ?? noMetrics).digestRunStarted();
       return created;
     } catch (error) {
       // Another instance started it a moment ago: go on with theirs.

@@ -1,4 +1,4 @@
-import type { AuditLog, Clock, DirectoryStore, Logger, Random, SignalStore } from '../ports';
+import type { AuditLog, Clock, DirectoryStore, Logger, Metrics, Random, SignalStore } from '../ports';
 import { AcknowledgeSignal } from './acknowledge-signal';
 import { ActOnDeadlines } from './act-on-deadlines';
 import { BounceSignal } from './bounce-signal';
@@ -22,13 +22,15 @@ export interface UseCaseDeps {
   random: Random;
   logger: Logger;
   schoolTime: SchoolTime;
+  /** None: nothing is measured. */
+  metrics?: Metrics;
 }
 
 /** Every use case, wired once: the app and the tests' harness share this, so they cannot drift. */
 export function createUseCases(deps: UseCaseDeps) {
-  const { signals, directory, audit, dispatcher, clock, random, logger, schoolTime } = deps;
+  const { signals, directory, audit, dispatcher, clock, random, logger, schoolTime, metrics } = deps;
   return {
-    issueSignal: new IssueSignal({ signals, directory, audit, dispatcher, clock, random, schoolTime }),
+    issueSignal: new IssueSignal({ signals, directory, audit, dispatcher, clock, random, schoolTime, ...(metrics ? { metrics } : {}) }),
     acknowledgeSignal: new AcknowledgeSignal({ signals, directory, audit, dispatcher, clock, schoolTime }),
     recordSupport: new RecordSupport({ signals, directory, audit, dispatcher, clock }),
     listMySignals: new ListMySignals({ signals, directory, audit, clock }),
@@ -38,7 +40,7 @@ export function createUseCases(deps: UseCaseDeps) {
     takeEscalation: new TakeEscalation({ signals, directory, audit, dispatcher, clock }),
     readAuditTrail: new ReadAuditTrail({ signals, directory, audit, clock }),
     readDigest: new ReadDigest({ signals, directory, audit, clock }),
-    actOnDeadlines: new ActOnDeadlines({ signals, directory, audit, dispatcher, clock, logger, schoolTime }),
+    actOnDeadlines: new ActOnDeadlines({ signals, directory, audit, dispatcher, clock, logger, schoolTime, ...(metrics ? { metrics } : {}) }),
   };
 }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createApp, type HwcApp } from '../../bot/create-app';
 import { createLogger } from '../../bot/logger';
+import type { TelemetryForTests } from '../../bot/telemetry/telemetry';
 import { loadConfig } from '../../src/config';
 import type { Directory } from '../../src/domain/directory';
 import type { Clock } from '../../src/ports';
@@ -45,6 +46,8 @@ export async function startBot(options: {
   env?: Record<string, string>;
   /** A clock the test moves; the scheduler then runs on `app.tick()` instead of its timer. */
   clock?: Clock;
+  /** Spans and metrics to the test's in-memory exporter and reader. */
+  telemetry?: TelemetryForTests;
 }): Promise<RunningBot> {
   const sqlitePath = options.sqlitePath ?? join(mkdtempSync(join(tmpdir(), 'hwc-db-')), 'hwc.sqlite');
   const config = loadConfig({
@@ -60,7 +63,7 @@ export async function startBot(options: {
   });
   const logs = options.logs ?? new LogCapture();
   const stores = await createStores(config.store, { auditRetentionDays: config.auditRetentionDays });
-  const app = await createApp({ config, stores, logger: createLogger(config.logLevel, logs), ...(options.clock ? { clock: options.clock } : {}) });
+  const app = await createApp({ config, stores, logger: createLogger(config.logLevel, logs), ...(options.clock ? { clock: options.clock } : {}), ...(options.telemetry ? { telemetryForTests: options.telemetry } : {}) });
   const port = await app.listen();
   return { app, botUrl: `http://127.0.0.1:${port}/api/messages`, logs, sqlitePath };
 }
