@@ -111,7 +111,7 @@ describe('telemetry of a signal from issue to digest', () => {
     const turns = telemetry.spans().filter((s) => s.kind === SpanKind.SERVER);
     const submit = turns.find((s) => s.name === 'turn signal.submit');
     expect(submit?.attributes).toEqual({ 'hwc.activity.type': 'invoke', 'hwc.activity.name': 'adaptiveCard/action', 'hwc.card.verb': 'signal.submit', 'http.response.status_code': 200 });
-    expect(turns.map((s) => s.name)).toEqual(expect.arrayContaining(['turn message', 'turn conversationUpdate', 'turn signal.acknowledge', 'turn support.save']));
+    expect(turns.map((s) => s.name)).toEqual(expect.arrayContaining(['turn message', 'turn installationUpdate', 'turn signal.acknowledge', 'turn support.save']));
   });
 
   test('store calls inside a turn are child spans named by port and method, with the signal id only', () => {
@@ -144,8 +144,9 @@ describe('telemetry of a signal from issue to digest', () => {
     const lag = pointsOf(metricNamed(metrics, 'hwc.forgetting.lag'))[0]?.value as { count: number; sum: number } | undefined;
     expect(lag?.count).toBe(1);
     expect(lag?.sum).toBe(30 * 60);
-    expect(pointsOf(metricNamed(metrics, 'hwc.digest.runs')).map((p) => p.value)).toEqual([1]);
-    expect(pointsOf(metricNamed(metrics, 'hwc.digest.deliveries')).map((p) => [p.attributes, p.value])).toEqual([[{ 'hwc.outcome': 'sent' }, 1]]);
+    // Two weeks' runs: week 48's starts at the first tick (its Monday has passed), week 49's on 7 December.
+    expect(pointsOf(metricNamed(metrics, 'hwc.digest.runs')).map((p) => p.value)).toEqual([2]);
+    expect(pointsOf(metricNamed(metrics, 'hwc.digest.deliveries')).map((p) => [p.attributes, p.value])).toEqual([[{ 'hwc.outcome': 'sent' }, 2]]);
     // Nothing is waiting now: every card went out.
     expect(pointsOf(metricNamed(metrics, 'hwc.deliveries.due')).map((p) => p.value)).toEqual([0]);
   });
