@@ -42,6 +42,36 @@ const environmentSchema = z
     ),
   });
 
+/** The name of each variable the process reads. */
+export type EnvironmentKey = keyof typeof environmentSchema.shape;
+export const ENVIRONMENT_KEYS = Object.keys(environmentSchema.shape) as EnvironmentKey[];
+
+/**
+ * The variables infra/main.bicep sets as App Service settings, each one this file reads: the
+ * one list the Bicep is checked against (test/infra/bicep.test.ts), so neither drifts alone.
+ */
+export const AZURE_APP_SETTINGS = [
+  'NODE_ENV',
+  'MicrosoftAppId',
+  'MicrosoftAppType',
+  'MicrosoftAppTenantId',
+  'HWC_STORE',
+  'COSMOS_ENDPOINT',
+  'COSMOS_AUTH',
+  'COSMOS_DATABASE',
+  'AZURE_CLIENT_ID',
+  'HWC_ALLOWED_TENANTS',
+  'HWC_DIRECTORY_FILE',
+  'HWC_STATS_RETENTION_DAYS',
+  'HWC_AUDIT_RETENTION_DAYS',
+] as const satisfies readonly EnvironmentKey[];
+
+/**
+ * Settings the Bicep sets for the platform rather than for this file: App Service's deployment
+ * (the zip is built beforehand) and Application Insights' connection string.
+ */
+export const AZURE_PLATFORM_SETTINGS = ['SCM_DO_BUILD_DURING_DEPLOYMENT', 'APPLICATIONINSIGHTS_CONNECTION_STRING'] as const;
+
 /** The tenant ids in a comma-separated list, lower case; blanks (`a,,b`, a lone comma) are no tenant. */
 function tenantList(raw: string | undefined): string[] {
   return (raw ?? '')
