@@ -30,6 +30,23 @@ export interface CosmosStoreOptions {
  * createIfNotExists only reads when they exist. This makes a fresh emulator usable.
  */
 export async function openCosmosStores(options: CosmosStoreOptions): Promise<Stores> {
+  const { client, database, containers: container } = await openCosmosContainers(options);
+  return {
+    signals: new CosmosSignalStore(container.signals, container.references, container.identities),
+    directory: new CosmosDirectoryStore(container.directory, container.conversations),
+    audit: new CosmosAuditLog(container.audit, options.auditRetentionDays ? { retentionDays: options.auditRetentionDays } : {}),
+    digestRuns: new CosmosDigestRunStore(container.digestRuns),
+    ping: async () => {
+      await database.read();
+    },
+    close: async () => {
+      client.dispose();
+    },
+  };
+}
+
+/** The client, the database and every container, created if missing; for the stores and for upgrades. */
+export async function openCosmosContainers(options: CosmosStoreOptions): Promise<{ client: CosmosClient; database: Database; containers: Record<ContainerName, Container> }> {
   if ((options.key === undefined) === (options.credential === undefined)) {
     throw new Error('Cosmos DB needs either a key or a credential, not both and not neither');
   }
@@ -40,19 +57,7 @@ export async function openCosmosStores(options: CosmosStoreOptions): Promise<Sto
   });
   try {
     const { database } = await client.databases.createIfNotExists({ id: options.database });
-    const container = await createContainers(database);
-    return {
-      signals: new CosmosSignalStore(container.signals, container.references, container.identities),
-      directory: new CosmosDirectoryStore(container.directory, container.conversations),
-      audit: new CosmosAuditLog(container.audit, options.auditRetentionDays ? { retentionDays: options.auditRetentionDays } : {}),
-      digestRuns: new CosmosDigestRunStore(container.digestRuns),
-      ping: async () => {
-        await database.read();
-      },
-      close: async () => {
-        client.dispose();
-      },
-    };
+    return { client, database, containers: await createContainers(database) };
   } catch (error) {
     client.dispose();
     throw error;
@@ -69,7 +74,7 @@ async function createContainers(database: Database) {
       return [name, container] as const;
     }),
   );
-  return Object.fromEntries(created) as Record<ContainerName, (typeof created)[number][1]>;
+  return Object.fromEntries(created) as Record<ContainerName, Container>;
 }
 
 /**
