@@ -2,10 +2,10 @@
  * The Teams app package, checked offline: both JSON files against the schemas bundled in
  * @microsoft/app-manifest, the icons' sizes and colours, and the commands against the bot's.
  */
-import { AppManifestUtils } from '@microsoft/app-manifest';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { Commands, KNOWN_COMMANDS, parseCommand } from '../../cards/commands';
+import { localizationProblems, manifestProblems } from '../../scripts/app-package/manifest-schema';
 import { pngHeader, pngRgba } from './png';
 
 // @microsoft/app-manifest requires strip-bom, an ES module that jest's CommonJS runtime cannot
@@ -13,7 +13,6 @@ import { pngHeader, pngRgba } from './png';
 jest.mock('strip-bom', () => (text: string) => text.replace(/^\uFEFF/, ''));
 
 const appPackage = join(__dirname, '..', '..', 'appPackage');
-const schemas = join(dirname(require.resolve('@microsoft/app-manifest/package.json')), 'build', 'json-schemas', 'teams', 'v1.19');
 
 const readJson = (path: string): Record<string, unknown> => JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
 
@@ -31,23 +30,9 @@ function substituted(path: string): Record<string, unknown> {
   return JSON.parse(text) as Record<string, unknown>;
 }
 
-/**
- * Every bundled localization schema (1.19 up to devPreview) has two activityTypes patterns with
- * an unescaped `]` (`...\b]\.description`), which ajv's unicode-mode RegExp rejects, so the schema would not
- * compile at all. Escaping that bracket keeps the pattern's meaning; no other key changes.
- */
-function repairedPatterns(schema: Record<string, unknown>): Record<string, unknown> {
-  const patterns = (schema.patternProperties ?? {}) as Record<string, unknown>;
-  const repaired = Object.fromEntries(Object.entries(patterns).map(([key, value]) => [key.replaceAll('\\b]', '\\b\\]'), value]));
-  return { ...schema, patternProperties: repaired };
-}
-
-async function schemaProblems(document: Record<string, unknown>, schemaFile: string): Promise<string[]> {
-  const schema = repairedPatterns(readJson(join(schemas, schemaFile)));
-  // The validator is typed for manifests; the localization file is validated the same way.
-  type Manifest = Parameters<typeof AppManifestUtils.validateAgainstSchema>[0];
-  type Schema = NonNullable<Parameters<typeof AppManifestUtils.validateAgainstSchema>[1]>;
-  return AppManifestUtils.validateAgainstSchema(document as unknown as Manifest, schema as unknown as Schema);
+/** The manifest is checked against the schema of its `manifestVersion`, 1.19; the localization too. */
+async function schemaProblems(document: Record<string, unknown>, schemaFile: 'MicrosoftTeams.schema.json' | 'MicrosoftTeams.Localization.schema.json'): Promise<string[]> {
+  return schemaFile === 'MicrosoftTeams.schema.json' ? manifestProblems(document) : localizationProblems(document, '1.19');
 }
 
 interface CommandList {

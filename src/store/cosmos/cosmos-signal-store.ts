@@ -29,7 +29,7 @@ const FACTS_QUERY = `
   ORDER BY c.issuedAt ASC`;
 
 /** A child's identity: its own document, written once at issue and deleted when forgotten. */
-interface IdentityDocument {
+export interface IdentityDocument {
   /** The signal's id. */
   id: string;
   child: ChildIdentity;
