@@ -159,6 +159,31 @@ export interface AuditLog {
   purgeBefore(cutoff: Date, limit: number): Promise<number>;
 }
 
+/** One limit of a shared budget: at most `limit` calls in any window of `windowMs` under `key`. */
+export interface RateWindow {
+  /** What the limit is kept for, e.g. `teams:global` or `teams:conversation:<id>`. */
+  key: string;
+  limit: number;
+  windowMs: number;
+}
+
+export type RateTake = { ok: true } | { ok: false; retryInMs: number };
+
+/**
+ * A rate budget kept in the store, so that every instance on one store shares it (Teams' limits
+ * are per bot, not per process). Sliding windows: a call taken at `t` counts until `t + windowMs`.
+ */
+export interface RateBudget {
+  /**
+   * Takes one call from every window at once, or from none: `{ ok: false, retryInMs }` says how
+   * long until all of them may have room again (another instance may take it first). `now` is
+   * wall-clock epoch milliseconds; the instances' clocks are assumed to agree to within the
+   * margin the caller adds to its windows. Windows sharing a key are kept together; put the most
+   * contended key first.
+   */
+  tryTake(windows: readonly RateWindow[], now: number): Promise<RateTake>;
+}
+
 /** An Adaptive Card (or other attachment content) ready to send. */
 export type OutboundCard = object;
 
