@@ -167,7 +167,8 @@ export interface RateWindow {
   windowMs: number;
 }
 
-export type RateTake = { ok: true } | { ok: false; retryInMs: number };
+/** Refused: `key` is the key whose windows stay full longest (`retryInMs`). */
+export type RateTake = { ok: true } | { ok: false; retryInMs: number; key: string };
 
 /**
  * A rate budget kept in the store, so that every instance on one store shares it (Teams' limits

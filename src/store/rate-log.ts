@@ -129,10 +129,14 @@ export function decide(
   logs: ReadonlyMap<string, RateLog | undefined>,
   byKey: ReadonlyMap<string, RateWindow[]>,
   now: number,
-): { ok: false; retryInMs: number } | { ok: true; logs: Map<string, RateLog> } {
+): { ok: false; retryInMs: number; key: string } | { ok: true; logs: Map<string, RateLog> } {
   let wait = 0;
-  for (const [key, windows] of byKey) wait = Math.max(wait, waitMs(logs.get(key) ?? emptyRateLog(), windows, now));
-  if (wait > 0) return { ok: false, retryInMs: Math.ceil(wait) };
+  let fullest = '';
+  for (const [key, windows] of byKey) {
+    const keyWait = waitMs(logs.get(key) ?? emptyRateLog(), windows, now);
+    if (keyWait > wait) [wait, fullest] = [keyWait, key];
+  }
+  if (wait > 0) return { ok: false, retryInMs: Math.ceil(wait), key: fullest };
   const next = new Map<string, RateLog>();
   for (const [key, windows] of byKey) next.set(key, taken(logs.get(key) ?? emptyRateLog(), windows, now));
   return { ok: true, logs: next };

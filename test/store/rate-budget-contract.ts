@@ -25,10 +25,10 @@ export function rateBudgetContract(stores: () => Stores): void {
       const windows = [perSecond('global', 3)];
       expect(await takeAt(windows, [T0, T0 + 100, T0 + 200])).toBe(3);
 
-      expect(await budget().tryTake(windows, T0 + 300)).toEqual({ ok: false, retryInMs: 700 });
-      expect(await budget().tryTake(windows, T0 + 999)).toEqual({ ok: false, retryInMs: 1 });
+      expect(await budget().tryTake(windows, T0 + 300)).toEqual({ ok: false, retryInMs: 700, key: 'global' });
+      expect(await budget().tryTake(windows, T0 + 999)).toEqual({ ok: false, retryInMs: 1, key: 'global' });
       expect(await budget().tryTake(windows, T0 + 1_000)).toEqual({ ok: true });
-      expect(await budget().tryTake(windows, T0 + 1_001)).toEqual({ ok: false, retryInMs: 99 });
+      expect(await budget().tryTake(windows, T0 + 1_001)).toEqual({ ok: false, retryInMs: 99, key: 'global' });
     });
 
     it('slides: never more than the limit in any window, also across a second boundary', async () => {
@@ -46,7 +46,7 @@ export function rateBudgetContract(stores: () => Stores): void {
 
       const refused = await budget().tryTake([global, ...teams('a')], T0 + 10);
 
-      expect(refused).toEqual({ ok: false, retryInMs: 990 });
+      expect(refused).toEqual({ ok: false, retryInMs: 990, key: 'conversation:a' });
       // 7 of the 10 global calls are taken; the refused one took nothing.
       expect(await takeAt([global, ...teams('b')], [T0 + 20, T0 + 20, T0 + 20, T0 + 20])).toBe(3);
     });
@@ -56,7 +56,7 @@ export function rateBudgetContract(stores: () => Stores): void {
       // 7 in the first second, the 8th at 1 s: then "8 per 2 s" holds the next call until 2 s.
       expect(await takeAt(windows, [...Array(7).fill(T0) as number[], T0 + 1_000])).toBe(8);
 
-      expect(await budget().tryTake(windows, T0 + 1_100)).toEqual({ ok: false, retryInMs: 900 });
+      expect(await budget().tryTake(windows, T0 + 1_100)).toEqual({ ok: false, retryInMs: 900, key: 'conversation:a' });
       expect(await budget().tryTake(windows, T0 + 2_000)).toEqual({ ok: true });
     });
 

@@ -35,7 +35,7 @@ export class CosmosRateBudget implements RateBudget {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const reads = await Promise.all([...byKey.keys()].map((key) => this.read(key)));
       const decision = decide(new Map(reads.map((r) => [r.key, r.log])), byKey, now);
-      if (!decision.ok) return { ok: false, retryInMs: decision.retryInMs };
+      if (!decision.ok) return { ok: false, retryInMs: decision.retryInMs, key: decision.key };
       const written: Read[] = [];
       let lost = false;
       for (const read of reads) {
@@ -51,7 +51,7 @@ export class CosmosRateBudget implements RateBudget {
       for (const read of written) await this.giveBack(read.key, byKey.get(read.key)!, now);
     }
     // Others keep winning the same documents: the budget is busy, so waiting a little is right.
-    return { ok: false, retryInMs: 5 };
+    return { ok: false, retryInMs: 5, key: byKey.keys().next().value! };
   }
 
   private async read(key: string): Promise<Read> {

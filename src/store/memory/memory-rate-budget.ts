@@ -9,7 +9,7 @@ export class MemoryRateBudget implements RateBudget {
     const byKey = windowsByKey(windows);
     const current = new Map([...byKey.keys()].map((key) => [key, this.logs.get(key)?.log]));
     const decision = decide(current, byKey, now);
-    if (!decision.ok) return { ok: false, retryInMs: decision.retryInMs };
+    if (!decision.ok) return { ok: false, retryInMs: decision.retryInMs, key: decision.key };
     for (const [key, log] of decision.logs) this.logs.set(key, { log, expiresAt: expiresAt(byKey.get(key)!, now) });
     this.forgetExpired(now);
     return { ok: true };

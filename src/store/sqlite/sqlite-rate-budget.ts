@@ -30,7 +30,7 @@ export class SqliteRateBudget implements RateBudget {
         current.set(key, row && parseRateLog(JSON.parse(row.log)));
       }
       const decision = decide(current, byKey, now);
-      if (!decision.ok) return { ok: false, retryInMs: decision.retryInMs };
+      if (!decision.ok) return { ok: false, retryInMs: decision.retryInMs, key: decision.key };
       for (const [key, log] of decision.logs) this.write.run(key, JSON.stringify(log), expiresAt(byKey.get(key)!, now));
       return { ok: true };
     });

@@ -1,0 +1,206 @@
+import type { RateBudget, RateWindow } from '../src/ports';
+import { DEFAULT_GLOBAL_PER_SECOND, RateLimitWaitExceeded, TEAMS_CONVERSATION_LIMITS, type RateLimit, type TurnLimiter } from './rate-limiter';
+
+/** The store keys of the budget: one for the bot as a whole, one per conversation. */
+export const GLOBAL_BUDGET_KEY = 'teams:global';
+export const conversationBudgetKey = (conversationId: string) => `teams:conversation:${conversationId}`;
+
+export interface SharedRateLimiterOptions {
+  /** Calls per second across all conversations and all instances (the tenant-wide budget). */
+  globalPerSecond?: number;
+  conversationLimits?: readonly RateLimit[];
+  /**
+   * Added to every window. Covers both the time a call takes to reach Teams after its turn (a
+   * call arriving a few ms early for Teams' window is answered 429) and the skew between the
+   * instances' clocks: a call stamped by a clock that is behind looks older to the others, so the
+   * windows must be longer than the skew. 100 ms by default; hosts are assumed NTP-synchronised
+   * (Azure keeps them within a few ms).
+   */
+  marginMs?: number;
+  /** Wall-clock epoch milliseconds, the same scale on every instance; `Date.now` by default. */
+  now?: () => number;
+}
+
+interface Waiter {
+  resolve(): void;
+  reject(reason: unknown): void;
+  settled: boolean;
+  cleanup(): void;
+}
+
+interface Line {
+  windows: RateWindow[];
+  /** Callers waiting for this conversation, first come first served. */
+  queue: Waiter[];
+  /** The store said this conversation's windows are full until then (epoch ms). */
+  notBefore: number;
+}
+
+const NO_CONVERSATION = Symbol('no conversation');
+
+/**
+ * Turns for Bot Connector calls under a budget kept in the store, so that every instance of the
+ * bot on one store together stays inside Teams' limits: per conversation (7/1 s, 8/2 s, 60/30 s,
+ * 1,800/h) and for the bot as a whole (`globalPerSecond`). Same `acquire` as RateLimiter, so
+ * TeamsMessenger takes either.
+ *
+ * One pump per process asks the store, one take at a time: callers of one conversation in order,
+ * conversations in turn (round robin). A refusal names the key that is full and until when: a
+ * full conversation is skipped until then, a full global budget pauses the pump until then. So a
+ * process never polls the store faster than calls can be granted, and several instances racing
+ * for the same free call are settled by the store's conditional write.
+ */
+export class SharedRateLimiter implements TurnLimiter {
+  private readonly global: RateWindow;
+  private readonly conversationLimits: readonly RateLimit[];
+  private readonly now: () => number;
+  /** Lines with callers waiting, in the order they are next served. */
+  private readonly lines = new Map<string | symbol, Line>();
+  private globalNotBefore = -Infinity;
+  private pumping = false;
+  private interrupt: (() => void) | undefined;
+
+  constructor(
+    private readonly budget: RateBudget,
+    options: SharedRateLimiterOptions = {},
+  ) {
+    const margin = options.marginMs ?? 100;
+    const globalPerSecond = options.globalPerSecond ?? DEFAULT_GLOBAL_PER_SECOND;
+    this.global = { key: GLOBAL_BUDGET_KEY, limit: globalPerSecond, windowMs: 1_000 + margin };
+    this.conversationLimits = (options.conversationLimits ?? TEAMS_CONVERSATION_LIMITS).map((l) => ({ count: l.count, perMs: l.perMs + margin }));
+    for (const limit of [{ count: globalPerSecond, perMs: 1_000 }, ...this.conversationLimits]) {
+      if (!Number.isInteger(limit.count) || limit.count < 1 || !(limit.perMs > 0)) {
+        throw new RangeError(`a rate limit needs a whole count of at least 1 and a positive window, got ${limit.count} per ${limit.perMs} ms`);
+      }
+    }
+    this.now = options.now ?? Date.now;
+  }
+
+  /**
+   * Resolves when the caller may make one Bot Connector call in `conversationId` (without one: a
+   * call that creates a conversation, under the global budget only). Rejects with
+   * RateLimitWaitExceeded after `maxWaitMs`, with the signal's reason when it aborts (no call is
+   * taken from the budget either way), or with the store's error when the budget cannot be read.
+   */
+  acquire(conversationId: string | undefined, options: { maxWaitMs?: number; signal?: AbortSignal } = {}): Promise<void> {
+    const { maxWaitMs, signal } = options;
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    const key = conversationId ?? NO_CONVERSATION;
+    let line = this.lines.get(key);
+    if (!line) {
+      line = { windows: this.windowsOf(conversationId), queue: [], notBefore: -Infinity };
+      this.lines.set(key, line);
+    }
+    const queued = line;
+    return new Promise<void>((resolve, reject) => {
+      const cleanups: Array<() => void> = [];
+      const waiter: Waiter = { resolve, reject, settled: false, cleanup: () => cleanups.forEach((c) => c()) };
+      queued.queue.push(waiter);
+      if (maxWaitMs !== undefined) {
+        const timer = setTimeout(() => this.giveUp(key, queued, waiter, new RateLimitWaitExceeded(maxWaitMs)), maxWaitMs);
+        timer.unref();
+        cleanups.push(() => clearTimeout(timer));
+      }
+      if (signal) {
+        const onAbort = () => this.giveUp(key, queued, waiter, signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+        cleanups.push(() => signal.removeEventListener('abort', onAbort));
+      }
+      this.kick();
+    });
+  }
+
+  private windowsOf(conversationId: string | undefined): RateWindow[] {
+    if (conversationId === undefined) return [this.global];
+    const key = conversationBudgetKey(conversationId);
+    // The global key first: it is the contended one, and a take that loses it has written nothing yet.
+    return [this.global, ...this.conversationLimits.map((l) => ({ key, limit: l.count, windowMs: l.perMs }))];
+  }
+
+  /** Starts the pump, or wakes it when it waits only for full conversations: a new one may go now. */
+  private kick(): void {
+    if (this.pumping) {
+      if (this.globalNotBefore <= this.now()) this.interrupt?.();
+      return;
+    }
+    this.pumping = true;
+    void this.pump().finally(() => {
+      this.pumping = false;
+      if (this.lines.size > 0) this.kick();
+    });
+  }
+
+  private async pump(): Promise<void> {
+    while (this.lines.size > 0) {
+      let served = false;
+      for (const [key, line] of [...this.lines]) {
+        if (this.globalNotBefore > this.now()) break;
+        if (line.queue.length === 0) this.lines.delete(key);
+        else if (line.notBefore <= this.now()) served = (await this.serveOne(key, line)) || served;
+      }
+      if (served || this.lines.size === 0) continue;
+      // Nothing could go: sleep until the first full window (global or a conversation's) opens.
+      const now = this.now();
+      let next = this.globalNotBefore > now ? this.globalNotBefore : Infinity;
+      if (next === Infinity) for (const line of this.lines.values()) next = Math.min(next, line.notBefore);
+      await this.pause(Math.max(1, Math.min(next - now, 1_000)));
+    }
+  }
+
+  /** One take from the store for the line's first caller; true when a caller was answered. */
+  private async serveOne(key: string | symbol, line: Line): Promise<boolean> {
+    let take;
+    try {
+      take = await this.budget.tryTake(line.windows, this.now());
+    } catch (error) {
+      const waiter = line.queue.shift();
+      if (line.queue.length === 0) this.lines.delete(key);
+      if (!waiter) return false;
+      this.settle(waiter);
+      waiter.reject(error);
+      return true;
+    }
+    if (!take.ok) {
+      const until = this.now() + take.retryInMs;
+      if (take.key === GLOBAL_BUDGET_KEY) this.globalNotBefore = until;
+      else line.notBefore = until;
+      return false;
+    }
+    // The caller may have given up during the take: then the call goes to the next in line, or
+    // nobody (a call counted but not made only slows the budget down).
+    const waiter = line.queue.shift();
+    this.lines.delete(key);
+    if (line.queue.length > 0) this.lines.set(key, line);
+    if (!waiter) return false;
+    this.settle(waiter);
+    waiter.resolve();
+    return true;
+  }
+
+  /** Waits `ms`, or until `kick` interrupts. */
+  private pause(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.interrupt = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, Math.ceil(ms));
+      timer.unref();
+      this.interrupt = done;
+    });
+  }
+
+  private giveUp(key: string | symbol, line: Line, waiter: Waiter, reason: unknown): void {
+    if (waiter.settled) return;
+    this.settle(waiter);
+    line.queue.splice(line.queue.indexOf(waiter), 1);
+    if (line.queue.length === 0 && this.lines.get(key) === line) this.lines.delete(key);
+    waiter.reject(reason);
+  }
+
+  private settle(waiter: Waiter): void {
+    waiter.settled = true;
+    waiter.cleanup();
+  }
+}
