@@ -167,7 +167,10 @@ export interface RateWindow {
   windowMs: number;
 }
 
-/** Refused: `key` is the key whose windows stay full longest (`retryInMs`). */
+/**
+ * Refused: `key` is the key whose windows stay full longest (`retryInMs`); `retryInMs` 0 when
+ * another instance took from `key` at the same moment (ask again at once, with a fresh `now`).
+ */
 export type RateTake = { ok: true } | { ok: false; retryInMs: number; key: string };
 
 /**

@@ -4,7 +4,7 @@ import type { RateBudget, RateTake, RateWindow } from '../../ports';
 import { decide, expiresAt, givenBack, parseRateLog, windowsByKey, type RateLog } from '../rate-log';
 import { cosmosStatus, etagOf } from './cosmos-documents';
 
-/** Reads and conditional writes per take before it answers "try again shortly" (contention). */
+/** Conditional writes per give-back before the call is left counted (never over the limit). */
 const MAX_ATTEMPTS = 8;
 /** Cosmos DB refuses ids with / \ ? #; long keys are hashed to stay under its 255 characters. */
 const MAX_ID_LENGTH = 200;
@@ -20,8 +20,9 @@ interface Read {
  * The rate budget as one small document per key (`id` from the key, partitioned by it): a
  * conversation's document is written only by calls into that chat, the bot's global one by every
  * call. A take reads the documents, decides, and writes each with its etag (or creates it only if
- * absent); a write that lost a race gives back what the take already wrote and tries again. A
- * call given back late is a call not made: it only ever slows the budget down, never past it.
+ * absent); a write that lost a race gives back what the take already wrote and answers "try again
+ * now" (retryInMs 0). A call given back late is a call not made: it only ever slows the budget
+ * down, never past it.
  * Each document carries a `ttl` of its longest window, so idle conversations vanish on their own.
  */
 export class CosmosRateBudget implements RateBudget {
@@ -32,26 +33,23 @@ export class CosmosRateBudget implements RateBudget {
 
   async tryTake(windows: readonly RateWindow[], now: number): Promise<RateTake> {
     const byKey = windowsByKey(windows);
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const reads = await Promise.all([...byKey.keys()].map((key) => this.read(key)));
-      const decision = decide(new Map(reads.map((r) => [r.key, r.log])), byKey, now);
-      if (!decision.ok) return { ok: false, retryInMs: decision.retryInMs, key: decision.key };
-      const written: Read[] = [];
-      let lost = false;
-      for (const read of reads) {
-        const windowsOfKey = byKey.get(read.key)!;
-        if (await this.write(read, decision.logs.get(read.key)!, expiresAt(windowsOfKey, now) - now)) written.push(read);
-        else {
-          lost = true;
-          break;
-        }
+    const reads = await Promise.all([...byKey.keys()].map((key) => this.read(key)));
+    const decision = decide(new Map(reads.map((r) => [r.key, r.log])), byKey, now);
+    if (!decision.ok) return { ok: false, retryInMs: decision.retryInMs, key: decision.key };
+    const written: Read[] = [];
+    for (const read of reads) {
+      if (await this.write(read, decision.logs.get(read.key)!, expiresAt(byKey.get(read.key)!, now) - now)) {
+        written.push(read);
+        continue;
       }
-      if (!lost) return { ok: true };
+      // Another instance took from this key since it was read. Not tried again here: the caller
+      // asks again with a fresh `now`, so a call is never stamped earlier than it is made (which
+      // would let the next one through early).
       this.conflicts++;
-      for (const read of written) await this.giveBack(read.key, byKey.get(read.key)!, now);
+      for (const done of written) await this.giveBack(done.key, byKey.get(done.key)!, now);
+      return { ok: false, retryInMs: 0, key: read.key };
     }
-    // Others keep winning the same documents: the budget is busy, so waiting a little is right.
-    return { ok: false, retryInMs: 5, key: byKey.keys().next().value! };
+    return { ok: true };
   }
 
   private async read(key: string): Promise<Read> {
