@@ -19,7 +19,15 @@ export interface SharedRateLimiterOptions {
   marginMs?: number;
   /** Wall-clock epoch milliseconds, the same scale on every instance; `Date.now` by default. */
   now?: () => number;
+  /**
+   * How far ahead of asking the first call is stamped (25 ms by default); after that, twice what
+   * takes have lately cost (and at least the last one), up to MAX_LEAD_MS.
+   */
+  leadMs?: number;
 }
+
+/** A store slower than this per take is not followed further: its calls may go late. */
+const MAX_LEAD_MS = 250;
 
 interface Waiter {
   resolve(): void;
@@ -57,6 +65,9 @@ export class SharedRateLimiter implements TurnLimiter {
   /** Lines with callers waiting, in the order they are next served. */
   private readonly lines = new Map<string | symbol, Line>();
   private globalNotBefore = -Infinity;
+  /** How long a take has lately taken (a moving average), and how far ahead calls are stamped. */
+  private takeMs: number;
+  private leadMs: number;
   private pumping = false;
   private interrupt: (() => void) | undefined;
 
@@ -74,6 +85,8 @@ export class SharedRateLimiter implements TurnLimiter {
       }
     }
     this.now = options.now ?? Date.now;
+    this.leadMs = options.leadMs ?? 25;
+    this.takeMs = this.leadMs / 2;
   }
 
   /**
@@ -149,9 +162,16 @@ export class SharedRateLimiter implements TurnLimiter {
 
   /** One take from the store for the line's first caller; true when a caller was answered. */
   private async serveOne(key: string | symbol, line: Line): Promise<boolean> {
+    // The call is stamped a little ahead, by about what a take costs, and the caller goes at
+    // that moment: then every call is made when its stamp says, whatever the store's latency.
+    // Stamped when asked, a slow take (a cold connection, a busy store) would make the call
+    // later than its stamp, and the next call into the same window, stamped correctly, would
+    // reach Teams early.
+    const asked = this.now();
+    const stamp = asked + this.leadMs;
     let take;
     try {
-      take = await this.budget.tryTake(line.windows, this.now());
+      take = await this.budget.tryTake(line.windows, stamp);
     } catch (error) {
       const waiter = line.queue.shift();
       if (line.queue.length === 0) this.lines.delete(key);
@@ -160,8 +180,11 @@ export class SharedRateLimiter implements TurnLimiter {
       waiter.reject(error);
       return true;
     }
+    const took = this.now() - asked;
+    this.takeMs = this.takeMs * 0.8 + took * 0.2;
+    this.leadMs = Math.min(MAX_LEAD_MS, Math.ceil(Math.max(2 * this.takeMs, took)));
     if (!take.ok) {
-      const until = this.now() + take.retryInMs;
+      const until = asked + take.retryInMs;
       if (take.key === GLOBAL_BUDGET_KEY) this.globalNotBefore = until;
       else line.notBefore = until;
       return false;
@@ -173,7 +196,9 @@ export class SharedRateLimiter implements TurnLimiter {
     if (line.queue.length > 0) this.lines.set(key, line);
     if (!waiter) return false;
     this.settle(waiter);
-    waiter.resolve();
+    const early = stamp - this.now();
+    if (early > 0) setTimeout(() => waiter.resolve(), early);
+    else waiter.resolve();
     return true;
   }
 

@@ -82,13 +82,16 @@ export function taken(log: RateLog, windows: readonly RateWindow[], now: number)
   const exact = windows.filter(isExact);
   const longestExact = Math.max(0, ...exact.map((w) => w.windowMs));
   const mostExact = Math.max(0, ...exact.map((w) => w.limit));
-  const times = exact.length === 0 ? [] : [...log.times, now].sort((a, b) => a - b).filter((t) => t > now - longestExact).slice(-mostExact);
+  // Kept for twice the longest window (and up to three times the largest count): instances stamp
+  // calls a little ahead (and their clocks differ a little), so a later take may come with an
+  // earlier `now` and must still see the calls its window holds.
+  const times = exact.length === 0 ? [] : [...log.times, now].sort((a, b) => a - b).filter((t) => t > now - 2 * longestExact).slice(-3 * mostExact);
   const bucketed = windows.filter((w) => !isExact(w));
   if (bucketed.length === 0) return { times, buckets: [] };
   const bucketMs = bucketMsOf(windows);
   const longest = Math.max(...bucketed.map((w) => w.windowMs));
   const start = now - (now % bucketMs);
-  const buckets = log.buckets.filter(([s]) => s + bucketMs > now - longest).map(([s, calls]): [number, number] => [s, calls]);
+  const buckets = log.buckets.filter(([s]) => s + bucketMs > now - longest - bucketMs).map(([s, calls]): [number, number] => [s, calls]);
   const current = buckets.find(([s]) => s === start);
   if (current) current[1]++;
   else {

@@ -60,6 +60,16 @@ export function rateBudgetContract(stores: () => Stores): void {
       expect(await budget().tryTake(windows, T0 + 2_000)).toEqual({ ok: true });
     });
 
+    it('counts a call stamped a little ahead by another instance when a later take comes with an earlier time', async () => {
+      const windows = [perSecond('global', 3)];
+      expect(await takeAt(windows, [T0 + 16, T0 + 16, T0 + 20])).toBe(3);
+      // One instance stamps ahead: at T0 + 1016 the two calls of T0 + 16 have left its window.
+      expect(await budget().tryTake(windows, T0 + 1_016)).toEqual({ ok: true });
+
+      // Another, a little behind, still has one of them in its window: only room for one more at T0 + 1016.
+      expect(await budget().tryTake(windows, T0 + 1_015)).toEqual({ ok: false, retryInMs: 1, key: 'global' });
+    });
+
     it('keeps keys apart', async () => {
       expect(await takeAt([perSecond('conversation:a', 1)], [T0])).toBe(1);
 

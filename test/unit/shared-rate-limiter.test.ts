@@ -50,7 +50,8 @@ describe('SharedRateLimiter: one budget in the store for every instance', () => 
 
   it('four instances on one budget together stay inside the global rate', async () => {
     const budget = new MemoryRateBudget();
-    const instances = Array.from({ length: 4 }, () => new SharedRateLimiter(budget, { globalPerSecond: 10, marginMs: 0 }));
+    // Each stamps its calls ahead by another lead: the store sees their calls out of order.
+    const instances = [0, 9, 25, 40].map((leadMs) => new SharedRateLimiter(budget, { globalPerSecond: 10, marginMs: 0, leadMs }));
     const grants: Array<{ conversationId: string; at: number }> = [];
     const all = instances.flatMap((limiter, i) => ask(limiter, [`chat-${i}-a`, `chat-${i}-b`], 10, grants));
 
@@ -65,7 +66,7 @@ describe('SharedRateLimiter: one budget in the store for every instance', () => 
 
   it("two instances writing into one chat together stay inside Teams' windows for it", async () => {
     const budget = new MemoryRateBudget();
-    const [a, b] = [new SharedRateLimiter(budget, { marginMs: 0 }), new SharedRateLimiter(budget, { marginMs: 0 })];
+    const [a, b] = [new SharedRateLimiter(budget, { marginMs: 0, leadMs: 0 }), new SharedRateLimiter(budget, { marginMs: 0, leadMs: 0 })];
     const grants: Array<{ conversationId: string; at: number }> = [];
     const all = [...ask(a!, ['chat'], 40, grants), ...ask(b!, ['chat'], 40, grants)];
 
@@ -81,7 +82,7 @@ describe('SharedRateLimiter: one budget in the store for every instance', () => 
 
   it('a full chat does not hold up a call into another chat', async () => {
     const budget = new MemoryRateBudget();
-    const limiter = new SharedRateLimiter(budget, { marginMs: 0 });
+    const limiter = new SharedRateLimiter(budget, { marginMs: 0, leadMs: 0 });
     const grants: Array<{ conversationId: string; at: number }> = [];
     const busy = ask(limiter, ['busy'], 9, grants);
     await jest.advanceTimersByTimeAsync(10);
@@ -96,7 +97,7 @@ describe('SharedRateLimiter: one budget in the store for every instance', () => 
 
   it('waits for the window without polling the store: one take when the window is full, one when it opens', async () => {
     const budget = new CountingBudget(new MemoryRateBudget());
-    const limiter = new SharedRateLimiter(budget, { globalPerSecond: 1, marginMs: 0 });
+    const limiter = new SharedRateLimiter(budget, { globalPerSecond: 1, marginMs: 0, leadMs: 0 });
     await limiter.acquire('chat', { maxWaitMs: 5_000 });
     const second = limiter.acquire('chat', { maxWaitMs: 5_000 });
 
@@ -110,7 +111,7 @@ describe('SharedRateLimiter: one budget in the store for every instance', () => 
 
   it('gives up after maxWaitMs with RateLimitWaitExceeded and takes nothing from the budget', async () => {
     const budget = new MemoryRateBudget();
-    const limiter = new SharedRateLimiter(budget, { globalPerSecond: 1, marginMs: 0 });
+    const limiter = new SharedRateLimiter(budget, { globalPerSecond: 1, marginMs: 0, leadMs: 0 });
     await limiter.acquire('chat', { maxWaitMs: 100 });
 
     const late = limiter.acquire('chat', { maxWaitMs: 100 });
@@ -125,7 +126,7 @@ describe('SharedRateLimiter: one budget in the store for every instance', () => 
 
   it("stops waiting when the caller's signal aborts, with the signal's reason, and takes nothing", async () => {
     const budget = new MemoryRateBudget();
-    const limiter = new SharedRateLimiter(budget, { globalPerSecond: 1, marginMs: 0 });
+    const limiter = new SharedRateLimiter(budget, { globalPerSecond: 1, marginMs: 0, leadMs: 0 });
     await limiter.acquire('chat', { maxWaitMs: 100 });
     const controller = new AbortController();
     const reason = new Error('the dispatcher gave up on this call');
@@ -143,7 +144,7 @@ describe('SharedRateLimiter: one budget in the store for every instance', () => 
 
   it("fails a call with the store's error when the budget cannot be read, and serves the next one", async () => {
     const budget = new CountingBudget(new MemoryRateBudget());
-    const limiter = new SharedRateLimiter(budget, { marginMs: 0 });
+    const limiter = new SharedRateLimiter(budget, { marginMs: 0, leadMs: 0 });
     const unreachable = new Error('store unreachable');
     budget.failNext = unreachable;
 
@@ -151,9 +152,36 @@ describe('SharedRateLimiter: one budget in the store for every instance', () => 
     await expect(limiter.acquire('chat', { maxWaitMs: 1_000 })).resolves.toBeUndefined();
   });
 
+  it('stamps a call ahead by what takes cost and lets the caller go at that moment, so a slow store never makes a call late for its stamp', async () => {
+    const stamps: number[] = [];
+    const slow: RateBudget = {
+      tryTake: async (windows, now) => {
+        stamps.push(now - T0);
+        // The store answers after 30 ms the first time (a cold connection), then after 5 ms.
+        await new Promise((resolve) => setTimeout(resolve, stamps.length === 1 ? 30 : 5));
+        return { ok: true };
+      },
+    };
+    const limiter = new SharedRateLimiter(slow, { leadMs: 10 });
+    const granted: number[] = [];
+    const grant = (conversationId: string) => limiter.acquire(conversationId, { maxWaitMs: 5_000 }).then(() => granted.push(Date.now() - T0));
+
+    const first = grant('a');
+    await jest.advanceTimersByTimeAsync(100);
+    await first;
+    const second = grant('b');
+    await jest.advanceTimersByTimeAsync(200);
+    await second;
+
+    // The first take took 30 ms of its 10 ms lead: it goes as soon as it has the answer. The
+    // second is stamped 30 ms ahead (what the last take cost), answered after 5, and waits for its stamp.
+    expect(stamps).toEqual([10, 130]);
+    expect(granted).toEqual([30, 130]);
+  });
+
   it('adds the margin to every window: a call never arrives a little early for Teams', async () => {
     const budget = new MemoryRateBudget();
-    const limiter = new SharedRateLimiter(budget, { globalPerSecond: 1, marginMs: 100 });
+    const limiter = new SharedRateLimiter(budget, { globalPerSecond: 1, marginMs: 100, leadMs: 0 });
     const grants: Array<{ conversationId: string; at: number }> = [];
     const all = ask(limiter, [undefined as unknown as string], 2, grants);
 
