@@ -182,8 +182,9 @@ export interface RateBudget {
    * Takes one call from every window at once, or from none: `{ ok: false, retryInMs }` says how
    * long until all of them may have room again (another instance may take it first). `now` is
    * wall-clock epoch milliseconds; the instances' clocks are assumed to agree to within the
-   * margin the caller adds to its windows. Windows sharing a key are kept together; put the most
-   * contended key first.
+   * margin the caller adds to its windows. Windows sharing a key are kept together. Keys are
+   * taken in the order given: give them in the same order in every call, the most contended
+   * first (two takes in opposite orders may keep undoing each other).
    */
   tryTake(windows: readonly RateWindow[], now: number): Promise<RateTake>;
 }

@@ -109,6 +109,26 @@ export function rateBudgetContract(stores: () => Stores): void {
       expect((await budget().tryTake(windows, T0 + 1_000)).ok).toBe(true);
     });
 
+    it('gives back what a take had written when another take won its next key', async () => {
+      const [a, b, shared] = [perSecond('conversation:a', 1), perSecond('conversation:b', 1), perSecond('global', 1)];
+      const racer = async (windows: RateWindow[], at: number) => {
+        for (;;) {
+          const take = await budget().tryTake(windows, at);
+          if (take.ok || take.retryInMs > 0) return take.ok;
+        }
+      };
+
+      for (let round = 0; round < 5; round++) {
+        const at = T0 + round * 1_000;
+        // Both write their own conversation, then the shared key: one of them loses the shared key.
+        const [wonA, wonB] = await Promise.all([racer([a, shared], at), racer([b, shared], at)]);
+
+        expect([wonA, wonB].filter(Boolean)).toHaveLength(1);
+        // The loser's own conversation was given back: it has room for a call at the same moment.
+        expect(await budget().tryTake([wonA ? b : a], at)).toEqual({ ok: true });
+      }
+    });
+
     it('forgets nothing it still needs: an old key answers as before after a long pause', async () => {
       const windows = teams('a');
       expect(await takeAt(windows, Array(7).fill(T0) as number[])).toBe(7);
