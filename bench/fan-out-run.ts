@@ -66,7 +66,7 @@ export interface FanOutResult {
   relayCalls: number;
   peaks: { global: number; perConversation: number[] };
   /** The shared budget's takes over all instances: how many, refused, and their mean time (ms). */
-  budget: { takes: number; refused: number; meanMs: number };
+  budget: { takes: number; refused: number; givenBack: number; meanMs: number };
   minimumMs: number;
   /** The event loop's delay (ms) while the run went: a stalled loop stamps calls late. */
   loopDelay: { p99: number; max: number };
@@ -189,6 +189,11 @@ class TimedBudget implements RateBudget {
     if (!take.ok) this.tally.refused++;
     return take;
   }
+
+  async giveBack(windows: readonly RateWindow[], at: number): Promise<void> {
+    this.tally.givenBack++;
+    await this.inner.giveBack(windows, at);
+  }
 }
 
 /**
@@ -228,7 +233,7 @@ export async function runFanOut(options: FanOutOptions): Promise<FanOutResult> {
     },
     error: (fields, message) => console.error(message, fields),
   };
-  const tally = { takes: 0, refused: 0, meanMs: NaN, totalMs: 0 };
+  const tally = { takes: 0, refused: 0, givenBack: 0, meanMs: NaN, totalMs: 0 };
   try {
     const first = instances[0]!;
     const expected = await seed(first, connector.url, cards, conversations);
@@ -350,7 +355,7 @@ export async function runFanOut(options: FanOutOptions): Promise<FanOutResult> {
       otherCalls: connector.otherCalls,
       relayCalls,
       peaks: connector.peaks(),
-      budget: { takes: tally.takes, refused: tally.refused, meanMs: tally.takes ? tally.totalMs / tally.takes : NaN },
+      budget: { takes: tally.takes, refused: tally.refused, givenBack: tally.givenBack, meanMs: tally.takes ? tally.totalMs / tally.takes : NaN },
       minimumMs: bound.minimumMs,
       loopDelay: { p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 },
     };

@@ -17,7 +17,7 @@
  *  - "scheduler": the same, the relay as the app runs it, from startScheduler every
  *    HWC_RELAY_INTERVAL_MS (BENCH_FANOUT_RELAY_INTERVAL_MS, default 5000 as in src/config.ts);
  *  - "shared": as "loop", but the turns come from the store's RateBudget (SharedRateLimiter, as
- *    createApp wires it): what the shared budget costs per call, beside "loop";
+ *    createApp wires it) in a SQLite file: what the shared budget costs per call, beside "loop";
  *  - "instances": BENCH_FANOUT_INSTANCES (4) app instances, each with its own Cosmos DB client
  *    over one database on the emulator (on a thread of its own, bench/cosmos-emulator-thread.ts), relaying back-to-back at the same time and
  *    taking their turns from one budget in it: BENCH_FANOUT_INSTANCES_CARDS (2000) cards to
@@ -39,8 +39,12 @@
  * Exits non-zero only on a correctness failure: a duplicate, a lost card, a card in the wrong chat.
  */
 import { DEFAULT_GLOBAL_PER_SECOND } from '../bot/rate-limiter';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { openCosmosStores } from '../src/store/cosmos';
 import { createMemoryStores } from '../src/store/memory';
+import { openSqliteDatabase, SqliteRateBudget } from '../src/store/sqlite';
 import type { Stores } from '../src/store/stores';
 import { startCosmosEmulatorThread } from './cosmos-emulator-thread';
 import { positiveInt } from './env';
@@ -114,7 +118,12 @@ async function runPass(pass: PassName): Promise<Pass> {
       await cosmos.close();
     }
   }
-  const stores = createMemoryStores();
+  // The shared pass keeps its budget in a SQLite file (the embedded store's table, one
+  // transaction a take) beside memory stores for the rest: its cost is the budget's alone.
+  const folder = pass === 'shared' ? mkdtempSync(join(tmpdir(), 'hwc-fan-out-')) : undefined;
+  const budgetDb = folder ? openSqliteDatabase(join(folder, 'budget.sqlite')) : undefined;
+  const memory = createMemoryStores();
+  const stores: Stores = budgetDb ? { ...memory, rateBudget: new SqliteRateBudget(budgetDb) } : memory;
   try {
     const result = await runFanOut({
       ...common,
@@ -124,10 +133,12 @@ async function runPass(pass: PassName): Promise<Pass> {
       limiter: pass === 'shared' ? 'shared' : 'process',
       pass: pass === 'scheduler' ? 'scheduler' : 'loop',
     });
-    const name = { loop: 'relay back-to-back', scheduler: `scheduler, tick every ${RELAY_INTERVAL_MS / 1000} s`, shared: 'relay back-to-back, budget in the store' }[pass];
+    const name = { loop: 'relay back-to-back', scheduler: `scheduler, tick every ${RELAY_INTERVAL_MS / 1000} s`, shared: 'relay back-to-back, budget in SQLite' }[pass];
     return { name, cards: CARDS, conversations: CONVERSATIONS, target: 1.25, result };
   } finally {
     await stores.close();
+    budgetDb?.close();
+    if (folder) rmSync(folder, { recursive: true, force: true });
   }
 }
 
@@ -196,7 +207,7 @@ async function main(): Promise<number> {
         .join(', ')}`,
     );
     if (r.budget.takes > 0) {
-      console.log(`  the store's budget: ${r.budget.takes} takes (${r.budget.refused} refused), ${r.budget.meanMs.toFixed(2)} ms each on average — added before every Teams call`);
+      console.log(`  the store's budget: ${r.budget.takes} takes (${r.budget.refused} refused), ${r.budget.meanMs.toFixed(2)} ms each on average — added before every Teams call; ${r.budget.givenBack} turns given back (they came too late for their stamp)`);
     }
     console.log(`  event loop delay while it ran: p99 ${r.loopDelay.p99.toFixed(0)} ms, max ${r.loopDelay.max.toFixed(0)} ms`);
     console.log(`  cards in the wrong chat ${r.misdelivered}; deliveries the store does not show as sent with the connector's activity id ${r.storeMismatches}; other calls ${r.otherCalls}`);

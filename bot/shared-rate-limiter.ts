@@ -33,6 +33,8 @@ interface Waiter {
   resolve(): void;
   reject(reason: unknown): void;
   settled: boolean;
+  /** Its turn came too late once and was taken again. */
+  late?: boolean;
   cleanup(): void;
 }
 
@@ -68,6 +70,10 @@ export class SharedRateLimiter implements TurnLimiter {
   /** How long a take has lately taken (a moving average), and how far ahead calls are stamped. */
   private takeMs: number;
   private leadMs: number;
+  /** A turn later than this for its stamp is given back and taken again (half the margin). */
+  private readonly lateMs: number;
+  /** Calls that could not be given back (left counted until their windows pass). */
+  givebackFailures = 0;
   private pumping = false;
   private interrupt: (() => void) | undefined;
 
@@ -86,6 +92,7 @@ export class SharedRateLimiter implements TurnLimiter {
     }
     this.now = options.now ?? Date.now;
     this.leadMs = options.leadMs ?? 25;
+    this.lateMs = Math.max(10, margin / 2);
     this.takeMs = this.leadMs / 2;
   }
 
@@ -110,12 +117,12 @@ export class SharedRateLimiter implements TurnLimiter {
       const waiter: Waiter = { resolve, reject, settled: false, cleanup: () => cleanups.forEach((c) => c()) };
       queued.queue.push(waiter);
       if (maxWaitMs !== undefined) {
-        const timer = setTimeout(() => this.giveUp(key, queued, waiter, new RateLimitWaitExceeded(maxWaitMs)), maxWaitMs);
+        const timer = setTimeout(() => this.giveUp(key, waiter, new RateLimitWaitExceeded(maxWaitMs)), maxWaitMs);
         timer.unref();
         cleanups.push(() => clearTimeout(timer));
       }
       if (signal) {
-        const onAbort = () => this.giveUp(key, queued, waiter, signal.reason);
+        const onAbort = () => this.giveUp(key, waiter, signal.reason);
         signal.addEventListener('abort', onAbort, { once: true });
         cleanups.push(() => signal.removeEventListener('abort', onAbort));
       }
@@ -189,17 +196,54 @@ export class SharedRateLimiter implements TurnLimiter {
       else line.notBefore = until;
       return false;
     }
-    // The caller may have given up during the take: then the call goes to the next in line, or
-    // nobody (a call counted but not made only slows the budget down).
+    // The caller may have given up during the take: then the call goes back to the budget.
     const waiter = line.queue.shift();
     this.lines.delete(key);
     if (line.queue.length > 0) this.lines.set(key, line);
-    if (!waiter) return false;
-    this.settle(waiter);
+    if (!waiter) {
+      this.giveBack(line.windows, stamp);
+      return false;
+    }
     const early = stamp - this.now();
-    if (early > 0) setTimeout(() => waiter.resolve(), early);
-    else waiter.resolve();
+    if (early > 0) setTimeout(() => this.go(key, line, waiter, stamp), early);
+    else this.go(key, line, waiter, stamp);
     return true;
+  }
+
+  /**
+   * Lets the caller make its call, stamped `stamp`. A turn that comes much later than its stamp
+   * (the process was busy: a long GC pause, a blocked event loop) is given back and the caller
+   * goes to the front of its line for a fresh one, once: its call would reach Teams that much
+   * later than the budget counts it, and the next call into its windows too early.
+   */
+  private go(key: string | symbol, line: Line, waiter: Waiter, stamp: number): void {
+    if (waiter.settled) {
+      // Gave up while waiting for its stamp: the call is not made.
+      this.giveBack(line.windows, stamp);
+      return;
+    }
+    if (this.now() - stamp > this.lateMs && !waiter.late) {
+      waiter.late = true;
+      this.giveBack(line.windows, stamp);
+      const current = this.lines.get(key) ?? line;
+      current.queue.unshift(waiter);
+      // First in line and served next: the line goes to the front of the round as well.
+      const rest = [...this.lines].filter(([k]) => k !== key);
+      this.lines.clear();
+      this.lines.set(key, current);
+      for (const [k, l] of rest) this.lines.set(k, l);
+      this.kick();
+      return;
+    }
+    this.settle(waiter);
+    waiter.resolve();
+  }
+
+  private giveBack(windows: readonly RateWindow[], at: number): void {
+    this.budget.giveBack(windows, at).catch(() => {
+      // Left counted: a call counted but not made only slows the budget down, never past it.
+      this.givebackFailures++;
+    });
   }
 
   /** Waits `ms`, or until `kick` interrupts. */
@@ -216,11 +260,16 @@ export class SharedRateLimiter implements TurnLimiter {
     });
   }
 
-  private giveUp(key: string | symbol, line: Line, waiter: Waiter, reason: unknown): void {
+  private giveUp(key: string | symbol, waiter: Waiter, reason: unknown): void {
     if (waiter.settled) return;
     this.settle(waiter);
-    line.queue.splice(line.queue.indexOf(waiter), 1);
-    if (line.queue.length === 0 && this.lines.get(key) === line) this.lines.delete(key);
+    // Not in its line while it waits for its stamp: then `go` finds it settled and gives the call back.
+    const line = this.lines.get(key);
+    const at = line ? line.queue.indexOf(waiter) : -1;
+    if (line && at >= 0) {
+      line.queue.splice(at, 1);
+      if (line.queue.length === 0) this.lines.delete(key);
+    }
     waiter.reject(reason);
   }
 

@@ -187,6 +187,8 @@ export interface RateBudget {
    * first (two takes in opposite orders may keep undoing each other).
    */
   tryTake(windows: readonly RateWindow[], now: number): Promise<RateTake>;
+  /** Returns a call taken with these windows at `at` that was not made, so it counts no more. */
+  giveBack(windows: readonly RateWindow[], at: number): Promise<void>;
 }
 
 /** An Adaptive Card (or other attachment content) ready to send. */

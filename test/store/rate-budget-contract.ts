@@ -70,6 +70,19 @@ export function rateBudgetContract(stores: () => Stores): void {
       expect(await budget().tryTake(windows, T0 + 1_015)).toEqual({ ok: false, retryInMs: 1, key: 'global' });
     });
 
+    it('no longer counts a call given back (taken, but never made), in any of its keys', async () => {
+      const windows = [perSecond('global', 2), perSecond('conversation:a', 2)];
+      expect(await takeAt(windows, [T0, T0 + 10])).toBe(2);
+
+      await budget().giveBack(windows, T0 + 10);
+
+      expect(await budget().tryTake(windows, T0 + 20)).toEqual({ ok: true });
+      expect(await budget().tryTake(windows, T0 + 30)).toEqual({ ok: false, retryInMs: 970, key: 'global' });
+      // Giving back what was never taken changes nothing.
+      await budget().giveBack([perSecond('conversation:b', 2)], T0 + 30);
+      expect(await budget().tryTake(windows, T0 + 40)).toEqual({ ok: false, retryInMs: 960, key: 'global' });
+    });
+
     it('keeps keys apart', async () => {
       expect(await takeAt([perSecond('conversation:a', 1)], [T0])).toBe(1);
 

@@ -28,6 +28,9 @@ class CountingBudget implements RateBudget {
     if (failure) throw failure;
     return this.inner.tryTake(windows, now);
   }
+  giveBack(windows: readonly RateWindow[], at: number): Promise<void> {
+    return this.inner.giveBack(windows, at);
+  }
 }
 
 describe('SharedRateLimiter: one budget in the store for every instance', () => {
@@ -161,6 +164,7 @@ describe('SharedRateLimiter: one budget in the store for every instance', () => 
         await new Promise((resolve) => setTimeout(resolve, stamps.length === 1 ? 30 : 5));
         return { ok: true };
       },
+      giveBack: async () => undefined,
     };
     const limiter = new SharedRateLimiter(slow, { leadMs: 10 });
     const granted: number[] = [];
@@ -177,6 +181,50 @@ describe('SharedRateLimiter: one budget in the store for every instance', () => 
     // second is stamped 30 ms ahead (what the last take cost), answered after 5, and waits for its stamp.
     expect(stamps).toEqual([10, 130]);
     expect(granted).toEqual([30, 130]);
+  });
+
+  it('gives back a turn that came too late for its stamp (a blocked process) and takes a fresh one, once', async () => {
+    const stamps: number[] = [];
+    const givenBack: number[] = [];
+    const budget: RateBudget = {
+      tryTake: async (windows, now) => {
+        stamps.push(now - T0);
+        // The first answer comes 200 ms late, as from a process that stalled; then 5 ms.
+        await new Promise((resolve) => setTimeout(resolve, stamps.length === 1 ? 200 : 5));
+        return { ok: true };
+      },
+      giveBack: async (windows, at) => {
+        givenBack.push(at - T0);
+      },
+    };
+    const limiter = new SharedRateLimiter(budget, { leadMs: 10, marginMs: 100 });
+    let grantedAt: number | undefined;
+
+    const turn = limiter.acquire('chat', { maxWaitMs: 5_000 }).then(() => (grantedAt = Date.now() - T0));
+    await jest.advanceTimersByTimeAsync(1_000);
+    await turn;
+
+    // Stamped 10, answered at 200: 190 ms late, more than half the margin. Given back, taken
+    // again stamped 200 ahead (what the last take cost), and made at that stamp.
+    expect(givenBack).toEqual([10]);
+    expect(stamps).toEqual([10, 400]);
+    expect(grantedAt).toBe(400);
+  });
+
+  it('gives back the turn of a caller that gave up while waiting for its stamp', async () => {
+    const givenBack: number[] = [];
+    const budget: RateBudget = { tryTake: async () => ({ ok: true }), giveBack: async (windows, at) => void givenBack.push(at - T0) };
+    const limiter = new SharedRateLimiter(budget, { leadMs: 50 });
+    const controller = new AbortController();
+
+    const turn = limiter.acquire('chat', { maxWaitMs: 5_000, signal: controller.signal });
+    const outcome = expect(turn).rejects.toBe('stop');
+    await jest.advanceTimersByTimeAsync(20);
+    controller.abort('stop');
+    await outcome;
+    await jest.advanceTimersByTimeAsync(100);
+
+    expect(givenBack).toEqual([50]);
   });
 
   it('adds the margin to every window: a call never arrives a little early for Teams', async () => {

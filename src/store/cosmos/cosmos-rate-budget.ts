@@ -46,7 +46,7 @@ export class CosmosRateBudget implements RateBudget {
       // asks again with a fresh `now`, so a call is never stamped earlier than it is made (which
       // would let the next one through early).
       this.conflicts++;
-      for (const done of written) await this.giveBack(done.key, byKey.get(done.key)!, now);
+      for (const done of written) await this.giveBackKey(done.key, byKey.get(done.key)!, now);
       return { ok: false, retryInMs: 0, key: read.key };
     }
     return { ok: true };
@@ -79,8 +79,12 @@ export class CosmosRateBudget implements RateBudget {
     }
   }
 
-  /** Takes the call back out of a key's log (a take over several keys that could not complete). */
-  private async giveBack(key: string, windows: readonly RateWindow[], now: number): Promise<void> {
+  async giveBack(windows: readonly RateWindow[], at: number): Promise<void> {
+    for (const [key, ofKey] of windowsByKey(windows)) await this.giveBackKey(key, ofKey, at);
+  }
+
+  /** Takes the call back out of a key's log (a take over several keys that could not complete, or a call not made). */
+  private async giveBackKey(key: string, windows: readonly RateWindow[], now: number): Promise<void> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const read = await this.read(key);
       if (!read.log || read.etag === undefined) return;

@@ -1,5 +1,5 @@
 import type { RateBudget, RateTake, RateWindow } from '../../ports';
-import { decide, expiresAt, windowsByKey, type RateLog } from '../rate-log';
+import { decide, expiresAt, givenBack, windowsByKey, type RateLog } from '../rate-log';
 
 /** In-memory RateBudget: one process's budget, for unit tests and the single-process benches. */
 export class MemoryRateBudget implements RateBudget {
@@ -13,6 +13,13 @@ export class MemoryRateBudget implements RateBudget {
     for (const [key, log] of decision.logs) this.logs.set(key, { log, expiresAt: expiresAt(byKey.get(key)!, now) });
     this.forgetExpired(now);
     return { ok: true };
+  }
+
+  async giveBack(windows: readonly RateWindow[], at: number): Promise<void> {
+    for (const [key, ofKey] of windowsByKey(windows)) {
+      const entry = this.logs.get(key);
+      if (entry) this.logs.set(key, { ...entry, log: givenBack(entry.log, ofKey, at) });
+    }
   }
 
   /** Keys whose every window is empty answer as an absent key would: drop them. */

@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { RateBudget, RateTake, RateWindow } from '../../ports';
-import { decide, expiresAt, parseRateLog, windowsByKey, type RateLog } from '../rate-log';
+import { decide, expiresAt, givenBack, parseRateLog, windowsByKey, type RateLog } from '../rate-log';
 
 /** Expired keys are deleted at most this often (by the callers' clock). */
 const SWEEP_EVERY_MS = 60_000;
@@ -15,6 +15,8 @@ export class SqliteRateBudget implements RateBudget {
   private readonly write: Statement<[string, string, number]>;
   private readonly sweep: Statement<[number]>;
   private readonly take: (byKey: Map<string, RateWindow[]>, now: number) => RateTake;
+  private readonly untake: (byKey: Map<string, RateWindow[]>, at: number) => void;
+  private readonly update: Statement<[string, string]>;
   private lastSweep = -Infinity;
 
   constructor(db: Database) {
@@ -36,6 +38,18 @@ export class SqliteRateBudget implements RateBudget {
     });
     // IMMEDIATE: the write lock is taken before the read, so no other process reads the same free call.
     this.take = (byKey, now) => transaction.immediate(byKey, now);
+    this.update = db.prepare(`UPDATE rate_budget SET log = ? WHERE key = ?`);
+    const giveBack = db.transaction((byKey: Map<string, RateWindow[]>, at: number) => {
+      for (const [key, windows] of byKey) {
+        const row = this.read.get(key);
+        if (row) this.update.run(JSON.stringify(givenBack(parseRateLog(JSON.parse(row.log)), windows, at)), key);
+      }
+    });
+    this.untake = (byKey, at) => giveBack.immediate(byKey, at);
+  }
+
+  async giveBack(windows: readonly RateWindow[], at: number): Promise<void> {
+    this.untake(windowsByKey(windows), at);
   }
 
   async tryTake(windows: readonly RateWindow[], now: number): Promise<RateTake> {
