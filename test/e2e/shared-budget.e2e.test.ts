@@ -50,7 +50,9 @@ describe('four instances on one Cosmos DB share one Teams budget', () => {
       storeMismatches: run.storeMismatches,
     }).toEqual({ timedOut: false, refusedGlobal: 0, refusedConversation: 0, duplicates: 0, lost: 0, misdelivered: 0, storeMismatches: 0 });
     // The limits were really reached: the budget held calls back (at a trickle this would prove nothing).
-    expect(run.budget.takes - run.budget.refused).toBe(120 + 4);
+    // One turn per call made (the 120 cards and one warm-up card per instance); a turn that came
+    // too late for its stamp was given back and taken again.
+    expect(run.budget.takes - run.budget.refused - run.budget.givenBack).toBe(120 + 4);
     expect(run.budget.refused).toBeGreaterThan(0);
   }, 90_000);
 });
