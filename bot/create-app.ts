@@ -21,6 +21,7 @@ import { deliveryRenderer } from './render-delivery';
 import { replyWithCard } from './reply';
 import { SignalCards } from './signal-cards';
 import { createServer } from './server';
+import { SharedRateLimiter } from './shared-rate-limiter';
 import { TeamsMessenger } from './teams-messenger';
 
 /** How long one answer from the store counts for the readiness probe. */
@@ -62,14 +63,20 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
       await replyWithCard(context, noticeCard({ locale, title: t.title, text: t.text(correlationId) }));
     },
   );
-  const messenger = new TeamsMessenger(adapter, {
-    appId: config.appId,
-    serviceUrl: config.teamsServiceUrl,
-    // A wait for a turn under the rate limits stays well inside the dispatcher's call timeout.
-    maxRateWaitMs: config.dispatchLeaseMs / 3,
-    ...(config.tenantId ? { tenantId: config.tenantId } : {}),
-    ratePerSecond: config.teamsRatePerSecond,
-  });
+  // Teams' limits are per bot: every instance on this store takes its turns from one budget in it.
+  const limiter = new SharedRateLimiter(stores.rateBudget, { globalPerSecond: config.teamsRatePerSecond });
+  const messenger = new TeamsMessenger(
+    adapter,
+    {
+      appId: config.appId,
+      serviceUrl: config.teamsServiceUrl,
+      // A wait for a turn under the rate limits stays well inside the dispatcher's call timeout.
+      maxRateWaitMs: config.dispatchLeaseMs / 3,
+      ...(config.tenantId ? { tenantId: config.tenantId } : {}),
+      ratePerSecond: config.teamsRatePerSecond,
+    },
+    limiter,
+  );
   const { signals, directory, audit } = stores;
   const cards = new SignalCards(directory);
   const schoolTime = new SchoolTime(directory, { quietTime: config.quietTime });

@@ -9,7 +9,7 @@ import { DISPATCH_LEASE_MS } from '../src/app/dispatcher';
 import { MessengerError, type ConversationAddress, type Messenger, type OutboundCard } from '../src/ports';
 import type { HwcAdapter } from './adapter';
 import { addressFromActivity } from './conversation-address';
-import { RateLimitWaitExceeded, RateLimiter } from './rate-limiter';
+import { RateLimitWaitExceeded, RateLimiter, type TurnLimiter } from './rate-limiter';
 
 /** Scope the bot asks tokens for when it calls the Bot Connector. */
 const BOT_CONNECTOR_AUDIENCE = 'https://api.botframework.com';
@@ -46,7 +46,7 @@ export class TeamsMessenger implements Messenger {
     private readonly settings: TeamsMessengerSettings,
     // 100 ms of margin per window: measured against a connector that enforces Teams' windows
     // strictly, calls that arrive early by a few milliseconds otherwise draw 429s.
-    private readonly limiter: RateLimiter = new RateLimiter({ globalPerSecond: settings.ratePerSecond, marginMs: 100 }),
+    private readonly limiter: TurnLimiter = new RateLimiter({ globalPerSecond: settings.ratePerSecond, marginMs: 100 }),
   ) {}
 
   async send(to: ConversationAddress, card: OutboundCard): Promise<{ activityId: string }> {

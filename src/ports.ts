@@ -161,6 +161,38 @@ export interface AuditLog {
   purgeBefore(cutoff: Date, limit: number): Promise<number>;
 }
 
+/** One limit of a shared budget: at most `limit` calls in any window of `windowMs` under `key`. */
+export interface RateWindow {
+  /** What the limit is kept for, e.g. `teams:global` or `teams:conversation:<id>`. */
+  key: string;
+  limit: number;
+  windowMs: number;
+}
+
+/**
+ * Refused: `key` is the key whose windows stay full longest (`retryInMs`); `retryInMs` 0 when
+ * another instance took from `key` at the same moment (ask again at once, with a fresh `now`).
+ */
+export type RateTake = { ok: true } | { ok: false; retryInMs: number; key: string };
+
+/**
+ * A rate budget kept in the store, so that every instance on one store shares it (Teams' limits
+ * are per bot, not per process). Sliding windows: a call taken at `t` counts until `t + windowMs`.
+ */
+export interface RateBudget {
+  /**
+   * Takes one call from every window at once, or from none: `{ ok: false, retryInMs }` says how
+   * long until all of them may have room again (another instance may take it first). `now` is
+   * wall-clock epoch milliseconds; the instances' clocks are assumed to agree to within the
+   * margin the caller adds to its windows. Windows sharing a key are kept together. Keys are
+   * taken in the order given: give them in the same order in every call, the most contended
+   * first (two takes in opposite orders may keep undoing each other).
+   */
+  tryTake(windows: readonly RateWindow[], now: number): Promise<RateTake>;
+  /** Returns a call taken with these windows at `at` that was not made, so it counts no more. */
+  giveBack(windows: readonly RateWindow[], at: number): Promise<void>;
+}
+
 /** An Adaptive Card (or other attachment content) ready to send. */
 export type OutboundCard = object;
 

@@ -76,12 +76,13 @@ describe('infra/main.bicep', () => {
     expect(bicep).toContain("resource: union(container, { partitionKey: union(container.partitionKey, { kind: 'Hash', version: 2 }) })");
   });
 
-  it('keeps the identities and audit containers on TTL with no default, so each document carries its own', () => {
+  it('keeps the identities, audit and rate budget containers on TTL with no default, so each document carries its own', () => {
     const declared = JSON.parse(readFileSync(join(infra, 'cosmos-containers.json'), 'utf8')) as Array<{ id: string; defaultTtl?: number }>;
 
     expect(declared.filter((c) => c.defaultTtl !== undefined)).toEqual([
       expect.objectContaining({ id: 'identities', defaultTtl: -1 }),
       expect.objectContaining({ id: 'audit', defaultTtl: -1 }),
+      expect.objectContaining({ id: 'rateBudget', defaultTtl: -1 }),
     ]);
   });
 

@@ -6,6 +6,7 @@ import { containerDefinitions, type ContainerName } from './containers';
 import { CosmosAuditLog } from './cosmos-audit-log';
 import { CosmosDigestRunStore } from './cosmos-digest-run-store';
 import { CosmosDirectoryStore } from './cosmos-directory-store';
+import { CosmosRateBudget } from './cosmos-rate-budget';
 import { CosmosSignalStore } from './cosmos-signal-store';
 
 export interface CosmosStoreOptions {
@@ -36,6 +37,7 @@ export async function openCosmosStores(options: CosmosStoreOptions): Promise<Sto
     directory: new CosmosDirectoryStore(container.directory, container.conversations),
     audit: new CosmosAuditLog(container.audit, options.auditRetentionDays ? { retentionDays: options.auditRetentionDays } : {}),
     digestRuns: new CosmosDigestRunStore(container.digestRuns),
+    rateBudget: new CosmosRateBudget(container.rateBudget),
     ping: async () => {
       await database.read();
     },
