@@ -118,10 +118,12 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
     schedule: config.digestSchedule,
     leaseMs: config.dispatchLeaseMs,
   });
-  // In this order: forgetting (a deadline) runs before retention's backstop could take the identity.
+  // In this order: deadlines (forgetting among them) before the relay, so a card due after
+  // downtime is drawn from the signal as it stands after the deadlines; forgetting before
+  // retention's backstop could take the identity.
   const tasks = [
-    { name: 'relay', run: () => dispatcher.relayDue() },
     { name: 'deadlines', run: () => useCases.actOnDeadlines.runDue() },
+    { name: 'relay', run: () => dispatcher.relayDue() },
     { name: 'digests', run: () => digests.runDue() },
     { name: 'retention', run: () => retention.runDue() },
   ];

@@ -22,6 +22,7 @@ import {
 } from '../cards';
 import { sameSchoolDay } from '../src/app/school-day';
 import { DomainError, ErrorCodes } from '../src/domain/errors';
+import { asVisibleAt } from '../src/domain/forgetting';
 import type { DeliveryView, Signal } from '../src/domain/signal';
 import type { DirectoryStore } from '../src/ports';
 
@@ -33,7 +34,8 @@ export class SignalCards {
   constructor(private readonly directory: DirectoryStore) {}
 
   /** The card for a delivery's view. `schoolId` is the school the card belongs to, for contacts. */
-  async forView(signal: Signal, view: DeliveryView, locale: Locale, now: Date, schoolId = signal.schoolId, about?: string): Promise<AdaptiveCard> {
+  async forView(snapshot: Signal, view: DeliveryView, locale: Locale, now: Date, schoolId = snapshot.schoolId, about?: string): Promise<AdaptiveCard> {
+    const signal = asVisibleAt(snapshot, now);
     const schoolName = await this.schoolName(schoolId);
     switch (view) {
       case 'signal':

@@ -27,6 +27,7 @@ import { mutateSignal } from './mutate-signal';
 import type { SchoolTime } from './school-time';
 import { isDomainError, ErrorCodes } from '../domain/errors';
 import { showsChildIdentity } from '../domain/identity-views';
+import { asVisibleAt } from '../domain/forgetting';
 
 /**
  * How long a dispatcher holds deliveries it works on before another instance may take them.
@@ -187,8 +188,11 @@ export class Dispatcher {
     return after;
   }
 
-  private async deliver(signal: Signal, delivery: Delivery, lease: Lease): Promise<DeliveryOutcome> {
+  private async deliver(snapshot: Signal, delivery: Delivery, lease: Lease): Promise<DeliveryOutcome> {
     const { key, recipientId } = delivery;
+    // Past the moment to forget, a card is drawn without the child even before the forgetting
+    // job has run: after downtime the jobs may come in any order.
+    const signal = asVisibleAt(snapshot, this.deps.clock.now());
     try {
       const to = await this.addressOf(recipientId);
       const card = await this.deps.render(signal, delivery, to);
