@@ -47,10 +47,12 @@ export interface AppOptions {
   random?: Random;
   /** Tests only, never from the environment: see AdapterSettings.authForTests. */
   authForTests?: TestAuthentication;
+  /** Spreads retries (a number in [0, 1)); tests pin it to know when a retry comes. */
+  jitter?: () => number;
 }
 
 /** The composition root: directory, use cases, Teams edge, relay job. */
-export async function createApp({ config, stores, logger, clock = systemClock, random = cryptoRandom, authForTests }: AppOptions): Promise<HwcApp> {
+export async function createApp({ config, stores, logger, clock = systemClock, random = cryptoRandom, authForTests, jitter = Math.random }: AppOptions): Promise<HwcApp> {
   await loadDirectory(config, stores, logger);
 
   const adapter = new HwcAdapter(
@@ -80,7 +82,7 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
     render: deliveryRenderer(cards, clock, config.locale),
     clock,
     logger,
-    jitter: Math.random,
+    jitter,
     leaseMs: config.dispatchLeaseMs,
     schoolTime,
     audit,
@@ -127,13 +129,18 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
     { name: 'digests', run: () => digests.runDue() },
     { name: 'retention', run: () => retention.runDue() },
   ];
+  // Forgetting on a loop of its own: the main loop's relay may wait minutes for Teams, and an
+  // identity must go at its moment all the same.
+  const forgetting = [{ name: 'forgetting', run: () => useCases.actOnDeadlines.forgetDue() }];
   let scheduler: ReturnType<typeof startScheduler> | undefined;
+  let forgetScheduler: ReturnType<typeof startScheduler> | undefined;
 
   return {
     async listen() {
       // Local mode has no authentication: then only this machine may talk to the bot.
       const host = config.appId ? '0.0.0.0' : '127.0.0.1';
       await new Promise<void>((resolve) => server.listen(config.port, host, resolve));
+      forgetScheduler = startScheduler(forgetting, config.forgetIntervalMs, logger);
       scheduler = startScheduler(tasks, config.relayIntervalMs, logger);
       const port = (server.address() as AddressInfo).port;
       logger.info({ host, port, store: config.store.kind, authentication: config.appId ? 'on' : 'off (local mode, loopback only)' }, 'listening');
@@ -141,11 +148,14 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
     },
     idle: () => dispatcher.idle(),
     async tick() {
+      if (forgetScheduler) await forgetScheduler.tick();
+      else for (const task of forgetting) await task.run();
       if (scheduler) await scheduler.tick();
       else for (const task of tasks) await task.run();
       await dispatcher.idle();
     },
     async close() {
+      await forgetScheduler?.stop();
       await scheduler?.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Keep-alive sockets from Teams would otherwise hold the close open until they time out.
