@@ -1,4 +1,5 @@
 import {
+  accessEndedCard,
   bouncedNoticeCard,
   contactSignalCard,
   deliveryAlertCard,
@@ -48,6 +49,10 @@ export class SignalCards {
         return this.supportForm(signal, locale, schoolName, { withChild: true });
       case 'supported':
         return this.supported(signal, locale, schoolName, now);
+      case 'access_ended':
+        return schoolId
+          ? accessEndedCard({ locale, reference: signal.reference, placeLabel: 'school', placeName: schoolName })
+          : accessEndedCard({ locale, reference: signal.reference, placeLabel: 'municipality', placeName: await this.municipalityName(signal.municipalityId) });
       case 'withdrawn':
         return withdrawnCard({ locale, reference: signal.reference, schoolName, byName: signal.bounce?.byName ?? '', at: signal.bounce?.at ?? signal.stateChangedAt });
       case 'route':
