@@ -48,10 +48,12 @@ export interface AppOptions {
   random?: Random;
   /** Tests only, never from the environment: see AdapterSettings.authForTests. */
   authForTests?: TestAuthentication;
+  /** Spreads retries (a number in [0, 1)); tests pin it to know when a retry comes. */
+  jitter?: () => number;
 }
 
 /** The composition root: directory, use cases, Teams edge, relay job. */
-export async function createApp({ config, stores, logger, clock = systemClock, random = cryptoRandom, authForTests }: AppOptions): Promise<HwcApp> {
+export async function createApp({ config, stores, logger, clock = systemClock, random = cryptoRandom, authForTests, jitter = Math.random }: AppOptions): Promise<HwcApp> {
   await loadDirectory(config, stores, logger);
 
   const adapter = new HwcAdapter(
@@ -87,7 +89,7 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
     render: deliveryRenderer(cards, clock, config.locale),
     clock,
     logger,
-    jitter: Math.random,
+    jitter,
     leaseMs: config.dispatchLeaseMs,
     schoolTime,
     audit,
@@ -125,20 +127,27 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
     schedule: config.digestSchedule,
     leaseMs: config.dispatchLeaseMs,
   });
-  // In this order: forgetting (a deadline) runs before retention's backstop could take the identity.
+  // In this order: deadlines (forgetting among them) before the relay, so a card due after
+  // downtime is drawn from the signal as it stands after the deadlines; forgetting before
+  // retention's backstop could take the identity.
   const tasks = [
-    { name: 'relay', run: () => dispatcher.relayDue() },
     { name: 'deadlines', run: () => useCases.actOnDeadlines.runDue() },
+    { name: 'relay', run: () => dispatcher.relayDue() },
     { name: 'digests', run: () => digests.runDue() },
     { name: 'retention', run: () => retention.runDue() },
   ];
+  // Forgetting on a loop of its own: the main loop's relay may wait minutes for Teams, and an
+  // identity must go at its moment all the same.
+  const forgetting = [{ name: 'forgetting', run: () => useCases.actOnDeadlines.forgetDue() }];
   let scheduler: ReturnType<typeof startScheduler> | undefined;
+  let forgetScheduler: ReturnType<typeof startScheduler> | undefined;
 
   return {
     async listen() {
       // Local mode has no authentication: then only this machine may talk to the bot.
       const host = config.appId ? '0.0.0.0' : '127.0.0.1';
       await new Promise<void>((resolve) => server.listen(config.port, host, resolve));
+      forgetScheduler = startScheduler(forgetting, config.forgetIntervalMs, logger);
       scheduler = startScheduler(tasks, config.relayIntervalMs, logger);
       const port = (server.address() as AddressInfo).port;
       logger.info({ host, port, store: config.store.kind, authentication: config.appId ? 'on' : 'off (local mode, loopback only)' }, 'listening');
@@ -146,11 +155,14 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
     },
     idle: () => dispatcher.idle(),
     async tick() {
+      if (forgetScheduler) await forgetScheduler.tick();
+      else for (const task of forgetting) await task.run();
       if (scheduler) await scheduler.tick();
       else for (const task of tasks) await task.run();
       await dispatcher.idle();
     },
     async close() {
+      await forgetScheduler?.stop();
       await scheduler?.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Keep-alive sockets from Teams would otherwise hold the close open until they time out.

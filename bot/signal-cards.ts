@@ -1,4 +1,5 @@
 import {
+  accessEndedCard,
   bouncedNoticeCard,
   contactSignalCard,
   deliveryAlertCard,
@@ -22,6 +23,7 @@ import {
 } from '../cards';
 import { sameSchoolDay } from '../src/app/school-day';
 import { DomainError, ErrorCodes } from '../src/domain/errors';
+import { asVisibleAt } from '../src/domain/forgetting';
 import type { DeliveryView, Signal } from '../src/domain/signal';
 import type { DirectoryStore } from '../src/ports';
 
@@ -33,7 +35,8 @@ export class SignalCards {
   constructor(private readonly directory: DirectoryStore) {}
 
   /** The card for a delivery's view. `schoolId` is the school the card belongs to, for contacts. */
-  async forView(signal: Signal, view: DeliveryView, locale: Locale, now: Date, schoolId = signal.schoolId, about?: string): Promise<AdaptiveCard> {
+  async forView(snapshot: Signal, view: DeliveryView, locale: Locale, now: Date, schoolId = snapshot.schoolId, about?: string): Promise<AdaptiveCard> {
+    const signal = asVisibleAt(snapshot, now);
     const schoolName = await this.schoolName(schoolId);
     switch (view) {
       case 'signal':
@@ -46,6 +49,10 @@ export class SignalCards {
         return this.supportForm(signal, locale, schoolName, { withChild: true });
       case 'supported':
         return this.supported(signal, locale, schoolName, now);
+      case 'access_ended':
+        return schoolId
+          ? accessEndedCard({ locale, reference: signal.reference, placeLabel: 'school', placeName: schoolName })
+          : accessEndedCard({ locale, reference: signal.reference, placeLabel: 'municipality', placeName: await this.municipalityName(signal.municipalityId) });
       case 'withdrawn':
         return withdrawnCard({ locale, reference: signal.reference, schoolName, byName: signal.bounce?.byName ?? '', at: signal.bounce?.at ?? signal.stateChangedAt });
       case 'route':

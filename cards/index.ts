@@ -40,7 +40,9 @@ export {
   type VerbData,
 } from './verbs';
 export { withdrawnCard } from './withdrawn-card';
+export { accessEndedCard } from './access-ended-card';
 export type {
+  AccessEndedView,
   AuditTrailRole,
   AuditTrailRow,
   AuditTrailView,

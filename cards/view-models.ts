@@ -330,6 +330,14 @@ export interface AuditTrailView {
  * A card that named the child (a contact's signal card, leerplicht's route card) once the child
  * is forgotten: the reference code, where it was, the times and who picked it up — never the child.
  */
+/** A card meant for a role its recipient no longer holds: no child data. */
+export interface AccessEndedView {
+  locale: Locale;
+  reference: string;
+  placeLabel: 'school' | 'municipality';
+  placeName: string;
+}
+
 export interface ForgottenSignalView {
   locale: Locale;
   reference: string;

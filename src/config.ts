@@ -29,6 +29,7 @@ const environmentSchema = z
     HWC_DISPATCH_LEASE_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1000).default(300_000)),
     HWC_QUIET_TIME: z.preprocess(emptyAsUndefined, z.enum(['on', 'off']).default('on')),
     HWC_RELAY_INTERVAL_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).default(5000)),
+    HWC_FORGET_INTERVAL_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).default(1000)),
     HWC_TEAMS_RATE_PER_SECOND: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(30)),
     // At least 90 days: a record must outlive the latest moment to forget its child (weeks, across a summer holiday).
     HWC_STATS_RETENTION_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(90).max(3650).default(730)),
@@ -171,6 +172,8 @@ export interface Config {
     | { kind: 'cosmos'; endpoint: string; auth: CosmosAuth; database: string };
   directoryFile?: string;
   relayIntervalMs: number;
+  /** How often the forgetting loop looks for identities due to be forgotten (its own loop, never behind Teams calls). */
+  forgetIntervalMs: number;
   /** How long one instance holds card work before another may take it over (a crashed one's). */
   dispatchLeaseMs: number;
   /** Cards to schools and leerplicht wait for the working window; off only for demos. */
@@ -229,6 +232,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         : { kind: 'sqlite', path: e.HWC_SQLITE_PATH },
     ...(e.HWC_DIRECTORY_FILE ? { directoryFile: e.HWC_DIRECTORY_FILE } : {}),
     relayIntervalMs: e.HWC_RELAY_INTERVAL_MS,
+    forgetIntervalMs: e.HWC_FORGET_INTERVAL_MS,
     dispatchLeaseMs: e.HWC_DISPATCH_LEASE_MS,
     quietTime: e.HWC_QUIET_TIME === 'on',
     allowedTenants: tenantList(e.HWC_ALLOWED_TENANTS),

@@ -99,6 +99,11 @@ export const en: Strings = {
     bounce: 'Not our pupil',
   },
 
+  accessEnded: {
+    noLongerYours: 'This signal is no longer for you: the directory no longer lists you for this school or municipality.',
+    dataRemoved: "The child's data has been removed from this card.",
+  },
+
   withdrawn: {
     withdrawnBy: (byName: string, time: string): string => `Sent back: not our pupil — by ${byName} at ${time}.`,
     dataRemoved: "The child's data has been removed from this card.",

@@ -109,6 +109,12 @@ export const nl = {
     bounce: 'Niet onze leerling',
   },
 
+  /** A card meant for a role its recipient no longer holds in the directory: no child data. */
+  accessEnded: {
+    noLongerYours: 'Dit signaal is niet meer voor u: u staat in het overzicht niet meer bij deze school of gemeente.',
+    dataRemoved: 'De gegevens van het kind zijn van deze kaart verwijderd.',
+  },
+
   /** What a school contact's card becomes after "niet onze leerling": no child data. */
   withdrawn: {
     withdrawnBy: (byName: string, time: string): string => `Teruggestuurd: niet onze leerling — door ${byName} om ${time}.`,

@@ -5,6 +5,9 @@ import { SchoolTime } from './school-time';
 import type { Dispatcher } from './dispatcher';
 import { mutateSignal } from './mutate-signal';
 
+/** Signals the forgetting loop reads per run. */
+const FORGET_PAGE = 500;
+
 export interface ActOnDeadlinesDeps {
   signals: SignalStore;
   directory: DirectoryStore;
@@ -31,10 +34,34 @@ export class ActOnDeadlines {
 
   /** Returns how many signals had a deadline acted on. */
   async runDue(limit = 50): Promise<number> {
+    return this.actOnDue(limit, () => true, (current, now, context) => {
+      const deadlines = applyDueDeadlines(current, now, context.coordinators, context.sendAt);
+      return isForgetDue(deadlines, now) ? forgetChild(deadlines, now, context.worker, context.sendAt) : deadlines;
+    });
+  }
+
+  /**
+   * Forgetting alone, for its own loop: the identity goes at its moment even while the other
+   * scheduled work waits behind slow Teams calls. Nothing here waits for Teams: the redraws are
+   * left as deliveries, started without being awaited. Reads further than `runDue` because
+   * reminders due at the same time share the index.
+   */
+  async forgetDue(limit = FORGET_PAGE): Promise<number> {
+    return this.actOnDue(limit, isForgetDue, (current, now, context) =>
+      isForgetDue(current, now) ? forgetChild(current, now, context.worker, context.sendAt) : current,
+    );
+  }
+
+  private async actOnDue(
+    limit: number,
+    wanted: (signal: Signal, now: Date) => boolean,
+    change: (current: Signal, now: Date, context: { coordinators: Recipient[]; sendAt: Date; worker?: Recipient }) => Signal,
+  ): Promise<number> {
     const { signals, directory, dispatcher, clock, audit } = this.deps;
     const now = clock.now();
     let acted = 0;
     for (const { value: due } of await signals.listDeadlinesDue(now, limit)) {
+      if (!wanted(due, now)) continue;
       try {
         const coordinators = (await directory.listMunicipalityMembers('coordinator', due.municipalityId)).map((m) => ({ id: m.aadObjectId, name: m.name }));
         const sendAt = await this.schoolTime.nextWorkingMoment(due.municipalityId, now);
@@ -43,8 +70,7 @@ export class ActOnDeadlines {
         const worker = isForgetDue(due, now) ? await this.issuerOf(due) : undefined;
         const lease = dispatcher.lease(now);
         const { before, after } = await mutateSignal(signals, due.id, (current) => {
-          const deadlines = applyDueDeadlines(current, now, coordinators, sendAt);
-          const next = isForgetDue(deadlines, now) ? forgetChild(deadlines, now, worker, sendAt) : deadlines;
+          const next = change(current, now, { coordinators, sendAt, ...(worker ? { worker } : {}) });
           return next === current ? current : leaseDueDeliveries(next, now, lease.until, lease.id);
         });
         if (after.value === before) continue;

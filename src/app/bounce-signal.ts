@@ -29,9 +29,13 @@ export class BounceSignal {
       async (signal) => ({
         contact: await requireContactOf(this.deps.directory, actorId, signal),
         workerName: (await this.deps.directory.getMember(signal.issuedBy))?.name ?? '',
+        leerplicht: {
+          officers: (await this.deps.directory.listMunicipalityMembers('leerplicht', signal.municipalityId)).map((m) => ({ id: m.aadObjectId, name: m.name })),
+          deliverAt: await this.schoolTime.officerDeliveryTime(signal.municipalityId, this.deps.clock.now()),
+        },
       }),
-      (current, { contact, workerName }, now) =>
-        bounce(current, { id: contact.aadObjectId, name: contact.name }, { id: current.issuedBy, name: workerName }, now),
+      (current, { contact, workerName, leerplicht }, now) =>
+        bounce(current, { id: contact.aadObjectId, name: contact.name }, { id: current.issuedBy, name: workerName }, now, leerplicht),
     );
   }
 

@@ -27,6 +27,8 @@ import { mutateSignal } from './mutate-signal';
 import type { SchoolTime } from './school-time';
 import { isDomainError, ErrorCodes } from '../domain/errors';
 import { showsChildIdentity } from '../domain/identity-views';
+import { asVisibleAt } from '../domain/forgetting';
+import { stillHoldsRoleFor } from '../domain/recipient-rights';
 
 /**
  * How long a dispatcher holds deliveries it works on before another instance may take them.
@@ -187,17 +189,23 @@ export class Dispatcher {
     return after;
   }
 
-  private async deliver(signal: Signal, delivery: Delivery, lease: Lease): Promise<DeliveryOutcome> {
+  private async deliver(snapshot: Signal, delivery: Delivery, lease: Lease): Promise<DeliveryOutcome> {
     const { key, recipientId } = delivery;
+    // Past the moment to forget, a card is drawn without the child even before the forgetting
+    // job has run: after downtime the jobs may come in any order.
+    const signal = asVisibleAt(snapshot, this.deps.clock.now());
     try {
+      const lostRole = await this.lostRole(signal, delivery, lease);
+      if (lostRole && !delivery.activityId) return { key, kind: 'withheld' };
       const to = await this.addressOf(recipientId);
-      const card = await this.deps.render(signal, delivery, to);
+      const card = await this.deps.render(signal, lostRole ? { ...delivery, view: 'access_ended' } : delivery, to);
       const { messenger } = this.deps;
       try {
         const timeoutMs = this.leaseMs * CALL_TIMEOUT_SHARE;
         const activityId = delivery.activityId
           ? (await withinLease(messenger.update(to, delivery.activityId, card), timeoutMs), delivery.activityId)
           : (await withinLease(messenger.send(to, card), timeoutMs)).activityId;
+        if (lostRole) return { key, kind: 'shown', view: 'access_ended', conversationId: to.conversationId, activityId };
         await this.auditShown(signal, delivery, to, lease);
         return {
           key,
@@ -239,6 +247,31 @@ export class Dispatcher {
     } catch (error) {
       this.deps.logger.error({ signalId: signal.id, reference: signal.reference, recipientId: delivery.recipientId, err: errorName(error) }, 'card shown but not audited');
     }
+  }
+
+  /**
+   * Whether a card that would name the child is meant for someone the directory no longer gives
+   * that role (left the school, taken off leerplicht): then it is never sent, or the one Teams
+   * shows is withdrawn in place. Audited, never with the child.
+   */
+  private async lostRole(signal: Signal, delivery: Delivery, lease: Lease): Promise<boolean> {
+    if (!signal.child || !showsChildIdentity(delivery.view)) return false;
+    if (stillHoldsRoleFor(await this.deps.directory.getMember(delivery.recipientId), delivery, signal)) return false;
+    try {
+      await this.deps.audit.append({
+        at: this.deps.clock.now().toISOString(),
+        // Like `card.shown`: the entry is about the recipient, in the role the card was meant for.
+        actorId: delivery.recipientId,
+        role: delivery.role,
+        action: delivery.activityId ? 'card.withdrawn_role_ended' : 'card.withheld_role_ended',
+        objectId: signal.reference,
+        result: 'ok',
+        correlationId: lease.id,
+      });
+    } catch (error) {
+      this.deps.logger.error({ signalId: signal.id, reference: signal.reference, recipientId: delivery.recipientId, err: errorName(error) }, 'card withheld but not audited');
+    }
+    return true;
   }
 
   /** The member's stored personal chat, or a new one (Teams refuses when the app is not installed). */

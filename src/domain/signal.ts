@@ -57,6 +57,8 @@ export type DeliveryView =
   | 'support_form'
   | 'supported'
   | 'withdrawn'
+  // anyone whose role for the signal's school or municipality ended before the card reached them
+  | 'access_ended'
   // leerplicht officers
   | 'route'
   | 'routed'
@@ -465,7 +467,7 @@ export function closeUnroutable(signal: Signal, officer: Actor, reason: Unroutab
  * as tried and every card there loses the child's name; the signal goes back to leerplicht when
  * it came that way, otherwise to the issuing worker.
  */
-export function bounce(signal: Signal, contact: Actor, worker: Recipient, now: Date): Signal {
+export function bounce(signal: Signal, contact: Actor, worker: Recipient, now: Date, leerplicht?: { officers: Recipient[]; deliverAt: Date }): Signal {
   const schoolId = signal.schoolId;
   if (!schoolId || (signal.state !== 'issued' && signal.state !== 'delivered')) {
     if (signal.acknowledgement) throw new DomainError(ErrorCodes.alreadyAcknowledged, { signalId: signal.id });
@@ -476,9 +478,17 @@ export function bounce(signal: Signal, contact: Actor, worker: Recipient, now: D
   const at = now.toISOString();
   const viaLeerplicht = signal.route === 'leerplicht';
   let deliveries = retarget(signal, isContactCardAt(schoolId), 'withdrawn', at, contact.id);
-  deliveries = viaLeerplicht
-    ? retarget({ ...signal, deliveries }, (d) => d.role === 'leerplicht', 'route', at)
-    : [...deliveries, newDelivery('vt_worker', worker, 'bounced_notice', at)];
+  if (viaLeerplicht) {
+    // The officers as the directory names them now: new ones get a card, and one who left gets
+    // none (the dispatcher checks each recipient's role before a card names the child).
+    deliveries = retarget({ ...signal, deliveries }, (d) => d.role === 'leerplicht', 'route', at);
+    if (leerplicht) {
+      const sendAt = leerplicht.deliverAt.toISOString();
+      deliveries = withDeliveries(deliveries, leerplicht.officers.map((o) => newDelivery('leerplicht', o, 'route', sendAt)), sendAt, () => 'route');
+    }
+  } else {
+    deliveries = [...deliveries, newDelivery('vt_worker', worker, 'bounced_notice', at)];
+  }
   const next: Signal = {
     ...signal,
     state: viaLeerplicht ? 'awaiting_routing' : 'bounced',
@@ -601,6 +611,8 @@ export type DeliveryOutcome =
       renderedWithChild?: boolean;
     }
   | { key: string; kind: 'retry'; error: string; retryAt: Date }
+  /** Never sent: its recipient no longer holds the role the card was for (see `stillHoldsRoleFor`). */
+  | { key: string; kind: 'withheld' }
   | { key: string; kind: 'failed'; error: string };
 
 /** Records what the dispatcher achieved; safe to apply again to a newer version of the signal. */
@@ -627,10 +639,19 @@ export function applyDeliveryOutcomes(signal: Signal, outcomes: DeliveryOutcome[
       delete next.nextAttemptAt;
       delete next.leaseId;
       delete next.lastError;
+      // A card withdrawn from someone who lost the role stays withdrawn, whatever it was meant to show.
+      if (outcome.view === 'access_ended') next.view = 'access_ended';
       // The child was forgotten while this card was on its way: Teams shows a name that must go,
       // whatever the card should show by now.
       if (outcome.renderedWithChild && !signal.child && (changesWhenForgotten(outcome.view) || changesWhenForgotten(d.view))) return redraw(next, at);
       return next;
+    }
+    if (outcome.kind === 'withheld') {
+      const withheld: Delivery = { ...d, view: 'access_ended', shownView: 'access_ended' };
+      delete withheld.nextAttemptAt;
+      delete withheld.leaseId;
+      delete withheld.lastError;
+      return withheld;
     }
     if (outcome.kind === 'retry') {
       const retry: Delivery = { ...d, attempts: d.attempts + 1, nextAttemptAt: outcome.retryAt.toISOString(), lastError: outcome.error };

@@ -13,6 +13,7 @@ const deliveryView = z.enum([
   'support_form',
   'supported',
   'withdrawn',
+  'access_ended',
   'route',
   'routed',
   'route_closed',

@@ -18,6 +18,7 @@ const EVERY_VIEW: Record<DeliveryView, true> = {
   support_form: true,
   supported: true,
   withdrawn: true,
+  access_ended: true,
   route: true,
   routed: true,
   route_closed: true,

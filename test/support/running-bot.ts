@@ -45,6 +45,8 @@ export async function startBot(options: {
   env?: Record<string, string>;
   /** A clock the test moves; the scheduler then runs on `app.tick()` instead of its timer. */
   clock?: Clock;
+  /** Pins the dispatcher's retry jitter (see AppOptions.jitter). */
+  jitter?: () => number;
 }): Promise<RunningBot> {
   const sqlitePath = options.sqlitePath ?? join(mkdtempSync(join(tmpdir(), 'hwc-db-')), 'hwc.sqlite');
   const config = loadConfig({
@@ -55,12 +57,12 @@ export async function startBot(options: {
     ...(options.directoryFile ? { HWC_DIRECTORY_FILE: options.directoryFile } : {}),
     HWC_TEAMS_SERVICE_URL: options.connectorUrl,
     LOG_LEVEL: 'debug',
-    ...(options.clock ? { HWC_RELAY_INTERVAL_MS: String(24 * 60 * 60 * 1000) } : {}),
+    ...(options.clock ? { HWC_RELAY_INTERVAL_MS: String(24 * 60 * 60 * 1000), HWC_FORGET_INTERVAL_MS: String(24 * 60 * 60 * 1000) } : {}),
     ...options.env,
   });
   const logs = options.logs ?? new LogCapture();
   const stores = await createStores(config.store, { auditRetentionDays: config.auditRetentionDays });
-  const app = await createApp({ config, stores, logger: createLogger(config.logLevel, logs), ...(options.clock ? { clock: options.clock } : {}) });
+  const app = await createApp({ config, stores, logger: createLogger(config.logLevel, logs), ...(options.clock ? { clock: options.clock } : {}), ...(options.jitter ? { jitter: options.jitter } : {}) });
   const port = await app.listen();
   return { app, botUrl: `http://127.0.0.1:${port}/api/messages`, logs, sqlitePath };
 }

@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       locale: 'nl',
       store: { kind: 'sqlite', path: './data/hwc.sqlite' },
       relayIntervalMs: 5000,
+      forgetIntervalMs: 1000,
       dispatchLeaseMs: 300000,
       quietTime: true,
       allowedTenants: [],
