@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { HwcAdapter } from '../bot/adapter';
+import { BotConnectorClient } from '../bot/bot-connector-client';
 import type { TurnLimiter } from '../bot/rate-limiter';
 import { SharedRateLimiter } from '../bot/shared-rate-limiter';
 import { TeamsMessenger } from '../bot/teams-messenger';
@@ -240,11 +240,10 @@ export async function runFanOut(options: FanOutOptions): Promise<FanOutResult> {
     const signalIds = [...new Set([...expected.keys()].map((key) => key.split('|')[0]!))];
     const messengers: TeamsMessenger[] = [];
     const dispatchers = instances.map((stores) => {
-      const adapter = new HwcAdapter({ appId: '' }, logger, async () => undefined);
       const settings = { appId: '', serviceUrl: connector.url, tenantId: TENANT_ID, ratePerSecond: options.messengerRate ?? rate };
       const limiter: TurnLimiter | undefined =
         options.limiter === 'shared' ? new SharedRateLimiter(new TimedBudget(stores.rateBudget, tally), { globalPerSecond: settings.ratePerSecond }) : undefined;
-      const messenger = new TeamsMessenger(adapter, settings, limiter);
+      const messenger = new TeamsMessenger(new BotConnectorClient(), settings, limiter);
       messengers.push(messenger);
       return new Dispatcher({
         signals: stores.signals,

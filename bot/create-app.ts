@@ -23,6 +23,8 @@ import { SignalCards } from './signal-cards';
 import { createServer } from './server';
 import { SharedRateLimiter } from './shared-rate-limiter';
 import { TeamsMessenger } from './teams-messenger';
+import { BotConnectorClient } from './bot-connector-client';
+import { connectorCredentials } from './connector-credentials';
 
 /** How long one answer from the store counts for the readiness probe. */
 const READINESS_CACHE_MS = 5000;
@@ -68,7 +70,7 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
   // Teams' limits are per bot: every instance on this store takes its turns from one budget in it.
   const limiter = new SharedRateLimiter(stores.rateBudget, { globalPerSecond: config.teamsRatePerSecond });
   const messenger = new TeamsMessenger(
-    adapter,
+    new BotConnectorClient(connectorCredentials(config, authForTests?.credentialsFactory)),
     {
       appId: config.appId,
       serviceUrl: config.teamsServiceUrl,

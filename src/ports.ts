@@ -196,9 +196,14 @@ export interface RateBudget {
 /** An Adaptive Card (or other attachment content) ready to send. */
 export type OutboundCard = object;
 
+/** How long a Teams call may take: it is cancelled (really, not only forgotten) when `signal` aborts. */
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
 export interface Messenger {
-  send(to: ConversationAddress, card: OutboundCard): Promise<{ activityId: string }>;
-  update(to: ConversationAddress, activityId: string, card: OutboundCard): Promise<void>;
+  send(to: ConversationAddress, card: OutboundCard, options?: CallOptions): Promise<{ activityId: string }>;
+  update(to: ConversationAddress, activityId: string, card: OutboundCard, options?: CallOptions): Promise<void>;
   /**
    * Creates the 1:1 chat with a member who has the app but never wrote to the bot, through the
    * configured Teams service URL and tenant.
@@ -208,13 +213,16 @@ export interface Messenger {
 
 /**
  * Thrown by a Messenger. `retryable` failures (429, 412, 502, 504, network) come back later,
- * honouring `retryAfterMs`; final ones (403 not in roster, blocked) do not.
+ * honouring `retryAfterMs`; final ones (403 not in roster, blocked) do not. `inDoubt`: the request
+ * may have reached Teams (cancelled or cut off after it was sent), so a new message may exist
+ * whose id the bot never learned.
  */
 export class MessengerError extends Error {
   constructor(
     readonly code: string,
     readonly retryable: boolean,
     readonly retryAfterMs?: number,
+    readonly inDoubt = false,
   ) {
     super(code);
     this.name = 'MessengerError';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   alertAdmins,
   applyDeliveryOutcomes,
+  countsAsAttempt,
   hasDueDeliveries,
   isDeliveryPending,
   leaseDueDeliveries,
@@ -22,7 +23,6 @@ import {
   type Stored,
 } from '../ports';
 import { personalChatOf } from './personal-chat';
-import { withinLease } from './within-lease';
 import { mutateSignal } from './mutate-signal';
 import type { SchoolTime } from './school-time';
 import { isDomainError, ErrorCodes } from '../domain/errors';
@@ -201,10 +201,18 @@ export class Dispatcher {
       const card = await this.deps.render(signal, lostRole ? { ...delivery, view: 'access_ended' } : delivery, to);
       const { messenger } = this.deps;
       try {
-        const timeoutMs = this.leaseMs * CALL_TIMEOUT_SHARE;
-        const activityId = delivery.activityId
-          ? (await withinLease(messenger.update(to, delivery.activityId, card), timeoutMs), delivery.activityId)
-          : (await withinLease(messenger.send(to, card), timeoutMs)).activityId;
+        // Cancelled for real well before the lease runs out, so no other instance takes the card
+        // over while this call is still on its way.
+        const deadline = AbortSignal.timeout(this.leaseMs * CALL_TIMEOUT_SHARE);
+        let activityId: string;
+        if (delivery.activityId) {
+          await messenger.update(to, delivery.activityId, card, { signal: deadline });
+          activityId = delivery.activityId;
+        } else {
+          activityId = (await messenger.send(to, card, { signal: deadline })).activityId;
+        }
+        // Copies of the card learned since (see learnCopy): drawn the same, so none keeps a name.
+        for (const copy of delivery.copies ?? []) await messenger.update(to, copy, card, { signal: deadline });
         if (lostRole) return { key, kind: 'shown', view: 'access_ended', conversationId: to.conversationId, activityId };
         await this.auditShown(signal, delivery, to, lease);
         return {
@@ -297,17 +305,19 @@ export class Dispatcher {
       { signalId: signal.id, reference: signal.reference, recipientId, code, attempt: delivery.attempts + 1 },
       'delivery attempt failed',
     );
-    if (!retryable || delivery.attempts + 1 >= MAX_ATTEMPTS) return { key, kind: 'failed', error: code };
+    const inDoubt = error instanceof MessengerError && error.inDoubt ? { inDoubt: true } : {};
+    const attempts = delivery.attempts + (countsAsAttempt(code) ? 1 : 0);
+    if (!retryable || attempts >= MAX_ATTEMPTS) return { key, kind: 'failed', error: code, ...inDoubt };
     // Exponential backoff with full jitter (retries of many cards spread out instead of returning
     // together), but never sooner than Teams asked with Retry-After.
     const backoff = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** delivery.attempts);
     const wait = Math.max(error instanceof MessengerError ? (error.retryAfterMs ?? 0) : 0, MIN_WAIT_MS + backoff * this.deps.jitter());
     let retryAt = new Date(this.deps.clock.now().getTime() + wait);
-    // A call given up on may still be under way: no retry before its lease has run out.
-    if (code === 'timeout' && retryAt < leaseUntil) retryAt = leaseUntil;
+    // A call given up on may still have reached Teams: no retry before its lease has run out.
+    if ((code === 'timeout' || 'inDoubt' in inDoubt) && retryAt < leaseUntil) retryAt = leaseUntil;
     // A new message waits for the working window; an update in place may go any time.
     if (!delivery.activityId && this.deps.schoolTime) retryAt = await this.deps.schoolTime.nextWorkingMoment(signal.municipalityId, retryAt);
-    return { key, kind: 'retry', error: code, retryAt };
+    return { key, kind: 'retry', error: code, retryAt, ...inDoubt };
   }
 }
 

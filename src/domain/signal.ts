@@ -107,6 +107,14 @@ export interface Delivery {
   lastError?: string;
   /** An admin's alert: the key of the delivery that failed (not delivered, or the name not removed from it). */
   about?: string;
+  /**
+   * Sends whose outcome is unknown (cancelled or cut off after they went out, or a lease that ran
+   * out with no word from its dispatcher): each may have left a message in the chat whose id the
+   * bot never learned. Counted before the next try, so forgetting knows a copy may exist.
+   */
+  inDoubtSends?: number;
+  /** Ids of such copies learned later (a button pressed on one): redrawn with the card. */
+  copies?: string[];
 }
 
 /** Who did something, as the directory names them. */
@@ -610,10 +618,20 @@ export type DeliveryOutcome =
       /** The card shown was drawn while the child was still known: redrawn if it was forgotten meanwhile. */
       renderedWithChild?: boolean;
     }
-  | { key: string; kind: 'retry'; error: string; retryAt: Date }
+  | { key: string; kind: 'retry'; error: string; retryAt: Date; inDoubt?: boolean }
   /** Never sent: its recipient no longer holds the role the card was for (see `stillHoldsRoleFor`). */
   | { key: string; kind: 'withheld' }
-  | { key: string; kind: 'failed'; error: string };
+  | { key: string; kind: 'failed'; error: string; inDoubt?: boolean };
+
+/** Waiting for our own rate limiter sent nothing: it is not one of a card's attempts. */
+export function countsAsAttempt(error: string): boolean {
+  return error !== 'rate_limit_wait';
+}
+
+/** One more send whose outcome is unknown, when `inDoubt`. */
+function withDoubt(delivery: Delivery, inDoubt: boolean | undefined): Delivery {
+  return inDoubt ? { ...delivery, inDoubtSends: (delivery.inDoubtSends ?? 0) + 1 } : delivery;
+}
 
 /** Records what the dispatcher achieved; safe to apply again to a newer version of the signal. */
 export function applyDeliveryOutcomes(signal: Signal, outcomes: DeliveryOutcome[], now: Date): Signal {
@@ -654,12 +672,17 @@ export function applyDeliveryOutcomes(signal: Signal, outcomes: DeliveryOutcome[
       return withheld;
     }
     if (outcome.kind === 'retry') {
-      const retry: Delivery = { ...d, attempts: d.attempts + 1, nextAttemptAt: outcome.retryAt.toISOString(), lastError: outcome.error };
+      const retry: Delivery = {
+        ...withDoubt(d, outcome.inDoubt),
+        attempts: countsAsAttempt(outcome.error) ? d.attempts + 1 : d.attempts,
+        nextAttemptAt: outcome.retryAt.toISOString(),
+        lastError: outcome.error,
+      };
       delete retry.leaseId;
       return retry;
     }
     timeline.push({ at, type: 'delivery_failed', subjectId: d.recipientId });
-    const failed: Delivery = { ...d, status: 'failed', lastError: outcome.error };
+    const failed: Delivery = { ...withDoubt(d, outcome.inDoubt), status: 'failed', lastError: outcome.error };
     delete failed.nextAttemptAt;
     delete failed.leaseId;
     return failed;
@@ -724,7 +747,9 @@ export function leaseDueDeliveries(signal: Signal, now: Date, until: Date, lease
     ...signal,
     deliveries: signal.deliveries.map((d) =>
       isDeliveryPending(d) && (d.nextAttemptAt ?? '') <= nowIso
-        ? { ...d, nextAttemptAt: until.toISOString(), ...(leaseId ? { leaseId } : {}) }
+        ? // A lease that ran out with no outcome: its dispatcher died (or hung) perhaps after
+          // Teams took the message, so a new send may make a second copy.
+          { ...withDoubt(d, d.leaseId !== undefined && d.activityId === undefined), nextAttemptAt: until.toISOString(), ...(leaseId ? { leaseId } : {}) }
         : d,
     ),
   });

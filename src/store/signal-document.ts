@@ -75,6 +75,8 @@ const deliverySchema = z.strictObject({
   leaseId: id.optional(),
   lastError: z.string().optional(),
   about: id.optional(),
+  inDoubtSends: z.number().int().min(1).optional(),
+  copies: z.array(z.string()).optional(),
 });
 
 /**

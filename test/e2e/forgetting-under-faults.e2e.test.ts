@@ -7,6 +7,7 @@ import type { Directory } from '../../src/domain/directory';
 import { visibleText } from '../support/card-query';
 import { FakeBotConnector } from '../support/fake-bot-connector';
 import { FixedClock } from '../support/fixed-clock';
+import { ShiftedClock } from '../support/shifted-clock';
 import { startBot, writeDirectoryFile, type RunningBot } from '../support/running-bot';
 import { TeamsUser } from '../support/teams-user';
 
@@ -64,18 +65,6 @@ describe('a card still due after the moment to forget', () => {
     }
   });
 });
-
-/** Real time, moved to another day: the scheduler's own timers run, and the test picks the moment. */
-class ShiftedClock {
-  private offsetMs = 0;
-  now(): Date {
-    return new Date(Date.now() + this.offsetMs);
-  }
-  /** From now on the clock reads `at`, and runs on from there. */
-  set(at: Date): void {
-    this.offsetMs = at.getTime() - Date.now();
-  }
-}
 
 describe('forgetting while every Teams call hangs', () => {
   const connector = new FakeBotConnector();

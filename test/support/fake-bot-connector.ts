@@ -49,6 +49,7 @@ export class FakeBotConnector {
   /** Conversations that answer every activities request with a failure until `recover`. */
   private readonly failingConversations = new Map<string, Failure>();
   private delays: Array<{ ms: number; conversationId?: string }> = [];
+  private carryOutAbandoned = false;
   private hanging = false;
   /** Member ids (aadObjectId) for whom creating a 1:1 chat fails as if the app is not installed. */
   readonly notInstalled = new Set<string>();
@@ -108,6 +109,15 @@ export class FakeBotConnector {
    */
   hangEveryCall(): void {
     this.hanging = true;
+  }
+
+  /**
+   * From now on a request whose caller went away before the answer (a call given up on, a killed
+   * process) is still carried out, as Teams does: the message is posted, only its id never reaches
+   * the caller. By default such a request is dropped, as if it never got through.
+   */
+  postAfterCallerLeft(): void {
+    this.carryOutAbandoned = true;
   }
 
   /** Requests made in a conversation, answered or still open, in arrival order. */
@@ -179,7 +189,7 @@ export class FakeBotConnector {
     const failure = request ? this.failureFor(conversationId) : undefined;
     const delay = request ? this.takeFirst(this.delays, conversationId) : undefined;
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay.ms));
-    if (request && (res.destroyed || callerGone)) {
+    if (request && (res.destroyed || callerGone) && !this.carryOutAbandoned) {
       request.status = 499;
       this.events.emit('request', request);
       return;
