@@ -556,9 +556,24 @@ export function acknowledge(signal: Signal, by: Actor, now: Date, forgetAt?: Dat
     stateChangedAt: at,
     acknowledgement: { by: by.id, byName: by.name, at },
     ...(redactAt ? { redactAt } : {}),
+    ...(signal.schedule ? { schedule: withSupportReminderAfterPickUp(signal.schedule, now) } : {}),
     timeline: [...signal.timeline, { at, type: 'acknowledged', actorId: by.id }],
     deliveries: retarget({ ...signal, deliveries: taken }, (d) => atSchool(d) && d.recipientId === by.id, 'support_form', at, by.id),
   });
+}
+
+/** A contact who picked the signal up gets a day to record support before being reminded of it. */
+const SUPPORT_REMINDER_AFTER_PICK_UP_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The support reminder comes at the 48-hour moment, but never sooner than a day after Gezien: a
+ * contact who picked it up late is not reminded right away. The message itself still waits for the
+ * working window.
+ */
+function withSupportReminderAfterPickUp(schedule: Schedule, pickedUpAt: Date): Schedule {
+  if (!schedule.supportRemindAt) return schedule;
+  const earliest = new Date(pickedUpAt.getTime() + SUPPORT_REMINDER_AFTER_PICK_UP_MS).toISOString();
+  return { ...schedule, supportRemindAt: laterOf(schedule.supportRemindAt, earliest) };
 }
 
 export function recordSupport(
