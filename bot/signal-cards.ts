@@ -88,6 +88,7 @@ export class SignalCards {
       case 'support_reminder':
         return supportReminderCard({ locale, signalId: signal.id, reference: signal.reference, schoolName, issuedAt: signal.issuedAt });
       case 'escalation':
+      case 'escalation_no_coordinator':
         return escalationCard({
           locale,
           signalId: signal.id,
@@ -98,6 +99,7 @@ export class SignalCards {
           contactNames: signal.deliveries
             .filter((d) => d.role === 'school_contact' && d.schoolId === signal.schoolId && d.view !== 'reminder' && d.view !== 'support_reminder')
             .map((d) => d.recipientName),
+          ...(view === 'escalation_no_coordinator' ? { noCoordinator: true } : {}),
         });
       case 'escalation_taken':
         return escalationTakenCard({

@@ -245,6 +245,7 @@ export const en: Strings = {
     noContacts: 'No contact person is known for this school.',
     takeHint: "Press **I'll contact the school** when you call the school; the other coordinators will then see that.",
     take: "I'll contact the school",
+    noCoordinator: 'This municipality has no coordinator, so nobody else gets this message. Make sure someone calls the school, and name a coordinator in the directory.',
   },
 
   deliveryAlert: {

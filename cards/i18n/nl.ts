@@ -266,6 +266,8 @@ export const nl = {
     noContacts: 'Voor deze school is geen contactpersoon bekend.',
     takeHint: 'Druk op **Ik neem contact op** als jij de school belt; de andere coördinatoren zien dat dan.',
     take: 'Ik neem contact op',
+    /** To the admins, when the municipality has no coordinator to tell. */
+    noCoordinator: 'Deze gemeente heeft geen coördinator, dus niemand anders krijgt dit bericht. Zorg dat iemand de school belt, en wijs in het overzicht een coördinator aan.',
   },
 
   /** To every admin when a card could not be delivered. No child data. */

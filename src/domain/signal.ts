@@ -73,6 +73,8 @@ export type DeliveryView =
   // the municipality's coordinators
   | 'escalation'
   | 'escalation_taken'
+  // the admins, when the municipality has no coordinator to escalate to
+  | 'escalation_no_coordinator'
   // admins: a card that could not be delivered
   | 'delivery_alert'
   // admins: a card that still names a forgotten child because Teams refused to draw it again
@@ -379,7 +381,7 @@ export function forwardToSchool(
  * municipality's coordinators, reminds the contact who picked it up to record support. Each
  * deadline is acted on once (it is removed), and only while it still matters.
  */
-export function applyDueDeadlines(signal: Signal, now: Date, coordinators: Recipient[], sendAtDate: Date = now): Signal {
+export function applyDueDeadlines(signal: Signal, now: Date, coordinators: Recipient[], sendAtDate: Date = now, admins: Recipient[] = []): Signal {
   const schedule = signal.schedule;
   if (!schedule) return signal;
   const at = now.toISOString();
@@ -402,7 +404,12 @@ export function applyDueDeadlines(signal: Signal, now: Date, coordinators: Recip
   if (due(schedule.escalateAt) && unseen) {
     // One escalation card per coordinator per school: a signal escalated again at a next school
     // gets new cards instead of colliding with the old ones.
-    next.deliveries.push(...coordinators.map((c) => newDelivery('coordinator', c, 'escalation', sendAt, signal.schoolId)));
+    next.deliveries.push(
+      ...(coordinators.length > 0
+        ? coordinators.map((c) => newDelivery('coordinator', c, 'escalation', sendAt, signal.schoolId))
+        : // Nobody to tell in the municipality: the admins hear it, so it is never left with nobody.
+          admins.map((a) => newDelivery('admin', a, 'escalation_no_coordinator', sendAt, signal.schoolId))),
+    );
     next.escalation = { at };
     next.timeline.push({ at, type: 'escalated' });
   }
