@@ -15,6 +15,7 @@ import type { Clock, Logger, Random } from '../src/ports';
 import type { Stores } from '../src/store/stores';
 import { HwcAdapter, type TestAuthentication } from './adapter';
 import { cachedCheck } from './cached-check';
+import { calendarReadiness } from './calendar-readiness';
 import { demoDirectory } from './demo-directory';
 import { HwcBot } from './hwc-bot';
 import { deliveryRenderer } from './render-delivery';
@@ -108,7 +109,9 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
     allowedTenants: config.allowedTenants,
     digestMinCount: config.digestMinCount,
   });
-  const server = createServer({ adapter, bot, logger, ready: cachedCheck(() => stores.ping(), READINESS_CACHE_MS) });
+  const calendarReady = calendarReadiness({ clock, logger });
+  const ready = cachedCheck(async () => void (await Promise.all([stores.ping(), calendarReady()])), READINESS_CACHE_MS);
+  const server = createServer({ adapter, bot, logger, ready });
   const retention = new ApplyRetention({
     signals,
     audit,

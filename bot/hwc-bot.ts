@@ -15,6 +15,7 @@ import { signalCommand } from './commands/signal-command';
 import { statusCommand } from './commands/status-command';
 import { addressFromActivity } from './conversation-address';
 import { errorCard } from './error-card';
+import { answerSchoolSearch, SEARCH_INVOKE } from './school-search';
 import { cardInvokeResponse, replyWithCard } from './reply';
 import type { BotServices } from './services';
 import { cardActionSchema } from './activity-schema';
@@ -81,8 +82,9 @@ export class HwcBot extends TeamsActivityHandler {
   }
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    // The bot answers card buttons only; any other invoke is a request it does not take (a 4xx,
-    // where botbuilder would answer 501).
+    if (context.activity.name === SEARCH_INVOKE) return answerSchoolSearch(context, this.services);
+    // Besides the School search, the bot answers card buttons only; any other invoke is a request
+    // it does not take (a 4xx, where botbuilder would answer 501).
     if (context.activity.name !== CARD_ACTION_INVOKE) return { status: 400 };
     try {
       await this.rememberConversation(context);

@@ -24,6 +24,7 @@ import {
 import { sameSchoolDay } from '../src/app/school-day';
 import { DomainError, ErrorCodes } from '../src/domain/errors';
 import { asVisibleAt } from '../src/domain/forgetting';
+import { forwardableSchools } from '../src/domain/routing';
 import type { DeliveryView, Signal } from '../src/domain/signal';
 import type { DirectoryStore } from '../src/ports';
 
@@ -88,6 +89,7 @@ export class SignalCards {
       case 'support_reminder':
         return supportReminderCard({ locale, signalId: signal.id, reference: signal.reference, schoolName, issuedAt: signal.issuedAt });
       case 'escalation':
+      case 'escalation_no_coordinator':
         return escalationCard({
           locale,
           signalId: signal.id,
@@ -98,6 +100,7 @@ export class SignalCards {
           contactNames: signal.deliveries
             .filter((d) => d.role === 'school_contact' && d.schoolId === signal.schoolId && d.view !== 'reminder' && d.view !== 'support_reminder')
             .map((d) => d.recipientName),
+          ...(view === 'escalation_no_coordinator' ? { noCoordinator: true } : {}),
         });
       case 'escalation_taken':
         return escalationTakenCard({
@@ -198,7 +201,7 @@ export class SignalCards {
   }
 
   async route(signal: Signal, locale: Locale, form: Pick<RouteView, 'values' | 'errors'>): Promise<AdaptiveCard> {
-    const schools = (await this.directory.listAllSchools()).filter((s) => !signal.triedSchoolIds.includes(s.id));
+    const schools = forwardableSchools(await this.directory.listAllSchools(), signal.triedSchoolIds);
     const triedSchoolNames = await Promise.all(signal.triedSchoolIds.map((id) => this.schoolName(id)));
     return routeCard({
       locale,
@@ -207,7 +210,7 @@ export class SignalCards {
       child: childOf(signal),
       municipalityName: await this.municipalityName(signal.municipalityId),
       issuedAt: signal.issuedAt,
-      schools: schools.map(({ id, name }) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'nl')),
+      schools: schools.map(({ id, name }) => ({ id, name })),
       triedSchoolNames,
       ...(signal.bounce ? { returnedBy: { schoolName: await this.schoolName(signal.bounce.schoolId), at: signal.bounce.at } } : {}),
       ...form,

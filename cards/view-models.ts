@@ -216,6 +216,8 @@ export interface EscalationView {
   dueAt: string;
   /** The school's contact persons, by display name, in the order to show them. */
   contactNames: string[];
+  /** For the admins, when the municipality has no coordinator: no button, and what to do. */
+  noCoordinator?: boolean;
 }
 
 /** Every coordinator's escalation card once one of them took it on: no child data, no buttons. */

@@ -37,11 +37,17 @@ export const en: Strings = {
       required: 'Enter a first name.',
       tooLong: `The first name can be at most ${NAME_MAX_LENGTH} characters long.`,
       characters: 'Use only letters, spaces, hyphens and apostrophes in the first name.',
+      invisible: 'There are invisible characters in the first name. Type the name again instead of pasting it.',
+      combiningMarks: 'There are too many accents on one letter in the first name.',
+      mixedScripts: 'There are letters from different scripts in the first name, such as Latin and Cyrillic. Type the name in one script.',
     },
     lastName: {
       required: 'Enter a last name.',
       tooLong: `The last name can be at most ${NAME_MAX_LENGTH} characters long.`,
       characters: 'Use only letters, spaces, hyphens and apostrophes in the last name.',
+      invisible: 'There are invisible characters in the last name. Type the name again instead of pasting it.',
+      combiningMarks: 'There are too many accents on one letter in the last name.',
+      mixedScripts: 'There are letters from different scripts in the last name, such as Latin and Cyrillic. Type the name in one script.',
     },
     birthDate: {
       required: 'Enter a date of birth.',
@@ -59,6 +65,9 @@ export const en: Strings = {
       required: 'Fill in this field.',
       tooLong: `At most ${NAME_MAX_LENGTH} characters.`,
       characters: 'Only letters, spaces, hyphens and apostrophes.',
+      invisible: 'There are invisible characters here. Type the text again instead of pasting it.',
+      combiningMarks: 'Too many accents on one letter.',
+      mixedScripts: 'Use letters from one script.',
       invalid: 'This is not a valid value.',
       tooYoung: `The child must be at least ${MIN_AGE} years old.`,
       tooOld: `The child can be at most ${MAX_AGE} years old.`,
@@ -245,6 +254,7 @@ export const en: Strings = {
     noContacts: 'No contact person is known for this school.',
     takeHint: "Press **I'll contact the school** when you call the school; the other coordinators will then see that.",
     take: "I'll contact the school",
+    noCoordinator: 'This municipality has no coordinator, so nobody else gets this message. Make sure someone calls the school, and name a coordinator in the directory.',
   },
 
   deliveryAlert: {

@@ -45,11 +45,17 @@ export const nl = {
       required: 'Vul een voornaam in.',
       tooLong: `De voornaam mag maximaal ${NAME_MAX_LENGTH} tekens lang zijn.`,
       characters: 'Gebruik in de voornaam alleen letters, spaties, koppeltekens en apostroffen.',
+      invisible: 'In de voornaam staan onzichtbare tekens. Typ de naam opnieuw in plaats van hem te plakken.',
+      combiningMarks: 'In de voornaam staan te veel accenten op één letter.',
+      mixedScripts: 'In de voornaam staan letters uit verschillende schriften, zoals Latijnse en Cyrillische. Typ de naam in één schrift.',
     },
     lastName: {
       required: 'Vul een achternaam in.',
       tooLong: `De achternaam mag maximaal ${NAME_MAX_LENGTH} tekens lang zijn.`,
       characters: 'Gebruik in de achternaam alleen letters, spaties, koppeltekens en apostroffen.',
+      invisible: 'In de achternaam staan onzichtbare tekens. Typ de naam opnieuw in plaats van hem te plakken.',
+      combiningMarks: 'In de achternaam staan te veel accenten op één letter.',
+      mixedScripts: 'In de achternaam staan letters uit verschillende schriften, zoals Latijnse en Cyrillische. Typ de naam in één schrift.',
     },
     birthDate: {
       required: 'Vul een geboortedatum in.',
@@ -67,6 +73,9 @@ export const nl = {
       required: 'Vul dit veld in.',
       tooLong: `Maximaal ${NAME_MAX_LENGTH} tekens.`,
       characters: 'Alleen letters, spaties, koppeltekens en apostroffen.',
+      invisible: 'Hier staan onzichtbare tekens. Typ de tekst opnieuw in plaats van hem te plakken.',
+      combiningMarks: 'Te veel accenten op één letter.',
+      mixedScripts: 'Gebruik letters uit één schrift.',
       invalid: 'Dit is geen geldige waarde.',
       tooYoung: `Het kind moet minstens ${MIN_AGE} jaar oud zijn.`,
       tooOld: `Het kind mag hoogstens ${MAX_AGE} jaar oud zijn.`,
@@ -266,6 +275,8 @@ export const nl = {
     noContacts: 'Voor deze school is geen contactpersoon bekend.',
     takeHint: 'Druk op **Ik neem contact op** als jij de school belt; de andere coördinatoren zien dat dan.',
     take: 'Ik neem contact op',
+    /** To the admins, when the municipality has no coordinator to tell. */
+    noCoordinator: 'Deze gemeente heeft geen coördinator, dus niemand anders krijgt dit bericht. Zorg dat iemand de school belt, en wijs in het overzicht een coördinator aan.',
   },
 
   /** To every admin when a card could not be delivered. No child data. */

@@ -35,7 +35,7 @@ export class ActOnDeadlines {
   /** Returns how many signals had a deadline acted on. */
   async runDue(limit = 50): Promise<number> {
     return this.actOnDue(limit, () => true, (current, now, context) => {
-      const deadlines = applyDueDeadlines(current, now, context.coordinators, context.sendAt);
+      const deadlines = applyDueDeadlines(current, now, context.coordinators, context.sendAt, context.admins);
       return isForgetDue(deadlines, now) ? forgetChild(deadlines, now, context.worker, context.sendAt) : deadlines;
     });
   }
@@ -55,7 +55,7 @@ export class ActOnDeadlines {
   private async actOnDue(
     limit: number,
     wanted: (signal: Signal, now: Date) => boolean,
-    change: (current: Signal, now: Date, context: { coordinators: Recipient[]; sendAt: Date; worker?: Recipient }) => Signal,
+    change: (current: Signal, now: Date, context: { coordinators: Recipient[]; admins: Recipient[]; sendAt: Date; worker?: Recipient }) => Signal,
   ): Promise<number> {
     const { signals, directory, dispatcher, clock, audit } = this.deps;
     const now = clock.now();
@@ -64,13 +64,15 @@ export class ActOnDeadlines {
       if (!wanted(due, now)) continue;
       try {
         const coordinators = (await directory.listMunicipalityMembers('coordinator', due.municipalityId)).map((m) => ({ id: m.aadObjectId, name: m.name }));
+        // Asked only when there is no coordinator: then the admins get the escalation instead.
+        const admins = coordinators.length > 0 ? [] : (await directory.listAdmins()).map((m) => ({ id: m.aadObjectId, name: m.name }));
         const sendAt = await this.schoolTime.nextWorkingMoment(due.municipalityId, now);
         // Whoever issued it is told when it expires waiting for leerplicht. Decided on the version
         // written over, not the one read: a school may have sent it back to leerplicht in between.
         const worker = isForgetDue(due, now) ? await this.issuerOf(due) : undefined;
         const lease = dispatcher.lease(now);
         const { before, after } = await mutateSignal(signals, due.id, (current) => {
-          const next = change(current, now, { coordinators, sendAt, ...(worker ? { worker } : {}) });
+          const next = change(current, now, { coordinators, admins, sendAt, ...(worker ? { worker } : {}) });
           return next === current ? current : leaseDueDeliveries(next, now, lease.until, lease.id);
         });
         if (after.value === before) continue;

@@ -1,5 +1,6 @@
 import type { School } from '../domain/directory';
-import { UNROUTABLE_REASONS, type UnroutableReason } from '../domain/routing';
+import { DomainError, ErrorCodes } from '../domain/errors';
+import { UNROUTABLE_REASONS, forwardableSchools, type UnroutableReason } from '../domain/routing';
 import { closeUnroutable, forwardToSchool, requireAwaitingRouting, type Signal } from '../domain/signal';
 import type { DirectoryStore } from '../ports';
 import { requireLeerplichtOf } from './access';
@@ -73,6 +74,18 @@ export class RouteSignal {
         closeUnroutable(current, { id: officer.aadObjectId, name: officer.name }, reason, { id: signal.issuedBy, name: worker?.name ?? '' }, now),
     );
     return { ok: true, signal: closed };
+  }
+
+  /**
+   * The schools an officer of the signal's municipality may forward it to, for the School
+   * choice's typeahead; refused like `viewAsOfficer` for anyone else. Not audited: it shows no
+   * child, and Teams asks again on every few keystrokes.
+   */
+  async forwardableSchoolsFor(actorId: string, signalId: string): Promise<School[]> {
+    const found = await this.deps.signals.get(signalId);
+    if (!found) throw new DomainError(ErrorCodes.signalNotFound, { signalId });
+    await requireLeerplichtOf(this.deps.directory, actorId, found.value);
+    return forwardableSchools(await this.deps.directory.listAllSchools(), found.value.triedSchoolIds);
   }
 
   /** The signal as an officer of its municipality may see it; audited, refusals included. */

@@ -73,6 +73,8 @@ export type DeliveryView =
   // the municipality's coordinators
   | 'escalation'
   | 'escalation_taken'
+  // the admins, when the municipality has no coordinator to escalate to
+  | 'escalation_no_coordinator'
   // admins: a card that could not be delivered
   | 'delivery_alert'
   // admins: a card that still names a forgotten child because Teams refused to draw it again
@@ -387,7 +389,7 @@ export function forwardToSchool(
  * municipality's coordinators, reminds the contact who picked it up to record support. Each
  * deadline is acted on once (it is removed), and only while it still matters.
  */
-export function applyDueDeadlines(signal: Signal, now: Date, coordinators: Recipient[], sendAtDate: Date = now): Signal {
+export function applyDueDeadlines(signal: Signal, now: Date, coordinators: Recipient[], sendAtDate: Date = now, admins: Recipient[] = []): Signal {
   const schedule = signal.schedule;
   if (!schedule) return signal;
   const at = now.toISOString();
@@ -410,7 +412,12 @@ export function applyDueDeadlines(signal: Signal, now: Date, coordinators: Recip
   if (due(schedule.escalateAt) && unseen) {
     // One escalation card per coordinator per school: a signal escalated again at a next school
     // gets new cards instead of colliding with the old ones.
-    next.deliveries.push(...coordinators.map((c) => newDelivery('coordinator', c, 'escalation', sendAt, signal.schoolId)));
+    next.deliveries.push(
+      ...(coordinators.length > 0
+        ? coordinators.map((c) => newDelivery('coordinator', c, 'escalation', sendAt, signal.schoolId))
+        : // Nobody to tell in the municipality: the admins hear it, so it is never left with nobody.
+          admins.map((a) => newDelivery('admin', a, 'escalation_no_coordinator', sendAt, signal.schoolId))),
+    );
     next.escalation = { at };
     next.timeline.push({ at, type: 'escalated' });
   }
@@ -564,9 +571,24 @@ export function acknowledge(signal: Signal, by: Actor, now: Date, forgetAt?: Dat
     stateChangedAt: at,
     acknowledgement: { by: by.id, byName: by.name, at },
     ...(redactAt ? { redactAt } : {}),
+    ...(signal.schedule ? { schedule: withSupportReminderAfterPickUp(signal.schedule, now) } : {}),
     timeline: [...signal.timeline, { at, type: 'acknowledged', actorId: by.id }],
     deliveries: retarget({ ...signal, deliveries: taken }, (d) => atSchool(d) && d.recipientId === by.id, 'support_form', at, by.id),
   });
+}
+
+/** A contact who picked the signal up gets a day to record support before being reminded of it. */
+const SUPPORT_REMINDER_AFTER_PICK_UP_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The support reminder comes at the 48-hour moment, but never sooner than a day after Gezien: a
+ * contact who picked it up late is not reminded right away. The message itself still waits for the
+ * working window.
+ */
+function withSupportReminderAfterPickUp(schedule: Schedule, pickedUpAt: Date): Schedule {
+  if (!schedule.supportRemindAt) return schedule;
+  const earliest = new Date(pickedUpAt.getTime() + SUPPORT_REMINDER_AFTER_PICK_UP_MS).toISOString();
+  return { ...schedule, supportRemindAt: laterOf(schedule.supportRemindAt, earliest) };
 }
 
 export function recordSupport(

@@ -24,6 +24,7 @@ const deliveryView = z.enum([
   'support_reminder',
   'escalation',
   'escalation_taken',
+  'escalation_no_coordinator',
   'delivery_alert',
   'name_alert',
 ]);

@@ -92,6 +92,11 @@ export class BotHarness {
     return this.turn(user, { type: 'installationUpdate', action: 'add' });
   }
 
+  /** Types into a typeahead School choice: Teams' `application/search` invoke for its dataset. */
+  search(user: ChatUser, dataset: string, queryText: string, queryOptions: { skip: number; top: number } = { skip: 0, top: 15 }): Promise<TurnResult> {
+    return this.turn(user, { type: 'invoke', name: 'application/search', value: { queryText, dataset, queryOptions } });
+  }
+
   /** Presses an Action.Execute button; `onMessage` is the id of the message holding the card. */
   press(user: ChatUser, verb: string | undefined, data: unknown, onMessage?: string): Promise<TurnResult> {
     return this.turn(user, {

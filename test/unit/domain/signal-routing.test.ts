@@ -3,6 +3,7 @@
  * transition where it is allowed, and every state where it is refused with its code.
  */
 import { DomainError, ErrorCodes, type ErrorCode } from '../../../src/domain/errors';
+import { forwardableSchools } from '../../../src/domain/routing';
 import {
   acknowledge,
   applyDeliveryOutcomes,
@@ -462,5 +463,18 @@ describe('a contact of two schools', () => {
       [SECOND_SCHOOL_ID, 'signal'],
     ]);
     expect(new Set(cards.map((d) => d.key)).size).toBe(2);
+  });
+});
+
+describe('the schools leerplicht may forward a signal to', () => {
+  const schools = [
+    { id: '12AB00', name: 'Het Kompas' },
+    { id: '34CD00', name: 'De Regenboog' },
+    { id: '56EF00', name: 'Ëlckerlyc Lyceum' },
+  ];
+
+  it('are every school but those already tried, by Dutch name order', () => {
+    expect(forwardableSchools(schools, ['12AB00']).map((s) => s.id)).toEqual(['34CD00', '56EF00']);
+    expect(forwardableSchools(schools, []).map((s) => s.name)).toEqual(['De Regenboog', 'Ëlckerlyc Lyceum', 'Het Kompas']);
   });
 });
