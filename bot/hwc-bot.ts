@@ -133,11 +133,27 @@ export class HwcBot extends TeamsActivityHandler {
     const parsed = parseCardAction(value.verb ?? '', value.data);
     if (!parsed.ok) return noticeCard({ locale, ...stringsFor(locale).bot.unknownAction });
     if (!memberIdOf(context)) return this.refuseWithoutMember(context, parsed.action.verb);
+    await this.learnCopy(context, parsed.action);
     try {
       return await this.runAction(context, parsed.action);
     } catch (error) {
       if (!isDomainError(error)) throw error;
       return this.refusalFor(error, context);
+    }
+  }
+
+  /**
+   * A button pressed on a message the bot may not know (a copy from a send whose outcome was in
+   * doubt): its id is learned so the copy is redrawn with the card. Never stops the action itself.
+   */
+  private async learnCopy(context: TurnContext, action: CardAction): Promise<void> {
+    const messageId = context.activity.replyToId;
+    const signalId = (action.data as { signalId?: unknown }).signalId;
+    if (!messageId || typeof signalId !== 'string' || !isSignalIdShaped(signalId)) return;
+    try {
+      await this.services.learnCardCopy.execute(memberIdOf(context), signalId, messageId);
+    } catch (error) {
+      this.services.logger.error({ signalId, correlationId: correlationIdOf(context), ...describeError(error) }, 'copy of a card not learned');
     }
   }
 

@@ -1,9 +1,17 @@
-import { forgetChild, isForgetDue } from '../domain/forget-child';
+import { alertUnaccountedCopies, forgetChild, isForgetDue, withUnaccountedCopies } from '../domain/forget-child';
 import { applyDueDeadlines, leaseDueDeliveries, type Recipient, type Signal } from '../domain/signal';
 import type { AuditLog, Clock, DirectoryStore, Logger, SignalStore } from '../ports';
 import { SchoolTime } from './school-time';
 import type { Dispatcher } from './dispatcher';
 import { mutateSignal } from './mutate-signal';
+
+/**
+ * Forgets the child now; every card that may have a copy in Teams the bot cannot redraw is
+ * reported to the admins.
+ */
+function forget(signal: Signal, now: Date, context: { admins: Recipient[]; sendAt: Date; worker?: Recipient }): Signal {
+  return alertUnaccountedCopies(forgetChild(signal, now, context.worker, context.sendAt), context.admins, context.sendAt);
+}
 
 /** Signals the forgetting loop reads per run. */
 const FORGET_PAGE = 500;
@@ -36,7 +44,7 @@ export class ActOnDeadlines {
   async runDue(limit = 50): Promise<number> {
     return this.actOnDue(limit, () => true, (current, now, context) => {
       const deadlines = applyDueDeadlines(current, now, context.coordinators, context.sendAt, context.admins);
-      return isForgetDue(deadlines, now) ? forgetChild(deadlines, now, context.worker, context.sendAt) : deadlines;
+      return isForgetDue(deadlines, now) ? forget(deadlines, now, context) : deadlines;
     });
   }
 
@@ -48,7 +56,7 @@ export class ActOnDeadlines {
    */
   async forgetDue(limit = FORGET_PAGE): Promise<number> {
     return this.actOnDue(limit, isForgetDue, (current, now, context) =>
-      isForgetDue(current, now) ? forgetChild(current, now, context.worker, context.sendAt) : current,
+      isForgetDue(current, now) ? forget(current, now, context) : current,
     );
   }
 
@@ -64,8 +72,10 @@ export class ActOnDeadlines {
       if (!wanted(due, now)) continue;
       try {
         const coordinators = (await directory.listMunicipalityMembers('coordinator', due.municipalityId)).map((m) => ({ id: m.aadObjectId, name: m.name }));
-        // Asked only when there is no coordinator: then the admins get the escalation instead.
-        const admins = coordinators.length > 0 ? [] : (await directory.listAdmins()).map((m) => ({ id: m.aadObjectId, name: m.name }));
+        // Asked only when they are needed: no coordinator to escalate to (the admins get the
+        // escalation instead), or a card to forget that may have a copy nobody can redraw.
+        const needAdmins = coordinators.length === 0 || (isForgetDue(due, now) && withUnaccountedCopies(due).length > 0);
+        const admins = needAdmins ? (await directory.listAdmins()).map((m) => ({ id: m.aadObjectId, name: m.name })) : [];
         const sendAt = await this.schoolTime.nextWorkingMoment(due.municipalityId, now);
         // Whoever issued it is told when it expires waiting for leerplicht. Decided on the version
         // written over, not the one read: a school may have sent it back to leerplicht in between.
@@ -79,6 +89,7 @@ export class ActOnDeadlines {
         acted++;
         // The cards first: a name must leave Teams even when the audit log is down.
         dispatcher.start(after.value, lease);
+        await this.auditUnaccountedCopies(before, after.value, now);
         const events = after.value.timeline.slice(before.timeline.length).map((e) => e.type).join(',');
         try {
           await audit.append({ at: now.toISOString(), actorId: 'system', role: 'system', action: `signal.deadline:${events}`, objectId: after.value.reference, result: 'ok' });
@@ -91,6 +102,22 @@ export class ActOnDeadlines {
       }
     }
     return acted;
+  }
+
+  /**
+   * A copy of a card that may still name the forgotten child and that the bot cannot redraw is
+   * recorded in the audit trail (who may have it, in which role), beside the admins' alert.
+   */
+  private async auditUnaccountedCopies(before: Signal, after: Signal, now: Date): Promise<void> {
+    const known = new Set(before.deliveries.map((d) => d.key));
+    const cards = new Set(after.deliveries.filter((d) => d.view === 'name_alert' && !known.has(d.key) && d.about).map((d) => d.about));
+    for (const card of after.deliveries.filter((d) => cards.has(d.key) && withUnaccountedCopies(after).includes(d))) {
+      try {
+        await this.deps.audit.append({ at: now.toISOString(), actorId: card.recipientId, role: card.role, action: 'card.copy_unaccounted', objectId: after.reference, result: 'failed' });
+      } catch (error) {
+        this.deps.logger.error({ signalId: after.id, reference: after.reference, errorName: error instanceof Error ? error.name : 'unknown' }, 'unaccounted copy not audited');
+      }
+    }
   }
 
   /** The worker who issued a signal, told when it expires waiting for leerplicht. */

@@ -53,6 +53,7 @@ export class BotHarness {
       listMySignals: core.listMySignals,
       routeSignal: core.routeSignal,
       bounceSignal: core.bounceSignal,
+      learnCardCopy: core.learnCardCopy,
       listAwaitingRouting: core.listAwaitingRouting,
       takeEscalation: core.takeEscalation,
       readAuditTrail: core.readAuditTrail,
