@@ -71,10 +71,10 @@ class TeamsVerticalBarChart extends AC.CardElement {
   getJsonTypeName(): string {
     return 'Chart.VerticalBar';
   }
-  protected internalRender(): HTMLElement | undefined {
+  protected internalRender(): undefined {
     return undefined;
   }
-  protected internalParse(source: AC.PropertyBag, context: AC.SerializationContext): void {
+  protected override internalParse(source: AC.PropertyBag, context: AC.SerializationContext): void {
     super.internalParse(source, context);
     const data = source.data;
     const wellFormed = Array.isArray(data) && data.every((d) => typeof d?.x === 'string' && typeof d?.y === 'number');
