@@ -20,6 +20,7 @@ import { deliveryRenderer } from './render-delivery';
 import { replyWithCard } from './reply';
 import { SignalCards } from './signal-cards';
 import { createServer } from './server';
+import { tabDeps } from './tab/tab-deps';
 import { TeamsMessenger } from './teams-messenger';
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -43,10 +44,12 @@ export interface AppOptions {
   random?: Random;
   /** Tests only, never from the environment: see AdapterSettings.authForTests. */
   authForTests?: TestAuthentication;
+  /** Tests only: where the tab's SSO keys are discovered instead of login.microsoftonline.com. */
+  tabAuthorityForTests?: string;
 }
 
 /** The composition root: directory, use cases, Teams edge, relay job. */
-export async function createApp({ config, stores, logger, clock = systemClock, random = cryptoRandom, authForTests }: AppOptions): Promise<HwcApp> {
+export async function createApp({ config, stores, logger, clock = systemClock, random = cryptoRandom, authForTests, tabAuthorityForTests }: AppOptions): Promise<HwcApp> {
   await loadDirectory(config, stores, logger);
 
   const adapter = new HwcAdapter(
@@ -93,7 +96,8 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
     allowedTenants: config.allowedTenants,
     digestMinCount: config.digestMinCount,
   });
-  const server = createServer({ adapter, bot, logger, ready: () => stores.ping() });
+  const tab = tabDeps(config, { directory, readDigest: useCases.readDigest, clock, logger }, tabAuthorityForTests);
+  const server = createServer({ adapter, bot, logger, ready: () => stores.ping(), tab });
   const retention = new ApplyRetention({
     signals,
     audit,

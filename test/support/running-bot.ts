@@ -44,6 +44,8 @@ export async function startBot(options: {
   env?: Record<string, string>;
   /** A clock the test moves; the scheduler then runs on `app.tick()` instead of its timer. */
   clock?: Clock;
+  /** Where the tab's SSO keys are discovered (a local Entra), with HWC_TAB_CLIENT_ID in env. */
+  tabAuthorityForTests?: string;
 }): Promise<RunningBot> {
   const sqlitePath = options.sqlitePath ?? join(mkdtempSync(join(tmpdir(), 'hwc-db-')), 'hwc.sqlite');
   const config = loadConfig({
@@ -59,7 +61,7 @@ export async function startBot(options: {
   });
   const logs = options.logs ?? new LogCapture();
   const stores = await createStores(config.store, { auditRetentionDays: config.auditRetentionDays });
-  const app = await createApp({ config, stores, logger: createLogger(config.logLevel, logs), ...(options.clock ? { clock: options.clock } : {}) });
+  const app = await createApp({ config, stores, logger: createLogger(config.logLevel, logs), ...(options.clock ? { clock: options.clock } : {}), ...(options.tabAuthorityForTests ? { tabAuthorityForTests: options.tabAuthorityForTests } : {}) });
   const port = await app.listen();
   return { app, botUrl: `http://127.0.0.1:${port}/api/messages`, logs, sqlitePath };
 }
