@@ -46,10 +46,12 @@ export interface AppOptions {
   authForTests?: TestAuthentication;
   /** Tests only: where the tab's SSO keys are discovered instead of login.microsoftonline.com. */
   tabAuthorityForTests?: string;
+  /** Tests only: origins besides Teams' that may frame the tab (the browser test's host page). */
+  tabFrameAncestorsForTests?: readonly string[];
 }
 
 /** The composition root: directory, use cases, Teams edge, relay job. */
-export async function createApp({ config, stores, logger, clock = systemClock, random = cryptoRandom, authForTests, tabAuthorityForTests }: AppOptions): Promise<HwcApp> {
+export async function createApp({ config, stores, logger, clock = systemClock, random = cryptoRandom, authForTests, tabAuthorityForTests, tabFrameAncestorsForTests }: AppOptions): Promise<HwcApp> {
   await loadDirectory(config, stores, logger);
 
   const adapter = new HwcAdapter(
@@ -96,7 +98,7 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
     allowedTenants: config.allowedTenants,
     digestMinCount: config.digestMinCount,
   });
-  const tab = tabDeps(config, { directory, readDigest: useCases.readDigest, clock, logger }, tabAuthorityForTests);
+  const tab = tabDeps(config, { directory, readDigest: useCases.readDigest, clock, logger }, tabAuthorityForTests, tabFrameAncestorsForTests);
   const server = createServer({ adapter, bot, logger, ready: () => stores.ping(), tab });
   const retention = new ApplyRetention({
     signals,

@@ -9,6 +9,7 @@ export function tabDeps(
   config: Config,
   parts: { directory: DirectoryStore; readDigest: ReadDigest; clock: Clock; logger: Logger },
   authorityForTests?: string,
+  frameAncestorsForTests?: readonly string[],
 ): TabDeps {
   return {
     ...parts,
@@ -24,5 +25,6 @@ export function tabDeps(
       : {}),
     digestMinCount: config.digestMinCount,
     directoryReadOnly: config.directoryFile !== undefined,
+    ...(frameAncestorsForTests ? { page: { extraFrameAncestors: frameAncestorsForTests } } : {}),
   };
 }
