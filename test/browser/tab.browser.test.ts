@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { createStores } from '../../src/store/create-stores';
-import { aSignal, PRIMARY } from '../fixtures/signals';
+import { aSignal, deliveredToAll, PRIMARY } from '../fixtures/signals';
+import { acknowledge, recordSupport, type Signal } from '../../src/domain/signal';
 import { PRIMARY_CONTACT_ID } from '../fixtures/directory';
 import { EntraTestServer, TAB_CLIENT_ID, TENANT } from '../support/entra-test-server';
 import { FixedClock } from '../support/fixed-clock';
@@ -21,16 +22,34 @@ const OUTPUT = join(__dirname, '..', '..', 'test-output', 'browser');
 const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-/** Signals in the manager's municipality: 5, 1 and 2 last week (W10) at three schools, and some earlier weeks for the trend. */
+const HOUR = 3_600_000;
+
+/** A signal to `schoolId` issued at `at`, delivered, and (when `supported`) seen and supported within hours. */
+function aHandledSignal(schoolId: string, at: Date, supported: boolean): Signal {
+  const issued = aSignal({ target: { route: 'direct', schoolId, contacts: [{ ...PRIMARY, rank: 'primary' }] }, now: at });
+  const delivered = deliveredToAll(issued, new Date(at.getTime() + HOUR));
+  if (!supported) return delivered;
+  const seen = acknowledge(delivered, PRIMARY, new Date(at.getTime() + 2 * HOUR));
+  return recordSupport(seen, PRIMARY, { categories: ['listening_ear'], priorConcern: 'no' }, new Date(at.getTime() + 5 * HOUR), () => true);
+}
+
+/**
+ * A year of signals in the manager's municipality, a varying share supported within 48 hours; last
+ * week (W10) 5, 1 and 2 signals at three schools, so the per-school table shows "<3".
+ */
 async function seed(sqlitePath: string): Promise<void> {
   const stores = await createStores({ kind: 'sqlite', path: sqlitePath }, { auditRetentionDays: 30 });
-  const direct = (schoolId: string) => ({ route: 'direct' as const, schoolId, contacts: [{ ...PRIMARY, rank: 'primary' as const }] });
   const lastWeek = [...Array(5).fill('12AB00'), '34CD01', '56EF02', '56EF02'] as string[];
   for (const [i, schoolId] of lastWeek.entries()) {
-    await stores.signals.create(aSignal({ target: direct(schoolId), now: new Date(Date.UTC(2026, 2, 3, 8, i)) }));
+    await stores.signals.create(aHandledSignal(schoolId, new Date(Date.UTC(2026, 2, 3, 8, i)), i % 3 !== 2));
   }
-  for (const daysBack of [14, 21, 35, 60, 90, 120, 200]) {
-    await stores.signals.create(aSignal({ target: direct('12AB00'), now: new Date(NOW.getTime() - daysBack * 86_400_000) }));
+  for (let week = 2; week <= 51; week++) {
+    if (week % 9 === 4) continue; // a few weeks without signals (holidays)
+    const count = 3 + ((week * 7) % 6);
+    const supported = Math.round(count * (0.55 + ((week * 13) % 45) / 100));
+    for (let i = 0; i < count; i++) {
+      await stores.signals.create(aHandledSignal(i % 2 ? '34CD01' : '12AB00', new Date(NOW.getTime() - week * 7 * 86_400_000 + i * HOUR), i < supported));
+    }
   }
   await stores.close();
 }
