@@ -23,6 +23,7 @@ import { replyWithCard } from './reply';
 import { SignalCards } from './signal-cards';
 import { createServer } from './server';
 import { SharedRateLimiter } from './shared-rate-limiter';
+import { tabDeps } from './tab/tab-deps';
 import { TeamsMessenger } from './teams-messenger';
 import { BotConnectorClient } from './bot-connector-client';
 import { connectorCredentials } from './connector-credentials';
@@ -53,10 +54,14 @@ export interface AppOptions {
   authForTests?: TestAuthentication;
   /** Spreads retries (a number in [0, 1)); tests pin it to know when a retry comes. */
   jitter?: () => number;
+  /** Tests only: where the tab's SSO keys are discovered instead of login.microsoftonline.com. */
+  tabAuthorityForTests?: string;
+  /** Tests only: origins besides Teams' that may frame the tab (the browser test's host page). */
+  tabFrameAncestorsForTests?: readonly string[];
 }
 
 /** The composition root: directory, use cases, Teams edge, relay job. */
-export async function createApp({ config, stores, logger, clock = systemClock, random = cryptoRandom, authForTests, jitter = Math.random }: AppOptions): Promise<HwcApp> {
+export async function createApp({ config, stores, logger, clock = systemClock, random = cryptoRandom, authForTests, jitter = Math.random, tabAuthorityForTests, tabFrameAncestorsForTests }: AppOptions): Promise<HwcApp> {
   await loadDirectory(config, stores, logger);
 
   const adapter = new HwcAdapter(
@@ -111,7 +116,8 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
   });
   const calendarReady = calendarReadiness({ clock, logger });
   const ready = cachedCheck(async () => void (await Promise.all([stores.ping(), calendarReady()])), READINESS_CACHE_MS);
-  const server = createServer({ adapter, bot, logger, ready });
+  const tab = tabDeps(config, { directory, readDigest: useCases.readDigest, clock, logger }, tabAuthorityForTests, tabFrameAncestorsForTests);
+  const server = createServer({ adapter, bot, logger, ready, tab });
   const retention = new ApplyRetention({
     signals,
     audit,

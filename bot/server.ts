@@ -6,6 +6,7 @@ import { SigningKeysUnavailableError, type HwcAdapter } from './adapter';
 import { incomingActivitySchema } from './activity-schema';
 import { refuseEncodedBodies } from './content-encoding';
 import { describeError } from './logger';
+import { registerTab, type TabDeps } from './tab/register-tab';
 
 export interface ServerDeps {
   adapter: HwcAdapter;
@@ -13,12 +14,14 @@ export interface ServerDeps {
   logger: Logger;
   /** Resolves when the store answers; the readiness probe reports it. */
   ready: () => Promise<void>;
+  /** The Teams tab's page and API (bot/tab/). */
+  tab?: TabDeps;
 }
 
 const MAX_BODY_BYTES = 256 * 1024;
 
 /** restify with the bot endpoint and probes. Responses carry codes only, never error text. */
-export function createServer({ adapter, bot, logger, ready }: ServerDeps): restify.Server {
+export function createServer({ adapter, bot, logger, ready, tab }: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'handle-with-care', handleUncaughtExceptions: false });
   // JSON only: the Bot Connector sends nothing else, so forms and uploads are never even parsed.
   // (restify hands `maxBodySize` on to its body reader; its typings omit it.)
@@ -79,6 +82,8 @@ export function createServer({ adapter, bot, logger, ready }: ServerDeps): resti
       res.send(503, { status: 'unavailable' });
     }
   });
+
+  if (tab) registerTab(server, tab);
 
   return server;
 }

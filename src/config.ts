@@ -26,6 +26,8 @@ const environmentSchema = z
     HWC_LOCALE: z.preprocess(emptyAsUndefined, z.enum(['nl', 'en']).default('nl')),
     HWC_TEAMS_SERVICE_URL: z.preprocess(emptyAsUndefined, z.string().url().default('https://smba.trafficmanager.net/teams/')),
     HWC_ALLOWED_TENANTS: z.preprocess(emptyAsUndefined, z.string().optional()),
+    // The tab's own Entra app registration (Teams SSO); without it the tab's API answers 401.
+    HWC_TAB_CLIENT_ID: z.preprocess(emptyAsUndefined, z.string().uuid().optional()),
     HWC_DISPATCH_LEASE_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1000).default(300_000)),
     HWC_QUIET_TIME: z.preprocess(emptyAsUndefined, z.enum(['on', 'off']).default('on')),
     HWC_RELAY_INTERVAL_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).default(5000)),
@@ -180,6 +182,8 @@ export interface Config {
   quietTime: boolean;
   /** Entra tenant ids whose activities are accepted (lower case); empty accepts any tenant. */
   allowedTenants: string[];
+  /** The tab's Entra app registration: the audience of its SSO tokens. Absent: the tab is off. */
+  tabClientId?: string;
   /**
    * Bot Connector calls per second this process allows itself over all conversations: its share
    * of the tenant's budget (divide it between instances; each process counts on its own).
@@ -236,6 +240,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dispatchLeaseMs: e.HWC_DISPATCH_LEASE_MS,
     quietTime: e.HWC_QUIET_TIME === 'on',
     allowedTenants: tenantList(e.HWC_ALLOWED_TENANTS),
+    ...(e.HWC_TAB_CLIENT_ID ? { tabClientId: e.HWC_TAB_CLIENT_ID.toLowerCase() } : {}),
     teamsRatePerSecond: e.HWC_TEAMS_RATE_PER_SECOND,
     statsRetentionDays: e.HWC_STATS_RETENTION_DAYS,
     auditRetentionDays: e.HWC_AUDIT_RETENTION_DAYS,

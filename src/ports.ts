@@ -102,6 +102,10 @@ export interface DirectoryStore {
   listSchools(municipalityIds: string[]): Promise<School[]>;
   /** Every school in the directory: leerplicht may forward to a school in another municipality. */
   listAllSchools(): Promise<School[]>;
+  /** Every municipality, by id: the tab's directory page. */
+  listMunicipalities(): Promise<Municipality[]>;
+  /** Every member, by member id: the tab's directory page. */
+  listMembers(): Promise<Member[]>;
   /** Members holding the school_contact role for the school. */
   listSchoolContacts(schoolId: string): Promise<Member[]>;
   /** Members holding the admin role: they are told when a card could not be delivered. */

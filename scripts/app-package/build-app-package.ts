@@ -15,9 +15,14 @@ export const APP_PACKAGE_ZIP = join('appPackage', 'build', 'handle-with-care.zip
  */
 const ENTRY_TIME = new Date(2026, 0, 1);
 
-/** The manifest with its `${{NAME}}` placeholders filled and, for the tab, its single sign-on. */
+/** The manifest with its `${{NAME}}` placeholders filled (the tab's single sign-on among them). */
 export function filledManifest(template: string, values: PackageValues): Json {
-  const byName: Record<string, string> = { TEAMS_APP_ID: values.teamsAppId, BOT_ID: values.botId };
+  const byName: Record<string, string> = {
+    TEAMS_APP_ID: values.teamsAppId,
+    BOT_ID: values.botId,
+    TAB_CLIENT_ID: values.tab.clientId,
+    TAB_DOMAIN: values.tab.domain,
+  };
   const unknown: string[] = [];
   const text = template.replace(/\$\{\{\s*(\w+)\s*\}\}/g, (placeholder, name: string) => {
     const value = byName[name];
@@ -25,14 +30,7 @@ export function filledManifest(template: string, values: PackageValues): Json {
     return value ?? placeholder;
   });
   if (unknown.length > 0) throw new AppPackageError(unknown);
-  const manifest = JSON.parse(text) as Json;
-  if (!values.tab) return manifest;
-  // Teams asks Entra for a token for this resource when the tab signs its user in silently.
-  return {
-    ...manifest,
-    webApplicationInfo: { id: values.tab.clientId, resource: `api://${values.tab.domain}/${values.tab.clientId}` },
-    validDomains: [...new Set([...((manifest.validDomains as string[] | undefined) ?? []), values.tab.domain])],
-  };
+  return JSON.parse(text) as Json;
 }
 
 /** The files the manifest names beside itself: both icons and every localization. */

@@ -16,14 +16,14 @@ const hostName = z
   .string()
   .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, 'must be a host name such as hwc.example.nl (no https://, no path)');
 
-/** What the manifest is filled with. The tab's two values come together or not at all. */
+/** What the manifest is filled with. */
 export interface PackageValues {
   /** The Teams app's own GUID (`id`). */
   teamsAppId: string;
   /** The bot's Microsoft App ID: the client id of its managed identity or app registration. */
   botId: string;
   /** The tab's single sign-on: its Entra app's client id and the domain it is served from. */
-  tab?: { clientId: string; domain: string };
+  tab: { clientId: string; domain: string };
 }
 
 /** The variables read, each with the rule its value must meet. */
@@ -80,16 +80,13 @@ export function packageValues(env: Record<string, string | undefined>): PackageV
   };
   const teamsAppId = read('TEAMS_APP_ID', true);
   const botId = read('BOT_ID', true);
-  const tabClientId = read('TAB_CLIENT_ID', false);
-  const tabDomain = read('TAB_DOMAIN', false);
-  // Single sign-on needs both: an id without its domain (or the reverse) is a half-made tab.
-  if ((tabClientId === undefined) !== (tabDomain === undefined)) {
-    problems.push(`${tabClientId === undefined ? 'TAB_CLIENT_ID' : 'TAB_DOMAIN'} is missing: the tab needs TAB_CLIENT_ID and TAB_DOMAIN together, or neither`);
-  }
+  // The personal tabs load from TAB_DOMAIN and sign in with TAB_CLIENT_ID's app registration.
+  const tabClientId = read('TAB_CLIENT_ID', true);
+  const tabDomain = read('TAB_DOMAIN', true);
   if (problems.length > 0) throw new AppPackageError(problems);
   return {
     teamsAppId: teamsAppId!.toLowerCase(),
     botId: botId!.toLowerCase(),
-    ...(tabClientId && tabDomain ? { tab: { clientId: tabClientId.toLowerCase(), domain: tabDomain.toLowerCase() } } : {}),
+    tab: { clientId: tabClientId!.toLowerCase(), domain: tabDomain!.toLowerCase() },
   };
 }

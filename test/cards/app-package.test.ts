@@ -19,6 +19,8 @@ const source = join(__dirname, '..', '..', 'appPackage');
 const TEAMS_APP_ID = '4b1d2c6e-3f5a-4e1b-9c7d-0a2b3c4d5e6f';
 const BOT_ID = '9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a';
 const TAB_CLIENT_ID = '0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5';
+const TAB_DOMAIN = 'hwc-prod.azurewebsites.net';
+const TAB = { TAB_CLIENT_ID, TAB_DOMAIN };
 
 type Json = Record<string, unknown>;
 
@@ -50,7 +52,7 @@ const json = (bytes: Uint8Array | undefined): Json => JSON.parse(Buffer.from(byt
 
 describe('npm run package', () => {
   it('writes the manifest with the app and bot ids filled, both icons and the English localization, valid again once unzipped', async () => {
-    expect(await main([], { TEAMS_APP_ID, BOT_ID }, root)).toBe(0);
+    expect(await main([], { TEAMS_APP_ID, BOT_ID, ...TAB }, root)).toBe(0);
 
     const files = unzipped();
     expect(Object.keys(files).sort()).toEqual(['color.png', 'en.json', 'manifest.json', 'outline.png']);
@@ -65,20 +67,16 @@ describe('npm run package', () => {
     }
   });
 
-  it('leaves single sign-on out while the tab has no client id and domain', async () => {
-    expect(await main([], { TEAMS_APP_ID, BOT_ID }, root)).toBe(0);
-
-    const manifest = json(unzipped()['manifest.json']);
-    expect(manifest.webApplicationInfo).toBeUndefined();
-    expect(manifest.validDomains).toEqual([]);
-  });
-
   it("fills the tab's client id and domain for its single sign-on, still valid", async () => {
-    expect(await main([], { TEAMS_APP_ID, BOT_ID, TAB_CLIENT_ID, TAB_DOMAIN: 'hwc-prod.azurewebsites.net' }, root)).toBe(0);
+    expect(await main([], { TEAMS_APP_ID, BOT_ID, ...TAB }, root)).toBe(0);
 
     const manifest = json(unzipped()['manifest.json']);
     expect(manifest.webApplicationInfo).toEqual({ id: TAB_CLIENT_ID, resource: `api://hwc-prod.azurewebsites.net/${TAB_CLIENT_ID}` });
     expect(manifest.validDomains).toEqual(['hwc-prod.azurewebsites.net']);
+    expect((manifest.staticTabs as Array<{ contentUrl: string }>).map((t) => t.contentUrl)).toEqual([
+      'https://hwc-prod.azurewebsites.net/tab/?page=beheer',
+      'https://hwc-prod.azurewebsites.net/tab/?page=overzicht',
+    ]);
     expect(await manifestProblems(manifest)).toEqual([]);
   });
 
@@ -86,22 +84,21 @@ describe('npm run package', () => {
     mkdirSync(join(root, 'env'));
     writeFileSync(join(root, 'env', '.env.prod'), `# Teams app\nTEAMS_APP_ID=${TEAMS_APP_ID}\nBOT_ID="00000000-0000-4000-8000-000000000000"\n`);
 
-    expect(await main(['prod'], { BOT_ID, UNRELATED: 'x' }, root)).toBe(0);
+    expect(await main(['prod'], { BOT_ID, ...TAB, UNRELATED: 'x' }, root)).toBe(0);
 
     const manifest = json(unzipped()['manifest.json']);
     expect(manifest.id).toBe(TEAMS_APP_ID);
     expect((manifest.bots as Array<{ botId: string }>)[0]!.botId).toBe(BOT_ID);
   });
 
-  it('refuses to package without TEAMS_APP_ID and BOT_ID, naming each, and writes nothing', async () => {
+  it('refuses to package without TEAMS_APP_ID, BOT_ID, TAB_CLIENT_ID and TAB_DOMAIN, naming each, and writes nothing', async () => {
     expect(await main([], {}, root)).toBe(1);
 
-    expect(stderr).toMatch(/TEAMS_APP_ID is missing/);
-    expect(stderr).toMatch(/BOT_ID is missing/);
+    for (const name of ['TEAMS_APP_ID', 'BOT_ID', 'TAB_CLIENT_ID', 'TAB_DOMAIN']) expect(stderr).toMatch(new RegExp(`${name} is missing`));
     expect(existsSync(join(root, APP_PACKAGE_ZIP))).toBe(false);
   });
 
-  it('names a value that is not a GUID or a host name, and a tab value without its partner', () => {
+  it('names a value that is not a GUID or a host name, and a tab value that is missing', () => {
     const problemsOf = (env: Record<string, string>) => {
       try {
         packageValues(env);
@@ -114,13 +111,13 @@ describe('npm run package', () => {
 
     expect(problemsOf({ TEAMS_APP_ID: 'hwc', BOT_ID, TAB_DOMAIN: 'https://hwc.example.nl/tab' })).toEqual([
       'TEAMS_APP_ID must be a GUID',
+      expect.stringMatching(/^TAB_CLIENT_ID is missing/),
       expect.stringMatching(/^TAB_DOMAIN must be a host name/),
-      expect.stringMatching(/^TAB_CLIENT_ID is missing: the tab needs TAB_CLIENT_ID and TAB_DOMAIN together/),
     ]);
   });
 
   it('names an environment file that does not exist', async () => {
-    expect(await main(['staging'], { TEAMS_APP_ID, BOT_ID }, root)).toBe(1);
+    expect(await main(['staging'], { TEAMS_APP_ID, BOT_ID, ...TAB }, root)).toBe(1);
 
     expect(stderr).toMatch(/env\/\.env\.staging does not exist/);
   });
@@ -131,7 +128,7 @@ describe('npm run package', () => {
     const manifest = JSON.parse(readFileSync(join(root, 'appPackage', 'manifest.json'), 'utf8')) as Json;
     writeFileSync(join(root, 'appPackage', 'manifest.json'), JSON.stringify({ ...manifest, accentColor: 'teal' }));
 
-    expect(await main([], { TEAMS_APP_ID, BOT_ID }, root)).toBe(1);
+    expect(await main([], { TEAMS_APP_ID, BOT_ID, ...TAB }, root)).toBe(1);
 
     expect(stderr).toMatch(/manifest\.json: \/accentColor /);
     expect(stderr).toMatch(/en\.json: .*name\.short/);
@@ -142,11 +139,11 @@ describe('npm run package', () => {
     const template = readFileSync(join(root, 'appPackage', 'manifest.json'), 'utf8');
     writeFileSync(join(root, 'appPackage', 'manifest.json'), template.replace('"1.0.0"', '"${{APP_VERSION}}"'));
 
-    await expect(buildAppPackage(join(root, 'appPackage'), { teamsAppId: TEAMS_APP_ID, botId: BOT_ID })).rejects.toThrow(/placeholder APP_VERSION/);
+    await expect(buildAppPackage(join(root, 'appPackage'), { teamsAppId: TEAMS_APP_ID, botId: BOT_ID, tab: { clientId: TAB_CLIENT_ID, domain: TAB_DOMAIN } })).rejects.toThrow(/placeholder APP_VERSION/);
   });
 
   it('gives the same bytes for the same inputs, so a package can be compared with the one uploaded', async () => {
-    const values = { teamsAppId: TEAMS_APP_ID, botId: BOT_ID };
+    const values = { teamsAppId: TEAMS_APP_ID, botId: BOT_ID, tab: { clientId: TAB_CLIENT_ID, domain: TAB_DOMAIN } };
 
     const first = await buildAppPackage(join(root, 'appPackage'), values);
     const second = await buildAppPackage(join(root, 'appPackage'), values);

@@ -21,6 +21,8 @@ function substituted(path: string): Record<string, unknown> {
   const values: Record<string, string> = {
     TEAMS_APP_ID: '4b1d2c6e-3f5a-4e1b-9c7d-0a2b3c4d5e6f',
     BOT_ID: '9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a',
+    TAB_CLIENT_ID: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b',
+    TAB_DOMAIN: 'hwc.example.org',
   };
   const text = readFileSync(path, 'utf8').replace(/\$\{\{(\w+)\}\}/g, (_, name: string) => {
     const value = values[name];
@@ -59,7 +61,8 @@ describe('the Teams app package', () => {
     const raw = readJson(join(appPackage, 'manifest.json'));
 
     expect(raw.id).toBe('${{TEAMS_APP_ID}}');
-    expect((await schemaProblems(raw, 'MicrosoftTeams.schema.json')).every((p) => /^\/(id|bots\/0\/botId) /.test(p))).toBe(true);
+    const problems = await schemaProblems(raw, 'MicrosoftTeams.schema.json');
+    expect(problems.filter((p) => !/^\/(id|bots\/0\/botId|webApplicationInfo\/id|validDomains\/0) /.test(p))).toEqual([]);
   });
 
   it('has an English localization valid against the localization schema', async () => {
@@ -87,6 +90,18 @@ describe('the Teams app package', () => {
       const found = path.reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], manifest);
       expect({ key, found: typeof found }).toEqual({ key, found: 'string' });
     }
+  });
+
+  it('has the personal tabs Beheer and Overzicht (Admin, Overview), served from the bot\'s own domain with Teams SSO', () => {
+    const tabs = manifest.staticTabs as Array<{ entityId: string; name: string; contentUrl: string; scopes: string[] }>;
+    expect(tabs.map((t) => [t.entityId, t.name, t.contentUrl, t.scopes])).toEqual([
+      ['beheer', 'Beheer', 'https://hwc.example.org/tab/?page=beheer', ['personal']],
+      ['overzicht', 'Overzicht', 'https://hwc.example.org/tab/?page=overzicht', ['personal']],
+    ]);
+    expect([english['staticTabs[0].name'], english['staticTabs[1].name']]).toEqual(['Admin', 'Overview']);
+    expect(manifest.validDomains).toEqual(['hwc.example.org']);
+    // The SSO token's audience is the tab's own app registration (HWC_TAB_CLIENT_ID).
+    expect(manifest.webApplicationInfo).toEqual({ id: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b', resource: 'api://hwc.example.org/6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b' });
   });
 
   it('is a personal bot that takes no files', () => {

@@ -47,6 +47,10 @@ export async function startBot(options: {
   clock?: Clock;
   /** Pins the dispatcher's retry jitter (see AppOptions.jitter). */
   jitter?: () => number;
+  /** Where the tab's SSO keys are discovered (a local Entra), with HWC_TAB_CLIENT_ID in env. */
+  tabAuthorityForTests?: string;
+  /** Origins besides Teams' that may frame the tab: the browser test's same-origin host page. */
+  tabFrameAncestorsForTests?: string[];
 }): Promise<RunningBot> {
   const sqlitePath = options.sqlitePath ?? join(mkdtempSync(join(tmpdir(), 'hwc-db-')), 'hwc.sqlite');
   const config = loadConfig({
@@ -62,7 +66,15 @@ export async function startBot(options: {
   });
   const logs = options.logs ?? new LogCapture();
   const stores = await createStores(config.store, { auditRetentionDays: config.auditRetentionDays });
-  const app = await createApp({ config, stores, logger: createLogger(config.logLevel, logs), ...(options.clock ? { clock: options.clock } : {}), ...(options.jitter ? { jitter: options.jitter } : {}) });
+  const app = await createApp({
+    config,
+    stores,
+    logger: createLogger(config.logLevel, logs),
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.jitter ? { jitter: options.jitter } : {}),
+    ...(options.tabAuthorityForTests ? { tabAuthorityForTests: options.tabAuthorityForTests } : {}),
+    ...(options.tabFrameAncestorsForTests ? { tabFrameAncestorsForTests: options.tabFrameAncestorsForTests } : {}),
+  });
   const port = await app.listen();
   return { app, botUrl: `http://127.0.0.1:${port}/api/messages`, logs, sqlitePath };
 }
