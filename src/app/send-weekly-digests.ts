@@ -25,7 +25,6 @@ import {
 } from '../ports';
 import type { DigestScope } from './digest-scope';
 import { personalChatOf } from './personal-chat';
-import { withinLease } from './within-lease';
 import type { ReadDigest } from './read-digest';
 
 export type RenderDigest = (digest: Digest, scope: DigestScope, to: ConversationAddress) => Promise<OutboundCard> | OutboundCard;
@@ -148,7 +147,10 @@ export class SendWeeklyDigests {
       const { digest, scope, role } = await this.deps.readDigest.forMember(memberId, week, sameScope);
       const to = await personalChatOf(this.deps.directory, this.deps.messenger, memberId);
       const card = await this.deps.render(digest, scope, to);
-      const { activityId } = await withinLease(this.deps.messenger.send(to, card), this.deps.leaseMs * CALL_SHARE_OF_LEASE);
+      // One deadline for the wait for a turn under the rate limits and for the call itself, well
+      // inside the lease: a digest given up on is cancelled for real, so it cannot land later.
+      const signal = AbortSignal.timeout(this.deps.leaseMs * CALL_SHARE_OF_LEASE);
+      const { activityId } = await this.deps.messenger.send(to, card, { signal });
       shown = { activityId, to, role };
     } catch (error) {
       return this.failure(memberId, week, attempts, error);

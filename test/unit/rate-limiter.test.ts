@@ -308,6 +308,18 @@ describe('TeamsMessenger under the rate limiter', () => {
     ]);
   });
 
+  it("ends a wait for a turn when the call's own deadline passes: nothing is sent later", async () => {
+    const { time, messenger, calls } = messengerWith({ globalPerSecond: 1 });
+    void messenger.send(to, { type: 'AdaptiveCard' });
+    const deadline = new AbortController();
+    const cancelled = messenger.send(to, { type: 'AdaptiveCard' }, { signal: deadline.signal }).catch((error: unknown) => error);
+    await time.advanceTo(200);
+    deadline.abort();
+    expect(await cancelled).toMatchObject({ code: 'rate_limit_wait', retryable: true });
+    await time.advanceTo(5 * SECOND);
+    expect(calls).toHaveLength(1);
+  });
+
   it('gives up waiting as a retryable failure, before the dispatcher gives up on the call', async () => {
     const { time, messenger, calls } = messengerWith({ globalPerSecond: 1 }, 500);
     void messenger.send(to, { type: 'AdaptiveCard' });

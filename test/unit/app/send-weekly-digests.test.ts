@@ -162,6 +162,30 @@ describe('SendWeeklyDigests', () => {
     expect(await running).toBe(2);
   });
 
+  it('cancels a digest whose call outlasts its deadline (wait for a turn included), so it cannot arrive later as a second copy', async () => {
+    core.clock.set(MONDAY_0800);
+    const held = core.messenger.holdNextCallTo(MANAGER_ID);
+    const quick = new SendWeeklyDigests({
+      runs,
+      directory: core.directory,
+      readDigest: core.readDigest,
+      messenger: core.messenger,
+      render,
+      audit: core.audit,
+      clock: core.clock,
+      logger: core.logger,
+      schedule: DEFAULT_DIGEST_SCHEDULE,
+      // The call's deadline is a share of this: a few tens of milliseconds.
+      leaseMs: 50,
+    });
+
+    await quick.runDue();
+    held.release();
+
+    expect(digestsTo(MANAGER_ID)).toEqual([]);
+    expect((await runs.get('2026-W47'))?.value.recipients.find((r) => r.memberId === MANAGER_ID)).toMatchObject({ status: 'pending' });
+  });
+
   it('builds the figures once for everyone who shares a scope', async () => {
     await core.directory.upsertMembers([aCoordinator({ aadObjectId: LATER_MANAGER_ID, name: 'Coby Coördinator' })]);
     await core.directory.saveConversation({ ...(await core.directory.getConversation(MANAGER_ID))!, memberId: LATER_MANAGER_ID, conversationId: 'a:coby' });
