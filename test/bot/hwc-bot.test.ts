@@ -198,7 +198,7 @@ describe('HwcBot', () => {
 
     it('confirms to the worker with the reference code and sends each contact the signal card', async () => {
       const confirmation = visibleText(await submit());
-      const reference = /HWC-[A-Z0-9]{4}/.exec(confirmation)?.[0];
+      const reference = /HWC-[A-Z0-9]{5}/.exec(confirmation)?.[0];
       expect(reference).toBeDefined();
       for (const contact of [PRIMARY_CONTACT_ID, BACKUP_CONTACT_ID]) {
         const card = signalCardOf(contact);
@@ -215,7 +215,7 @@ describe('HwcBot', () => {
 
     it('still accepts a form sent before households were possible (inputs without a child number)', async () => {
       const legacy = { firstName: child.firstName, lastName: child.lastName, birthDate: child.birthDate, schoolId: SCHOOL_ID };
-      expect(visibleText(await submit(legacy))).toMatch(/HWC-[A-Z0-9]{4}/);
+      expect(visibleText(await submit(legacy))).toMatch(/HWC-[A-Z0-9]{5}/);
       expect(hwc.core.messenger.delivered(PRIMARY_CONTACT_ID)).toHaveLength(1);
     });
 
@@ -229,7 +229,7 @@ describe('HwcBot', () => {
     it('issues one signal when Verstuur is pressed twice on the same form', async () => {
       const first = visibleText(await submit(form, 'form-message-7'));
       const second = visibleText(await submit(form, 'form-message-7'));
-      const reference = /HWC-[A-Z0-9]{4}/.exec(first)?.[0];
+      const reference = /HWC-[A-Z0-9]{5}/.exec(first)?.[0];
       expect(second).toContain(reference!);
       expect(await hwc.core.signals.listIssuedBy(VT_WORKER_ID, new Date(0))).toHaveLength(1);
       expect(hwc.core.messenger.delivered(PRIMARY_CONTACT_ID)).toHaveLength(1);
@@ -430,7 +430,7 @@ describe('HwcBot routing through leerplicht, households and bounces', () => {
         { firstName: 'Mila', lastName: 'van Dijk', birthDate: '2019-01-20', schoolId: `leerplicht:${MUNICIPALITY_ID}` },
       ]),
     );
-    const references = confirmation.match(/HWC-[A-Z0-9]{4}/g) ?? [];
+    const references = confirmation.match(/HWC-[A-Z0-9]{5}/g) ?? [];
     expect(new Set(references).size).toBe(3);
     expect(confirmation).toContain('3 signalen verstuurd');
     expect(visibleText(lastCardOf(PRIMARY_CONTACT_ID))).toContain('Noor van Dijk');

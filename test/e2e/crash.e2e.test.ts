@@ -68,7 +68,7 @@ describe('a crash between the commit and the card reaching Teams', () => {
     connector.delayNext(1, 3_000, carla.conversationId);
     const requestsBefore = connector.requests.length;
     const answer = await wendy.press('signal.submit', { children: 1, firstName_0: 'Pien', lastName_0: 'Maas', birthDate_0: '2016-04-02', schoolId_0: '12AB00' });
-    const reference = /HWC-[0-9A-Z]{4}/.exec(visibleText((answer.body as { value: unknown }).value))?.[0];
+    const reference = /HWC-[0-9A-Z]{5}/.exec(visibleText((answer.body as { value: unknown }).value))?.[0];
     expect(reference).toBeDefined();
     const held = await connector.waitForRequest(
       (r) => r.conversationId === carla.conversationId && r.method === 'send' && connector.requests.indexOf(r) >= requestsBefore,

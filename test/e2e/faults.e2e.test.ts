@@ -90,7 +90,7 @@ describe('delivery through a failing Bot Connector', () => {
       birthDate_0: '2017-03-15',
       schoolId_0: schoolId,
     });
-    const reference = /HWC-[0-9A-Z]{4}/.exec(visibleText((answer.body as CardValue).value))?.[0] ?? '';
+    const reference = /HWC-[0-9A-Z]{5}/.exec(visibleText((answer.body as CardValue).value))?.[0] ?? '';
     expect(reference).not.toBe('');
     return reference;
   };

@@ -59,7 +59,7 @@ describe('a card still due after the moment to forget', () => {
     expect(cards.length).toBeGreaterThan(0);
     for (const card of cards) {
       const text = visibleText(card.card);
-      expect(text).toMatch(/HWC-[0-9A-Z]{4,5}/);
+      expect(text).toMatch(/HWC-[0-9A-Z]{5}/);
       expect(text).not.toContain('Sanne');
       expect(text).not.toContain('2017');
     }

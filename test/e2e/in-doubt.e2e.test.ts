@@ -78,7 +78,7 @@ describe('a send given up on that Teams carried out all the same', () => {
     for (const update of redrawn) expect(visibleText(cardOf(update.body))).not.toContain('Sanne');
     // ... and the one it cannot redraw is reported, by reference only.
     const alertText = visibleText(cardOf(alert.body));
-    expect(alertText).toMatch(/HWC-[0-9A-Z]{4,5}/);
+    expect(alertText).toMatch(/HWC-[0-9A-Z]{5}/);
     expect(alertText).not.toContain('Sanne');
     const database = new Database(bot.sqlitePath, { readonly: true, fileMustExist: true });
     const actions = (database.prepare('SELECT document FROM audit').all() as Array<{ document: string }>).map((r) => (JSON.parse(r.document) as { action: string }).action);

@@ -52,7 +52,7 @@ describe('a chat Teams refuses for good', () => {
 
   const issue = async (firstName: string) => {
     const answer = await wendy.press('signal.submit', { children: 1, firstName_0: firstName, lastName_0: 'Jacobs', birthDate_0: '2016-04-02', schoolId_0: '12AB00' });
-    return /HWC-[0-9A-Z]{4}/.exec(visibleText((answer.body as { value: unknown }).value))?.[0] ?? '';
+    return /HWC-[0-9A-Z]{5}/.exec(visibleText((answer.body as { value: unknown }).value))?.[0] ?? '';
   };
   const sendsTo = (user: { conversationId: string }, from: number) =>
     connector.calls.slice(from).filter((c) => c.method === 'send' && c.conversationId === user.conversationId);

@@ -246,7 +246,7 @@ describe('reference codes', () => {
     let n = 0;
     const code = newReferenceCode((max) => (n++ * 7) % max);
     expect(code).toMatch(REFERENCE_PATTERN);
-    expect(code).toMatch(/^HWC-[A-Z2-9]{4}$/);
+    expect(code).toMatch(/^HWC-[A-Z2-9]{5}$/);
   });
 
   it('never use characters that are easily confused on the phone: 0/O, 1/I/L', () => {
@@ -254,11 +254,11 @@ describe('reference codes', () => {
   });
 
   it('take every character from the alphabet, the first and the last included', () => {
-    expect(newReferenceCode(() => 0)).toBe(`HWC-${REFERENCE_ALPHABET[0]!.repeat(4)}`);
-    expect(newReferenceCode((max) => max - 1)).toBe(`HWC-${REFERENCE_ALPHABET.at(-1)!.repeat(4)}`);
+    expect(newReferenceCode(() => 0)).toBe(`HWC-${REFERENCE_ALPHABET[0]!.repeat(5)}`);
+    expect(newReferenceCode((max) => max - 1)).toBe(`HWC-${REFERENCE_ALPHABET.at(-1)!.repeat(5)}`);
   });
 
-  it.each([['HWC-0O1I'], ['HWC-7f3k'], ['HWC-7F3'], ['HWC-7F3KK'], ['XYZ-7F3K'], ['HWC-LLLL']])('are not matched by the pattern when malformed: %s', (code) => {
+  it.each([['HWC-0O1I'], ['HWC-7f3k'], ['HWC-7F3'], ['HWC-7F3KKK'], ['XYZ-7F3K'], ['HWC-LLLL']])('are not matched by the pattern when malformed: %s', (code) => {
     expect(code).not.toMatch(REFERENCE_PATTERN);
   });
 });
