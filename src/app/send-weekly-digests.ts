@@ -7,7 +7,7 @@ import {
   type DigestOutcome,
   type DigestRun,
 } from '../domain/digest/digest-run';
-import { digestWeekAt, type DigestSchedule } from '../domain/digest/digest-schedule';
+import { digestMaySendAt, digestWeekAt, type DigestSchedule } from '../domain/digest/digest-schedule';
 import type { Digest } from '../domain/digest/figures';
 import { addWeeks, formatIsoWeek, type IsoWeek } from '../domain/digest/iso-week';
 import { ErrorCodes, isDomainError } from '../domain/errors';
@@ -73,7 +73,9 @@ export class SendWeeklyDigests {
   async runDue(): Promise<number> {
     const { week, mayStart } = digestWeekAt(this.deps.clock.now(), this.deps.schedule);
     const run = await this.runFor(week, mayStart);
-    if (!run) return 0;
+    // A run caught up late is started at once (its recipients fixed) but sent in office hours:
+    // Sunday evening's run goes out on Monday morning, finished as the week before's.
+    if (!run || !digestMaySendAt(this.deps.clock.now(), this.deps.schedule)) return 0;
     const leasedAt = this.deps.clock.now().getTime();
     const leased = await this.lease(run);
     if (!leased) return 0;

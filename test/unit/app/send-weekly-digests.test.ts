@@ -186,6 +186,16 @@ describe('SendWeeklyDigests', () => {
     expect((await runs.get('2026-W47'))?.value.recipients.find((r) => r.memberId === MANAGER_ID)).toMatchObject({ status: 'pending' });
   });
 
+  it('caught up on Sunday evening after downtime, waits for Monday morning to send last week\'s digest', async () => {
+    core.clock.set(new Date('2026-11-29T21:27:00+01:00'));
+    expect(await job().runDue()).toBe(0);
+    expect(digestsTo(MANAGER_ID)).toEqual([]);
+
+    core.clock.set(new Date('2026-11-30T07:00:00+01:00'));
+    expect(await job().runDue()).toBe(2);
+    expect(digestsTo(MANAGER_ID)).toEqual([expect.objectContaining({ week: { year: 2026, week: 47 } })]);
+  });
+
   it('builds the figures once for everyone who shares a scope', async () => {
     await core.directory.upsertMembers([aCoordinator({ aadObjectId: LATER_MANAGER_ID, name: 'Coby Coördinator' })]);
     await core.directory.saveConversation({ ...(await core.directory.getConversation(MANAGER_ID))!, memberId: LATER_MANAGER_ID, conversationId: 'a:coby' });
