@@ -106,11 +106,23 @@ describe('a crash between the commit and the card reaching Teams', () => {
     children.push(next);
 
     await connector.waitFor(() => joepCards().length === 2, 'the dead process\'s copy and the new one');
-    const database = new Database(env.HWC_SQLITE_PATH!, { readonly: true, fileMustExist: true });
-    const documents = (database.prepare('SELECT document FROM signals').all() as Array<{ document: string }>).map((r) => JSON.parse(r.document) as Signal);
-    database.close();
-    const joep = documents.find((d) => d.deliveries.some((x) => x.activityId !== undefined && joepCards().some((c) => c.activityId === x.activityId)));
-    const card = joep?.deliveries.find((d) => d.recipientId === ids.carla);
+    // Joep's is the newest signal; wait until the new process has recorded what Teams answered it.
+    const carlasCard = () => {
+      const database = new Database(env.HWC_SQLITE_PATH!, { readonly: true, fileMustExist: true });
+      try {
+        const documents = (database.prepare('SELECT document FROM signals').all() as Array<{ document: string }>).map((r) => JSON.parse(r.document) as Signal);
+        const joep = documents.sort((a, b) => (a.issuedAt < b.issuedAt ? 1 : -1))[0];
+        return joep?.deliveries.find((d) => d.recipientId === ids.carla);
+      } finally {
+        database.close();
+      }
+    };
+    let card = carlasCard();
+    for (let tries = 0; card?.status !== 'sent' && tries < 100; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      card = carlasCard();
+    }
+    expect(card?.status).toBe('sent');
     expect(card?.inDoubtSends).toBe(1);
   });
 });
