@@ -25,8 +25,18 @@ const FACTS_QUERY = `
     ARRAY_LENGTH(c.triedSchoolIds) > 0 AS bounced, c.state = 'unroutable' AS noSchool, IS_DEFINED(c.escalation) AS escalated,
     (SELECT VALUE COUNT(1) FROM d IN c.deliveries WHERE d.status = 'failed' AND NOT IS_DEFINED(d.activityId)) AS failedDeliveries
   FROM c
-  WHERE ARRAY_CONTAINS(@ids, c.municipalityId) AND c.issuedAt >= @from AND c.issuedAt < @to
+  WHERE c.municipalityId IN (@@ids) AND c.issuedAt >= @from AND c.issuedAt < @to
   ORDER BY c.issuedAt ASC`;
+
+/**
+ * `IN (@id0, @id1, …)` for a list of municipality ids, one parameter each: Cosmos DB can tell from
+ * an IN list on the partition key which partitions to read, where ARRAY_CONTAINS over a parameter
+ * fans out to every partition.
+ */
+function idsIn(ids: string[]): { list: string; parameters: Array<{ name: string; value: string }> } {
+  const parameters = ids.map((value, i) => ({ name: `@id${i}`, value }));
+  return { list: parameters.map((p) => p.name).join(', '), parameters };
+}
 
 /** A child's identity: its own document, written once at issue and deleted when forgotten. */
 export interface IdentityDocument {
@@ -170,10 +180,8 @@ export class CosmosSignalStore implements SignalStore {
     if (municipalityIds.length === 0) return [];
     // The municipality is the partition key: the filter keeps the query to those partitions.
     const found = await this.query({
-      query:
-        "SELECT * FROM c WHERE ARRAY_CONTAINS(@ids, c.municipalityId) AND c.state = 'awaiting_routing' " +
-        'ORDER BY c.issuedAt ASC',
-      parameters: [{ name: '@ids', value: municipalityIds }],
+      query: `SELECT * FROM c WHERE c.municipalityId IN (${idsIn(municipalityIds).list}) AND c.state = 'awaiting_routing' ORDER BY c.issuedAt ASC`,
+      parameters: idsIn(municipalityIds).parameters,
     });
     return found.map((s) => s.value);
   }
@@ -183,9 +191,9 @@ export class CosmosSignalStore implements SignalStore {
     // The municipality is the partition key: the filter keeps the query to those partitions.
     const { resources } = await this.signals.items
       .query<unknown>({
-        query: FACTS_QUERY,
+        query: FACTS_QUERY.replace('@@ids', idsIn(municipalityIds).list),
         parameters: [
-          { name: '@ids', value: municipalityIds },
+          ...idsIn(municipalityIds).parameters,
           { name: '@from', value: from.toISOString() },
           { name: '@to', value: to.toISOString() },
         ],
