@@ -65,6 +65,9 @@ interface ReferenceReservation {
  * never changes one. Cosmos DB keeps ids unique per partition only; ids are UUIDs.
  */
 export class CosmosSignalStore implements SignalStore {
+  /** Identities whose record was written without them but whose delete failed: retried each tick. */
+  private readonly identitiesToDelete = new Set<string>();
+
   constructor(
     private readonly signals: Container,
     private readonly references: Container,
@@ -129,8 +132,10 @@ export class CosmosSignalStore implements SignalStore {
       throw error;
     }
     // Deleted only after the record says so: a write that lost a race must not take the child
-    // from the version that won. Every later write of a forgotten signal tries again.
-    if (!child) await this.deleteIdentity(document.id);
+    // from the version that won. The record's write stands even when this delete fails (the
+    // change is then audited and its cards redrawn like any other): the delete is tried again at
+    // the next tick, and the identity's TTL is the backstop behind that.
+    if (!child) await this.deleteIdentityOrRetryLater(document.id);
     return { value: joinSignal(parseSignalDocument(domainFields(resource)), child), etag: etagOf(resource) };
   }
 
@@ -219,6 +224,7 @@ export class CosmosSignalStore implements SignalStore {
   }
 
   async listDeadlinesDue(now: Date, limit: number): Promise<Stored<Signal>[]> {
+    await this.retryIdentityDeletes();
     // Documents without nextDeadlineAt (nothing pending) compare as undefined and so never match.
     return this.query({
       query: 'SELECT TOP @limit * FROM c WHERE c.nextDeadlineAt <= @now ORDER BY c.nextDeadlineAt ASC',
@@ -259,6 +265,28 @@ export class CosmosSignalStore implements SignalStore {
   }
 
   /** Deletes a signal's identity; with `etag`, only that version of it (one another writer changed stays). */
+  private async deleteIdentityOrRetryLater(signalId: string): Promise<void> {
+    try {
+      await this.deleteIdentity(signalId);
+    } catch {
+      // Kept for the next tick; never the reason a write that went through looks failed.
+      this.identitiesToDelete.add(signalId);
+    }
+  }
+
+  /** Identity deletes that failed after their record was written, tried again (each scheduler tick). */
+  private async retryIdentityDeletes(): Promise<void> {
+    for (const signalId of [...this.identitiesToDelete]) {
+      try {
+        await this.deleteIdentity(signalId);
+        this.identitiesToDelete.delete(signalId);
+      } catch {
+        // Still failing: the next tick tries again, and the TTL removes it in the end.
+        break;
+      }
+    }
+  }
+
   private async deleteIdentity(signalId: string, etag?: string): Promise<void> {
     try {
       await this.identities.item(signalId, signalId).delete(etag ? { accessCondition: { type: 'IfMatch', condition: etag } } : undefined);
