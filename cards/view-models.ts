@@ -62,6 +62,8 @@ export interface IssueConfirmationView {
   issuedAt: string;
   /** One per child, in form order. */
   signals: IssuedSignal[];
+  /** The same form was sent before: this is what went then, whatever the form says now. */
+  repeated?: boolean;
 }
 
 export interface ContactSignalView {

@@ -79,6 +79,8 @@ export const en: Strings = {
   issueConfirmation: {
     title: 'Signal sent',
     titleMany: (count: number): string => `${count} signals sent`,
+    alreadySent:
+      'This form was already sent. Below is what was sent then; what you changed afterwards was not sent. Does something else need to go to a school? Then send a new signal with **signaal**.',
     referenceHint: 'Mention this code when you call or e-mail about this signal.',
     referenceHintMany: 'Each child has a code of its own. Mention it when you call or e-mail about that signal.',
     sentAt: 'Sent on',

@@ -87,6 +87,8 @@ export const nl = {
   issueConfirmation: {
     title: 'Signaal verstuurd',
     titleMany: (count: number): string => `${count} signalen verstuurd`,
+    alreadySent:
+      'Dit formulier was al verstuurd. Hieronder staat wat er toen is verstuurd; wat je daarna hebt veranderd, is niet meegestuurd. Moet er iets anders naar een school? Stuur dan een nieuw signaal met **signaal**.',
     referenceHint: 'Noem deze code als je over dit signaal belt of mailt.',
     referenceHintMany: 'Elk kind heeft een eigen code. Noem die als je over dat signaal belt of mailt.',
     sentAt: 'Verstuurd op',

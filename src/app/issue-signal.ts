@@ -101,7 +101,8 @@ export class IssueSignal {
       const timing = await this.timingOf(plan, now);
       const stored = await this.store(worker, plan, timing, householdId, now, submissionIds[index]);
       repeated ||= stored.repeated;
-      issued.push({ signal: stored.signal, destination: plan.destination });
+      // Sent again: where it went then, not where the form (perhaps changed since) says now.
+      issued.push({ signal: stored.signal, destination: stored.repeated ? await this.destinationOf(stored.signal, plan.destination) : plan.destination });
       if (stored.repeated) continue;
       await this.deps.audit.append({
         at: now.toISOString(),
@@ -114,6 +115,18 @@ export class IssueSignal {
       });
     }
     return { ok: true, issued, repeated };
+  }
+
+  /** Where a stored signal went when it was issued, counted from its cards. */
+  private async destinationOf(signal: Signal, fallback: IssuedDestination): Promise<IssuedDestination> {
+    const recipients = (role: 'school_contact' | 'leerplicht') => new Set(signal.deliveries.filter((d) => d.role === role).map((d) => d.recipientId)).size;
+    const firstSchoolId = signal.timeline.find((e) => e.type === 'issued')?.subjectId;
+    if (signal.route === 'direct' && firstSchoolId) {
+      const school = await this.deps.directory.getSchool(firstSchoolId);
+      return school ? { kind: 'school', school, contactCount: recipients('school_contact') } : fallback;
+    }
+    const municipality = await this.deps.directory.getMunicipality(signal.municipalityId);
+    return municipality ? { kind: 'leerplicht', municipality, officerCount: recipients('leerplicht') } : fallback;
   }
 
   private async check(input: SignalInput, municipalities: Municipality[], now: Date): Promise<PlannedChild | { problems: ChildProblems }> {

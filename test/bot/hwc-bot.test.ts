@@ -235,6 +235,20 @@ describe('HwcBot', () => {
       expect(hwc.core.messenger.delivered(PRIMARY_CONTACT_ID)).toHaveLength(1);
     });
 
+    it('says a form already sent was sent, and shows what went then, when it is sent again with other content', async () => {
+      const first = visibleText(await submit(form, 'form-message-8'));
+      const reference = /HWC-[A-Z0-9]{5}/.exec(first)?.[0];
+      const changed = { ...form, firstName_0: 'Anders' };
+
+      const second = visibleText(await submit(changed, 'form-message-8'));
+
+      expect(first).not.toContain('Dit formulier was al verstuurd');
+      expect(second).toContain('Dit formulier was al verstuurd');
+      expect(second).toContain(reference!);
+      expect(second).not.toContain('Anders');
+      expect(await hwc.core.signals.listIssuedBy(VT_WORKER_ID, new Date(0))).toHaveLength(1);
+    });
+
     it("shows the contact who presses Gezien the support form and updates the colleague's card in place", async () => {
       await submit();
       const signalId = String(buttonTitled(signalCardOf(PRIMARY_CONTACT_ID), 'Gezien')!.data.signalId);
