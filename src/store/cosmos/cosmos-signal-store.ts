@@ -141,17 +141,20 @@ export class CosmosSignalStore implements SignalStore {
 
   async purgeIssuedBefore(cutoff: Date, limit: number): Promise<number> {
     const { resources } = await this.signals.items
-      .query<{ id: string; municipalityId: string }>({
-        query: 'SELECT TOP @limit c.id, c.municipalityId FROM c WHERE c.issuedAt < @cutoff ORDER BY c.issuedAt ASC',
+      .query<{ id: string; municipalityId: string; reference: string }>({
+        query: 'SELECT TOP @limit c.id, c.municipalityId, c.reference FROM c WHERE c.issuedAt < @cutoff ORDER BY c.issuedAt ASC',
         parameters: [
           { name: '@limit', value: limit },
           { name: '@cutoff', value: cutoff.toISOString() },
         ],
       })
       .fetchAll();
-    for (const { id, municipalityId } of resources) {
+    for (const { id, municipalityId, reference } of resources) {
       await this.deleteIdentity(id);
       await ignoreNotFound(this.signals.item(id, municipalityId).delete());
+      // The code is free again, as in the other stores; only this record's own reservation goes.
+      const { resource: reservation } = await this.references.item(reference, reference).read<ReferenceReservation>();
+      if (reservation?.signalId === id) await ignoreNotFound(this.references.item(reference, reference).delete());
     }
     return resources.length;
   }
