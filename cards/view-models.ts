@@ -366,6 +366,11 @@ export interface DigestView {
   schoolNames: Record<string, string>;
   /** Per-school counts from 1 up to this − 1 are shown as "<threshold". */
   smallCountThreshold: number;
+  /**
+   * A school's own digest (no per-school table to protect it): every count and share on the card
+   * follows the small-count rule too, so a school with one signal a week cannot be read child by child.
+   */
+  smallCountsInFigures?: boolean;
   /** When the card was made, ISO; shown in the footer. */
   generatedAt: string;
 }

@@ -406,6 +406,7 @@ export const en: Strings = {
         ? 'For 1 child the 48 hours are still running: this figure may still rise.'
         : `For ${count} children the 48 hours are still running: this figure may still rise.`,
     share: (numerator: number, denominator: number, percent: number): string => `${numerator} of ${denominator} (${percent}%)`,
+    suppressedShare: (threshold: number): string => `not shown (fewer than ${threshold})`,
     duration: (hours: number, minutes: number): string =>
       hours === 0 ? `${minutes} min` : minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`,
     figuresTitle: 'The week in figures',

@@ -438,6 +438,8 @@ export const nl = {
         : `Bij ${count} kinderen loopt de 48 uur nog: dit cijfer kan nog stijgen.`,
     /** A share in a list: "8 van 9 (89%)". */
     share: (numerator: number, denominator: number, percent: number): string => `${numerator} van ${denominator} (${percent}%)`,
+    /** A share kept off a school's own digest by the small-count rule. */
+    suppressedShare: (threshold: number): string => `niet getoond (minder dan ${threshold})`,
     /** A median time: "3 u 20 min", "45 min", "2 u". */
     duration: (hours: number, minutes: number): string =>
       hours === 0 ? `${minutes} min` : minutes === 0 ? `${hours} u` : `${hours} u ${minutes} min`,
