@@ -79,22 +79,8 @@ import { factsOf, type SignalFacts } from '../src/domain/digest/signal-facts';
 import type { FactsScope, WeekBounds, WeeklyCounts } from '../src/domain/digest/weekly-counts';
 import { forgetChild, isForgetDue } from '../src/domain/forget-child';
 import { REFERENCE_ALPHABET, REFERENCE_LENGTH } from '../src/domain/reference-code';
-import {
-  acknowledge,
-  applyDeliveryOutcomes,
-  applyDueDeadlines,
-  bounce,
-  closeUnroutable,
-  forwardToSchool,
-  isDeliveryPending,
-  issueSignal,
-  recordSupport,
-  sendToLeerplicht,
-  takeEscalation,
-  type DeliveryOutcome,
-  type Recipient,
-  type Signal,
-} from '../src/domain/signal';
+import { acknowledge, applyDueDeadlines, bounce, closeUnroutable, forwardToSchool, issueSignal, recordSupport, sendToLeerplicht, takeEscalation, type Recipient, type Signal } from '../src/domain/signal';
+import { applyDeliveryOutcomes, isDeliveryPending, type DeliveryOutcome } from '../src/domain/signal.deliveries';
 import { PRIOR_CONCERN_ANSWERS, type SupportCategory } from '../src/domain/support';
 import type { AuditLog, SignalStore } from '../src/ports';
 import { containerDefinitions, openCosmosStores } from '../src/store/cosmos';

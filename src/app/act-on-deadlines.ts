@@ -1,5 +1,6 @@
 import { alertUnaccountedCopies, forgetChild, isForgetDue, withUnaccountedCopies } from '../domain/forget-child';
-import { applyDueDeadlines, leaseDueDeliveries, type Recipient, type Signal } from '../domain/signal';
+import { applyDueDeadlines, type Recipient, type Signal } from '../domain/signal';
+import { leaseDueDeliveries } from '../domain/signal.deliveries';
 import type { AuditLog, Clock, DirectoryStore, Logger, SignalStore } from '../ports';
 import { SchoolTime } from './school-time';
 import type { Dispatcher } from './dispatcher';

@@ -1,15 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import {
-  alertAdmins,
-  applyDeliveryOutcomes,
-  countsAsAttempt,
-  hasDueDeliveries,
-  isDeliveryPending,
-  leaseDueDeliveries,
-  type Delivery,
-  type DeliveryOutcome,
-  type Signal,
-} from '../domain/signal';
+import { type Delivery, type Signal } from '../domain/signal';
+import { alertAdmins, applyDeliveryOutcomes, countsAsAttempt, hasDueDeliveries, isDeliveryPending, leaseDueDeliveries, type DeliveryOutcome } from '../domain/signal.deliveries';
 import {
   MessengerError,
   type AuditLog,

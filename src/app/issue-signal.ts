@@ -4,7 +4,8 @@ import { rolesOf, workerMunicipalityIds, type Member, type Municipality, type Sc
 import { ErrorCodes, isDomainError } from '../domain/errors';
 import { newReferenceCode } from '../domain/reference-code';
 import { LEERPLICHT_DESTINATION_PREFIX, MAX_CHILDREN_PER_FORM } from '../domain/routing';
-import { issueSignal, leaseDueDeliveries, type IssueTarget, type Recipient, type ScheduleTimes, type Signal } from '../domain/signal';
+import { issueSignal, type IssueTarget, type Recipient, type ScheduleTimes, type Signal } from '../domain/signal';
+import { leaseDueDeliveries } from '../domain/signal.deliveries';
 import type { AuditLog, Clock, DirectoryStore, Random, SignalStore } from '../ports';
 import { requireRole } from './access';
 import { sourceFields, type RequestSource } from './audit-trail';

@@ -1,5 +1,6 @@
 import { redraw } from '../domain/forgetting';
-import { leaseDueDeliveries, type Signal } from '../domain/signal';
+import { type Signal } from '../domain/signal';
+import { leaseDueDeliveries } from '../domain/signal.deliveries';
 import type { Clock, SignalStore } from '../ports';
 import type { Dispatcher } from './dispatcher';
 import { mutateSignal } from './mutate-signal';

@@ -1,4 +1,5 @@
-import { newDelivery, retarget, withDispatchDue, type Delivery, type Recipient, type Signal } from './signal';
+import { withDispatchDue, type Delivery, type Recipient, type Signal } from './signal';
+import { newDelivery, retarget } from './signal.deliveries';
 import { withoutChild } from './forgetting';
 
 /**

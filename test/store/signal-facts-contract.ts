@@ -1,16 +1,8 @@
 import { factsOf, type SignalFacts } from '../../src/domain/digest/signal-facts';
 import { countsOf } from '../../src/domain/digest/weekly-counts';
 import { forgetChild } from '../../src/domain/forget-child';
-import {
-  acknowledge,
-  applyDeliveryOutcomes,
-  applyDueDeadlines,
-  bounce,
-  closeUnroutable,
-  forwardToSchool,
-  recordSupport,
-  type Signal,
-} from '../../src/domain/signal';
+import { acknowledge, applyDueDeadlines, bounce, closeUnroutable, forwardToSchool, recordSupport, type Signal } from '../../src/domain/signal';
+import { applyDeliveryOutcomes } from '../../src/domain/signal.deliveries';
 import type { Stores } from '../../src/store/stores';
 import { COORDINATOR_ID, MUNICIPALITY_ID, SCHOOL_ID } from '../fixtures/directory';
 import {

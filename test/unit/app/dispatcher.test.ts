@@ -1,6 +1,7 @@
 import { DISPATCH_LEASE_MS } from '../../../src/app/dispatcher';
 import { Dispatcher } from '../../../src/app/dispatcher';
-import { leaseDueDeliveries, type Delivery, type Signal } from '../../../src/domain/signal';
+import { type Delivery, type Signal } from '../../../src/domain/signal';
+import { leaseDueDeliveries } from '../../../src/domain/signal.deliveries';
 import { MessengerError } from '../../../src/ports';
 import { aSignal } from '../../fixtures/signals';
 import { BACKUP_CONTACT_ID, PRIMARY_CONTACT_ID, VT_WORKER_ID, aSignalForm } from '../../fixtures/school-directory';

@@ -4,18 +4,8 @@
  */
 import { DomainError, ErrorCodes, type ErrorCode } from '../../../src/domain/errors';
 import { forgetChild, identityExpiresAt, isForgetDue } from '../../../src/domain/forget-child';
-import {
-  acknowledge,
-  alertAdmins,
-  applyDeliveryOutcomes,
-  bounce,
-  closeUnroutable,
-  forwardToSchool,
-  isDeliveryPending,
-  recordSupport,
-  sendToLeerplicht,
-  type Signal,
-} from '../../../src/domain/signal';
+import { acknowledge, bounce, closeUnroutable, forwardToSchool, recordSupport, sendToLeerplicht, type Signal } from '../../../src/domain/signal';
+import { alertAdmins, applyDeliveryOutcomes, isDeliveryPending } from '../../../src/domain/signal.deliveries';
 import { SCHOOL_ID } from '../../fixtures/directory';
 import { BACKUP, ISSUED_AT, OFFICER, PRIMARY, WORKER, aSignal, aSignalViaLeerplicht, deliveredToAll } from '../../fixtures/signals';
 

@@ -4,23 +4,8 @@
  */
 import { DomainError, ErrorCodes, type ErrorCode } from '../../../src/domain/errors';
 import { forwardableSchools } from '../../../src/domain/routing';
-import {
-  acknowledge,
-  applyDeliveryOutcomes,
-  bounce,
-  closeUnroutable,
-  forwardToSchool,
-  isDeliveryPending,
-  leaseDueDeliveries,
-  recordSupport,
-  requireAwaitingRouting,
-  sendToLeerplicht,
-  type Delivery,
-  type DeliveryOutcome,
-  type Recipient,
-  type RecipientRole,
-  type Signal,
-} from '../../../src/domain/signal';
+import { acknowledge, bounce, closeUnroutable, forwardToSchool, recordSupport, requireAwaitingRouting, sendToLeerplicht, type Delivery, type Recipient, type RecipientRole, type Signal } from '../../../src/domain/signal';
+import { applyDeliveryOutcomes, isDeliveryPending, leaseDueDeliveries, type DeliveryOutcome } from '../../../src/domain/signal.deliveries';
 import { MUNICIPALITY_ID, SCHOOL_ID, memberId } from '../../fixtures/directory';
 import { BACKUP, ISSUED_AT, OFFICER, PRIMARY, WORKER, aChild, aSignal, aSignalViaLeerplicht, deliveredToAll } from '../../fixtures/signals';
 

@@ -1,14 +1,7 @@
 import { ErrorCodes } from '../../../src/domain/errors';
 import { REFERENCE_ALPHABET, REFERENCE_PATTERN, newReferenceCode } from '../../../src/domain/reference-code';
-import {
-  acknowledge,
-  applyDeliveryOutcomes,
-  isDeliveryPending,
-  leaseDueDeliveries,
-  recordSupport,
-  type Delivery,
-  type Signal,
-} from '../../../src/domain/signal';
+import { acknowledge, recordSupport, type Delivery, type Signal } from '../../../src/domain/signal';
+import { applyDeliveryOutcomes, isDeliveryPending, leaseDueDeliveries } from '../../../src/domain/signal.deliveries';
 import { SCHOOL_ID } from '../../fixtures/directory';
 import { BACKUP, ISSUED_AT, PRIMARY, aChild, aSignal, deliveredToAll } from '../../fixtures/signals';
 import { DomainError } from '../../../src/domain/errors';
