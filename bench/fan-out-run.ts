@@ -12,6 +12,7 @@ import type { TurnLimiter } from '../bot/rate-limiter';
 import { SharedRateLimiter } from '../bot/shared-rate-limiter';
 import { TeamsMessenger } from '../bot/teams-messenger';
 import { Dispatcher, type RenderDelivery } from '../src/app/dispatcher';
+import { SchoolTime } from '../src/app/school-time';
 import type { Member } from '../src/domain/directory';
 import { REFERENCE_ALPHABET } from '../src/domain/reference-code';
 import { issueSignal, type Signal } from '../src/domain/signal';
@@ -255,6 +256,8 @@ export async function runFanOut(options: FanOutOptions): Promise<FanOutResult> {
         logger,
         jitter: Math.random,
         audit: stores.audit,
+        // A fan-out bench: cards go out whatever the hour it runs at.
+        schoolTime: new SchoolTime(stores.directory, { quietTime: false }),
       });
     });
     await warmUp(messengers);

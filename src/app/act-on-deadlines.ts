@@ -24,8 +24,8 @@ export interface ActOnDeadlinesDeps {
   dispatcher: Dispatcher;
   clock: Clock;
   logger: Logger;
-  /** Defaults to quiet time on: messages found due in quiet time wait for the working window. */
-  schoolTime?: SchoolTime;
+  /** The working window: when new messages may go out (quiet time, or none with `{ quietTime: false }`). */
+  schoolTime: SchoolTime;
 }
 
 /**
@@ -38,7 +38,7 @@ export class ActOnDeadlines {
   private readonly schoolTime: SchoolTime;
 
   constructor(private readonly deps: ActOnDeadlinesDeps) {
-    this.schoolTime = deps.schoolTime ?? new SchoolTime(deps.directory);
+    this.schoolTime = deps.schoolTime;
   }
 
   /** Returns how many signals had a deadline acted on. */

@@ -7,8 +7,8 @@ import { SchoolTime } from './school-time';
 
 export interface BounceSignalDeps extends ChangeSignalDeps {
   directory: DirectoryStore;
-  /** Defaults to quiet time on: cards wait for the working window. */
-  schoolTime?: SchoolTime;
+  /** The working window: when new messages may go out (quiet time, or none with `{ quietTime: false }`). */
+  schoolTime: SchoolTime;
 }
 
 /**
@@ -19,7 +19,7 @@ export class BounceSignal {
   private readonly schoolTime: SchoolTime;
 
   constructor(private readonly deps: BounceSignalDeps) {
-    this.schoolTime = deps.schoolTime ?? new SchoolTime(deps.directory);
+    this.schoolTime = deps.schoolTime;
   }
 
   async execute(actorId: string, signalId: string, source: RequestSource = {}): Promise<Signal> {

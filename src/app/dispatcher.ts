@@ -63,8 +63,8 @@ export interface DispatcherDeps {
   jitter: () => number;
   /** How long a lease holds (HWC_DISPATCH_LEASE_MS); DISPATCH_LEASE_MS by default. */
   leaseMs?: number;
-  /** Keeps retried new messages and admin alerts inside the working window; none: any time. */
-  schoolTime?: SchoolTime;
+  /** The working window: when new messages may go out (quiet time, or none with `{ quietTime: false }`). */
+  schoolTime: SchoolTime;
   /** Where a card that shows the child, once Teams took it, is recorded as read by its recipient (`card.shown`). */
   audit: AuditLog;
 }
@@ -171,7 +171,7 @@ export class Dispatcher {
     const failed = outcomes.some((o) => o.kind === 'failed');
     // Whoever keeps the directory hears about a card that could not be delivered.
     const admins = failed ? (await this.deps.directory.listAdmins()).map((m) => ({ id: m.aadObjectId, name: m.name })) : [];
-    const alertAt = failed && this.deps.schoolTime ? await this.deps.schoolTime.nextWorkingMoment(signal.municipalityId, this.deps.clock.now()) : undefined;
+    const alertAt = failed ? await this.deps.schoolTime.nextWorkingMoment(signal.municipalityId, this.deps.clock.now()) : undefined;
     const { after } = await mutateSignal(this.deps.signals, signal.id, (current) => {
       const now = this.deps.clock.now();
       const applied = applyDeliveryOutcomes(current, outcomes, now);
@@ -307,7 +307,7 @@ export class Dispatcher {
     // A call given up on may still have reached Teams: no retry before its lease has run out.
     if ((code === 'timeout' || 'inDoubt' in inDoubt) && retryAt < leaseUntil) retryAt = leaseUntil;
     // A new message waits for the working window; an update in place may go any time.
-    if (!delivery.activityId && this.deps.schoolTime) retryAt = await this.deps.schoolTime.nextWorkingMoment(signal.municipalityId, retryAt);
+    if (!delivery.activityId) retryAt = await this.deps.schoolTime.nextWorkingMoment(signal.municipalityId, retryAt);
     return { key, kind: 'retry', error: code, retryAt, ...inDoubt };
   }
 }

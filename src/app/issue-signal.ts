@@ -42,8 +42,8 @@ export interface IssueSignalDeps {
   dispatcher: Dispatcher;
   clock: Clock;
   random: Random;
-  /** Defaults to quiet time on: cards wait for the working window. */
-  schoolTime?: SchoolTime;
+  /** The working window: when new messages may go out (quiet time, or none with `{ quietTime: false }`). */
+  schoolTime: SchoolTime;
 }
 
 interface PlannedChild {
@@ -67,7 +67,7 @@ export class IssueSignal {
   private readonly schoolTime: SchoolTime;
 
   constructor(private readonly deps: IssueSignalDeps) {
-    this.schoolTime = deps.schoolTime ?? new SchoolTime(deps.directory);
+    this.schoolTime = deps.schoolTime;
   }
 
   async destinationsFor(actorId: string): Promise<Destinations> {

@@ -12,8 +12,8 @@ import { SchoolTime } from './school-time';
 
 export interface RouteSignalDeps extends ChangeSignalDeps {
   directory: DirectoryStore;
-  /** Defaults to quiet time on: cards wait for the working window. */
-  schoolTime?: SchoolTime;
+  /** The working window: when new messages may go out (quiet time, or none with `{ quietTime: false }`). */
+  schoolTime: SchoolTime;
 }
 
 export type ForwardProblem = 'required' | 'notAllowed' | 'noContacts' | 'tried';
@@ -30,7 +30,7 @@ export class RouteSignal {
   private readonly schoolTime: SchoolTime;
 
   constructor(private readonly deps: RouteSignalDeps) {
-    this.schoolTime = deps.schoolTime ?? new SchoolTime(deps.directory);
+    this.schoolTime = deps.schoolTime;
   }
 
   /** Every school in the directory, for the officer's choice (children cross municipal borders). */

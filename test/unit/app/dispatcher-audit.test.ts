@@ -1,3 +1,4 @@
+import { SchoolTime } from '../../../src/app/school-time';
 /** A delivered card that names the child is a read of the child's identity by its recipient: `card.shown`. */
 import { Dispatcher } from '../../../src/app/dispatcher';
 import type { Signal } from '../../../src/domain/signal';
@@ -81,6 +82,7 @@ describe('Dispatcher: cards that name the child', () => {
       signals: core.signals,
       directory: core.directory,
       messenger: core.messenger,
+      schoolTime: new SchoolTime(core.directory, { quietTime: false }),
       render: renderViewOnly,
       clock: core.clock,
       logger: core.logger,

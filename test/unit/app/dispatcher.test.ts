@@ -1,3 +1,4 @@
+import { SchoolTime } from '../../../src/app/school-time';
 import { DISPATCH_LEASE_MS } from '../../../src/app/dispatcher';
 import { Dispatcher } from '../../../src/app/dispatcher';
 import { type Delivery, type Signal } from '../../../src/domain/signal';
@@ -148,6 +149,7 @@ describe('Dispatcher', () => {
       signals: core.signals,
       directory: core.directory,
       messenger: core.messenger,
+      schoolTime: new SchoolTime(core.directory, { quietTime: false }),
       render: renderViewOnly,
       clock: core.clock,
       logger: core.logger,
