@@ -1,13 +1,7 @@
 import { TeamsActivityHandler, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { noticeCard, parseCardAction, parseCommand, stringsFor, type AdaptiveCard, type CardAction } from '../cards';
 import { DomainError, ErrorCodes, isDomainError } from '../src/domain/errors';
-import { acknowledge } from './actions/acknowledge';
-import { editSupport } from './actions/edit-support';
-import { saveSupport } from './actions/save-support';
-import { bounceSignal, sendToLeerplicht } from './actions/bounce';
-import { forwardSignal, noSchool } from './actions/route';
-import { takeEscalation } from './actions/take-escalation';
-import { addChild, submitSignal } from './actions/submit-signal';
+import { runCardAction } from './card-actions';
 import { auditCommand } from './commands/audit-command';
 import { digestCommand } from './commands/digest-command';
 import { helpCommand } from './commands/help-command';
@@ -135,7 +129,7 @@ export class HwcBot extends TeamsActivityHandler {
     if (!memberIdOf(context)) return this.refuseWithoutMember(context, parsed.action.verb);
     await this.learnCopy(context, parsed.action);
     try {
-      return await this.runAction(context, parsed.action);
+      return await runCardAction(context, this.services, parsed.action);
     } catch (error) {
       if (!isDomainError(error)) throw error;
       return this.refusalFor(error, context);
@@ -154,31 +148,6 @@ export class HwcBot extends TeamsActivityHandler {
       await this.services.learnCardCopy.execute(memberIdOf(context), signalId, messageId);
     } catch (error) {
       this.services.logger.error({ signalId, correlationId: correlationIdOf(context), ...describeError(error) }, 'copy of a card not learned');
-    }
-  }
-
-  private runAction(context: TurnContext, action: CardAction): Promise<AdaptiveCard> {
-    switch (action.verb) {
-      case 'signal.submit':
-        return submitSignal(context, this.services, action.data.children);
-      case 'signal.add_child':
-        return addChild(context, this.services, action.data.children);
-      case 'signal.bounce':
-        return bounceSignal(context, this.services, action.data);
-      case 'signal.forward':
-        return forwardSignal(context, this.services, action.data);
-      case 'signal.no_school':
-        return noSchool(context, this.services, action.data);
-      case 'signal.to_leerplicht':
-        return sendToLeerplicht(context, this.services, action.data);
-      case 'escalation.take':
-        return takeEscalation(context, this.services, action.data);
-      case 'signal.acknowledge':
-        return acknowledge(context, this.services, action.data);
-      case 'support.save':
-        return saveSupport(context, this.services, action.data);
-      case 'support.edit':
-        return editSupport(context, this.services, action.data);
     }
   }
 
