@@ -69,7 +69,6 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ReadDigest } from '../src/app/read-digest';
-import { sameSchoolDay } from '../src/app/school-day';
 import { addDays, instantAt, timePolicyFor, type TimePolicy } from '../src/domain/calendar';
 import type { Member, Municipality, School } from '../src/domain/directory';
 import type { Digest } from '../src/domain/digest/figures';
@@ -313,7 +312,6 @@ function live(kind: Kind, issuedAt: Date, variant: number): Lived {
       who,
       { categories: SUPPORT_CHOICES[variant % SUPPORT_CHOICES.length]!, priorConcern: PRIOR_CONCERN_ANSWERS[variant % PRIOR_CONCERN_ANSWERS.length]! },
       at,
-      sameSchoolDay,
     );
   const takes = (s: Signal, at: Date) => takeEscalation(s, COORDINATOR, at);
   const forwards = (schoolId: string, contacts: Recipient[]) => (s: Signal, at: Date) =>

@@ -21,11 +21,10 @@ import {
   type RouteView,
   type SupportFormView,
 } from '../cards';
-import { sameSchoolDay } from '../src/app/school-day';
 import { DomainError, ErrorCodes } from '../src/domain/errors';
 import { asVisibleAt } from '../src/domain/forgetting';
 import { forwardableSchools } from '../src/domain/routing';
-import type { DeliveryView, Signal } from '../src/domain/signal';
+import { canChangeSupport, type DeliveryView, type Signal } from '../src/domain/signal';
 import type { DirectoryStore } from '../src/ports';
 
 /**
@@ -196,7 +195,7 @@ export class SignalCards {
       categories: support.categories,
       priorConcern: support.priorConcern,
       recordedAt: support.recordedAt,
-      canChange: sameSchoolDay(new Date(support.firstRecordedAt), now),
+      canChange: canChangeSupport(signal, now),
     });
   }
 

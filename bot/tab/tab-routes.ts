@@ -6,7 +6,7 @@
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { isDomainError } from '../../src/domain/errors';
-import { compareWeeks, isoWeekOf, parseIsoWeek, type IsoWeek } from '../../src/domain/digest/iso-week';
+import { isWeekOver, parseIsoWeek, type IsoWeek } from '../../src/domain/digest/iso-week';
 import type { ReadDigest } from '../../src/app/read-digest';
 import type { Clock, DirectoryStore, Logger } from '../../src/ports';
 import { describeError } from '../logger';
@@ -109,6 +109,6 @@ export function registerTabApi(server: Server, deps: TabApiDeps): void {
 /** A week that has ended: the figures of a running week would change while read. */
 function finishedWeek(text: string, clock: Clock): IsoWeek {
   const week = parseIsoWeek(text);
-  if (!week || compareWeeks(week, isoWeekOf(clock.now())) >= 0) throw new TabBadRequest();
+  if (!week || !isWeekOver(week, clock.now())) throw new TabBadRequest();
   return week;
 }

@@ -1,4 +1,5 @@
 import type { SignalTimeline } from './calendar/time-policy';
+import { amsterdamDay } from './calendar-date';
 import type { ChildIdentity } from './child';
 import { DomainError, ErrorCodes } from './errors';
 import { withoutChild } from './forgetting';
@@ -545,18 +546,20 @@ function withSupportReminderAfterPickUp(schedule: Schedule, pickedUpAt: Date): S
   return { ...schedule, supportRemindAt: laterOf(schedule.supportRemindAt, earliest) };
 }
 
-export function recordSupport(
-  signal: Signal,
-  by: Actor,
-  support: Pick<SupportRecord, 'categories' | 'priorConcern'>,
-  now: Date,
-  sameSchoolDay: (a: Date, b: Date) => boolean,
-): Signal {
+/**
+ * Support may be changed on the calendar day (Europe/Amsterdam) it was first recorded, and not
+ * after: what a school did is then fixed for the figures. Nothing recorded yet may always be.
+ */
+export function canChangeSupport(signal: Signal, now: Date): boolean {
+  return !signal.support || amsterdamDay(new Date(signal.support.firstRecordedAt)) === amsterdamDay(now);
+}
+
+export function recordSupport(signal: Signal, by: Actor, support: Pick<SupportRecord, 'categories' | 'priorConcern'>, now: Date): Signal {
   if (!signal.acknowledgement) throw new DomainError(ErrorCodes.notAcknowledged, { signalId: signal.id });
   const at = now.toISOString();
   if (signal.supportClosesAt && at > signal.supportClosesAt) throw new DomainError(ErrorCodes.supportClosed, { signalId: signal.id });
   const previous = signal.support;
-  if (previous && !sameSchoolDay(new Date(previous.firstRecordedAt), now)) {
+  if (!canChangeSupport(signal, now)) {
     throw new DomainError(ErrorCodes.supportLocked, { signalId: signal.id });
   }
   const atSchool = isContactCardAt(signal.schoolId);

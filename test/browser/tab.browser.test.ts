@@ -30,7 +30,7 @@ function aHandledSignal(schoolId: string, at: Date, supported: boolean): Signal 
   const delivered = deliveredToAll(issued, new Date(at.getTime() + HOUR));
   if (!supported) return delivered;
   const seen = acknowledge(delivered, PRIMARY, new Date(at.getTime() + 2 * HOUR));
-  return recordSupport(seen, PRIMARY, { categories: ['listening_ear'], priorConcern: 'no' }, new Date(at.getTime() + 5 * HOUR), () => true);
+  return recordSupport(seen, PRIMARY, { categories: ['listening_ear'], priorConcern: 'no' }, new Date(at.getTime() + 5 * HOUR));
 }
 
 /**

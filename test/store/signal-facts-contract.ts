@@ -49,7 +49,6 @@ function signalsAtEveryStage(): Record<string, Signal> {
     PRIMARY,
     { categories: ['quiet_place', 'other'], priorConcern: 'unknown' },
     at('2026-03-03T11:00:00.000Z'),
-    () => true,
   );
   const escalated = applyDueDeadlines(
     applyDueDeadlines(aSignalWithDeadline(REMIND_AT), REMIND_AT, []),
@@ -197,7 +196,7 @@ export function weeklyHeadlinesContract(stores: () => Stores): void {
   const supportedAfter = (issuedAt: Date, afterMs: number, overrides: Parameters<typeof aSignal>[0] = {}) => {
     const issued = aSignal({ now: issuedAt, ...overrides });
     const picked = acknowledge(issued, PRIMARY, new Date(issuedAt.getTime() + 60_000));
-    return recordSupport(picked, PRIMARY, { categories: ['listening_ear'], priorConcern: 'no' }, new Date(issuedAt.getTime() + afterMs), () => true);
+    return recordSupport(picked, PRIMARY, { categories: ['listening_ear'], priorConcern: 'no' }, new Date(issuedAt.getTime() + afterMs));
   };
 
   describe('SignalStore: the weekly headline counts for the trend', () => {

@@ -131,8 +131,8 @@ describe('after the child is forgotten', () => {
     const picked = forgetChild(acknowledge(issued(), PRIMARY, later(12), later(20)), later(20));
     const support = { categories: ['listening_ear' as const], priorConcern: 'no' as const };
 
-    expect(recordSupport(picked, PRIMARY, support, later(100), () => false).state).toBe('supported');
-    expect(errorCodeOf(() => recordSupport(picked, PRIMARY, support, later(141), () => false))).toBe(ErrorCodes.supportClosed);
+    expect(recordSupport(picked, PRIMARY, support, later(100)).state).toBe('supported');
+    expect(errorCodeOf(() => recordSupport(picked, PRIMARY, support, later(141)))).toBe(ErrorCodes.supportClosed);
   });
 });
 

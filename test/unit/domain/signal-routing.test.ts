@@ -61,7 +61,7 @@ function acknowledged(): Signal {
   return acknowledge(directDelivered(), PRIMARY, later(30));
 }
 function supported(): Signal {
-  return recordSupport(acknowledged(), PRIMARY, { categories: ['listening_ear'], priorConcern: 'no' }, later(40), () => true);
+  return recordSupport(acknowledged(), PRIMARY, { categories: ['listening_ear'], priorConcern: 'no' }, later(40));
 }
 
 describe('issuing a signal', () => {

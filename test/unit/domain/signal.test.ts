@@ -24,8 +24,6 @@ const errorCodeOf = (act: () => unknown): string | undefined => {
   }
   return undefined;
 };
-const sameDay = () => true;
-const otherDay = () => false;
 
 describe('issuing a signal', () => {
   const signal = aSignal();
@@ -160,13 +158,13 @@ describe('recording support', () => {
 
   it('is refused before anyone picked the signal up', () => {
     const delivered = deliveredToAll(aSignal(), later(1_000));
-    expect(errorCodeOf(() => recordSupport(delivered, PRIMARY, first(), firstAt, sameDay))).toBe(
+    expect(errorCodeOf(() => recordSupport(delivered, PRIMARY, first(), firstAt))).toBe(
       ErrorCodes.notAcknowledged,
     );
   });
 
   it('stores the categories and the prior-concern answer, and moves to supported', () => {
-    const after = recordSupport(acknowledged, PRIMARY, first(), firstAt, sameDay);
+    const after = recordSupport(acknowledged, PRIMARY, first(), firstAt);
     expect(after.state).toBe('supported');
     expect(after.support).toEqual({
       categories: ['no_penalty', 'listening_ear'],
@@ -181,9 +179,9 @@ describe('recording support', () => {
   });
 
   it('may be changed on the same school day, keeping when it was first recorded', () => {
-    const once = recordSupport(acknowledged, PRIMARY, first(), firstAt, sameDay);
+    const once = recordSupport(acknowledged, PRIMARY, first(), firstAt);
     const changedAt = later(14 * 3_600_000);
-    const changed = recordSupport(once, PRIMARY, { categories: ['quiet_place'], priorConcern: 'yes' }, changedAt, sameDay);
+    const changed = recordSupport(once, PRIMARY, { categories: ['quiet_place'], priorConcern: 'yes' }, changedAt);
     expect(changed.support).toMatchObject({
       categories: ['quiet_place'],
       priorConcern: 'yes',
@@ -195,8 +193,8 @@ describe('recording support', () => {
   });
 
   it('is locked on a later school day', () => {
-    const once = recordSupport(acknowledged, PRIMARY, first(), firstAt, sameDay);
-    expect(errorCodeOf(() => recordSupport(once, PRIMARY, { categories: ['other'], priorConcern: 'yes' }, later(40 * 3_600_000), otherDay))).toBe(
+    const once = recordSupport(acknowledged, PRIMARY, first(), firstAt);
+    expect(errorCodeOf(() => recordSupport(once, PRIMARY, { categories: ['other'], priorConcern: 'yes' }, later(40 * 3_600_000)))).toBe(
       ErrorCodes.supportLocked,
     );
   });
