@@ -1,6 +1,6 @@
 /** What the tab's API answers: plain JSON shapes, counts already protected, never a child. */
 import type { Member, Municipality, RoleName, School } from '../../src/domain/directory';
-import type { Digest, ShownCount } from '../../src/domain/digest/figures';
+import type { Digest, Share, ShownCount } from '../../src/domain/digest/figures';
 import { formatIsoWeek } from '../../src/domain/digest/iso-week';
 import { protectSchoolTable, sharePercent } from '../../src/domain/digest/small-counts';
 import type { DigestScope } from '../../src/app/digest-scope';
@@ -23,11 +23,12 @@ export interface DirectoryView {
 export interface FiguresView {
   week: string;
   scopeName: string;
+  /** Counts; on a school's own figures one from 1 to threshold − 1 reads "<threshold". */
   headline: {
-    issued: number;
-    viaLeerplicht: number;
-    delivered: number;
-    openNow: number;
+    issued: number | string;
+    viaLeerplicht: number | string;
+    delivered: number | string;
+    openNow: number | string;
     acknowledgedWithin24hPercent: number | null;
     supportedWithin48hPercent: number | null;
     medianMinutesToAcknowledge: number | null;
@@ -41,24 +42,30 @@ export interface FiguresView {
 
 export function figuresView(digest: Digest, scope: DigestScope, threshold: number): FiguresView {
   const f = digest.figures;
+  // A school's own figures have no per-school table to protect them: the small-count rule applies
+  // to every count and share, as on the weekly digest card.
+  const protect = !scope.perSchool;
+  const small = (n: number) => protect && n > 0 && n < threshold;
+  const count = (n: number): number | string => (small(n) ? `<${threshold}` : n);
+  const hidden = (s: Share) => small(s.denominator) || small(s.numerator) || small(s.denominator - s.numerator);
+  const percent = (s: Share) => (hidden(s) ? null : (sharePercent(s) ?? null));
   return {
     week: formatIsoWeek(f.week),
     scopeName: scope.name,
     headline: {
-      issued: f.issued,
-      viaLeerplicht: f.viaLeerplicht,
-      delivered: f.delivered,
-      openNow: f.openNow,
-      acknowledgedWithin24hPercent: sharePercent(f.acknowledgedWithin24h) ?? null,
-      supportedWithin48hPercent: sharePercent(f.supportedWithin48h) ?? null,
-      medianMinutesToAcknowledge: f.medianMinutesToAcknowledge ?? null,
+      issued: count(f.issued),
+      viaLeerplicht: count(f.viaLeerplicht),
+      delivered: count(f.delivered),
+      openNow: count(f.openNow),
+      acknowledgedWithin24hPercent: percent(f.acknowledgedWithin24h),
+      supportedWithin48hPercent: percent(f.supportedWithin48h),
+      medianMinutesToAcknowledge: small(f.acknowledgedWithin24h.denominator) ? null : (f.medianMinutesToAcknowledge ?? null),
     },
-    trend: digest.lastYear.map((w) => ({
-      week: formatIsoWeek(w.week),
-      percent: sharePercent(w.supportedWithin48h) ?? null,
-      numerator: w.supportedWithin48h.numerator,
-      denominator: w.supportedWithin48h.denominator,
-    })),
+    // A protected week shows as one without a figure: no bar, no count.
+    trend: digest.lastYear.map((w) => {
+      const share = hidden(w.supportedWithin48h) ? { numerator: 0, denominator: 0 } : w.supportedWithin48h;
+      return { week: formatIsoWeek(w.week), percent: sharePercent(share) ?? null, numerator: share.numerator, denominator: share.denominator };
+    }),
     schools: protectSchoolTable(digest.schools ?? [], threshold).map((row) => ({ ...row, name: scope.schoolNames[row.schoolId] ?? row.schoolId })),
     smallCountThreshold: threshold,
   };

@@ -21,10 +21,10 @@ export interface FiguresData {
   week: string;
   scopeName: string;
   headline: {
-    issued: number;
-    viaLeerplicht: number;
-    delivered: number;
-    openNow: number;
+    issued: number | string;
+    viaLeerplicht: number | string;
+    delivered: number | string;
+    openNow: number | string;
     acknowledgedWithin24hPercent: number | null;
     supportedWithin48hPercent: number | null;
     medianMinutesToAcknowledge: number | null;
