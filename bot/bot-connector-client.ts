@@ -85,7 +85,11 @@ export class BotConnectorClient {
 
   private async sign(headers: Record<string, string>): Promise<void> {
     if (!this.createCredentials) return;
-    this.credentials ??= this.createCredentials();
+    // Asked once and kept (botbuilder's credentials cache their tokens); asked again after a failure.
+    this.credentials ??= this.createCredentials().catch((error: unknown) => {
+      this.credentials = undefined;
+      throw error;
+    });
     const credentials = await this.credentials;
     // botbuilder's credentials sign a request by setting its Authorization header (and leave it
     // unset when authentication is off).
