@@ -69,7 +69,6 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ReadDigest } from '../src/app/read-digest';
-import { sameSchoolDay } from '../src/app/school-day';
 import { addDays, instantAt, timePolicyFor, type TimePolicy } from '../src/domain/calendar';
 import type { Member, Municipality, School } from '../src/domain/directory';
 import type { Digest } from '../src/domain/digest/figures';
@@ -79,22 +78,8 @@ import { factsOf, type SignalFacts } from '../src/domain/digest/signal-facts';
 import type { FactsScope, WeekBounds, WeeklyCounts } from '../src/domain/digest/weekly-counts';
 import { forgetChild, isForgetDue } from '../src/domain/forget-child';
 import { REFERENCE_ALPHABET, REFERENCE_LENGTH } from '../src/domain/reference-code';
-import {
-  acknowledge,
-  applyDeliveryOutcomes,
-  applyDueDeadlines,
-  bounce,
-  closeUnroutable,
-  forwardToSchool,
-  isDeliveryPending,
-  issueSignal,
-  recordSupport,
-  sendToLeerplicht,
-  takeEscalation,
-  type DeliveryOutcome,
-  type Recipient,
-  type Signal,
-} from '../src/domain/signal';
+import { acknowledge, applyDueDeadlines, bounce, closeUnroutable, forwardToSchool, issueSignal, recordSupport, sendToLeerplicht, takeEscalation, type Recipient, type Signal } from '../src/domain/signal';
+import { applyDeliveryOutcomes, isDeliveryPending, type DeliveryOutcome } from '../src/domain/signal.deliveries';
 import { PRIOR_CONCERN_ANSWERS, type SupportCategory } from '../src/domain/support';
 import type { AuditLog, SignalStore } from '../src/ports';
 import { containerDefinitions, openCosmosStores } from '../src/store/cosmos';
@@ -327,7 +312,6 @@ function live(kind: Kind, issuedAt: Date, variant: number): Lived {
       who,
       { categories: SUPPORT_CHOICES[variant % SUPPORT_CHOICES.length]!, priorConcern: PRIOR_CONCERN_ANSWERS[variant % PRIOR_CONCERN_ANSWERS.length]! },
       at,
-      sameSchoolDay,
     );
   const takes = (s: Signal, at: Date) => takeEscalation(s, COORDINATOR, at);
   const forwards = (schoolId: string, contacts: Recipient[]) => (s: Signal, at: Date) =>

@@ -28,9 +28,9 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { sameSchoolDay } from '../src/app/school-day';
 import { REFERENCE_ALPHABET, REFERENCE_LENGTH } from '../src/domain/reference-code';
-import { acknowledge, applyDeliveryOutcomes, issueSignal, recordSupport, type Signal } from '../src/domain/signal';
+import { acknowledge, issueSignal, recordSupport, type Signal } from '../src/domain/signal';
+import { applyDeliveryOutcomes } from '../src/domain/signal.deliveries';
 import { splitSignal } from '../src/store/signal-document';
 import { signalColumns, type SignalColumns } from '../src/store/sqlite/sqlite-signal-store';
 import { openSqliteDatabase, openSqliteStores } from '../src/store/sqlite';
@@ -104,7 +104,7 @@ function retrying(signal: Signal, at: Date, retryAt: Date, keys: string[]): Sign
 function closed(id: string, reference: string, at: Date): Signal {
   const acked = acknowledge(shown(issued(id, reference, at, new Date(at.getTime() + 2 * HOUR)), at), PRIMARY, new Date(at.getTime() + HOUR));
   const told = shown(acked, new Date(at.getTime() + HOUR));
-  return recordSupport(told, PRIMARY, { categories: ['listening_ear', 'teacher_informed'], priorConcern: 'no' }, new Date(at.getTime() + 2 * HOUR), sameSchoolDay);
+  return recordSupport(told, PRIMARY, { categories: ['listening_ear', 'teacher_informed'], priorConcern: 'no' }, new Date(at.getTime() + 2 * HOUR));
 }
 
 /** Waiting: one card shown, the other waiting for a retry at `retryAt`; the reminder at `remindAt`. */

@@ -15,15 +15,20 @@ import type { Clock, Logger, Random } from '../src/ports';
 import type { Stores } from '../src/store/stores';
 import { HwcAdapter, type TestAuthentication } from './adapter';
 import { cachedCheck } from './cached-check';
+import { calendarReadiness } from './calendar-readiness';
 import { demoDirectory } from './demo-directory';
 import { HwcBot } from './hwc-bot';
 import { deliveryRenderer } from './render-delivery';
 import { replyWithCard } from './reply';
 import { SignalCards } from './signal-cards';
 import { createServer } from './server';
+import { SharedRateLimiter } from './shared-rate-limiter';
+import { tabDeps } from './tab/tab-deps';
 import { TeamsMessenger } from './teams-messenger';
 import { instrumentation } from './telemetry/instrumentation';
 import { startTelemetry, type TelemetryForTests } from './telemetry/telemetry';
+import { BotConnectorClient } from './bot-connector-client';
+import { connectorCredentials } from './connector-credentials';
 
 /** How long one answer from the store counts for the readiness probe. */
 const READINESS_CACHE_MS = 5000;
@@ -49,12 +54,18 @@ export interface AppOptions {
   random?: Random;
   /** Tests only, never from the environment: see AdapterSettings.authForTests. */
   authForTests?: TestAuthentication;
+  /** Spreads retries (a number in [0, 1)); tests pin it to know when a retry comes. */
+  jitter?: () => number;
+  /** Tests only: where the tab's SSO keys are discovered instead of login.microsoftonline.com. */
+  tabAuthorityForTests?: string;
+  /** Tests only: origins besides Teams' that may frame the tab (the browser test's host page). */
+  tabFrameAncestorsForTests?: readonly string[];
   /** Tests only, never from the environment: spans and metrics to an in-memory exporter. */
   telemetryForTests?: TelemetryForTests;
 }
 
 /** The composition root: directory, use cases, Teams edge, relay job. */
-export async function createApp({ config, stores, logger, clock = systemClock, random = cryptoRandom, authForTests, telemetryForTests }: AppOptions): Promise<HwcApp> {
+export async function createApp({ config, stores, logger, clock = systemClock, random = cryptoRandom, authForTests, jitter = Math.random, tabAuthorityForTests, tabFrameAncestorsForTests, telemetryForTests }: AppOptions): Promise<HwcApp> {
   await loadDirectory(config, stores, logger);
   const telemetry = instrumentation(startTelemetry(config.applicationInsightsConnectionString, telemetryForTests));
 
@@ -67,14 +78,22 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
       await replyWithCard(context, noticeCard({ locale, title: t.title, text: t.text(correlationId) }));
     },
   );
-  const messenger = telemetry.messenger(new TeamsMessenger(adapter, {
-    appId: config.appId,
-    serviceUrl: config.teamsServiceUrl,
-    // A wait for a turn under the rate limits stays well inside the dispatcher's call timeout.
-    maxRateWaitMs: config.dispatchLeaseMs / 3,
-    ...(config.tenantId ? { tenantId: config.tenantId } : {}),
-    ratePerSecond: config.teamsRatePerSecond,
-  }));
+  // Teams' limits are per bot: every instance on this store takes its turns from one budget in it.
+  const limiter = new SharedRateLimiter(stores.rateBudget, { globalPerSecond: config.teamsRatePerSecond });
+  const messenger = telemetry.messenger(
+    new TeamsMessenger(
+    new BotConnectorClient(connectorCredentials(config, authForTests?.credentialsFactory)),
+    {
+      appId: config.appId,
+      serviceUrl: config.teamsServiceUrl,
+      // A wait for a turn under the rate limits stays well inside the dispatcher's call timeout.
+      maxRateWaitMs: config.dispatchLeaseMs / 3,
+      ...(config.tenantId ? { tenantId: config.tenantId } : {}),
+      ratePerSecond: config.teamsRatePerSecond,
+    },
+    limiter,
+    ),
+  );
   const { signals, directory, audit, digestRuns } = telemetry.stores(stores);
   const cards = new SignalCards(directory);
   const schoolTime = new SchoolTime(directory, { quietTime: config.quietTime });
@@ -85,7 +104,7 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
     render: deliveryRenderer(cards, clock, config.locale),
     clock,
     logger,
-    jitter: Math.random,
+    jitter,
     leaseMs: config.dispatchLeaseMs,
     schoolTime,
     audit,
@@ -102,7 +121,10 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
     allowedTenants: config.allowedTenants,
     digestMinCount: config.digestMinCount,
   });
-  const server = createServer({ adapter, bot, logger, ready: cachedCheck(() => stores.ping(), READINESS_CACHE_MS), traceTurn: telemetry.traceTurn });
+  const calendarReady = calendarReadiness({ clock, logger });
+  const ready = cachedCheck(async () => void (await Promise.all([stores.ping(), calendarReady()])), READINESS_CACHE_MS);
+  const tab = tabDeps(config, { directory, readDigest: useCases.readDigest, clock, logger }, tabAuthorityForTests, tabFrameAncestorsForTests);
+  const server = createServer({ adapter, bot, logger, ready, tab, traceTurn: telemetry.traceTurn });
   telemetry.observeQueue(stores.signals, clock, logger);
   const retention = new ApplyRetention({
     signals,
@@ -125,20 +147,27 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
     leaseMs: config.dispatchLeaseMs,
     metrics: telemetry.metrics,
   });
-  // In this order: forgetting (a deadline) runs before retention's backstop could take the identity.
+  // In this order: deadlines (forgetting among them) before the relay, so a card due after
+  // downtime is drawn from the signal as it stands after the deadlines; forgetting before
+  // retention's backstop could take the identity.
   const tasks = [
-    { name: 'relay', run: () => dispatcher.relayDue() },
     { name: 'deadlines', run: () => useCases.actOnDeadlines.runDue() },
+    { name: 'relay', run: () => dispatcher.relayDue() },
     { name: 'digests', run: () => digests.runDue() },
     { name: 'retention', run: () => retention.runDue() },
   ];
+  // Forgetting on a loop of its own: the main loop's relay may wait minutes for Teams, and an
+  // identity must go at its moment all the same.
+  const forgetting = [{ name: 'forgetting', run: () => useCases.actOnDeadlines.forgetDue() }];
   let scheduler: ReturnType<typeof startScheduler> | undefined;
+  let forgetScheduler: ReturnType<typeof startScheduler> | undefined;
 
   return {
     async listen() {
       // Local mode has no authentication: then only this machine may talk to the bot.
       const host = config.appId ? '0.0.0.0' : '127.0.0.1';
       await new Promise<void>((resolve) => server.listen(config.port, host, resolve));
+      forgetScheduler = startScheduler(forgetting, config.forgetIntervalMs, logger);
       scheduler = startScheduler(tasks, config.relayIntervalMs, logger);
       const port = (server.address() as AddressInfo).port;
       logger.info({ host, port, store: config.store.kind, authentication: config.appId ? 'on' : 'off (local mode, loopback only)' }, 'listening');
@@ -146,11 +175,14 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
     },
     idle: () => dispatcher.idle(),
     async tick() {
+      if (forgetScheduler) await forgetScheduler.tick();
+      else for (const task of forgetting) await task.run();
       if (scheduler) await scheduler.tick();
       else for (const task of tasks) await task.run();
       await dispatcher.idle();
     },
     async close() {
+      await forgetScheduler?.stop();
       await scheduler?.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Keep-alive sockets from Teams would otherwise hold the close open until they time out.

@@ -12,6 +12,8 @@ export function digestCardFor(digest: Digest, scope: DigestScope, locale: Locale
     digest,
     schoolNames: scope.schoolNames,
     smallCountThreshold: threshold,
+    // A school's own digest has no per-school table to protect its counts: its figures do it.
+    ...(scope.perSchool ? {} : { smallCountsInFigures: true }),
     generatedAt: now.toISOString(),
   });
 }

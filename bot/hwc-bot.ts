@@ -1,13 +1,7 @@
 import { TeamsActivityHandler, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { noticeCard, parseCardAction, parseCommand, stringsFor, type AdaptiveCard, type CardAction } from '../cards';
 import { DomainError, ErrorCodes, isDomainError } from '../src/domain/errors';
-import { acknowledge } from './actions/acknowledge';
-import { editSupport } from './actions/edit-support';
-import { saveSupport } from './actions/save-support';
-import { bounceSignal, sendToLeerplicht } from './actions/bounce';
-import { forwardSignal, noSchool } from './actions/route';
-import { takeEscalation } from './actions/take-escalation';
-import { addChild, submitSignal } from './actions/submit-signal';
+import { runCardAction } from './card-actions';
 import { auditCommand } from './commands/audit-command';
 import { digestCommand } from './commands/digest-command';
 import { helpCommand } from './commands/help-command';
@@ -15,6 +9,7 @@ import { signalCommand } from './commands/signal-command';
 import { statusCommand } from './commands/status-command';
 import { addressFromActivity } from './conversation-address';
 import { errorCard } from './error-card';
+import { answerSchoolSearch, SEARCH_INVOKE } from './school-search';
 import { cardInvokeResponse, replyWithCard } from './reply';
 import type { BotServices } from './services';
 import { cardActionSchema } from './activity-schema';
@@ -81,8 +76,9 @@ export class HwcBot extends TeamsActivityHandler {
   }
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    // The bot answers card buttons only; any other invoke is a request it does not take (a 4xx,
-    // where botbuilder would answer 501).
+    if (context.activity.name === SEARCH_INVOKE) return answerSchoolSearch(context, this.services);
+    // Besides the School search, the bot answers card buttons only; any other invoke is a request
+    // it does not take (a 4xx, where botbuilder would answer 501).
     if (context.activity.name !== CARD_ACTION_INVOKE) return { status: 400 };
     try {
       await this.rememberConversation(context);
@@ -131,36 +127,27 @@ export class HwcBot extends TeamsActivityHandler {
     const parsed = parseCardAction(value.verb ?? '', value.data);
     if (!parsed.ok) return noticeCard({ locale, ...stringsFor(locale).bot.unknownAction });
     if (!memberIdOf(context)) return this.refuseWithoutMember(context, parsed.action.verb);
+    await this.learnCopy(context, parsed.action);
     try {
-      return await this.runAction(context, parsed.action);
+      return await runCardAction(context, this.services, parsed.action);
     } catch (error) {
       if (!isDomainError(error)) throw error;
       return this.refusalFor(error, context);
     }
   }
 
-  private runAction(context: TurnContext, action: CardAction): Promise<AdaptiveCard> {
-    switch (action.verb) {
-      case 'signal.submit':
-        return submitSignal(context, this.services, action.data.children);
-      case 'signal.add_child':
-        return addChild(context, this.services, action.data.children);
-      case 'signal.bounce':
-        return bounceSignal(context, this.services, action.data);
-      case 'signal.forward':
-        return forwardSignal(context, this.services, action.data);
-      case 'signal.no_school':
-        return noSchool(context, this.services, action.data);
-      case 'signal.to_leerplicht':
-        return sendToLeerplicht(context, this.services, action.data);
-      case 'escalation.take':
-        return takeEscalation(context, this.services, action.data);
-      case 'signal.acknowledge':
-        return acknowledge(context, this.services, action.data);
-      case 'support.save':
-        return saveSupport(context, this.services, action.data);
-      case 'support.edit':
-        return editSupport(context, this.services, action.data);
+  /**
+   * A button pressed on a message the bot may not know (a copy from a send whose outcome was in
+   * doubt): its id is learned so the copy is redrawn with the card. Never stops the action itself.
+   */
+  private async learnCopy(context: TurnContext, action: CardAction): Promise<void> {
+    const messageId = context.activity.replyToId;
+    const signalId = (action.data as { signalId?: unknown }).signalId;
+    if (!messageId || typeof signalId !== 'string' || !isSignalIdShaped(signalId)) return;
+    try {
+      await this.services.learnCardCopy.execute(memberIdOf(context), signalId, messageId);
+    } catch (error) {
+      this.services.logger.error({ signalId, correlationId: correlationIdOf(context), ...describeError(error) }, 'copy of a card not learned');
     }
   }
 

@@ -54,6 +54,11 @@ export interface AcquireOptions {
   signal?: AbortSignal;
 }
 
+/** What TeamsMessenger waits on before each Bot Connector call: RateLimiter or SharedRateLimiter. */
+export interface TurnLimiter {
+  acquire(conversationId: string | undefined, options: AcquireOptions): Promise<void>;
+}
+
 /** The caller's turn did not come within its `maxWaitMs`: try again later. */
 export class RateLimitWaitExceeded extends Error {
   constructor(readonly maxWaitMs: number) {
@@ -141,9 +146,10 @@ const NO_CONVERSATION = Symbol('no conversation');
  * one conversation are served in order; conversations take turns (round robin) for the global
  * budget. One timer at a time, set to the next moment a waiting caller can go: no polling.
  *
- * The budget is this process's own: several instances each have one.
+ * The budget is this process's own: several instances each have one (SharedRateLimiter keeps
+ * one budget in the store for all of them).
  */
-export class RateLimiter {
+export class RateLimiter implements TurnLimiter {
   private readonly global: GrantLog;
   private readonly conversationLimits: readonly RateLimit[];
   private readonly now: () => number;

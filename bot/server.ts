@@ -7,6 +7,7 @@ import { incomingActivitySchema } from './activity-schema';
 import { refuseEncodedBodies } from './content-encoding';
 import { describeError } from './logger';
 import { untracedTurn, type TraceTurn } from './telemetry/turn-span';
+import { registerTab, type TabDeps } from './tab/register-tab';
 
 export interface ServerDeps {
   adapter: HwcAdapter;
@@ -16,12 +17,14 @@ export interface ServerDeps {
   ready: () => Promise<void>;
   /** A span around each turn; none without telemetry. */
   traceTurn?: TraceTurn;
+  /** The Teams tab's page and API (bot/tab/). */
+  tab?: TabDeps;
 }
 
 const MAX_BODY_BYTES = 256 * 1024;
 
 /** restify with the bot endpoint and probes. Responses carry codes only, never error text. */
-export function createServer({ adapter, bot, logger, ready, traceTurn = untracedTurn }: ServerDeps): restify.Server {
+export function createServer({ adapter, bot, logger, ready, tab, traceTurn = untracedTurn }: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'handle-with-care', handleUncaughtExceptions: false });
   // JSON only: the Bot Connector sends nothing else, so forms and uploads are never even parsed.
   // (restify hands `maxBodySize` on to its body reader; its typings omit it.)
@@ -83,6 +86,8 @@ export function createServer({ adapter, bot, logger, ready, traceTurn = untraced
       res.send(503, { status: 'unavailable' });
     }
   });
+
+  if (tab) registerTab(server, tab);
 
   return server;
 }

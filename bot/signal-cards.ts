@@ -1,4 +1,5 @@
 import {
+  accessEndedCard,
   bouncedNoticeCard,
   contactSignalCard,
   deliveryAlertCard,
@@ -20,9 +21,10 @@ import {
   type RouteView,
   type SupportFormView,
 } from '../cards';
-import { sameSchoolDay } from '../src/app/school-day';
 import { DomainError, ErrorCodes } from '../src/domain/errors';
-import type { DeliveryView, Signal } from '../src/domain/signal';
+import { asVisibleAt } from '../src/domain/forgetting';
+import { forwardableSchools } from '../src/domain/routing';
+import { canChangeSupport, type DeliveryView, type Signal } from '../src/domain/signal';
 import type { DirectoryStore } from '../src/ports';
 
 /**
@@ -33,7 +35,8 @@ export class SignalCards {
   constructor(private readonly directory: DirectoryStore) {}
 
   /** The card for a delivery's view. `schoolId` is the school the card belongs to, for contacts. */
-  async forView(signal: Signal, view: DeliveryView, locale: Locale, now: Date, schoolId = signal.schoolId, about?: string): Promise<AdaptiveCard> {
+  async forView(snapshot: Signal, view: DeliveryView, locale: Locale, now: Date, schoolId = snapshot.schoolId, about?: string): Promise<AdaptiveCard> {
+    const signal = asVisibleAt(snapshot, now);
     const schoolName = await this.schoolName(schoolId);
     switch (view) {
       case 'signal':
@@ -46,6 +49,10 @@ export class SignalCards {
         return this.supportForm(signal, locale, schoolName, { withChild: true });
       case 'supported':
         return this.supported(signal, locale, schoolName, now);
+      case 'access_ended':
+        return schoolId
+          ? accessEndedCard({ locale, reference: signal.reference, placeLabel: 'school', placeName: schoolName })
+          : accessEndedCard({ locale, reference: signal.reference, placeLabel: 'municipality', placeName: await this.municipalityName(signal.municipalityId) });
       case 'withdrawn':
         return withdrawnCard({ locale, reference: signal.reference, schoolName, byName: signal.bounce?.byName ?? '', at: signal.bounce?.at ?? signal.stateChangedAt });
       case 'route':
@@ -81,6 +88,7 @@ export class SignalCards {
       case 'support_reminder':
         return supportReminderCard({ locale, signalId: signal.id, reference: signal.reference, schoolName, issuedAt: signal.issuedAt });
       case 'escalation':
+      case 'escalation_no_coordinator':
         return escalationCard({
           locale,
           signalId: signal.id,
@@ -91,6 +99,7 @@ export class SignalCards {
           contactNames: signal.deliveries
             .filter((d) => d.role === 'school_contact' && d.schoolId === signal.schoolId && d.view !== 'reminder' && d.view !== 'support_reminder')
             .map((d) => d.recipientName),
+          ...(view === 'escalation_no_coordinator' ? { noCoordinator: true } : {}),
         });
       case 'escalation_taken':
         return escalationTakenCard({
@@ -186,12 +195,12 @@ export class SignalCards {
       categories: support.categories,
       priorConcern: support.priorConcern,
       recordedAt: support.recordedAt,
-      canChange: sameSchoolDay(new Date(support.firstRecordedAt), now),
+      canChange: canChangeSupport(signal, now),
     });
   }
 
   async route(signal: Signal, locale: Locale, form: Pick<RouteView, 'values' | 'errors'>): Promise<AdaptiveCard> {
-    const schools = (await this.directory.listAllSchools()).filter((s) => !signal.triedSchoolIds.includes(s.id));
+    const schools = forwardableSchools(await this.directory.listAllSchools(), signal.triedSchoolIds);
     const triedSchoolNames = await Promise.all(signal.triedSchoolIds.map((id) => this.schoolName(id)));
     return routeCard({
       locale,
@@ -200,7 +209,7 @@ export class SignalCards {
       child: childOf(signal),
       municipalityName: await this.municipalityName(signal.municipalityId),
       issuedAt: signal.issuedAt,
-      schools: schools.map(({ id, name }) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'nl')),
+      schools: schools.map(({ id, name }) => ({ id, name })),
       triedSchoolNames,
       ...(signal.bounce ? { returnedBy: { schoolName: await this.schoolName(signal.bounce.schoolId), at: signal.bounce.at } } : {}),
       ...form,

@@ -55,8 +55,31 @@ function weekRangeText(t: Strings, week: IsoWeek): string {
   return `${d1}–${d2} ${month(m2)} ${y2}`;
 }
 
+/**
+ * How counts read on this card: as they are, or — on a school's own digest — with the small-count
+ * rule (`threshold`): a count from 1 to threshold − 1 reads "<threshold", and a share of fewer
+ * children than that, or of which fewer than that are counted, is not shown.
+ */
+interface CountStyle {
+  threshold?: number;
+}
+
+function isSmall(n: number, style: CountStyle): boolean {
+  return style.threshold !== undefined && n > 0 && n < style.threshold;
+}
+
+function countText(n: number, style: CountStyle): string {
+  return isSmall(n, style) ? `<${style.threshold}` : String(n);
+}
+
+/** A share the small-count rule keeps off the card: too few children, or too few of them counted. */
+function isProtected(share: Share, style: CountStyle): boolean {
+  return isSmall(share.denominator, style) || isSmall(share.numerator, style) || isSmall(share.denominator - share.numerator, style);
+}
+
 /** "8 van 9 (89%)", or "—" when there was nothing to divide by. */
-function shareText(t: Strings, share: Share): string {
+function shareText(t: Strings, share: Share, style: CountStyle = {}): string {
+  if (isProtected(share, style)) return t.digest.suppressedShare(style.threshold!);
   const percent = sharePercent(share);
   return percent === undefined ? NOTHING : t.digest.share(share.numerator, share.denominator, percent);
 }
@@ -77,61 +100,69 @@ function subtle(text: string): CardElement {
 }
 
 /** THE HEADLINE, prominent, with what it is a share of and whether it may still rise. */
-function headlineBlock(t: Strings, figures: WeeklyFigures): CardElement {
+function headlineBlock(t: Strings, figures: WeeklyFigures, style: CountStyle): CardElement {
   const share = figures.supportedWithin48h;
   const percent = sharePercent(share);
   const figure =
-    percent === undefined ? `${NOTHING} (${t.digest.headlineNoSignals})` : t.digest.headlineShare(share.numerator, share.denominator, percent);
+    percent === undefined
+      ? `${NOTHING} (${t.digest.headlineNoSignals})`
+      : isProtected(share, style)
+        ? t.digest.suppressedShare(style.threshold!)
+        : t.digest.headlineShare(share.numerator, share.denominator, percent);
   const items: CardElement[] = [textBlock(t.digest.headline(figure), { size: 'large', weight: 'bolder', color: 'accent' })];
-  if (figures.supportWindowOpen > 0) items.push(textBlock(t.digest.windowOpen(figures.supportWindowOpen), { spacing: 'small' }));
+  if (figures.supportWindowOpen > 0 && !isSmall(figures.supportWindowOpen, style)) items.push(textBlock(t.digest.windowOpen(figures.supportWindowOpen), { spacing: 'small' }));
   items.push(subtle(t.digest.headlineExplained));
   return { type: 'Container', style: 'emphasis', items };
 }
 
-function figuresBlock(t: Strings, figures: WeeklyFigures): CardElement[] {
+function figuresBlock(t: Strings, figures: WeeklyFigures, style: CountStyle): CardElement[] {
   const f = t.digest.figures;
+  const count = (n: number) => countText(n, style);
+  // A median of one or two pick-up times is those times.
+  const median = isSmall(figures.acknowledgedWithin24h.denominator, style) ? NOTHING : durationText(t, figures.medianMinutesToAcknowledge);
   return [
     sectionTitle(t.digest.figuresTitle),
     factSet([
-      [f.issued, String(figures.issued)],
-      [f.viaLeerplicht, String(figures.viaLeerplicht)],
-      [f.delivered, String(figures.delivered)],
-      [f.openNow, String(figures.openNow)],
-      [f.acknowledgedBeforeSchoolStart, shareText(t, figures.acknowledgedBeforeSchoolStart)],
-      [f.acknowledgedWithin24h, shareText(t, figures.acknowledgedWithin24h)],
-      [f.medianToAcknowledge, durationText(t, figures.medianMinutesToAcknowledge)],
-      [f.bounced, String(figures.bounced)],
-      [f.noSchool, String(figures.noSchool)],
-      [f.escalated, String(figures.escalated)],
-      [f.deadDeliveries, String(figures.deadDeliveries)],
-      [f.noPriorConcern, shareText(t, figures.noPriorConcern)],
+      [f.issued, count(figures.issued)],
+      [f.viaLeerplicht, count(figures.viaLeerplicht)],
+      [f.delivered, count(figures.delivered)],
+      [f.openNow, count(figures.openNow)],
+      [f.acknowledgedBeforeSchoolStart, shareText(t, figures.acknowledgedBeforeSchoolStart, style)],
+      [f.acknowledgedWithin24h, shareText(t, figures.acknowledgedWithin24h, style)],
+      [f.medianToAcknowledge, median],
+      [f.bounced, count(figures.bounced)],
+      [f.noSchool, count(figures.noSchool)],
+      [f.escalated, count(figures.escalated)],
+      [f.deadDeliveries, count(figures.deadDeliveries)],
+      [f.noPriorConcern, shareText(t, figures.noPriorConcern, style)],
     ]),
     subtle(t.digest.figuresNote),
   ];
 }
 
 /** Only the categories that occurred, in the support form's order and words. */
-function supportBlock(t: Strings, figures: WeeklyFigures): CardElement[] {
+function supportBlock(t: Strings, figures: WeeklyFigures, style: CountStyle): CardElement[] {
   const used = SUPPORT_CATEGORIES.filter((c) => (figures.supportByCategory[c] ?? 0) > 0);
   const title = sectionTitle(t.digest.support.title);
   if (used.length === 0) return [title, textBlock(t.digest.support.empty)];
   return [
     title,
-    factSet(used.map((c) => [t.supportForm.categories[c], String(figures.supportByCategory[c])])),
+    factSet(used.map((c) => [t.supportForm.categories[c], countText(figures.supportByCategory[c] ?? 0, style)])),
     subtle(t.digest.support.note),
   ];
 }
 
 /** "80% (8 van 10)", or "— (geen signalen)". */
-function trendText(t: Strings, share: Share): string {
+function trendText(t: Strings, share: Share, style: CountStyle): string {
+  if (isProtected(share, style)) return t.digest.suppressedShare(style.threshold!);
   const percent = sharePercent(share);
   return percent === undefined ? t.digest.trend.noSignals : t.digest.trend.share(percent, share.numerator, share.denominator);
 }
 
 /** Weeks of the digest's own year by number; others with their year, so week 48 is never ambiguous. */
-function weekFacts(t: Strings, weeks: WeeklyHeadline[], year: number): CardElement {
+function weekFacts(t: Strings, weeks: WeeklyHeadline[], year: number, style: CountStyle): CardElement {
   const label = (w: IsoWeek) => (w.year === year ? t.digest.trend.week(w.week) : t.digest.trend.weekOfYear(w.week, w.year));
-  return factSet(weeks.map((w) => [label(w.week), trendText(t, w.supportedWithin48h)]));
+  return factSet(weeks.map((w) => [label(w.week), trendText(t, w.supportedWithin48h, style)]));
 }
 
 /**
@@ -139,7 +170,7 @@ function weekFacts(t: Strings, weeks: WeeklyHeadline[], year: number): CardEleme
  * shares), not a mean of weekly percentages, so a week with one signal does not weigh as much
  * as a week with twenty.
  */
-function yearSummary(t: Strings, withSignals: Array<{ week: IsoWeek; share: Share; percent: number }>): string {
+function yearSummary(t: Strings, withSignals: Array<{ week: IsoWeek; share: Share; percent: number }>, style: CountStyle): string {
   if (withSignals.length === 0) return t.digest.trend.yearEmpty;
   const total: Share = {
     numerator: withSignals.reduce((sum, w) => sum + w.share.numerator, 0),
@@ -149,7 +180,7 @@ function yearSummary(t: Strings, withSignals: Array<{ week: IsoWeek; share: Shar
   const lowest = withSignals.reduce((a, b) => (b.percent < a.percent ? b : a));
   const highest = withSignals.reduce((a, b) => (b.percent > a.percent ? b : a));
   return t.digest.trend.year(
-    trendText(t, total),
+    trendText(t, total, style),
     withSignals.length,
     t.digest.trend.extreme(lowest.percent, lowest.week.week),
     t.digest.trend.extreme(highest.percent, highest.week.week),
@@ -185,20 +216,22 @@ function yearChart(t: Strings, weeks: WeeklyHeadline[], withSignals: Array<{ wee
   };
 }
 
-function trendBlock(t: Strings, previousWeeks: WeeklyHeadline[], lastYear: WeeklyHeadline[], year: number): CardElement[] {
-  const withSignals = lastYear.flatMap((w) => {
+function trendBlock(t: Strings, previousWeeks: WeeklyHeadline[], lastYear: WeeklyHeadline[], year: number, style: CountStyle): CardElement[] {
+  // A week the small-count rule protects gets no bar, no extreme and no place in the sparkline.
+  const shown = lastYear.map((w) => (isProtected(w.supportedWithin48h, style) ? { ...w, supportedWithin48h: { numerator: 0, denominator: 0 } } : w));
+  const withSignals = shown.flatMap((w) => {
     const percent = sharePercent(w.supportedWithin48h);
     return percent === undefined ? [] : [{ week: w.week, share: w.supportedWithin48h, percent }];
   });
   const blocks: CardElement[] = [sectionTitle(t.digest.trend.title)];
-  if (previousWeeks.length > 0) blocks.push(weekFacts(t, previousWeeks, year));
-  blocks.push(textBlock(yearSummary(t, withSignals)));
+  if (previousWeeks.length > 0) blocks.push(weekFacts(t, previousWeeks, year, style));
+  blocks.push(textBlock(yearSummary(t, withSignals, style)));
   if (withSignals.length === 0) return blocks;
-  blocks.push(yearChart(t, lastYear, withSignals), subtle(t.digest.trend.chartNote), {
+  blocks.push(yearChart(t, shown, withSignals), subtle(t.digest.trend.chartNote), {
     type: 'ActionSet',
     actions: [{ type: 'Action.ToggleVisibility', title: t.digest.trend.showAll, targetElements: [ALL_WEEKS_ID] }],
   });
-  blocks.push({ type: 'Container', id: ALL_WEEKS_ID, isVisible: false, items: [weekFacts(t, lastYear, year)] });
+  blocks.push({ type: 'Container', id: ALL_WEEKS_ID, isVisible: false, items: [weekFacts(t, lastYear, year, style)] });
   return blocks;
 }
 
@@ -249,13 +282,14 @@ function schoolsBlock(t: Strings, view: DigestView, schools: SchoolFigures[]): C
 export function digestCard(view: DigestView): AdaptiveCard {
   const t = stringsFor(view.locale);
   const { figures, previousWeeks, lastYear, schools } = view.digest;
+  const style: CountStyle = view.smallCountsInFigures ? { threshold: view.smallCountThreshold } : {};
   return adaptiveCard([
     heading(t.digest.title(figures.week.week, weekRangeText(t, figures.week))),
     textBlock(t.digest.scope(view.scopeName, formatIsoWeek(figures.week)), { isSubtle: true, spacing: 'none' }),
-    headlineBlock(t, figures),
-    ...figuresBlock(t, figures),
-    ...supportBlock(t, figures),
-    ...trendBlock(t, previousWeeks, lastYear, figures.week.year),
+    headlineBlock(t, figures, style),
+    ...figuresBlock(t, figures, style),
+    ...supportBlock(t, figures, style),
+    ...trendBlock(t, previousWeeks, lastYear, figures.week.year, style),
     ...(schools ? schoolsBlock(t, view, schools) : []),
     textBlock(t.digest.footer(formatDateTime(view.generatedAt)), { isSubtle: true, size: 'small', separator: true, spacing: 'large' }),
   ]);

@@ -24,14 +24,16 @@ export function escalationCard(view: EscalationView): AdaptiveCard {
         [t.escalation.dueAt, formatDateTime(view.dueAt)],
       ]),
       textBlock(contacts),
-      textBlock(t.escalation.takeHint, { isSubtle: true }),
+      view.noCoordinator ? textBlock(t.escalation.noCoordinator, { weight: 'bolder' }) : textBlock(t.escalation.takeHint, { isSubtle: true }),
     ],
-    [
-      executeAction(Verbs.escalationTake, t.escalation.take, {
-        data: { signalId: view.signalId },
-        associatedInputs: 'none',
-        style: 'positive',
-      }),
-    ],
+    view.noCoordinator
+      ? []
+      : [
+          executeAction(Verbs.escalationTake, t.escalation.take, {
+            data: { signalId: view.signalId },
+            associatedInputs: 'none',
+            style: 'positive',
+          }),
+        ],
   );
 }

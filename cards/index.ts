@@ -31,8 +31,15 @@ export {
   childInputId,
   isVerb,
   parseCardAction,
+  parseSearchQuery,
+  routeSchoolsDataset,
+  SearchDatasets,
+  SEARCH_MAX_RESULTS,
+  STATIC_SCHOOL_CHOICES_MAX,
   Verbs,
   type CardAction,
+  type SearchDataset,
+  type SearchQuery,
   type ChildField,
   type ChildInput,
   type ParsedCardAction,
@@ -40,7 +47,9 @@ export {
   type VerbData,
 } from './verbs';
 export { withdrawnCard } from './withdrawn-card';
+export { accessEndedCard } from './access-ended-card';
 export type {
+  AccessEndedView,
   AuditTrailRole,
   AuditTrailRow,
   AuditTrailView,

@@ -56,6 +56,7 @@ function household(t: Strings, signals: IssuedSignal[], issuedAt: string): CardE
 export function issueConfirmationCard(view: IssueConfirmationView): AdaptiveCard {
   const t = stringsFor(view.locale);
   const [only] = view.signals;
-  const body = view.signals.length === 1 && only ? single(t, only, view.issuedAt) : household(t, view.signals, view.issuedAt);
-  return adaptiveCard([...body, textBlock(t.issueConfirmation.statusHint, { isSubtle: true })]);
+  const [title, ...rest] = view.signals.length === 1 && only ? single(t, only, view.issuedAt) : household(t, view.signals, view.issuedAt);
+  const repeated = view.repeated ? [textBlock(t.issueConfirmation.alreadySent, { weight: 'bolder', color: 'attention' })] : [];
+  return adaptiveCard([title!, ...repeated, ...rest, textBlock(t.issueConfirmation.statusHint, { isSubtle: true })]);
 }

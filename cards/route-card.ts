@@ -8,7 +8,8 @@ import { UNROUTABLE_REASONS } from '../src/domain/routing';
 import { adaptiveCard, executeAction, factSet, fieldError, heading, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card';
 import { formatDate, formatDateTime, formatTime, isSameSchoolTimeDay } from './format';
 import { stringsFor } from './i18n/strings';
-import { Verbs } from './verbs';
+import { schoolPickerChoices } from './school-picker';
+import { routeSchoolsDataset, Verbs } from './verbs';
 import type { RouteView } from './view-models';
 
 export function routeCard(view: RouteView): AdaptiveCard {
@@ -38,10 +39,15 @@ export function routeCard(view: RouteView): AdaptiveCard {
     type: 'Input.ChoiceSet',
     id: 'schoolId',
     label: t.route.school,
-    // Every school in the directory: "filtered" lets the officer type to search.
+    // Every school in the directory: "filtered" lets the officer type to search; a long list is
+    // searched through the bot.
     style: 'filtered',
     placeholder: t.route.schoolPlaceholder,
-    choices: view.schools.map((s) => ({ title: s.name, value: s.id })),
+    ...schoolPickerChoices(
+      view.schools.map((s) => ({ title: s.name, value: s.id })),
+      routeSchoolsDataset(view.signalId),
+      { chosen: view.values.schoolId },
+    ),
     ...(view.values.schoolId ? { value: view.values.schoolId } : {}),
   };
   const reason: CardElement = {

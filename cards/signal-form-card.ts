@@ -7,7 +7,8 @@ import { NAME_MAX_LENGTH } from '../src/domain/child';
 import { LEERPLICHT_DESTINATION_PREFIX } from '../src/domain/routing';
 import { adaptiveCard, executeAction, fieldError, heading, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card';
 import { stringsFor, type Strings } from './i18n/strings';
-import { childInputId, Verbs } from './verbs';
+import { schoolPickerChoices } from './school-picker';
+import { childInputId, SearchDatasets, Verbs } from './verbs';
 import type { ChildFormEntry, DestinationOption, SignalFormField, SignalFormProblem, SignalFormView } from './view-models';
 
 /** The field's own wording where there is one ("Vul een voornaam in."), a general one otherwise. */
@@ -15,6 +16,8 @@ export function signalFormProblemText(t: Strings, field: SignalFormField, proble
   const perField: Partial<Record<SignalFormProblem, string>> = t.signalFormProblems[field];
   return perField[problem] ?? t.signalFormProblems.any[problem];
 }
+
+const isLeerplicht = (d: DestinationOption): boolean => d.value.startsWith(LEERPLICHT_DESTINATION_PREFIX);
 
 /** One child's inputs, ids suffixed with its index; each followed by its problem, if any. */
 function childFields(t: Strings, entry: ChildFormEntry, index: number, destinations: DestinationOption[]): CardElement[] {
@@ -40,10 +43,15 @@ function childFields(t: Strings, entry: ChildFormEntry, index: number, destinati
     ...field('schoolId', {
       type: 'Input.ChoiceSet',
       label: t.signalForm.school,
-      // "filtered" lets the worker type to search a long list of schools.
+      // "filtered" lets the worker type to search; a long list is searched through the bot, with
+      // leerplicht always offered.
       style: 'filtered',
       placeholder: t.signalForm.schoolPlaceholder,
-      choices: destinations.map((d) => ({ title: d.title, value: d.value })),
+      ...schoolPickerChoices(
+        destinations.filter((d) => !isLeerplicht(d)),
+        SearchDatasets.signalDestinations,
+        { fixed: destinations.filter(isLeerplicht), chosen: entry.values.schoolId },
+      ),
     }),
   ];
 }
@@ -54,7 +62,7 @@ export function signalFormCard(view: SignalFormView): AdaptiveCard {
   const children: ChildFormEntry[] = view.children.length > 0 ? view.children : [{ values: {}, errors: {} }];
   const count = children.length;
   const canAddChild = count < view.maxChildren;
-  const viaLeerplicht = view.destinations.some((d) => d.value.startsWith(LEERPLICHT_DESTINATION_PREFIX));
+  const viaLeerplicht = view.destinations.some(isLeerplicht);
 
   const blocks = children.flatMap((entry, index) => [
     // The heading only helps when there is more than one child to tell apart.

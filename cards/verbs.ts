@@ -118,3 +118,62 @@ export function parseCardAction(verb: string, data: unknown): ParsedCardAction {
   // TypeScript cannot tie the looked-up schema back to `verb`; the lookup above does.
   return { ok: true, action: { verb, data: parsed.data } as CardAction };
 }
+
+/**
+ * School pickers with more schools than this ask the bot as the user types (Teams' dynamic
+ * typeahead: `choices.data` with a `Data.Query`, answered in an `application/search` invoke)
+ * instead of listing every school: Teams refuses a message over about 100 KB, and a household
+ * form repeats the list per child.
+ */
+export const STATIC_SCHOOL_CHOICES_MAX = 30;
+
+/** The typeahead datasets the bot answers; the route card's names its signal. */
+export const SearchDatasets = {
+  /** The signal form's School choice: the worker's schools, and leerplicht per municipality. */
+  signalDestinations: 'signal.destinations',
+  /** The route card's School choice: `route.schools:<signalId>`. */
+  routeSchools: 'route.schools',
+} as const;
+
+export function routeSchoolsDataset(signalId: string): string {
+  return `${SearchDatasets.routeSchools}:${signalId}`;
+}
+
+/** Teams asks for at most 15 at a time; the bound keeps a hostile request cheap. */
+export const SEARCH_MAX_RESULTS = 50;
+
+const searchInvokeSchema = z.object({
+  queryText: z.string().max(200).default(''),
+  dataset: z.string().max(200),
+  queryOptions: z
+    .object({
+      skip: z.number().int().min(0).max(100_000).default(0),
+      top: z.number().int().min(1).max(1000).default(15),
+    })
+    .default({ skip: 0, top: 15 }),
+});
+
+export type SearchDataset = { kind: 'signal.destinations' } | { kind: 'route.schools'; signalId: string };
+
+export interface SearchQuery {
+  dataset: SearchDataset;
+  /** What the user typed, trimmed. */
+  text: string;
+  skip: number;
+  top: number;
+}
+
+/** Parses an `application/search` invoke's value; undefined for anything this bot does not answer. */
+export function parseSearchQuery(value: unknown): SearchQuery | undefined {
+  const parsed = searchInvokeSchema.safeParse(value ?? {});
+  if (!parsed.success) return undefined;
+  const { queryText, dataset, queryOptions } = parsed.data;
+  const paging = { text: queryText.trim(), skip: queryOptions.skip, top: Math.min(queryOptions.top, SEARCH_MAX_RESULTS) };
+  if (dataset === SearchDatasets.signalDestinations) return { dataset: { kind: 'signal.destinations' }, ...paging };
+  const prefix = `${SearchDatasets.routeSchools}:`;
+  if (dataset.startsWith(prefix)) {
+    const id = signalId.safeParse(dataset.slice(prefix.length));
+    if (id.success) return { dataset: { kind: 'route.schools', signalId: id.data }, ...paging };
+  }
+  return undefined;
+}

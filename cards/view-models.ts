@@ -62,6 +62,8 @@ export interface IssueConfirmationView {
   issuedAt: string;
   /** One per child, in form order. */
   signals: IssuedSignal[];
+  /** The same form was sent before: this is what went then, whatever the form says now. */
+  repeated?: boolean;
 }
 
 export interface ContactSignalView {
@@ -216,6 +218,8 @@ export interface EscalationView {
   dueAt: string;
   /** The school's contact persons, by display name, in the order to show them. */
   contactNames: string[];
+  /** For the admins, when the municipality has no coordinator: no button, and what to do. */
+  noCoordinator?: boolean;
 }
 
 /** Every coordinator's escalation card once one of them took it on: no child data, no buttons. */
@@ -330,6 +334,14 @@ export interface AuditTrailView {
  * A card that named the child (a contact's signal card, leerplicht's route card) once the child
  * is forgotten: the reference code, where it was, the times and who picked it up — never the child.
  */
+/** A card meant for a role its recipient no longer holds: no child data. */
+export interface AccessEndedView {
+  locale: Locale;
+  reference: string;
+  placeLabel: 'school' | 'municipality';
+  placeName: string;
+}
+
 export interface ForgottenSignalView {
   locale: Locale;
   reference: string;
@@ -354,6 +366,11 @@ export interface DigestView {
   schoolNames: Record<string, string>;
   /** Per-school counts from 1 up to this − 1 are shown as "<threshold". */
   smallCountThreshold: number;
+  /**
+   * A school's own digest (no per-school table to protect it): every count and share on the card
+   * follows the small-count rule too, so a school with one signal a week cannot be read child by child.
+   */
+  smallCountsInFigures?: boolean;
   /** When the card was made, ISO; shown in the footer. */
   generatedAt: string;
 }

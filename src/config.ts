@@ -17,13 +17,21 @@ const environmentSchema = z
     COSMOS_ENDPOINT: z.preprocess(emptyAsUndefined, z.string().url().optional()),
     COSMOS_KEY: optionalText,
     COSMOS_DATABASE: z.preprocess(emptyAsUndefined, z.string().default('hwc')),
+    // `key` for the emulator; `managed-identity` signs in with Entra ID, so no key exists to leak.
+    COSMOS_AUTH: z.preprocess(emptyAsUndefined, z.enum(['key', 'managed-identity']).default('key')),
+    HWC_ALLOW_COSMOS_KEY: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).default('false')),
+    /** The client id of the user-assigned managed identity (the name @azure/identity reads too). */
+    AZURE_CLIENT_ID: optionalText,
     HWC_DIRECTORY_FILE: optionalText,
     HWC_LOCALE: z.preprocess(emptyAsUndefined, z.enum(['nl', 'en']).default('nl')),
     HWC_TEAMS_SERVICE_URL: z.preprocess(emptyAsUndefined, z.string().url().default('https://smba.trafficmanager.net/teams/')),
     HWC_ALLOWED_TENANTS: z.preprocess(emptyAsUndefined, z.string().optional()),
+    // The tab's own Entra app registration (Teams SSO); without it the tab's API answers 401.
+    HWC_TAB_CLIENT_ID: z.preprocess(emptyAsUndefined, z.string().uuid().optional()),
     HWC_DISPATCH_LEASE_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1000).default(300_000)),
     HWC_QUIET_TIME: z.preprocess(emptyAsUndefined, z.enum(['on', 'off']).default('on')),
     HWC_RELAY_INTERVAL_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).default(5000)),
+    HWC_FORGET_INTERVAL_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).default(1000)),
     HWC_TEAMS_RATE_PER_SECOND: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(30)),
     // At least 90 days: a record must outlive the latest moment to forget its child (weeks, across a summer holiday).
     HWC_STATS_RETENTION_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(90).max(3650).default(730)),
@@ -37,6 +45,36 @@ const environmentSchema = z
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     ),
   });
+
+/** The name of each variable the process reads. */
+export type EnvironmentKey = keyof typeof environmentSchema.shape;
+export const ENVIRONMENT_KEYS = Object.keys(environmentSchema.shape) as EnvironmentKey[];
+
+/**
+ * The variables infra/main.bicep sets as App Service settings, each one this file reads: the
+ * one list the Bicep is checked against (test/infra/bicep.test.ts), so neither drifts alone.
+ */
+export const AZURE_APP_SETTINGS = [
+  'NODE_ENV',
+  'MicrosoftAppId',
+  'MicrosoftAppType',
+  'MicrosoftAppTenantId',
+  'HWC_STORE',
+  'COSMOS_ENDPOINT',
+  'COSMOS_AUTH',
+  'COSMOS_DATABASE',
+  'AZURE_CLIENT_ID',
+  'HWC_ALLOWED_TENANTS',
+  'HWC_DIRECTORY_FILE',
+  'HWC_STATS_RETENTION_DAYS',
+  'HWC_AUDIT_RETENTION_DAYS',
+] as const satisfies readonly EnvironmentKey[];
+
+/**
+ * Settings the Bicep sets for the platform rather than for this file: App Service's deployment
+ * (the zip is built beforehand) and Application Insights' connection string.
+ */
+export const AZURE_PLATFORM_SETTINGS = ['SCM_DO_BUILD_DURING_DEPLOYMENT', 'APPLICATIONINSIGHTS_CONNECTION_STRING'] as const;
 
 /** The tenant ids in a comma-separated list, lower case; blanks (`a,,b`, a lone comma) are no tenant. */
 function tenantList(raw: string | undefined): string[] {
@@ -90,13 +128,35 @@ function crossFieldProblems(env: Record<string, string | undefined>): string[] {
   if (production && !set('HWC_DIRECTORY_FILE')) {
     problems.push('HWC_DIRECTORY_FILE is required in production: it says who holds which role');
   }
+  problems.push(...cosmosProblems(env, production, set));
+  return problems;
+}
+
+/** How the bot signs in to Cosmos DB; a key anywhere in production only when explicitly allowed. */
+function cosmosProblems(env: Record<string, string | undefined>, production: boolean, set: (key: string) => boolean): string[] {
+  const problems: string[] = [];
+  const managedIdentity = (env.COSMOS_AUTH ?? '').trim() === 'managed-identity';
   if ((env.HWC_STORE ?? '').trim() === 'cosmos') {
-    for (const key of ['COSMOS_ENDPOINT', 'COSMOS_KEY']) {
-      if (!set(key)) problems.push(`${key} is required when HWC_STORE=cosmos`);
-    }
+    if (!set('COSMOS_ENDPOINT')) problems.push('COSMOS_ENDPOINT is required when HWC_STORE=cosmos');
+    if (!managedIdentity && !set('COSMOS_KEY')) problems.push('COSMOS_KEY is required when HWC_STORE=cosmos with COSMOS_AUTH=key (or set COSMOS_AUTH=managed-identity)');
+  }
+  if (managedIdentity && set('COSMOS_KEY')) {
+    problems.push('COSMOS_KEY is set while COSMOS_AUTH=managed-identity: remove the key, which would not be used');
+  } else if (production && set('COSMOS_KEY') && (env.HWC_ALLOW_COSMOS_KEY ?? '').trim() !== 'true') {
+    // A key grants everything in the account to whoever copies it, and never expires by itself.
+    problems.push('COSMOS_KEY is refused in production: use COSMOS_AUTH=managed-identity, or set HWC_ALLOW_COSMOS_KEY=true to accept the key');
   }
   return problems;
 }
+
+/** How the Cosmos DB client proves who it is. */
+export type CosmosAuth =
+  | { kind: 'key'; key: string }
+  /**
+   * Entra ID through the managed identity (`clientId` when user-assigned). Outside production
+   * `developerSignIn` also lets a developer's own sign-in (Azure CLI, VS Code) stand in for it.
+   */
+  | { kind: 'managed-identity'; clientId?: string; developerSignIn: boolean };
 
 export interface Config {
   /** An app id or managed identity is configured (or NODE_ENV=production): every production rule holds. */
@@ -112,15 +172,19 @@ export interface Config {
   locale: 'nl' | 'en';
   store:
     | { kind: 'sqlite'; path: string }
-    | { kind: 'cosmos'; endpoint: string; key: string; database: string };
+    | { kind: 'cosmos'; endpoint: string; auth: CosmosAuth; database: string };
   directoryFile?: string;
   relayIntervalMs: number;
+  /** How often the forgetting loop looks for identities due to be forgotten (its own loop, never behind Teams calls). */
+  forgetIntervalMs: number;
   /** How long one instance holds card work before another may take it over (a crashed one's). */
   dispatchLeaseMs: number;
   /** Cards to schools and leerplicht wait for the working window; off only for demos. */
   quietTime: boolean;
   /** Entra tenant ids whose activities are accepted (lower case); empty accepts any tenant. */
   allowedTenants: string[];
+  /** The tab's Entra app registration: the audience of its SSO tokens. Absent: the tab is off. */
+  tabClientId?: string;
   /**
    * Bot Connector calls per second this process allows itself over all conversations: its share
    * of the tenant's budget (divide it between instances; each process counts on its own).
@@ -146,6 +210,11 @@ export class ConfigError extends Error {
   }
 }
 
+function cosmosAuth(e: z.infer<typeof environmentSchema>, production: boolean): CosmosAuth {
+  if (e.COSMOS_AUTH === 'key') return { kind: 'key', key: e.COSMOS_KEY ?? '' };
+  return { kind: 'managed-identity', ...(e.AZURE_CLIENT_ID ? { clientId: e.AZURE_CLIENT_ID } : {}), developerSignIn: !production };
+}
+
 /** Parses the environment once, listing every problem at the same time. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = environmentSchema.safeParse(env);
@@ -166,13 +235,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     locale: e.HWC_LOCALE,
     store:
       e.HWC_STORE === 'cosmos'
-        ? { kind: 'cosmos', endpoint: e.COSMOS_ENDPOINT ?? '', key: e.COSMOS_KEY ?? '', database: e.COSMOS_DATABASE }
+        ? { kind: 'cosmos', endpoint: e.COSMOS_ENDPOINT ?? '', auth: cosmosAuth(e, isProduction(env)), database: e.COSMOS_DATABASE }
         : { kind: 'sqlite', path: e.HWC_SQLITE_PATH },
     ...(e.HWC_DIRECTORY_FILE ? { directoryFile: e.HWC_DIRECTORY_FILE } : {}),
     relayIntervalMs: e.HWC_RELAY_INTERVAL_MS,
+    forgetIntervalMs: e.HWC_FORGET_INTERVAL_MS,
     dispatchLeaseMs: e.HWC_DISPATCH_LEASE_MS,
     quietTime: e.HWC_QUIET_TIME === 'on',
     allowedTenants: tenantList(e.HWC_ALLOWED_TENANTS),
+    ...(e.HWC_TAB_CLIENT_ID ? { tabClientId: e.HWC_TAB_CLIENT_ID.toLowerCase() } : {}),
     teamsRatePerSecond: e.HWC_TEAMS_RATE_PER_SECOND,
     statsRetentionDays: e.HWC_STATS_RETENTION_DAYS,
     auditRetentionDays: e.HWC_AUDIT_RETENTION_DAYS,

@@ -102,6 +102,10 @@ export interface DirectoryStore {
   listSchools(municipalityIds: string[]): Promise<School[]>;
   /** Every school in the directory: leerplicht may forward to a school in another municipality. */
   listAllSchools(): Promise<School[]>;
+  /** Every municipality, by id: the tab's directory page. */
+  listMunicipalities(): Promise<Municipality[]>;
+  /** Every member, by member id: the tab's directory page. */
+  listMembers(): Promise<Member[]>;
   /** Members holding the school_contact role for the school. */
   listSchoolContacts(schoolId: string): Promise<Member[]>;
   /** Members holding the admin role: they are told when a card could not be delivered. */
@@ -161,12 +165,49 @@ export interface AuditLog {
   purgeBefore(cutoff: Date, limit: number): Promise<number>;
 }
 
+/** One limit of a shared budget: at most `limit` calls in any window of `windowMs` under `key`. */
+export interface RateWindow {
+  /** What the limit is kept for, e.g. `teams:global` or `teams:conversation:<id>`. */
+  key: string;
+  limit: number;
+  windowMs: number;
+}
+
+/**
+ * Refused: `key` is the key whose windows stay full longest (`retryInMs`); `retryInMs` 0 when
+ * another instance took from `key` at the same moment (ask again at once, with a fresh `now`).
+ */
+export type RateTake = { ok: true } | { ok: false; retryInMs: number; key: string };
+
+/**
+ * A rate budget kept in the store, so that every instance on one store shares it (Teams' limits
+ * are per bot, not per process). Sliding windows: a call taken at `t` counts until `t + windowMs`.
+ */
+export interface RateBudget {
+  /**
+   * Takes one call from every window at once, or from none: `{ ok: false, retryInMs }` says how
+   * long until all of them may have room again (another instance may take it first). `now` is
+   * wall-clock epoch milliseconds; the instances' clocks are assumed to agree to within the
+   * margin the caller adds to its windows. Windows sharing a key are kept together. Keys are
+   * taken in the order given: give them in the same order in every call, the most contended
+   * first (two takes in opposite orders may keep undoing each other).
+   */
+  tryTake(windows: readonly RateWindow[], now: number): Promise<RateTake>;
+  /** Returns a call taken with these windows at `at` that was not made, so it counts no more. */
+  giveBack(windows: readonly RateWindow[], at: number): Promise<void>;
+}
+
 /** An Adaptive Card (or other attachment content) ready to send. */
 export type OutboundCard = object;
 
+/** How long a Teams call may take: it is cancelled (really, not only forgotten) when `signal` aborts. */
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
 export interface Messenger {
-  send(to: ConversationAddress, card: OutboundCard): Promise<{ activityId: string }>;
-  update(to: ConversationAddress, activityId: string, card: OutboundCard): Promise<void>;
+  send(to: ConversationAddress, card: OutboundCard, options?: CallOptions): Promise<{ activityId: string }>;
+  update(to: ConversationAddress, activityId: string, card: OutboundCard, options?: CallOptions): Promise<void>;
   /**
    * Creates the 1:1 chat with a member who has the app but never wrote to the bot, through the
    * configured Teams service URL and tenant.
@@ -176,13 +217,16 @@ export interface Messenger {
 
 /**
  * Thrown by a Messenger. `retryable` failures (429, 412, 502, 504, network) come back later,
- * honouring `retryAfterMs`; final ones (403 not in roster, blocked) do not.
+ * honouring `retryAfterMs`; final ones (403 not in roster, blocked) do not. `inDoubt`: the request
+ * may have reached Teams (cancelled or cut off after it was sent), so a new message may exist
+ * whose id the bot never learned.
  */
 export class MessengerError extends Error {
   constructor(
     readonly code: string,
     readonly retryable: boolean,
     readonly retryAfterMs?: number,
+    readonly inDoubt = false,
   ) {
     super(code);
     this.name = 'MessengerError';

@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { AdaptiveCard, VerbData } from '../../cards';
-import { sameSchoolDay } from '../../src/app/school-day';
 import { DomainError, ErrorCodes } from '../../src/domain/errors';
+import { canChangeSupport } from '../../src/domain/signal';
 import type { BotServices } from '../services';
 import { localeOf, memberIdOf, sourceOf } from '../turn-info';
 
@@ -13,7 +13,7 @@ import { localeOf, memberIdOf, sourceOf } from '../turn-info';
  */
 export async function editSupport(context: TurnContext, services: BotServices, data: VerbData<'support.edit'>): Promise<AdaptiveCard> {
   const signal = await services.recordSupport.viewAsSupporter(memberIdOf(context), data.signalId, sourceOf(context));
-  if (signal.support && !sameSchoolDay(new Date(signal.support.firstRecordedAt), services.clock.now())) {
+  if (!canChangeSupport(signal, services.clock.now())) {
     throw new DomainError(ErrorCodes.supportLocked, { signalId: signal.id });
   }
   return services.cards.supportForm(signal, localeOf(context, services.locale), await services.cards.schoolName(signal.schoolId), { withChild: false });

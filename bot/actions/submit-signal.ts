@@ -27,6 +27,7 @@ export async function submitSignal(context: TurnContext, services: BotServices, 
   return issueConfirmationCard({
     locale: localeOf(context, services.locale),
     issuedAt: result.issued[0]?.signal.issuedAt ?? services.clock.now().toISOString(),
+    ...(result.repeated ? { repeated: true } : {}),
     signals: result.issued.map(({ signal, destination }, i) => ({
       reference: signal.reference,
       childNumber: i + 1,

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { commandArgument, noticeCard, stringsFor } from '../../cards';
-import { compareWeeks, formatIsoWeek, parseIsoWeek } from '../../src/domain/digest/iso-week';
+import { formatIsoWeek, isWeekOver, parseIsoWeek } from '../../src/domain/digest/iso-week';
 import { ErrorCodes, isDomainError } from '../../src/domain/errors';
 import { digestCardFor } from '../digest-cards';
 import { replyWithCard } from '../reply';
@@ -19,8 +19,7 @@ export async function digestCommand(context: TurnContext, services: BotServices)
   const lastWeek = services.readDigest.lastWeek();
   const week = typed === undefined ? lastWeek : parseIsoWeek(typed);
   if (!week) return replyWithCard(context, noticeCard({ locale, ...t.usage }));
-  // The current week (or a later one) would show a week's figures before the week is over.
-  if (compareWeeks(week, lastWeek) > 0) {
+  if (!isWeekOver(week, services.clock.now())) {
     return replyWithCard(context, noticeCard({ locale, title: t.notOver.title, text: t.notOver.text(formatIsoWeek(week)) }));
   }
   try {

@@ -1,5 +1,5 @@
 import { SpanKind, type Meter, type Tracer } from '@opentelemetry/api';
-import { MessengerError, type ConversationAddress, type Messenger, type OutboundCard } from '../../src/ports';
+import { MessengerError, type CallOptions, type ConversationAddress, type Messenger, type OutboundCard } from '../../src/ports';
 import { markFailed } from './span-errors';
 
 type Operation = 'send' | 'update' | 'openPersonalChat';
@@ -23,12 +23,13 @@ export class TracedMessenger implements Messenger {
     this.throttled = meter.createCounter('hwc.teams.throttled', { description: 'Bot Connector calls answered 429 Too Many Requests' });
   }
 
-  send(to: ConversationAddress, card: OutboundCard): Promise<{ activityId: string }> {
-    return this.traced('send', () => this.inner.send(to, card));
+  // The caller's deadline goes through untouched: it is what cancels a call for real.
+  send(to: ConversationAddress, card: OutboundCard, options?: CallOptions): Promise<{ activityId: string }> {
+    return this.traced('send', () => this.inner.send(to, card, options));
   }
 
-  update(to: ConversationAddress, activityId: string, card: OutboundCard): Promise<void> {
-    return this.traced('update', () => this.inner.update(to, activityId, card));
+  update(to: ConversationAddress, activityId: string, card: OutboundCard, options?: CallOptions): Promise<void> {
+    return this.traced('update', () => this.inner.update(to, activityId, card, options));
   }
 
   openPersonalChat(memberId: string): Promise<ConversationAddress> {

@@ -37,11 +37,17 @@ export const en: Strings = {
       required: 'Enter a first name.',
       tooLong: `The first name can be at most ${NAME_MAX_LENGTH} characters long.`,
       characters: 'Use only letters, spaces, hyphens and apostrophes in the first name.',
+      invisible: 'There are invisible characters in the first name. Type the name again instead of pasting it.',
+      combiningMarks: 'There are too many accents on one letter in the first name.',
+      mixedScripts: 'There are letters from different scripts in the first name, such as Latin and Cyrillic. Type the name in one script.',
     },
     lastName: {
       required: 'Enter a last name.',
       tooLong: `The last name can be at most ${NAME_MAX_LENGTH} characters long.`,
       characters: 'Use only letters, spaces, hyphens and apostrophes in the last name.',
+      invisible: 'There are invisible characters in the last name. Type the name again instead of pasting it.',
+      combiningMarks: 'There are too many accents on one letter in the last name.',
+      mixedScripts: 'There are letters from different scripts in the last name, such as Latin and Cyrillic. Type the name in one script.',
     },
     birthDate: {
       required: 'Enter a date of birth.',
@@ -59,6 +65,9 @@ export const en: Strings = {
       required: 'Fill in this field.',
       tooLong: `At most ${NAME_MAX_LENGTH} characters.`,
       characters: 'Only letters, spaces, hyphens and apostrophes.',
+      invisible: 'There are invisible characters here. Type the text again instead of pasting it.',
+      combiningMarks: 'Too many accents on one letter.',
+      mixedScripts: 'Use letters from one script.',
       invalid: 'This is not a valid value.',
       tooYoung: `The child must be at least ${MIN_AGE} years old.`,
       tooOld: `The child can be at most ${MAX_AGE} years old.`,
@@ -70,6 +79,8 @@ export const en: Strings = {
   issueConfirmation: {
     title: 'Signal sent',
     titleMany: (count: number): string => `${count} signals sent`,
+    alreadySent:
+      'This form was already sent. Below is what was sent then; what you changed afterwards was not sent. Does something else need to go to a school? Then send a new signal with **signaal**.',
     referenceHint: 'Mention this code when you call or e-mail about this signal.',
     referenceHintMany: 'Each child has a code of its own. Mention it when you call or e-mail about that signal.',
     sentAt: 'Sent on',
@@ -97,6 +108,11 @@ export const en: Strings = {
     bounceHint:
       "Is this child not at your school? Then press **Not our pupil**. The signal goes back and the child's data disappears from this card.",
     bounce: 'Not our pupil',
+  },
+
+  accessEnded: {
+    noLongerYours: 'This signal is no longer for you: the directory no longer lists you for this school or municipality.',
+    dataRemoved: "The child's data has been removed from this card.",
   },
 
   withdrawn: {
@@ -240,6 +256,7 @@ export const en: Strings = {
     noContacts: 'No contact person is known for this school.',
     takeHint: "Press **I'll contact the school** when you call the school; the other coordinators will then see that.",
     take: "I'll contact the school",
+    noCoordinator: 'This municipality has no coordinator, so nobody else gets this message. Make sure someone calls the school, and name a coordinator in the directory.',
   },
 
   deliveryAlert: {
@@ -389,6 +406,7 @@ export const en: Strings = {
         ? 'For 1 child the 48 hours are still running: this figure may still rise.'
         : `For ${count} children the 48 hours are still running: this figure may still rise.`,
     share: (numerator: number, denominator: number, percent: number): string => `${numerator} of ${denominator} (${percent}%)`,
+    suppressedShare: (threshold: number): string => `not shown (fewer than ${threshold})`,
     duration: (hours: number, minutes: number): string =>
       hours === 0 ? `${minutes} min` : minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`,
     figuresTitle: 'The week in figures',

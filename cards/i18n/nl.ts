@@ -45,11 +45,17 @@ export const nl = {
       required: 'Vul een voornaam in.',
       tooLong: `De voornaam mag maximaal ${NAME_MAX_LENGTH} tekens lang zijn.`,
       characters: 'Gebruik in de voornaam alleen letters, spaties, koppeltekens en apostroffen.',
+      invisible: 'In de voornaam staan onzichtbare tekens. Typ de naam opnieuw in plaats van hem te plakken.',
+      combiningMarks: 'In de voornaam staan te veel accenten op één letter.',
+      mixedScripts: 'In de voornaam staan letters uit verschillende schriften, zoals Latijnse en Cyrillische. Typ de naam in één schrift.',
     },
     lastName: {
       required: 'Vul een achternaam in.',
       tooLong: `De achternaam mag maximaal ${NAME_MAX_LENGTH} tekens lang zijn.`,
       characters: 'Gebruik in de achternaam alleen letters, spaties, koppeltekens en apostroffen.',
+      invisible: 'In de achternaam staan onzichtbare tekens. Typ de naam opnieuw in plaats van hem te plakken.',
+      combiningMarks: 'In de achternaam staan te veel accenten op één letter.',
+      mixedScripts: 'In de achternaam staan letters uit verschillende schriften, zoals Latijnse en Cyrillische. Typ de naam in één schrift.',
     },
     birthDate: {
       required: 'Vul een geboortedatum in.',
@@ -67,6 +73,9 @@ export const nl = {
       required: 'Vul dit veld in.',
       tooLong: `Maximaal ${NAME_MAX_LENGTH} tekens.`,
       characters: 'Alleen letters, spaties, koppeltekens en apostroffen.',
+      invisible: 'Hier staan onzichtbare tekens. Typ de tekst opnieuw in plaats van hem te plakken.',
+      combiningMarks: 'Te veel accenten op één letter.',
+      mixedScripts: 'Gebruik letters uit één schrift.',
       invalid: 'Dit is geen geldige waarde.',
       tooYoung: `Het kind moet minstens ${MIN_AGE} jaar oud zijn.`,
       tooOld: `Het kind mag hoogstens ${MAX_AGE} jaar oud zijn.`,
@@ -78,6 +87,8 @@ export const nl = {
   issueConfirmation: {
     title: 'Signaal verstuurd',
     titleMany: (count: number): string => `${count} signalen verstuurd`,
+    alreadySent:
+      'Dit formulier was al verstuurd. Hieronder staat wat er toen is verstuurd; wat je daarna hebt veranderd, is niet meegestuurd. Moet er iets anders naar een school? Stuur dan een nieuw signaal met **signaal**.',
     referenceHint: 'Noem deze code als je over dit signaal belt of mailt.',
     referenceHintMany: 'Elk kind heeft een eigen code. Noem die als je over dat signaal belt of mailt.',
     sentAt: 'Verstuurd op',
@@ -107,6 +118,12 @@ export const nl = {
     bounceHint:
       'Zit dit kind niet bij jullie op school? Druk dan op **Niet onze leerling**. Het signaal gaat terug en de gegevens van het kind verdwijnen van deze kaart.',
     bounce: 'Niet onze leerling',
+  },
+
+  /** A card meant for a role its recipient no longer holds in the directory: no child data. */
+  accessEnded: {
+    noLongerYours: 'Dit signaal is niet meer voor u: u staat in het overzicht niet meer bij deze school of gemeente.',
+    dataRemoved: 'De gegevens van het kind zijn van deze kaart verwijderd.',
   },
 
   /** What a school contact's card becomes after "niet onze leerling": no child data. */
@@ -260,6 +277,8 @@ export const nl = {
     noContacts: 'Voor deze school is geen contactpersoon bekend.',
     takeHint: 'Druk op **Ik neem contact op** als jij de school belt; de andere coördinatoren zien dat dan.',
     take: 'Ik neem contact op',
+    /** To the admins, when the municipality has no coordinator to tell. */
+    noCoordinator: 'Deze gemeente heeft geen coördinator, dus niemand anders krijgt dit bericht. Zorg dat iemand de school belt, en wijs in het overzicht een coördinator aan.',
   },
 
   /** To every admin when a card could not be delivered. No child data. */
@@ -419,6 +438,8 @@ export const nl = {
         : `Bij ${count} kinderen loopt de 48 uur nog: dit cijfer kan nog stijgen.`,
     /** A share in a list: "8 van 9 (89%)". */
     share: (numerator: number, denominator: number, percent: number): string => `${numerator} van ${denominator} (${percent}%)`,
+    /** A share kept off a school's own digest by the small-count rule. */
+    suppressedShare: (threshold: number): string => `niet getoond (minder dan ${threshold})`,
     /** A median time: "3 u 20 min", "45 min", "2 u". */
     duration: (hours: number, minutes: number): string =>
       hours === 0 ? `${minutes} min` : minutes === 0 ? `${hours} u` : `${hours} u ${minutes} min`,

@@ -7,7 +7,9 @@ import { SchoolTime } from './school-time';
 
 export interface AcknowledgeDeps extends ChangeSignalDeps {
   directory: DirectoryStore;
-  schoolTime?: SchoolTime;
+
+  /** The working window: when new messages may go out (quiet time, or none with `{ quietTime: false }`). */
+  schoolTime: SchoolTime;
 }
 
 /**
@@ -19,7 +21,7 @@ export class AcknowledgeSignal {
   private readonly schoolTime: SchoolTime;
 
   constructor(private readonly deps: AcknowledgeDeps) {
-    this.schoolTime = deps.schoolTime ?? new SchoolTime(deps.directory);
+    this.schoolTime = deps.schoolTime;
   }
 
   execute(actorId: string, signalId: string, source: RequestSource = {}): Promise<Signal> {

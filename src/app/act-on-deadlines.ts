@@ -1,11 +1,23 @@
-import { forgetChild, isForgetDue } from '../domain/forget-child';
-import { applyDueDeadlines, leaseDueDeliveries, type Recipient, type Signal } from '../domain/signal';
+import { alertUnaccountedCopies, forgetChild, isForgetDue, withUnaccountedCopies } from '../domain/forget-child';
+import { applyDueDeadlines, type Recipient, type Signal } from '../domain/signal';
+import { leaseDueDeliveries } from '../domain/signal.deliveries';
 import type { AuditLog, Clock, DirectoryStore, Logger, Metrics, SignalStore } from '../ports';
 import { forgettingLagMs } from './forgetting-lag';
 import { noMetrics } from './no-metrics';
 import { SchoolTime } from './school-time';
 import type { Dispatcher } from './dispatcher';
 import { mutateSignal } from './mutate-signal';
+
+/**
+ * Forgets the child now; every card that may have a copy in Teams the bot cannot redraw is
+ * reported to the admins.
+ */
+function forget(signal: Signal, now: Date, context: { admins: Recipient[]; sendAt: Date; worker?: Recipient }): Signal {
+  return alertUnaccountedCopies(forgetChild(signal, now, context.worker, context.sendAt), context.admins, context.sendAt);
+}
+
+/** Signals the forgetting loop reads per run. */
+const FORGET_PAGE = 500;
 
 export interface ActOnDeadlinesDeps {
   signals: SignalStore;
@@ -14,8 +26,8 @@ export interface ActOnDeadlinesDeps {
   dispatcher: Dispatcher;
   clock: Clock;
   logger: Logger;
-  /** Defaults to quiet time on: messages found due in quiet time wait for the working window. */
-  schoolTime?: SchoolTime;
+  /** The working window: when new messages may go out (quiet time, or none with `{ quietTime: false }`). */
+  schoolTime: SchoolTime;
   metrics?: Metrics;
 }
 
@@ -29,25 +41,52 @@ export class ActOnDeadlines {
   private readonly schoolTime: SchoolTime;
 
   constructor(private readonly deps: ActOnDeadlinesDeps) {
-    this.schoolTime = deps.schoolTime ?? new SchoolTime(deps.directory);
+    this.schoolTime = deps.schoolTime;
   }
 
   /** Returns how many signals had a deadline acted on. */
   async runDue(limit = 50): Promise<number> {
+    return this.actOnDue(limit, () => true, (current, now, context) => {
+      const deadlines = applyDueDeadlines(current, now, context.coordinators, context.sendAt, context.admins);
+      return isForgetDue(deadlines, now) ? forget(deadlines, now, context) : deadlines;
+    });
+  }
+
+  /**
+   * Forgetting alone, for its own loop: the identity goes at its moment even while the other
+   * scheduled work waits behind slow Teams calls. Nothing here waits for Teams: the redraws are
+   * left as deliveries, started without being awaited. Reads further than `runDue` because
+   * reminders due at the same time share the index.
+   */
+  async forgetDue(limit = FORGET_PAGE): Promise<number> {
+    return this.actOnDue(limit, isForgetDue, (current, now, context) =>
+      isForgetDue(current, now) ? forget(current, now, context) : current,
+    );
+  }
+
+  private async actOnDue(
+    limit: number,
+    wanted: (signal: Signal, now: Date) => boolean,
+    change: (current: Signal, now: Date, context: { coordinators: Recipient[]; admins: Recipient[]; sendAt: Date; worker?: Recipient }) => Signal,
+  ): Promise<number> {
     const { signals, directory, dispatcher, clock, audit } = this.deps;
     const now = clock.now();
     let acted = 0;
     for (const { value: due } of await signals.listDeadlinesDue(now, limit)) {
+      if (!wanted(due, now)) continue;
       try {
         const coordinators = (await directory.listMunicipalityMembers('coordinator', due.municipalityId)).map((m) => ({ id: m.aadObjectId, name: m.name }));
+        // Asked only when they are needed: no coordinator to escalate to (the admins get the
+        // escalation instead), or a card to forget that may have a copy nobody can redraw.
+        const needAdmins = coordinators.length === 0 || (isForgetDue(due, now) && withUnaccountedCopies(due).length > 0);
+        const admins = needAdmins ? (await directory.listAdmins()).map((m) => ({ id: m.aadObjectId, name: m.name })) : [];
         const sendAt = await this.schoolTime.nextWorkingMoment(due.municipalityId, now);
         // Whoever issued it is told when it expires waiting for leerplicht. Decided on the version
         // written over, not the one read: a school may have sent it back to leerplicht in between.
         const worker = isForgetDue(due, now) ? await this.issuerOf(due) : undefined;
         const lease = dispatcher.lease(now);
         const { before, after } = await mutateSignal(signals, due.id, (current) => {
-          const deadlines = applyDueDeadlines(current, now, coordinators, sendAt);
-          const next = isForgetDue(deadlines, now) ? forgetChild(deadlines, now, worker, sendAt) : deadlines;
+          const next = change(current, now, { coordinators, admins, sendAt, ...(worker ? { worker } : {}) });
           return next === current ? current : leaseDueDeliveries(next, now, lease.until, lease.id);
         });
         if (after.value === before) continue;
@@ -56,6 +95,7 @@ export class ActOnDeadlines {
         if (lagMs !== undefined) (this.deps.metrics ?? noMetrics).identityForgotten(lagMs);
         // The cards first: a name must leave Teams even when the audit log is down.
         dispatcher.start(after.value, lease);
+        await this.auditUnaccountedCopies(before, after.value, now);
         const events = after.value.timeline.slice(before.timeline.length).map((e) => e.type).join(',');
         try {
           await audit.append({ at: now.toISOString(), actorId: 'system', role: 'system', action: `signal.deadline:${events}`, objectId: after.value.reference, result: 'ok' });
@@ -68,6 +108,22 @@ export class ActOnDeadlines {
       }
     }
     return acted;
+  }
+
+  /**
+   * A copy of a card that may still name the forgotten child and that the bot cannot redraw is
+   * recorded in the audit trail (who may have it, in which role), beside the admins' alert.
+   */
+  private async auditUnaccountedCopies(before: Signal, after: Signal, now: Date): Promise<void> {
+    const known = new Set(before.deliveries.map((d) => d.key));
+    const cards = new Set(after.deliveries.filter((d) => d.view === 'name_alert' && !known.has(d.key) && d.about).map((d) => d.about));
+    for (const card of after.deliveries.filter((d) => cards.has(d.key) && withUnaccountedCopies(after).includes(d))) {
+      try {
+        await this.deps.audit.append({ at: now.toISOString(), actorId: card.recipientId, role: card.role, action: 'card.copy_unaccounted', objectId: after.reference, result: 'failed' });
+      } catch (error) {
+        this.deps.logger.error({ signalId: after.id, reference: after.reference, errorName: error instanceof Error ? error.name : 'unknown' }, 'unaccounted copy not audited');
+      }
+    }
   }
 
   /** The worker who issued a signal, told when it expires waiting for leerplicht. */

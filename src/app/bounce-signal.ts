@@ -7,8 +7,8 @@ import { SchoolTime } from './school-time';
 
 export interface BounceSignalDeps extends ChangeSignalDeps {
   directory: DirectoryStore;
-  /** Defaults to quiet time on: cards wait for the working window. */
-  schoolTime?: SchoolTime;
+  /** The working window: when new messages may go out (quiet time, or none with `{ quietTime: false }`). */
+  schoolTime: SchoolTime;
 }
 
 /**
@@ -19,7 +19,7 @@ export class BounceSignal {
   private readonly schoolTime: SchoolTime;
 
   constructor(private readonly deps: BounceSignalDeps) {
-    this.schoolTime = deps.schoolTime ?? new SchoolTime(deps.directory);
+    this.schoolTime = deps.schoolTime;
   }
 
   async execute(actorId: string, signalId: string, source: RequestSource = {}): Promise<Signal> {
@@ -29,9 +29,13 @@ export class BounceSignal {
       async (signal) => ({
         contact: await requireContactOf(this.deps.directory, actorId, signal),
         workerName: (await this.deps.directory.getMember(signal.issuedBy))?.name ?? '',
+        leerplicht: {
+          officers: (await this.deps.directory.listMunicipalityMembers('leerplicht', signal.municipalityId)).map((m) => ({ id: m.aadObjectId, name: m.name })),
+          deliverAt: await this.schoolTime.officerDeliveryTime(signal.municipalityId, this.deps.clock.now()),
+        },
       }),
-      (current, { contact, workerName }, now) =>
-        bounce(current, { id: contact.aadObjectId, name: contact.name }, { id: current.issuedBy, name: workerName }, now),
+      (current, { contact, workerName, leerplicht }, now) =>
+        bounce(current, { id: contact.aadObjectId, name: contact.name }, { id: current.issuedBy, name: workerName }, now, leerplicht),
     );
   }
 

@@ -1,5 +1,6 @@
 import { isDomainError } from '../domain/errors';
-import { leaseDueDeliveries, type Signal } from '../domain/signal';
+import { type Signal } from '../domain/signal';
+import { leaseDueDeliveries } from '../domain/signal.deliveries';
 import type { AuditLog, Clock, SignalStore } from '../ports';
 import type { Dispatcher } from './dispatcher';
 import { auditTrail, type AuditedRequest } from './audit-trail';

@@ -1,14 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import {
-  alertAdmins,
-  applyDeliveryOutcomes,
-  hasDueDeliveries,
-  isDeliveryPending,
-  leaseDueDeliveries,
-  type Delivery,
-  type DeliveryOutcome,
-  type Signal,
-} from '../domain/signal';
+import { type Delivery, type Signal } from '../domain/signal';
+import { alertAdmins, applyDeliveryOutcomes, countsAsAttempt, hasDueDeliveries, isDeliveryPending, leaseDueDeliveries, type DeliveryOutcome } from '../domain/signal.deliveries';
 import {
   MessengerError,
   type AuditLog,
@@ -22,11 +14,12 @@ import {
   type Stored,
 } from '../ports';
 import { personalChatOf } from './personal-chat';
-import { withinLease } from './within-lease';
 import { mutateSignal } from './mutate-signal';
 import type { SchoolTime } from './school-time';
 import { isDomainError, ErrorCodes } from '../domain/errors';
 import { showsChildIdentity } from '../domain/identity-views';
+import { asVisibleAt } from '../domain/forgetting';
+import { stillHoldsRoleFor } from '../domain/recipient-rights';
 
 /**
  * How long a dispatcher holds deliveries it works on before another instance may take them.
@@ -70,8 +63,8 @@ export interface DispatcherDeps {
   jitter: () => number;
   /** How long a lease holds (HWC_DISPATCH_LEASE_MS); DISPATCH_LEASE_MS by default. */
   leaseMs?: number;
-  /** Keeps retried new messages and admin alerts inside the working window; none: any time. */
-  schoolTime?: SchoolTime;
+  /** The working window: when new messages may go out (quiet time, or none with `{ quietTime: false }`). */
+  schoolTime: SchoolTime;
   /** Where a card that shows the child, once Teams took it, is recorded as read by its recipient (`card.shown`). */
   audit: AuditLog;
 }
@@ -178,7 +171,7 @@ export class Dispatcher {
     const failed = outcomes.some((o) => o.kind === 'failed');
     // Whoever keeps the directory hears about a card that could not be delivered.
     const admins = failed ? (await this.deps.directory.listAdmins()).map((m) => ({ id: m.aadObjectId, name: m.name })) : [];
-    const alertAt = failed && this.deps.schoolTime ? await this.deps.schoolTime.nextWorkingMoment(signal.municipalityId, this.deps.clock.now()) : undefined;
+    const alertAt = failed ? await this.deps.schoolTime.nextWorkingMoment(signal.municipalityId, this.deps.clock.now()) : undefined;
     const { after } = await mutateSignal(this.deps.signals, signal.id, (current) => {
       const now = this.deps.clock.now();
       const applied = applyDeliveryOutcomes(current, outcomes, now);
@@ -187,17 +180,31 @@ export class Dispatcher {
     return after;
   }
 
-  private async deliver(signal: Signal, delivery: Delivery, lease: Lease): Promise<DeliveryOutcome> {
+  private async deliver(snapshot: Signal, delivery: Delivery, lease: Lease): Promise<DeliveryOutcome> {
     const { key, recipientId } = delivery;
+    // Past the moment to forget, a card is drawn without the child even before the forgetting
+    // job has run: after downtime the jobs may come in any order.
+    const signal = asVisibleAt(snapshot, this.deps.clock.now());
     try {
+      const lostRole = await this.lostRole(signal, delivery, lease);
+      if (lostRole && !delivery.activityId) return { key, kind: 'withheld' };
       const to = await this.addressOf(recipientId);
-      const card = await this.deps.render(signal, delivery, to);
+      const card = await this.deps.render(signal, lostRole ? { ...delivery, view: 'access_ended' } : delivery, to);
       const { messenger } = this.deps;
       try {
-        const timeoutMs = this.leaseMs * CALL_TIMEOUT_SHARE;
-        const activityId = delivery.activityId
-          ? (await withinLease(messenger.update(to, delivery.activityId, card), timeoutMs), delivery.activityId)
-          : (await withinLease(messenger.send(to, card), timeoutMs)).activityId;
+        // Cancelled for real well before the lease runs out, so no other instance takes the card
+        // over while this call is still on its way.
+        const deadline = AbortSignal.timeout(this.leaseMs * CALL_TIMEOUT_SHARE);
+        let activityId: string;
+        if (delivery.activityId) {
+          await messenger.update(to, delivery.activityId, card, { signal: deadline });
+          activityId = delivery.activityId;
+        } else {
+          activityId = (await messenger.send(to, card, { signal: deadline })).activityId;
+        }
+        // Copies of the card learned since (see learnCopy): drawn the same, so none keeps a name.
+        for (const copy of delivery.copies ?? []) await messenger.update(to, copy, card, { signal: deadline });
+        if (lostRole) return { key, kind: 'shown', view: 'access_ended', conversationId: to.conversationId, activityId };
         await this.auditShown(signal, delivery, to, lease);
         return {
           key,
@@ -241,6 +248,31 @@ export class Dispatcher {
     }
   }
 
+  /**
+   * Whether a card that would name the child is meant for someone the directory no longer gives
+   * that role (left the school, taken off leerplicht): then it is never sent, or the one Teams
+   * shows is withdrawn in place. Audited, never with the child.
+   */
+  private async lostRole(signal: Signal, delivery: Delivery, lease: Lease): Promise<boolean> {
+    if (!signal.child || !showsChildIdentity(delivery.view)) return false;
+    if (stillHoldsRoleFor(await this.deps.directory.getMember(delivery.recipientId), delivery, signal)) return false;
+    try {
+      await this.deps.audit.append({
+        at: this.deps.clock.now().toISOString(),
+        // Like `card.shown`: the entry is about the recipient, in the role the card was meant for.
+        actorId: delivery.recipientId,
+        role: delivery.role,
+        action: delivery.activityId ? 'card.withdrawn_role_ended' : 'card.withheld_role_ended',
+        objectId: signal.reference,
+        result: 'ok',
+        correlationId: lease.id,
+      });
+    } catch (error) {
+      this.deps.logger.error({ signalId: signal.id, reference: signal.reference, recipientId: delivery.recipientId, err: errorName(error) }, 'card withheld but not audited');
+    }
+    return true;
+  }
+
   /** The member's stored personal chat, or a new one (Teams refuses when the app is not installed). */
   private addressOf(memberId: string): Promise<ConversationAddress> {
     return personalChatOf(this.deps.directory, this.deps.messenger, memberId);
@@ -264,17 +296,19 @@ export class Dispatcher {
       { signalId: signal.id, reference: signal.reference, recipientId, code, attempt: delivery.attempts + 1 },
       'delivery attempt failed',
     );
-    if (!retryable || delivery.attempts + 1 >= MAX_ATTEMPTS) return { key, kind: 'failed', error: code };
+    const inDoubt = error instanceof MessengerError && error.inDoubt ? { inDoubt: true } : {};
+    const attempts = delivery.attempts + (countsAsAttempt(code) ? 1 : 0);
+    if (!retryable || attempts >= MAX_ATTEMPTS) return { key, kind: 'failed', error: code, ...inDoubt };
     // Exponential backoff with full jitter (retries of many cards spread out instead of returning
     // together), but never sooner than Teams asked with Retry-After.
     const backoff = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** delivery.attempts);
     const wait = Math.max(error instanceof MessengerError ? (error.retryAfterMs ?? 0) : 0, MIN_WAIT_MS + backoff * this.deps.jitter());
     let retryAt = new Date(this.deps.clock.now().getTime() + wait);
-    // A call given up on may still be under way: no retry before its lease has run out.
-    if (code === 'timeout' && retryAt < leaseUntil) retryAt = leaseUntil;
+    // A call given up on may still have reached Teams: no retry before its lease has run out.
+    if ((code === 'timeout' || 'inDoubt' in inDoubt) && retryAt < leaseUntil) retryAt = leaseUntil;
     // A new message waits for the working window; an update in place may go any time.
-    if (!delivery.activityId && this.deps.schoolTime) retryAt = await this.deps.schoolTime.nextWorkingMoment(signal.municipalityId, retryAt);
-    return { key, kind: 'retry', error: code, retryAt };
+    if (!delivery.activityId) retryAt = await this.deps.schoolTime.nextWorkingMoment(signal.municipalityId, retryAt);
+    return { key, kind: 'retry', error: code, retryAt, ...inDoubt };
   }
 }
 

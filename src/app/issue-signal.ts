@@ -4,7 +4,8 @@ import { rolesOf, workerMunicipalityIds, type Member, type Municipality, type Sc
 import { ErrorCodes, isDomainError } from '../domain/errors';
 import { newReferenceCode } from '../domain/reference-code';
 import { LEERPLICHT_DESTINATION_PREFIX, MAX_CHILDREN_PER_FORM } from '../domain/routing';
-import { issueSignal, leaseDueDeliveries, type IssueTarget, type Recipient, type ScheduleTimes, type Signal } from '../domain/signal';
+import { issueSignal, type IssueTarget, type Recipient, type ScheduleTimes, type Signal } from '../domain/signal';
+import { leaseDueDeliveries } from '../domain/signal.deliveries';
 import type { AuditLog, Clock, DirectoryStore, Metrics, Random, SignalStore } from '../ports';
 import { noMetrics } from './no-metrics';
 import { requireRole } from './access';
@@ -42,8 +43,8 @@ export interface IssueSignalDeps {
   dispatcher: Dispatcher;
   clock: Clock;
   random: Random;
-  /** Defaults to quiet time on: cards wait for the working window. */
-  schoolTime?: SchoolTime;
+  /** The working window: when new messages may go out (quiet time, or none with `{ quietTime: false }`). */
+  schoolTime: SchoolTime;
   metrics?: Metrics;
 }
 
@@ -68,7 +69,7 @@ export class IssueSignal {
   private readonly schoolTime: SchoolTime;
 
   constructor(private readonly deps: IssueSignalDeps) {
-    this.schoolTime = deps.schoolTime ?? new SchoolTime(deps.directory);
+    this.schoolTime = deps.schoolTime;
   }
 
   async destinationsFor(actorId: string): Promise<Destinations> {
@@ -103,7 +104,8 @@ export class IssueSignal {
       const timing = await this.timingOf(plan, now);
       const stored = await this.store(worker, plan, timing, householdId, now, submissionIds[index]);
       repeated ||= stored.repeated;
-      issued.push({ signal: stored.signal, destination: plan.destination });
+      // Sent again: where it went then, not where the form (perhaps changed since) says now.
+      issued.push({ signal: stored.signal, destination: stored.repeated ? await this.destinationOf(stored.signal, plan.destination) : plan.destination });
       if (stored.repeated) continue;
       (this.deps.metrics ?? noMetrics).signalIssued(plan.target.route);
       await this.deps.audit.append({
@@ -117,6 +119,18 @@ export class IssueSignal {
       });
     }
     return { ok: true, issued, repeated };
+  }
+
+  /** Where a stored signal went when it was issued, counted from its cards. */
+  private async destinationOf(signal: Signal, fallback: IssuedDestination): Promise<IssuedDestination> {
+    const recipients = (role: 'school_contact' | 'leerplicht') => new Set(signal.deliveries.filter((d) => d.role === role).map((d) => d.recipientId)).size;
+    const firstSchoolId = signal.timeline.find((e) => e.type === 'issued')?.subjectId;
+    if (signal.route === 'direct' && firstSchoolId) {
+      const school = await this.deps.directory.getSchool(firstSchoolId);
+      return school ? { kind: 'school', school, contactCount: recipients('school_contact') } : fallback;
+    }
+    const municipality = await this.deps.directory.getMunicipality(signal.municipalityId);
+    return municipality ? { kind: 'leerplicht', municipality, officerCount: recipients('leerplicht') } : fallback;
   }
 
   private async check(input: SignalInput, municipalities: Municipality[], now: Date): Promise<PlannedChild | { problems: ChildProblems }> {

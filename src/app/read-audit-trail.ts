@@ -75,7 +75,9 @@ export class ReadAuditTrail {
   private async entriesAbout(reference: string): Promise<{ signalExists: boolean; entries: AuditEntry[] }> {
     const signal = await this.deps.signals.getByReference(reference);
     const byId = signal ? await this.deps.audit.list(signal.value.id) : [];
-    const byReference = await this.deps.audit.list(reference);
+    // A code is free again once its record is purged: entries from before this signal was issued
+    // are about an earlier child with the same code, and never join this one's trail.
+    const byReference = (await this.deps.audit.list(reference)).filter((e) => !signal || e.at >= signal.value.issuedAt);
     // Each list is oldest first; a stable sort keeps each one's append order among equal times.
     const oldestFirst = [...byId, ...byReference].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
     return { signalExists: signal !== undefined, entries: oldestFirst.reverse() };

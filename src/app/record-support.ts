@@ -5,7 +5,6 @@ import { requireContactOf, requirePickedUpBy } from './access';
 import type { RequestSource } from './audit-trail';
 import { changeSignal, type ChangeSignalDeps } from './change-signal';
 import { readSignalAs } from './read-signal';
-import { sameSchoolDay } from './school-day';
 
 export type RecordSupportResult = { ok: true; signal: Signal } | { ok: false; problems: SupportProblem[]; signal: Signal };
 
@@ -53,7 +52,7 @@ export class RecordSupport {
       this.deps,
       { ...source, actorId, role: 'school_contact', signalId: input.signalId, action: 'signal.support' },
       (current) => requirePickedUpBy(this.deps.directory, actorId, current),
-      (current, contact, now) => recordSupport(current, { id: contact.aadObjectId, name: contact.name }, parsed.value, now, sameSchoolDay),
+      (current, contact, now) => recordSupport(current, { id: contact.aadObjectId, name: contact.name }, parsed.value, now),
     );
     return { ok: true, signal };
   }

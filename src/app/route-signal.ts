@@ -1,5 +1,6 @@
 import type { School } from '../domain/directory';
-import { UNROUTABLE_REASONS, type UnroutableReason } from '../domain/routing';
+import { DomainError, ErrorCodes } from '../domain/errors';
+import { UNROUTABLE_REASONS, forwardableSchools, type UnroutableReason } from '../domain/routing';
 import { closeUnroutable, forwardToSchool, requireAwaitingRouting, type Signal } from '../domain/signal';
 import type { DirectoryStore } from '../ports';
 import { requireLeerplichtOf } from './access';
@@ -11,8 +12,8 @@ import { SchoolTime } from './school-time';
 
 export interface RouteSignalDeps extends ChangeSignalDeps {
   directory: DirectoryStore;
-  /** Defaults to quiet time on: cards wait for the working window. */
-  schoolTime?: SchoolTime;
+  /** The working window: when new messages may go out (quiet time, or none with `{ quietTime: false }`). */
+  schoolTime: SchoolTime;
 }
 
 export type ForwardProblem = 'required' | 'notAllowed' | 'noContacts' | 'tried';
@@ -29,7 +30,7 @@ export class RouteSignal {
   private readonly schoolTime: SchoolTime;
 
   constructor(private readonly deps: RouteSignalDeps) {
-    this.schoolTime = deps.schoolTime ?? new SchoolTime(deps.directory);
+    this.schoolTime = deps.schoolTime;
   }
 
   /** Every school in the directory, for the officer's choice (children cross municipal borders). */
@@ -73,6 +74,18 @@ export class RouteSignal {
         closeUnroutable(current, { id: officer.aadObjectId, name: officer.name }, reason, { id: signal.issuedBy, name: worker?.name ?? '' }, now),
     );
     return { ok: true, signal: closed };
+  }
+
+  /**
+   * The schools an officer of the signal's municipality may forward it to, for the School
+   * choice's typeahead; refused like `viewAsOfficer` for anyone else. Not audited: it shows no
+   * child, and Teams asks again on every few keystrokes.
+   */
+  async forwardableSchoolsFor(actorId: string, signalId: string): Promise<School[]> {
+    const found = await this.deps.signals.get(signalId);
+    if (!found) throw new DomainError(ErrorCodes.signalNotFound, { signalId });
+    await requireLeerplichtOf(this.deps.directory, actorId, found.value);
+    return forwardableSchools(await this.deps.directory.listAllSchools(), found.value.triedSchoolIds);
   }
 
   /** The signal as an officer of its municipality may see it; audited, refusals included. */

@@ -7,7 +7,7 @@ import {
   type DigestOutcome,
   type DigestRun,
 } from '../domain/digest/digest-run';
-import { digestWeekAt, type DigestSchedule } from '../domain/digest/digest-schedule';
+import { digestMaySendAt, digestWeekAt, type DigestSchedule } from '../domain/digest/digest-schedule';
 import type { Digest } from '../domain/digest/figures';
 import { addWeeks, formatIsoWeek, type IsoWeek } from '../domain/digest/iso-week';
 import { ErrorCodes, isDomainError } from '../domain/errors';
@@ -26,7 +26,6 @@ import {
 } from '../ports';
 import type { DigestScope } from './digest-scope';
 import { personalChatOf } from './personal-chat';
-import { withinLease } from './within-lease';
 import type { ReadDigest } from './read-digest';
 import { noMetrics } from './no-metrics';
 
@@ -77,7 +76,9 @@ export class SendWeeklyDigests {
   async runDue(): Promise<number> {
     const { week, mayStart } = digestWeekAt(this.deps.clock.now(), this.deps.schedule);
     const run = await this.runFor(week, mayStart);
-    if (!run) return 0;
+    // A run caught up late is started at once (its recipients fixed) but sent in office hours:
+    // Sunday evening's run goes out on Monday morning, finished as the week before's.
+    if (!run || !digestMaySendAt(this.deps.clock.now(), this.deps.schedule)) return 0;
     const leasedAt = this.deps.clock.now().getTime();
     const leased = await this.lease(run);
     if (!leased) return 0;
@@ -153,7 +154,10 @@ export class SendWeeklyDigests {
       const { digest, scope, role } = await this.deps.readDigest.forMember(memberId, week, sameScope);
       const to = await personalChatOf(this.deps.directory, this.deps.messenger, memberId);
       const card = await this.deps.render(digest, scope, to);
-      const { activityId } = await withinLease(this.deps.messenger.send(to, card), this.deps.leaseMs * CALL_SHARE_OF_LEASE);
+      // One deadline for the wait for a turn under the rate limits and for the call itself, well
+      // inside the lease: a digest given up on is cancelled for real, so it cannot land later.
+      const signal = AbortSignal.timeout(this.deps.leaseMs * CALL_SHARE_OF_LEASE);
+      const { activityId } = await this.deps.messenger.send(to, card, { signal });
       shown = { activityId, to, role };
     } catch (error) {
       return this.failure(memberId, week, attempts, error);

@@ -4,6 +4,7 @@ import { ActOnDeadlines } from './act-on-deadlines';
 import { BounceSignal } from './bounce-signal';
 import type { Dispatcher } from './dispatcher';
 import { IssueSignal } from './issue-signal';
+import { LearnCardCopy } from './learn-card-copy';
 import { ListAwaitingRouting } from './list-awaiting-routing';
 import { ListMySignals } from './list-my-signals';
 import { ReadAuditTrail } from './read-audit-trail';
@@ -40,6 +41,7 @@ export function createUseCases(deps: UseCaseDeps) {
     takeEscalation: new TakeEscalation({ signals, directory, audit, dispatcher, clock }),
     readAuditTrail: new ReadAuditTrail({ signals, directory, audit, clock }),
     readDigest: new ReadDigest({ signals, directory, audit, clock }),
+    learnCardCopy: new LearnCardCopy({ signals, dispatcher, clock }),
     actOnDeadlines: new ActOnDeadlines({ signals, directory, audit, dispatcher, clock, logger, schoolTime, ...(metrics ? { metrics } : {}) }),
   };
 }

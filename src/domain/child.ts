@@ -18,14 +18,70 @@ export const MAX_AGE = 23;
  */
 const NAME_PATTERN = /^['’]?\p{L}[\p{L}\p{M} '’-]*$/u;
 
-export type NameProblem = 'required' | 'tooLong' | 'characters';
+/**
+ * Code points that show nothing, or change how the text around them is shown: default-ignorable
+ * ones (the Hangul fillers U+3164/U+FFA0 count as letters, yet print as blanks; U+034F, variation
+ * selectors, zero-width spaces and joiners, soft hyphens) and format controls (bidi marks,
+ * overrides and isolates). Two names that look alike on a card must be the same text.
+ */
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/u;
+
+/** More than this many combining marks on one letter is stacked text, not a spelling. */
+export const MAX_COMBINING_MARKS = 2;
+const TOO_MANY_MARKS = new RegExp(`\\p{M}{${MAX_COMBINING_MARKS + 1},}`, 'u');
+
+/**
+ * The scripts a name's letters are told apart by. A letter in none of these counts as 'Other', so
+ * two rarer scripts in one name go unnoticed; the look-alikes that matter (Latin, Cyrillic,
+ * Greek) are listed.
+ */
+const SCRIPTS = [
+  'Latin', 'Cyrillic', 'Greek', 'Armenian', 'Georgian', 'Hebrew', 'Arabic', 'Syriac', 'Thaana',
+  'Devanagari', 'Bengali', 'Gurmukhi', 'Gujarati', 'Tamil', 'Telugu', 'Kannada', 'Malayalam',
+  'Sinhala', 'Thai', 'Lao', 'Tibetan', 'Myanmar', 'Khmer', 'Ethiopic', 'Mongolian', 'Han',
+  'Hiragana', 'Katakana', 'Bopomofo', 'Hangul',
+].map((script) => ({ script, pattern: new RegExp(`^\\p{Script=${script}}$`, 'u') }));
+
+/**
+ * Scripts written together in one name (Unicode's "highly restrictive" profile, UTS #39): Japanese
+ * mixes Han and kana, Chinese Han and Bopomofo, Korean Han and Hangul.
+ */
+const SCRIPT_MIXES: readonly (readonly string[])[] = [
+  ['Han', 'Hiragana', 'Katakana'],
+  ['Han', 'Bopomofo'],
+  ['Han', 'Hangul'],
+];
+
+function scriptOf(letter: string): string {
+  return SCRIPTS.find(({ pattern }) => pattern.test(letter))?.script ?? 'Other';
+}
+
+/** True when the letters come from one script (or from one of the usual East Asian mixes). */
+function isSingleScript(value: string): boolean {
+  const scripts = new Set(Array.from(value.matchAll(/\p{L}/gu), ([letter]) => scriptOf(letter)));
+  if (scripts.size <= 1) return true;
+  return SCRIPT_MIXES.some((mix) => [...scripts].every((script) => mix.includes(script)));
+}
+
+export type NameProblem = 'required' | 'tooLong' | 'characters' | 'invisible' | 'combiningMarks' | 'mixedScripts';
 export type BirthDateProblem = 'required' | 'invalid' | 'tooYoung' | 'tooOld';
 
+/**
+ * The one definition of a valid child name: NFC-composed, trimmed, visible, at most
+ * MAX_COMBINING_MARKS marks per letter, letters from one script. All-Cyrillic or all-Greek
+ * names are fine; a Cyrillic 'а' in a Latin name is refused, as it makes two children with
+ * the same-looking name different text.
+ */
 export function checkName(raw: string | undefined): { value: string } | { problem: NameProblem } {
-  const value = (raw ?? '').normalize('NFC').trim().replace(/\s+/g, ' ');
+  const composed = (raw ?? '').normalize('NFC');
+  // Before trimming: JavaScript's \s counts U+FEFF as space and would hide it.
+  if (INVISIBLE.test(composed)) return { problem: 'invisible' };
+  const value = composed.trim().replace(/\s+/g, ' ');
   if (value.length === 0) return { problem: 'required' };
   if (value.length > NAME_MAX_LENGTH) return { problem: 'tooLong' };
   if (!NAME_PATTERN.test(value)) return { problem: 'characters' };
+  if (TOO_MANY_MARKS.test(value)) return { problem: 'combiningMarks' };
+  if (!isSingleScript(value)) return { problem: 'mixedScripts' };
   return { value };
 }
 

@@ -1,4 +1,5 @@
-import { newDelivery, retarget, withDispatchDue, type Recipient, type Signal } from './signal';
+import { withDispatchDue, type Delivery, type Recipient, type Signal } from './signal';
+import { newDelivery, retarget } from './signal.deliveries';
 import { withoutChild } from './forgetting';
 
 /**
@@ -43,4 +44,30 @@ const BACKSTOP_WITHOUT_PLAN_MS = 14 * 24 * 60 * 60 * 1000;
 export function identityExpiresAt(signal: Pick<Signal, 'issuedAt' | 'redactAt'>): Date {
   if (signal.redactAt) return new Date(Date.parse(signal.redactAt) + BACKSTOP_MARGIN_MS);
   return new Date(Date.parse(signal.issuedAt) + BACKSTOP_WITHOUT_PLAN_MS + BACKSTOP_MARGIN_MS);
+}
+
+/**
+ * Cards that may have a copy in Teams the bot cannot redraw: more sends in doubt than copies whose
+ * id it learned. Only cards of the roles whose cards name the child.
+ */
+export function withUnaccountedCopies(signal: Signal): Delivery[] {
+  return signal.deliveries.filter(
+    (d) => (d.role === 'school_contact' || d.role === 'leerplicht') && (d.inDoubtSends ?? 0) > (d.copies?.length ?? 0),
+  );
+}
+
+/**
+ * When the child is forgotten, every copy that may still name it and cannot be redrawn is
+ * reported to every admin (once per card), by reference: someone must ask the recipient to
+ * delete it. Nothing is said about a copy the bot can redraw.
+ */
+export function alertUnaccountedCopies(signal: Signal, admins: Recipient[], sendAtDate: Date): Signal {
+  const at = sendAtDate.toISOString();
+  const alerted = new Set(signal.deliveries.filter((d) => d.view === 'name_alert').map((d) => `${d.recipientId}|${d.about}`));
+  const alerts = withUnaccountedCopies(signal).flatMap((card) =>
+    admins
+      .filter((admin) => !alerted.has(`${admin.id}|${card.key}`))
+      .map((admin) => ({ ...newDelivery('admin', admin, 'name_alert', at, undefined, `name_alert:${card.key}`), about: card.key })),
+  );
+  return alerts.length === 0 ? signal : withDispatchDue({ ...signal, deliveries: [...signal.deliveries, ...alerts] });
 }

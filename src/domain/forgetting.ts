@@ -69,3 +69,20 @@ export function withoutChild(signal: Signal, at: string): Signal {
   delete next.redactAt;
   return next;
 }
+
+/**
+ * Whether a card drawn at `now` may still show the child: only until the moment to forget it
+ * (`redactAt`), whether or not the forgetting job has run yet. Whatever order the jobs run in
+ * after downtime, a card drawn late never shows a name that should be gone.
+ */
+export function childVisibleAt(signal: Signal, now: Date): boolean {
+  return signal.child !== undefined && (signal.redactAt === undefined || now.toISOString() < signal.redactAt);
+}
+
+/** The signal as a card drawn at `now` may show it: without the child once `childVisibleAt` says no. */
+export function asVisibleAt(signal: Signal, now: Date): Signal {
+  if (signal.child === undefined || childVisibleAt(signal, now)) return signal;
+  const shown = { ...signal };
+  delete shown.child;
+  return shown;
+}

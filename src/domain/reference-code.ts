@@ -4,8 +4,12 @@
  * that could spell words.
  */
 export const REFERENCE_ALPHABET = '23456789BCDFGHJKMNPQRSTVWXYZ';
-export const REFERENCE_LENGTH = 4;
-export const REFERENCE_PATTERN = new RegExp(`^HWC-[${REFERENCE_ALPHABET}]{${REFERENCE_LENGTH}}$`);
+/**
+ * Five characters: 28⁵ ≈ 17 million codes, so a national roll-out does not run short while codes
+ * stay reserved for as long as their records are kept. Codes of four, given before, stay valid.
+ */
+export const REFERENCE_LENGTH = 5;
+export const REFERENCE_PATTERN = new RegExp(`^HWC-[${REFERENCE_ALPHABET}]{4,${REFERENCE_LENGTH}}$`);
 
 /** Builds a code from a source of random integers in [0, max). */
 export function newReferenceCode(randomInt: (max: number) => number): string {

@@ -20,3 +20,12 @@ export const MAX_CHILDREN_PER_FORM = 8;
 
 /** The School choice's value for "School onbekend — via leerplicht <gemeente>". */
 export const LEERPLICHT_DESTINATION_PREFIX = 'leerplicht:';
+
+/**
+ * The schools leerplicht may forward a signal to: every school in the directory (children often go
+ * to school in a neighbouring municipality) but those that already said "niet onze leerling",
+ * by name. The route card's list and its typeahead search both come from here.
+ */
+export function forwardableSchools<S extends { id: string; name: string }>(schools: readonly S[], triedSchoolIds: readonly string[]): S[] {
+  return schools.filter((s) => !triedSchoolIds.includes(s.id)).sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+}

@@ -1,7 +1,9 @@
 import type { SignalTimeline } from './calendar/time-policy';
+import { amsterdamDay } from './calendar-date';
 import type { ChildIdentity } from './child';
 import { DomainError, ErrorCodes } from './errors';
-import { awaitsRedraw, changesWhenForgotten, redraw, withoutChild } from './forgetting';
+import { withoutChild } from './forgetting';
+import { isDeliveryPending, laterOf, newDelivery, retarget, withDeliveries } from './signal.deliveries';
 import type { ClosingReason, Route, UnroutableReason } from './routing';
 import type { SupportRecord } from './support';
 
@@ -57,6 +59,8 @@ export type DeliveryView =
   | 'support_form'
   | 'supported'
   | 'withdrawn'
+  // anyone whose role for the signal's school or municipality ended before the card reached them
+  | 'access_ended'
   // leerplicht officers
   | 'route'
   | 'routed'
@@ -71,6 +75,8 @@ export type DeliveryView =
   // the municipality's coordinators
   | 'escalation'
   | 'escalation_taken'
+  // the admins, when the municipality has no coordinator to escalate to
+  | 'escalation_no_coordinator'
   // admins: a card that could not be delivered
   | 'delivery_alert'
   // admins: a card that still names a forgotten child because Teams refused to draw it again
@@ -105,6 +111,14 @@ export interface Delivery {
   lastError?: string;
   /** An admin's alert: the key of the delivery that failed (not delivered, or the name not removed from it). */
   about?: string;
+  /**
+   * Sends whose outcome is unknown (cancelled or cut off after they went out, or a lease that ran
+   * out with no word from its dispatcher): each may have left a message in the chat whose id the
+   * bot never learned. Counted before the next try, so forgetting knows a copy may exist.
+   */
+  inDoubtSends?: number;
+  /** Ids of such copies learned later (a button pressed on one): redrawn with the card. */
+  copies?: string[];
 }
 
 /** Who did something, as the directory names them. */
@@ -191,15 +205,11 @@ export type IssueTarget =
   | { route: 'leerplicht'; officers: Recipient[] };
 
 /** Reminders are messages of their own, on top of the card: they are never turned into another card. */
-const isReminder = (d: Delivery) => d.view === 'reminder' || d.view === 'support_reminder';
+export const isReminder = (d: Delivery) => d.view === 'reminder' || d.view === 'support_reminder';
 
 /** A contact's main card about the signal at this school. */
-const isContactCardAt = (schoolId: string | undefined) => (d: Delivery) =>
+export const isContactCardAt = (schoolId: string | undefined) => (d: Delivery) =>
   d.role === 'school_contact' && d.schoolId === schoolId && !isReminder(d);
-
-export function isDeliveryPending(delivery: Delivery): boolean {
-  return delivery.status !== 'failed' && delivery.view !== delivery.shownView;
-}
 
 /**
  * Recomputes `dispatchDueAt` and `nextDeadlineAt`: derived, stored only so the store can index
@@ -220,7 +230,7 @@ export function withDispatchDue(signal: Signal): Signal {
   return next;
 }
 
-function isAtSchoolUnseen(signal: Signal): boolean {
+export function isAtSchoolUnseen(signal: Signal): boolean {
   return (signal.state === 'issued' || signal.state === 'delivered') && !signal.acknowledgement;
 }
 
@@ -252,50 +262,8 @@ function scheduleFrom(times: ScheduleTimes): Schedule {
   };
 }
 
-/**
- * A new card for a recipient. Contacts get a card per school; messages that come on top of the
- * main card (a worker's notice, a reminder) carry their purpose in the key.
- */
-export function newDelivery(role: RecipientRole, recipient: Recipient, view: DeliveryView, at: string, schoolId?: string, purpose?: string): Delivery {
-  return {
-    key: [role, recipient.id, ...(schoolId ? [schoolId] : []), ...(purpose ? [purpose] : role === 'vt_worker' ? [view] : [])].join(':'),
-    recipientId: recipient.id,
-    recipientName: recipient.name,
-    role,
-    ...(recipient.rank ? { rank: recipient.rank } : {}),
-    ...(schoolId ? { schoolId } : {}),
-    view,
-    status: 'pending',
-    attempts: 0,
-    nextAttemptAt: at,
-  };
-}
-
 function contactDeliveries(contacts: Recipient[], schoolId: string, at: string): Delivery[] {
   return contacts.map((c) => newDelivery('school_contact', { ...c, rank: c.rank ?? 'primary' }, 'signal', at, schoolId));
-}
-
-/** Adds deliveries, keeping an existing card (and its Teams message) for the same key. */
-function withDeliveries(existing: Delivery[], added: Delivery[], at: string, view: (d: Delivery) => DeliveryView): Delivery[] {
-  const byKey = new Map(existing.map((d) => [d.key, d]));
-  for (const d of added) {
-    const known = byKey.get(d.key);
-    byKey.set(d.key, known ? { ...known, view: view(known), nextAttemptAt: laterOf(known.nextAttemptAt, at) } : d);
-  }
-  return [...byKey.values()];
-}
-
-/**
- * Points deliveries matching `which` at a new view. The actor's own card already shows it
- * through the invoke answer when it was sent, so theirs counts as shown.
- */
-export function retarget(signal: Signal, which: (d: Delivery) => boolean, view: DeliveryView, at: string, actorId?: string): Delivery[] {
-  return signal.deliveries.map((d) => {
-    if (!which(d)) return d;
-    if (d.recipientId === actorId && d.activityId) return { ...d, view, shownView: view };
-    // A card still being sent keeps its lease: the update follows once Teams has it.
-    return { ...d, view, nextAttemptAt: laterOf(d.nextAttemptAt, at) };
-  });
 }
 
 export function issueSignal(input: {
@@ -377,7 +345,7 @@ export function forwardToSchool(
  * municipality's coordinators, reminds the contact who picked it up to record support. Each
  * deadline is acted on once (it is removed), and only while it still matters.
  */
-export function applyDueDeadlines(signal: Signal, now: Date, coordinators: Recipient[], sendAtDate: Date = now): Signal {
+export function applyDueDeadlines(signal: Signal, now: Date, coordinators: Recipient[], sendAtDate: Date = now, admins: Recipient[] = []): Signal {
   const schedule = signal.schedule;
   if (!schedule) return signal;
   const at = now.toISOString();
@@ -400,7 +368,12 @@ export function applyDueDeadlines(signal: Signal, now: Date, coordinators: Recip
   if (due(schedule.escalateAt) && unseen) {
     // One escalation card per coordinator per school: a signal escalated again at a next school
     // gets new cards instead of colliding with the old ones.
-    next.deliveries.push(...coordinators.map((c) => newDelivery('coordinator', c, 'escalation', sendAt, signal.schoolId)));
+    next.deliveries.push(
+      ...(coordinators.length > 0
+        ? coordinators.map((c) => newDelivery('coordinator', c, 'escalation', sendAt, signal.schoolId))
+        : // Nobody to tell in the municipality: the admins hear it, so it is never left with nobody.
+          admins.map((a) => newDelivery('admin', a, 'escalation_no_coordinator', sendAt, signal.schoolId))),
+    );
     next.escalation = { at };
     next.timeline.push({ at, type: 'escalated' });
   }
@@ -465,7 +438,7 @@ export function closeUnroutable(signal: Signal, officer: Actor, reason: Unroutab
  * as tried and every card there loses the child's name; the signal goes back to leerplicht when
  * it came that way, otherwise to the issuing worker.
  */
-export function bounce(signal: Signal, contact: Actor, worker: Recipient, now: Date): Signal {
+export function bounce(signal: Signal, contact: Actor, worker: Recipient, now: Date, leerplicht?: { officers: Recipient[]; deliverAt: Date }): Signal {
   const schoolId = signal.schoolId;
   if (!schoolId || (signal.state !== 'issued' && signal.state !== 'delivered')) {
     if (signal.acknowledgement) throw new DomainError(ErrorCodes.alreadyAcknowledged, { signalId: signal.id });
@@ -476,9 +449,17 @@ export function bounce(signal: Signal, contact: Actor, worker: Recipient, now: D
   const at = now.toISOString();
   const viaLeerplicht = signal.route === 'leerplicht';
   let deliveries = retarget(signal, isContactCardAt(schoolId), 'withdrawn', at, contact.id);
-  deliveries = viaLeerplicht
-    ? retarget({ ...signal, deliveries }, (d) => d.role === 'leerplicht', 'route', at)
-    : [...deliveries, newDelivery('vt_worker', worker, 'bounced_notice', at)];
+  if (viaLeerplicht) {
+    // The officers as the directory names them now: new ones get a card, and one who left gets
+    // none (the dispatcher checks each recipient's role before a card names the child).
+    deliveries = retarget({ ...signal, deliveries }, (d) => d.role === 'leerplicht', 'route', at);
+    if (leerplicht) {
+      const sendAt = leerplicht.deliverAt.toISOString();
+      deliveries = withDeliveries(deliveries, leerplicht.officers.map((o) => newDelivery('leerplicht', o, 'route', sendAt)), sendAt, () => 'route');
+    }
+  } else {
+    deliveries = [...deliveries, newDelivery('vt_worker', worker, 'bounced_notice', at)];
+  }
   const next: Signal = {
     ...signal,
     state: viaLeerplicht ? 'awaiting_routing' : 'bounced',
@@ -523,7 +504,6 @@ export function requireChild(signal: Signal): void {
   if (!signal.child) throw new DomainError(ErrorCodes.redacted, { signalId: signal.id });
 }
 
-
 /**
  * A contact picks the signal up for the school. Pressing again as the same contact is a no-op
  * (a double click or a Teams retry); anyone else gets SIGNAL.ALREADY_ACKNOWLEDGED.
@@ -546,23 +526,40 @@ export function acknowledge(signal: Signal, by: Actor, now: Date, forgetAt?: Dat
     stateChangedAt: at,
     acknowledgement: { by: by.id, byName: by.name, at },
     ...(redactAt ? { redactAt } : {}),
+    ...(signal.schedule ? { schedule: withSupportReminderAfterPickUp(signal.schedule, now) } : {}),
     timeline: [...signal.timeline, { at, type: 'acknowledged', actorId: by.id }],
     deliveries: retarget({ ...signal, deliveries: taken }, (d) => atSchool(d) && d.recipientId === by.id, 'support_form', at, by.id),
   });
 }
 
-export function recordSupport(
-  signal: Signal,
-  by: Actor,
-  support: Pick<SupportRecord, 'categories' | 'priorConcern'>,
-  now: Date,
-  sameSchoolDay: (a: Date, b: Date) => boolean,
-): Signal {
+/** A contact who picked the signal up gets a day to record support before being reminded of it. */
+const SUPPORT_REMINDER_AFTER_PICK_UP_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The support reminder comes at the 48-hour moment, but never sooner than a day after Gezien: a
+ * contact who picked it up late is not reminded right away. The message itself still waits for the
+ * working window.
+ */
+function withSupportReminderAfterPickUp(schedule: Schedule, pickedUpAt: Date): Schedule {
+  if (!schedule.supportRemindAt) return schedule;
+  const earliest = new Date(pickedUpAt.getTime() + SUPPORT_REMINDER_AFTER_PICK_UP_MS).toISOString();
+  return { ...schedule, supportRemindAt: laterOf(schedule.supportRemindAt, earliest) };
+}
+
+/**
+ * Support may be changed on the calendar day (Europe/Amsterdam) it was first recorded, and not
+ * after: what a school did is then fixed for the figures. Nothing recorded yet may always be.
+ */
+export function canChangeSupport(signal: Signal, now: Date): boolean {
+  return !signal.support || amsterdamDay(new Date(signal.support.firstRecordedAt)) === amsterdamDay(now);
+}
+
+export function recordSupport(signal: Signal, by: Actor, support: Pick<SupportRecord, 'categories' | 'priorConcern'>, now: Date): Signal {
   if (!signal.acknowledgement) throw new DomainError(ErrorCodes.notAcknowledged, { signalId: signal.id });
   const at = now.toISOString();
   if (signal.supportClosesAt && at > signal.supportClosesAt) throw new DomainError(ErrorCodes.supportClosed, { signalId: signal.id });
   const previous = signal.support;
-  if (previous && !sameSchoolDay(new Date(previous.firstRecordedAt), now)) {
+  if (!canChangeSupport(signal, now)) {
     throw new DomainError(ErrorCodes.supportLocked, { signalId: signal.id });
   }
   const atSchool = isContactCardAt(signal.schoolId);
@@ -582,129 +579,6 @@ export function recordSupport(
   });
 }
 
-export function laterOf(a: string | undefined, b: string): string {
-  return a !== undefined && a > b ? a : b;
-}
-
 function earlierOf(a: string, b: string): string {
   return a < b ? a : b;
-}
-
-export type DeliveryOutcome =
-  | {
-      key: string;
-      kind: 'shown';
-      view: DeliveryView;
-      conversationId: string;
-      activityId: string;
-      /** The card shown was drawn while the child was still known: redrawn if it was forgotten meanwhile. */
-      renderedWithChild?: boolean;
-    }
-  | { key: string; kind: 'retry'; error: string; retryAt: Date }
-  | { key: string; kind: 'failed'; error: string };
-
-/** Records what the dispatcher achieved; safe to apply again to a newer version of the signal. */
-export function applyDeliveryOutcomes(signal: Signal, outcomes: DeliveryOutcome[], now: Date): Signal {
-  const at = now.toISOString();
-  const timeline = [...signal.timeline];
-  let reachedSchool = false;
-  const deliveries = signal.deliveries.map((d): Delivery => {
-    const outcome = outcomes.find((o) => o.key === d.key);
-    if (!outcome) return d;
-    if (outcome.kind === 'shown') {
-      if (d.status !== 'sent') {
-        timeline.push({ at, type: 'delivered', subjectId: d.recipientId });
-        reachedSchool ||= d.role === 'school_contact' && d.schoolId === signal.schoolId;
-      }
-      const next: Delivery = {
-        ...d,
-        status: 'sent',
-        shownView: outcome.view,
-        conversationId: outcome.conversationId,
-        activityId: outcome.activityId,
-        attempts: 0,
-      };
-      delete next.nextAttemptAt;
-      delete next.leaseId;
-      delete next.lastError;
-      // The child was forgotten while this card was on its way: Teams shows a name that must go,
-      // whatever the card should show by now.
-      if (outcome.renderedWithChild && !signal.child && (changesWhenForgotten(outcome.view) || changesWhenForgotten(d.view))) return redraw(next, at);
-      return next;
-    }
-    if (outcome.kind === 'retry') {
-      const retry: Delivery = { ...d, attempts: d.attempts + 1, nextAttemptAt: outcome.retryAt.toISOString(), lastError: outcome.error };
-      delete retry.leaseId;
-      return retry;
-    }
-    timeline.push({ at, type: 'delivery_failed', subjectId: d.recipientId });
-    const failed: Delivery = { ...d, status: 'failed', lastError: outcome.error };
-    delete failed.nextAttemptAt;
-    delete failed.leaseId;
-    return failed;
-  });
-  const becameDelivered = reachedSchool && signal.state === 'issued';
-  const next: Signal = {
-    ...signal,
-    deliveries,
-    timeline,
-    ...(becameDelivered ? { state: 'delivered' as const, stateChangedAt: at } : {}),
-  };
-  // Nobody at the school can be reached: the coordinators should hear it now, not at the deadline.
-  const cards = deliveries.filter(isContactCardAt(signal.schoolId));
-  const escalateAt = next.schedule?.escalateAt;
-  if (isAtSchoolUnseen(next) && cards.length > 0 && cards.every((d) => d.status === 'failed') && escalateAt && escalateAt > at) {
-    next.schedule = { ...next.schedule!, escalateAt: at };
-  }
-  return withDispatchDue(next);
-}
-
-/** What an admin's alert is about, each with its own purpose in the alert's key. */
-const ALERT_PURPOSES = { delivery_alert: 'alert', name_alert: 'name_alert' } as const satisfies Partial<Record<DeliveryView, string>>;
-type AlertView = keyof typeof ALERT_PURPOSES;
-
-/**
- * Which alert a failed card calls for: a card that could not be delivered, or — once the child is
- * forgotten — a card Teams refused to draw again, which may still name the child.
- */
-function alertViewFor(signal: Signal, failed: Delivery): AlertView {
-  return signal.redactedAt && awaitsRedraw(failed) ? 'name_alert' : 'delivery_alert';
-}
-
-/**
- * Tells every admin about each card that failed for good (not about their own alerts, which
- * would loop): who, in which role, why — never the child. Once per kind of alert and card: a card
- * reported as undelivered earlier is reported again when, after forgetting, the name could not
- * be taken off it.
- */
-export function alertAdmins(signal: Signal, admins: Recipient[], now: Date, sendAtDate: Date = now): Signal {
-  const at = sendAtDate.toISOString();
-  const alerted = new Set(signal.deliveries.filter((d) => d.about).map((d) => `${d.recipientId}|${d.view}|${d.about}`));
-  const alerts = signal.deliveries
-    .filter((d) => d.status === 'failed' && d.role !== 'admin')
-    .flatMap((failed) => {
-      const view = alertViewFor(signal, failed);
-      return admins
-        .filter((admin) => !alerted.has(`${admin.id}|${view}|${failed.key}`))
-        .map((admin) => ({ ...newDelivery('admin', admin, view, at, undefined, `${ALERT_PURPOSES[view]}:${failed.key}`), about: failed.key }));
-    });
-  return alerts.length === 0 ? signal : withDispatchDue({ ...signal, deliveries: [...signal.deliveries, ...alerts] });
-}
-
-/** Whether some delivery is waiting for the dispatcher at `now`. */
-export function hasDueDeliveries(signal: Signal, now: Date): boolean {
-  return signal.dispatchDueAt !== undefined && signal.dispatchDueAt <= now.toISOString();
-}
-
-/** Holds pending deliveries for one dispatcher until `until`, so no other instance sends them too. */
-export function leaseDueDeliveries(signal: Signal, now: Date, until: Date, leaseId?: string): Signal {
-  const nowIso = now.toISOString();
-  return withDispatchDue({
-    ...signal,
-    deliveries: signal.deliveries.map((d) =>
-      isDeliveryPending(d) && (d.nextAttemptAt ?? '') <= nowIso
-        ? { ...d, nextAttemptAt: until.toISOString(), ...(leaseId ? { leaseId } : {}) }
-        : d,
-    ),
-  });
 }

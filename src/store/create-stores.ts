@@ -1,5 +1,6 @@
 import type { Config } from '../config';
 import { openCosmosStores } from './cosmos';
+import { cosmosCredential } from './cosmos/cosmos-credential';
 import { openSqliteStores } from './sqlite';
 import type { StoreOptions, Stores } from './stores';
 
@@ -10,6 +11,11 @@ export async function createStores(config: Config['store'], options: StoreOption
       // Entries leave SQLite only through AuditLog.purgeBefore: it needs no retention of its own.
       return openSqliteStores(config.path);
     case 'cosmos':
-      return openCosmosStores({ endpoint: config.endpoint, key: config.key, database: config.database, ...options });
+      return openCosmosStores({
+        endpoint: config.endpoint,
+        ...(config.auth.kind === 'key' ? { key: config.auth.key } : { credential: cosmosCredential(config.auth) }),
+        database: config.database,
+        ...options,
+      });
   }
 }

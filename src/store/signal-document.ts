@@ -13,6 +13,7 @@ const deliveryView = z.enum([
   'support_form',
   'supported',
   'withdrawn',
+  'access_ended',
   'route',
   'routed',
   'route_closed',
@@ -23,6 +24,7 @@ const deliveryView = z.enum([
   'support_reminder',
   'escalation',
   'escalation_taken',
+  'escalation_no_coordinator',
   'delivery_alert',
   'name_alert',
 ]);
@@ -74,6 +76,8 @@ const deliverySchema = z.strictObject({
   leaseId: id.optional(),
   lastError: z.string().optional(),
   about: id.optional(),
+  inDoubtSends: z.number().int().min(1).optional(),
+  copies: z.array(z.string()).optional(),
 });
 
 /**

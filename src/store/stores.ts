@@ -1,4 +1,4 @@
-import type { AuditLog, DigestRunStore, DirectoryStore, SignalStore } from '../ports';
+import type { AuditLog, DigestRunStore, DirectoryStore, RateBudget, SignalStore } from '../ports';
 
 /** One backing store's ports, opened together and closed together. */
 export interface Stores {
@@ -6,6 +6,8 @@ export interface Stores {
   directory: DirectoryStore;
   audit: AuditLog;
   digestRuns: DigestRunStore;
+  /** Teams' rate limits, shared by every instance on this store. */
+  rateBudget: RateBudget;
   /** Resolves when the store answers; for readiness checks. */
   ping(): Promise<void>;
   close(): Promise<void>;

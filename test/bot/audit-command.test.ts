@@ -27,7 +27,7 @@ describe('the audit command', () => {
     hwc = await BotHarness.create({ directory });
     const form = { children: 1, firstName_0: child.firstName, lastName_0: child.lastName, birthDate_0: child.birthDate, schoolId_0: SCHOOL_ID };
     const confirmation = await hwc.press(worker, 'signal.submit', form, 'form-message-1');
-    reference = /HWC-[A-Z0-9]{4}/.exec(visibleText(confirmation.invokeResponse!.body.value))?.[0] ?? '';
+    reference = /HWC-[A-Z0-9]{5}/.exec(visibleText(confirmation.invokeResponse!.body.value))?.[0] ?? '';
     await hwc.core.idle();
   });
 

@@ -45,7 +45,7 @@ describe('the audit trail of a signal from issue to support', () => {
     const form = { children: 1, firstName_0: child.firstName, lastName_0: child.lastName, birthDate_0: child.birthDate, schoolId_0: SCHOOL_ID };
     await step('issue', async () => {
       const answer = await hwc.press(worker, 'signal.submit', form, 'form-message-1');
-      reference = /HWC-[A-Z0-9]{4}/.exec(visibleText(answer.invokeResponse!.body.value))?.[0] ?? '';
+      reference = /HWC-[A-Z0-9]{5}/.exec(visibleText(answer.invokeResponse!.body.value))?.[0] ?? '';
     });
     issueLeaseIds = leases.mock.results.map((r) => (r.value as Lease).id);
     leases.mockRestore();

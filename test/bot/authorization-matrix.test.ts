@@ -384,7 +384,7 @@ const ACTIONS = {
     ask: { verb: Verbs.signalSubmit, data: () => formFor(SCHOOL_ID) },
     changes: true,
     async done({ hwc, actor, answer, before, after }) {
-      expect(visibleText(answer)).toMatch(/HWC-[A-Z0-9]{4}/);
+      expect(visibleText(answer)).toMatch(/HWC-[A-Z0-9]{5}/);
       expect(after.signals).toHaveLength(before.signals.length + 1);
       const issued = await hwc.core.signals.listIssuedBy(memberIdOf(actor), new Date(0));
       expect(issued.some((s) => !before.signals.some((b) => b.value.id === s.id))).toBe(true);

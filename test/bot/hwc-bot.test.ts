@@ -3,8 +3,10 @@ import { aChild } from '../fixtures/signals';
 import {
   BACKUP_CONTACT_ID,
   LEERPLICHT_OFFICER_ID,
+  KOMPAS_SCHOOL_ID,
   MUNICIPALITY_ID,
   NO_ROLE_ID,
+  OTHER_SCHOOL_ID,
   OTHER_MUNICIPALITY_OFFICER_ID,
   OTHER_SCHOOL_CONTACT_ID,
   PALET_CONTACT_ID,
@@ -196,7 +198,7 @@ describe('HwcBot', () => {
 
     it('confirms to the worker with the reference code and sends each contact the signal card', async () => {
       const confirmation = visibleText(await submit());
-      const reference = /HWC-[A-Z0-9]{4}/.exec(confirmation)?.[0];
+      const reference = /HWC-[A-Z0-9]{5}/.exec(confirmation)?.[0];
       expect(reference).toBeDefined();
       for (const contact of [PRIMARY_CONTACT_ID, BACKUP_CONTACT_ID]) {
         const card = signalCardOf(contact);
@@ -213,7 +215,7 @@ describe('HwcBot', () => {
 
     it('still accepts a form sent before households were possible (inputs without a child number)', async () => {
       const legacy = { firstName: child.firstName, lastName: child.lastName, birthDate: child.birthDate, schoolId: SCHOOL_ID };
-      expect(visibleText(await submit(legacy))).toMatch(/HWC-[A-Z0-9]{4}/);
+      expect(visibleText(await submit(legacy))).toMatch(/HWC-[A-Z0-9]{5}/);
       expect(hwc.core.messenger.delivered(PRIMARY_CONTACT_ID)).toHaveLength(1);
     });
 
@@ -227,10 +229,24 @@ describe('HwcBot', () => {
     it('issues one signal when Verstuur is pressed twice on the same form', async () => {
       const first = visibleText(await submit(form, 'form-message-7'));
       const second = visibleText(await submit(form, 'form-message-7'));
-      const reference = /HWC-[A-Z0-9]{4}/.exec(first)?.[0];
+      const reference = /HWC-[A-Z0-9]{5}/.exec(first)?.[0];
       expect(second).toContain(reference!);
       expect(await hwc.core.signals.listIssuedBy(VT_WORKER_ID, new Date(0))).toHaveLength(1);
       expect(hwc.core.messenger.delivered(PRIMARY_CONTACT_ID)).toHaveLength(1);
+    });
+
+    it('says a form already sent was sent, and shows what went then, when it is sent again with other content', async () => {
+      const first = visibleText(await submit(form, 'form-message-8'));
+      const reference = /HWC-[A-Z0-9]{5}/.exec(first)?.[0];
+      const changed = { ...form, firstName_0: 'Anders' };
+
+      const second = visibleText(await submit(changed, 'form-message-8'));
+
+      expect(first).not.toContain('Dit formulier was al verstuurd');
+      expect(second).toContain('Dit formulier was al verstuurd');
+      expect(second).toContain(reference!);
+      expect(second).not.toContain('Anders');
+      expect(await hwc.core.signals.listIssuedBy(VT_WORKER_ID, new Date(0))).toHaveLength(1);
     });
 
     it("shows the contact who presses Gezien the support form and updates the colleague's card in place", async () => {
@@ -428,7 +444,7 @@ describe('HwcBot routing through leerplicht, households and bounces', () => {
         { firstName: 'Mila', lastName: 'van Dijk', birthDate: '2019-01-20', schoolId: `leerplicht:${MUNICIPALITY_ID}` },
       ]),
     );
-    const references = confirmation.match(/HWC-[A-Z0-9]{4}/g) ?? [];
+    const references = confirmation.match(/HWC-[A-Z0-9]{5}/g) ?? [];
     expect(new Set(references).size).toBe(3);
     expect(confirmation).toContain('3 signalen verstuurd');
     expect(visibleText(lastCardOf(PRIMARY_CONTACT_ID))).toContain('Noor van Dijk');
@@ -496,6 +512,60 @@ describe('HwcBot routing through leerplicht, households and bounces', () => {
     expect(visibleText(card)).toContain('Kies een school om het signaal naar door te sturen.');
     expect(buttonTitled(card, 'Doorsturen')?.verb).toBe('signal.forward');
     expect((await hwc.core.stored(signalId)).state).toBe('awaiting_routing');
+  });
+
+  describe('typeahead search in the School choice', () => {
+    /** The schools Teams would show under the choice for an `application/search` invoke. */
+    function results(turn: TurnResult): Array<{ title: string; value: string }> {
+      expect(turn.invokeResponse?.status).toBe(200);
+      expect(turn.invokeResponse?.body).toMatchObject({ type: 'application/vnd.microsoft.search.searchResponse' });
+      return (turn.invokeResponse!.body as unknown as { value: { results: Array<{ title: string; value: string }> } }).value.results;
+    }
+
+    it("answers the route card's search with the matching schools of every municipality, ignoring case and accents", async () => {
+      await submitHousehold([viaHeerlen]);
+      const signalId = signalIdOn(lastCardOf(LEERPLICHT_OFFICER_ID), 'Doorsturen');
+
+      expect(results(await hwc.search(officer, `route.schools:${signalId}`, 'KOMPAS'))).toEqual([{ title: 'Basisschool Het Kompas', value: KOMPAS_SCHOOL_ID }]);
+      expect(results(await hwc.search(officer, `route.schools:${signalId}`, 'kómpas'))).toEqual([{ title: 'Basisschool Het Kompas', value: KOMPAS_SCHOOL_ID }]);
+      expect(results(await hwc.search(officer, `route.schools:${signalId}`, 'sint maartens'))).toEqual([{ title: 'Sint-Maartenscollege', value: OTHER_SCHOOL_ID }]);
+    });
+
+    it('pages through the schools as Teams asks (skip, top), by name', async () => {
+      await submitHousehold([viaHeerlen]);
+      const signalId = signalIdOn(lastCardOf(LEERPLICHT_OFFICER_ID), 'Doorsturen');
+      const all = results(await hwc.search(officer, `route.schools:${signalId}`, ''));
+      const page = results(await hwc.search(officer, `route.schools:${signalId}`, '', { skip: 1, top: 2 }));
+
+      expect(all.map((r) => r.title)).toEqual([...all.map((r) => r.title)].sort((a, b) => a.localeCompare(b, 'nl')));
+      expect(all.length).toBeGreaterThan(3);
+      expect(page).toEqual(all.slice(1, 3));
+    });
+
+    it('finds no school for an officer of another municipality, or for someone without a role', async () => {
+      await submitHousehold([viaHeerlen]);
+      const signalId = signalIdOn(lastCardOf(LEERPLICHT_OFFICER_ID), 'Doorsturen');
+
+      expect(results(await hwc.search(elsewhereOfficer, `route.schools:${signalId}`, 'kompas'))).toEqual([]);
+      expect(results(await hwc.search(noRole, `route.schools:${signalId}`, 'kompas'))).toEqual([]);
+      expect(results(await hwc.search(noRole, 'signal.destinations', 'basisschool'))).toEqual([]);
+    });
+
+    it("answers the signal form's search from the worker's own destinations, leerplicht included", async () => {
+      const found = results(await hwc.search(worker, 'signal.destinations', 'basisschool'));
+      expect(found).toContainEqual({ title: 'Basisschool De Regenboog', value: SCHOOL_ID });
+      // Het Kompas lies in a municipality where every signal goes through leerplicht.
+      expect(found.map((r) => r.title)).not.toContain('Basisschool Het Kompas');
+      expect(results(await hwc.search(worker, 'signal.destinations', 'heerlen'))).toEqual([
+        { title: 'School onbekend — via leerplicht Heerlen', value: `leerplicht:${MUNICIPALITY_ID}` },
+      ]);
+    });
+
+    it('answers a search for a dataset it does not know, or a malformed one, with 400', async () => {
+      expect((await hwc.search(worker, 'contacts', 'a')).invokeResponse?.status).toBe(400);
+      const malformed = await hwc.turn(worker, { type: 'invoke', name: 'application/search', value: { queryText: 42 } });
+      expect(malformed.invokeResponse?.status).toBe(400);
+    });
   });
 
   it('refuses an officer of another municipality, and nothing changes', async () => {

@@ -457,3 +457,38 @@ describe('the weekly digest card', () => {
     expect(json).toContain('Basisschool De Regenboog');
   });
 });
+
+describe("a school's own digest: small counts suppressed in the figures too", () => {
+  const fewAtOneSchool = aDigest({
+    figures: aWeek({
+      issued: 2,
+      viaLeerplicht: 1,
+      delivered: 2,
+      openNow: 0,
+      acknowledgedBeforeSchoolStart: { numerator: 1, denominator: 2 },
+      acknowledgedWithin24h: { numerator: 2, denominator: 2 },
+      supportedWithin48h: { numerator: 1, denominator: 2 },
+      bounced: 0,
+      noSchool: 0,
+      escalated: 1,
+      supportByCategory: { no_penalty: 1, quiet_place: 0, listening_ear: 0, teacher_informed: 0, test_postponed: 0, other: 0 },
+      noPriorConcern: { numerator: 1, denominator: 1 },
+    }),
+    lastYear: aYear(W47, { 46: { numerator: 1, denominator: 1 }, 47: { numerator: 1, denominator: 2 } }),
+  });
+  const card = digestCard(aDigestView({ scopeName: 'Basisschool De Regenboog', digest: fewAtOneSchool, smallCountsInFigures: true }));
+  const text = textOf(card);
+
+  it('shows no count from 1 to 2, nor a share of fewer than 3 children, anywhere on the card', () => {
+    expect(text).not.toMatch(/\b[12] van [0-9]/);
+    expect(text).not.toMatch(/\b(50|100)%/);
+    expect(fact(card, nl.digest.figures.issued)).toBe('<3');
+    expect(fact(card, nl.digest.figures.escalated)).toBe('<3');
+    expect(text).toContain('<3');
+  });
+
+  it('leaves a municipality digest, protected by its per-school table, as it was', () => {
+    const municipality = textOf(digestCard(aDigestView({ digest: fewAtOneSchool })));
+    expect(municipality).toMatch(/1 van 2/);
+  });
+});

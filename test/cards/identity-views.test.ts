@@ -18,6 +18,7 @@ const EVERY_VIEW: Record<DeliveryView, true> = {
   support_form: true,
   supported: true,
   withdrawn: true,
+  access_ended: true,
   route: true,
   routed: true,
   route_closed: true,
@@ -28,6 +29,7 @@ const EVERY_VIEW: Record<DeliveryView, true> = {
   support_reminder: true,
   escalation: true,
   escalation_taken: true,
+  escalation_no_coordinator: true,
   delivery_alert: true,
   name_alert: true,
 };

@@ -2,10 +2,10 @@
  * The Teams app package, checked offline: both JSON files against the schemas bundled in
  * @microsoft/app-manifest, the icons' sizes and colours, and the commands against the bot's.
  */
-import { AppManifestUtils } from '@microsoft/app-manifest';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { Commands, KNOWN_COMMANDS, parseCommand } from '../../cards/commands';
+import { localizationProblems, manifestProblems } from '../../scripts/app-package/manifest-schema';
 import { pngHeader, pngRgba } from './png';
 
 // @microsoft/app-manifest requires strip-bom, an ES module that jest's CommonJS runtime cannot
@@ -13,7 +13,6 @@ import { pngHeader, pngRgba } from './png';
 jest.mock('strip-bom', () => (text: string) => text.replace(/^\uFEFF/, ''));
 
 const appPackage = join(__dirname, '..', '..', 'appPackage');
-const schemas = join(dirname(require.resolve('@microsoft/app-manifest/package.json')), 'build', 'json-schemas', 'teams', 'v1.19');
 
 const readJson = (path: string): Record<string, unknown> => JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
 
@@ -22,6 +21,8 @@ function substituted(path: string): Record<string, unknown> {
   const values: Record<string, string> = {
     TEAMS_APP_ID: '4b1d2c6e-3f5a-4e1b-9c7d-0a2b3c4d5e6f',
     BOT_ID: '9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a',
+    TAB_CLIENT_ID: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b',
+    TAB_DOMAIN: 'hwc.example.org',
   };
   const text = readFileSync(path, 'utf8').replace(/\$\{\{(\w+)\}\}/g, (_, name: string) => {
     const value = values[name];
@@ -31,23 +32,9 @@ function substituted(path: string): Record<string, unknown> {
   return JSON.parse(text) as Record<string, unknown>;
 }
 
-/**
- * Every bundled localization schema (1.19 up to devPreview) has two activityTypes patterns with
- * an unescaped `]` (`...\b]\.description`), which ajv's unicode-mode RegExp rejects, so the schema would not
- * compile at all. Escaping that bracket keeps the pattern's meaning; no other key changes.
- */
-function repairedPatterns(schema: Record<string, unknown>): Record<string, unknown> {
-  const patterns = (schema.patternProperties ?? {}) as Record<string, unknown>;
-  const repaired = Object.fromEntries(Object.entries(patterns).map(([key, value]) => [key.replaceAll('\\b]', '\\b\\]'), value]));
-  return { ...schema, patternProperties: repaired };
-}
-
-async function schemaProblems(document: Record<string, unknown>, schemaFile: string): Promise<string[]> {
-  const schema = repairedPatterns(readJson(join(schemas, schemaFile)));
-  // The validator is typed for manifests; the localization file is validated the same way.
-  type Manifest = Parameters<typeof AppManifestUtils.validateAgainstSchema>[0];
-  type Schema = NonNullable<Parameters<typeof AppManifestUtils.validateAgainstSchema>[1]>;
-  return AppManifestUtils.validateAgainstSchema(document as unknown as Manifest, schema as unknown as Schema);
+/** The manifest is checked against the schema of its `manifestVersion`, 1.19; the localization too. */
+async function schemaProblems(document: Record<string, unknown>, schemaFile: 'MicrosoftTeams.schema.json' | 'MicrosoftTeams.Localization.schema.json'): Promise<string[]> {
+  return schemaFile === 'MicrosoftTeams.schema.json' ? manifestProblems(document) : localizationProblems(document, '1.19');
 }
 
 interface CommandList {
@@ -74,7 +61,8 @@ describe('the Teams app package', () => {
     const raw = readJson(join(appPackage, 'manifest.json'));
 
     expect(raw.id).toBe('${{TEAMS_APP_ID}}');
-    expect((await schemaProblems(raw, 'MicrosoftTeams.schema.json')).every((p) => /^\/(id|bots\/0\/botId) /.test(p))).toBe(true);
+    const problems = await schemaProblems(raw, 'MicrosoftTeams.schema.json');
+    expect(problems.filter((p) => !/^\/(id|bots\/0\/botId|webApplicationInfo\/id|validDomains\/0) /.test(p))).toEqual([]);
   });
 
   it('has an English localization valid against the localization schema', async () => {
@@ -102,6 +90,18 @@ describe('the Teams app package', () => {
       const found = path.reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], manifest);
       expect({ key, found: typeof found }).toEqual({ key, found: 'string' });
     }
+  });
+
+  it('has the personal tabs Beheer and Overzicht (Admin, Overview), served from the bot\'s own domain with Teams SSO', () => {
+    const tabs = manifest.staticTabs as Array<{ entityId: string; name: string; contentUrl: string; scopes: string[] }>;
+    expect(tabs.map((t) => [t.entityId, t.name, t.contentUrl, t.scopes])).toEqual([
+      ['beheer', 'Beheer', 'https://hwc.example.org/tab/?page=beheer', ['personal']],
+      ['overzicht', 'Overzicht', 'https://hwc.example.org/tab/?page=overzicht', ['personal']],
+    ]);
+    expect([english['staticTabs[0].name'], english['staticTabs[1].name']]).toEqual(['Admin', 'Overview']);
+    expect(manifest.validDomains).toEqual(['hwc.example.org']);
+    // The SSO token's audience is the tab's own app registration (HWC_TAB_CLIENT_ID).
+    expect(manifest.webApplicationInfo).toEqual({ id: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b', resource: 'api://hwc.example.org/6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b' });
   });
 
   it('is a personal bot that takes no files', () => {

@@ -123,6 +123,21 @@ describe('the signal form card, one child', () => {
     expect(errorUnder(card, 'schoolId_0')).toBe('Kies een school uit de lijst.');
   });
 
+  it('says in Dutch why a name with invisible characters, stacked accents or mixed scripts is refused', () => {
+    const card = signalFormCard(
+      aSignalForm({ children: [{ values: {}, errors: { firstName: 'invisible', lastName: 'mixedScripts' } }] }),
+    );
+    const stacked = signalFormCard(aSignalForm({ children: [{ values: {}, errors: { firstName: 'combiningMarks' } }] }));
+
+    expect(errorUnder(card, 'firstName_0')).toBe(
+      'In de voornaam staan onzichtbare tekens. Typ de naam opnieuw in plaats van hem te plakken.',
+    );
+    expect(errorUnder(card, 'lastName_0')).toBe(
+      'In de achternaam staan letters uit verschillende schriften, zoals Latijnse en Cyrillische. Typ de naam in één schrift.',
+    );
+    expect(errorUnder(stacked, 'firstName_0')).toBe('In de voornaam staan te veel accenten op één letter.');
+  });
+
   it('says so when a date is not a real date, or a school has no contacts yet', () => {
     const card = signalFormCard(aSignalForm({ children: [{ values: {}, errors: { birthDate: 'invalid', schoolId: 'noContacts' } }] }));
 

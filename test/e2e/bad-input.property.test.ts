@@ -127,7 +127,7 @@ describe('bad input at scale', () => {
     const before = connector.calls.length;
     await worker.say('status');
     const reply = await connector.waitFor((c) => c.method === 'send' && c.conversationId === worker.conversationId && connector.calls.indexOf(c) >= before);
-    expect(JSON.stringify(reply.body)).not.toMatch(/HWC-[0-9A-Z]{4}/);
+    expect(JSON.stringify(reply.body)).not.toMatch(/HWC-[0-9A-Z]{5}/);
     const health = await fetch(bot.botUrl.replace('/api/messages', '/healthz'));
     expect(health.status).toBe(200);
   });

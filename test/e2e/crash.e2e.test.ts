@@ -7,7 +7,9 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { Directory } from '../../src/domain/directory';
+import type { Signal } from '../../src/domain/signal';
 import { freePort, kill, startBotProcess } from '../support/bot-process';
 import { visibleText } from '../support/card-query';
 import { FakeBotConnector } from '../support/fake-bot-connector';
@@ -66,7 +68,7 @@ describe('a crash between the commit and the card reaching Teams', () => {
     connector.delayNext(1, 3_000, carla.conversationId);
     const requestsBefore = connector.requests.length;
     const answer = await wendy.press('signal.submit', { children: 1, firstName_0: 'Pien', lastName_0: 'Maas', birthDate_0: '2016-04-02', schoolId_0: '12AB00' });
-    const reference = /HWC-[0-9A-Z]{4}/.exec(visibleText((answer.body as { value: unknown }).value))?.[0];
+    const reference = /HWC-[0-9A-Z]{5}/.exec(visibleText((answer.body as { value: unknown }).value))?.[0];
     expect(reference).toBeDefined();
     const held = await connector.waitForRequest(
       (r) => r.conversationId === carla.conversationId && r.method === 'send' && connector.requests.indexOf(r) >= requestsBefore,
@@ -85,5 +87,42 @@ describe('a crash between the commit and the card reaching Teams', () => {
     await connector.waitForRequest((r) => r === held && r.status === 499, 'the held request to be dropped');
     const cardsToCarla = connector.calls.filter((c) => c.method === 'send' && c.conversationId === carla.conversationId && visibleText((c.body.attachments as Array<{ content: unknown }>)[0]?.content).includes('Pien Maas'));
     expect(cardsToCarla).toHaveLength(1);
+  });
+
+  test('as Teams does, the message of the killed process is posted anyway: the new process sends again and records that a copy may exist', async () => {
+    connector.postAfterCallerLeft();
+    const running = children.at(-1)!;
+    const botUrl = `http://127.0.0.1:${env.PORT}/api/messages`;
+    const wendy = new TeamsUser(botUrl, connector.url, ids.wendy, 'Wendy Veilig');
+    const carla = new TeamsUser(botUrl, connector.url, ids.carla, 'Carla Contact');
+    const joepCards = () => connector.calls.filter((c) => c.method === 'send' && c.conversationId === carla.conversationId && visibleText((c.body.attachments as Array<{ content: unknown }>)[0]?.content).includes('Joep'));
+
+    connector.delayNext(1, 3_000, carla.conversationId);
+    const requestsBefore = connector.requests.length;
+    await wendy.press('signal.submit', { children: 1, firstName_0: 'Joep', lastName_0: 'Maas', birthDate_0: '2015-06-12', schoolId_0: '12AB00' });
+    await connector.waitForRequest((r) => r.conversationId === carla.conversationId && r.method === 'send' && connector.requests.indexOf(r) >= requestsBefore, 'the card on its way');
+    await kill(running);
+    const next = await startBotProcess(env);
+    children.push(next);
+
+    await connector.waitFor(() => joepCards().length === 2, 'the dead process\'s copy and the new one');
+    // Joep's is the newest signal; wait until the new process has recorded what Teams answered it.
+    const carlasCard = () => {
+      const database = new Database(env.HWC_SQLITE_PATH!, { readonly: true, fileMustExist: true });
+      try {
+        const documents = (database.prepare('SELECT document FROM signals').all() as Array<{ document: string }>).map((r) => JSON.parse(r.document) as Signal);
+        const joep = documents.sort((a, b) => (a.issuedAt < b.issuedAt ? 1 : -1))[0];
+        return joep?.deliveries.find((d) => d.recipientId === ids.carla);
+      } finally {
+        database.close();
+      }
+    };
+    let card = carlasCard();
+    for (let tries = 0; card?.status !== 'sent' && tries < 100; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      card = carlasCard();
+    }
+    expect(card?.status).toBe('sent');
+    expect(card?.inDoubtSends).toBe(1);
   });
 });

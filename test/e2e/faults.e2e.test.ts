@@ -90,7 +90,7 @@ describe('delivery through a failing Bot Connector', () => {
       birthDate_0: '2017-03-15',
       schoolId_0: schoolId,
     });
-    const reference = /HWC-[0-9A-Z]{4}/.exec(visibleText((answer.body as CardValue).value))?.[0] ?? '';
+    const reference = /HWC-[0-9A-Z]{5}/.exec(visibleText((answer.body as CardValue).value))?.[0] ?? '';
     expect(reference).not.toBe('');
     return reference;
   };
@@ -129,15 +129,15 @@ describe('delivery through a failing Bot Connector', () => {
   });
 
   test('after several 500s in a row the card arrives, once', async () => {
-    // Five 500s: more than botbuilder's client absorbs in one send (1 try + 3 retries), so the
-    // dispatcher retries as well; whichever layer meets which 500, the sixth request succeeds.
+    // Five 500s: the dispatcher is the only one that retries (one request per attempt, nothing
+    // retried below it), so the sixth request, its sixth attempt, succeeds.
     const failures = 5;
     connector.failNextIn(victor.conversationId, failures, 500, undefined, { error: { code: 'InternalServerError' } });
     const reference = await issue(schools.failing, 'Vera');
     await bot.app.idle();
     // Each round moves the clock past the longest backoff the dispatcher may have chosen after
     // its latest failure (2 s doubled per attempt, jitter below that), then runs a tick.
-    for (let round = 0; round < 8 && cardsFor(victor, reference).length === 0; round++) {
+    for (let round = 0; round < 12 && cardsFor(victor, reference).length === 0; round++) {
       clock.advance(2 ** round * 2 * SECOND);
       await bot.app.tick();
     }

@@ -107,7 +107,7 @@ describe("forgetting the child: in the store and in every card that showed the c
 
     const [update] = updatesTo(carla, before);
     const text = visibleText(cardOf(update!.body));
-    expect(text).toMatch(/HWC-[0-9A-Z]{4}/);
+    expect(text).toMatch(/HWC-[0-9A-Z]{5}/);
     expect(text).not.toContain('Sanne');
     expect(text).toContain('Steun vastleggen');
     for (const chat of [carla, bram]) expect(chatNow(chat).join('\n')).not.toContain('Sanne');
@@ -139,7 +139,7 @@ describe("forgetting the child: in the store and in every card that showed the c
     expect(chatNow(lies).join('\n')).not.toContain('Daan');
     const notice = connector.calls.slice(before).find((c) => c.conversationId === wendy.conversationId && c.method === 'send');
     const noticeText = visibleText(cardOf(notice!.body));
-    expect(noticeText).toMatch(/HWC-[0-9A-Z]{4}/);
+    expect(noticeText).toMatch(/HWC-[0-9A-Z]{5}/);
     expect(noticeText).toContain('niet op tijd');
     expect(noticeText).not.toContain('Daan');
   });

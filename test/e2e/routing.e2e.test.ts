@@ -99,7 +99,7 @@ describe('routing through leerplicht, households and signals that come back', ()
     children.forEach((child, i) => Object.entries(child).forEach(([field, value]) => (data[`${field}_${i}`] = value)));
     const answer = await people.wendy.press('signal.submit', data);
     const text = visibleText(cardOfAnswer(answer));
-    return { text, references: text.match(/HWC-[0-9A-Z]{4}/g) ?? [] };
+    return { text, references: text.match(/HWC-[0-9A-Z]{5}/g) ?? [] };
   };
   const signalIdOf = (card: Record<string, unknown>, verb: string) => String(buttonTitledVerb(card, verb)?.data.signalId);
 
@@ -169,7 +169,7 @@ describe('routing through leerplicht, households and signals that come back', ()
       firstName_0: 'Roos', lastName_0: 'Kok', birthDate_0: bornYearsAgo(10), schoolId_0: '34CD00',
       firstName_1: '', lastName_1: '', birthDate_1: '', schoolId_1: '',
     });
-    expect(visibleText(cardOfAnswer(answer)).match(/HWC-[0-9A-Z]{4}/g)).toHaveLength(1);
+    expect(visibleText(cardOfAnswer(answer)).match(/HWC-[0-9A-Z]{5}/g)).toHaveLength(1);
     await bot.app.idle();
   });
 
@@ -312,7 +312,7 @@ describe('routing through leerplicht, households and signals that come back', ()
     const beforeLies = connector.calls.length;
     await people.lies.say('status');
     const waiting = visibleText((await nextCardFor(people.lies, beforeLies, 'the waiting list')).card);
-    expect(waiting).toMatch(/HWC-[0-9A-Z]{4}/);
+    expect(waiting).toMatch(/HWC-[0-9A-Z]{5}/);
     expect(waiting).not.toContain('Peters');
   });
 

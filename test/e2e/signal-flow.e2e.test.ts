@@ -120,7 +120,7 @@ describe('a signal from issue to support, end to end', () => {
     const before = connector.calls.length;
     const answer = await wendy.press('signal.submit', { ...child, schoolId: '12AB00' }, formMessage?.activityId);
     const confirmation = visibleText((answer.body as CardValue).value);
-    reference = /HWC-[0-9A-Z]{4}/.exec(confirmation)?.[0] ?? '';
+    reference = /HWC-[0-9A-Z]{5}/.exec(confirmation)?.[0] ?? '';
     expect(reference).not.toBe('');
     expect(confirmation).not.toContain(child.firstName);
 

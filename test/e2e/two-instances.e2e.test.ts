@@ -84,7 +84,7 @@ describe('two instances on one SQLite file: exactly once', () => {
       birthDate_0: '2017-03-15',
       schoolId_0: '12AB00',
     });
-    reference = /HWC-[0-9A-Z]{4}/.exec(visibleText((answer.body as CardValue).value))?.[0] ?? '';
+    reference = /HWC-[0-9A-Z]{5}/.exec(visibleText((answer.body as CardValue).value))?.[0] ?? '';
     expect(reference).not.toBe('');
     await Promise.all([a.app.idle(), b.app.idle()]);
     clock.set(amsterdam('2026-12-07', '06:59')); // Monday, one minute before the window opens

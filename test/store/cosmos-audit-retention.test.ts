@@ -17,8 +17,8 @@ async function rawAudit(database: string) {
   try {
     const container = client.database(database).container('audit');
     const { resource: settings } = await container.read();
-    const { resources: documents } = await container.items.readAll<{ ttl?: number }>().fetchAll();
-    return { defaultTtl: settings?.defaultTtl, ttls: documents.map((d) => d.ttl) };
+    const { resources: documents } = await container.items.readAll<{ ttl?: number; objectId?: string }>().fetchAll();
+    return { defaultTtl: settings?.defaultTtl, ttls: documents.map((d) => d.ttl), partitions: documents.map((d) => d.objectId) };
   } finally {
     client.dispose();
   }
@@ -30,7 +30,7 @@ describe('cosmos audit retention', () => {
     const entry = anAuditEntry();
     await stores.audit.append(entry);
 
-    expect(await rawAudit('hwc-audit-ttl')).toEqual({ defaultTtl: -1, ttls: [30 * DAY_SECONDS] });
+    expect(await rawAudit('hwc-audit-ttl')).toEqual({ defaultTtl: -1, ttls: [30 * DAY_SECONDS], partitions: ['signal-1'] });
     // The ttl is storage bookkeeping: the entry reads back exactly as it was appended.
     expect(await stores.audit.list('signal-1')).toStrictEqual([entry]);
     await stores.close();
@@ -42,6 +42,24 @@ describe('cosmos audit retention', () => {
 
     expect((await rawAudit('hwc-audit-default')).ttls).toEqual([DEFAULT_AUDIT_RETENTION_DAYS * DAY_SECONDS]);
     expect(DEFAULT_AUDIT_RETENTION_DAYS).toBe(1825);
+    await stores.close();
+  });
+
+  it('puts entries about no signal in a partition per day, never in one partition that grows for good', async () => {
+    const stores = await openCosmosStores({ ...emulator(), database: 'hwc-audit-days' });
+    const onDay = (at: string) => {
+      const entry = anAuditEntry({ at, action: 'activity.message', result: 'refused' });
+      delete entry.objectId;
+      return entry;
+    };
+    await stores.audit.append(onDay('2026-12-01T09:00:00.000Z'));
+    await stores.audit.append(onDay('2026-12-01T17:00:00.000Z'));
+    await stores.audit.append(onDay('2026-12-02T09:00:00.000Z'));
+
+    expect((await rawAudit('hwc-audit-days')).partitions.sort()).toEqual(['~day:2026-12-01', '~day:2026-12-01', '~day:2026-12-02']);
+    // The day is storage bookkeeping too: retention finds and deletes them like any entry.
+    expect(await stores.audit.purgeBefore(new Date('2026-12-02T00:00:00.000Z'), 10)).toBe(2);
+    expect((await rawAudit('hwc-audit-days')).partitions).toEqual(['~day:2026-12-02']);
     await stores.close();
   });
 });

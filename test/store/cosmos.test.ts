@@ -1,5 +1,6 @@
 import { CosmosClient, type ContainerRequest } from '@azure/cosmos';
 import { openCosmosStores } from '../../src/store/cosmos';
+import { CosmosSignalStore } from '../../src/store/cosmos/cosmos-signal-store';
 import { forgetChild } from '../../src/domain/forget-child';
 import { ErrorCodes } from '../../src/domain/errors';
 import { containerDefinitions } from '../../src/store/cosmos/containers';
@@ -52,6 +53,28 @@ describe('cosmos database', () => {
 
     await stores.signals.replace(forgetChild(created.value, new Date('2026-03-03T16:00:00.000Z')), created.etag);
 
+    expect(await identity()).toBeUndefined();
+    client.dispose();
+    await stores.close();
+  });
+
+  it('keeps a forgetting write that went through when the identity delete fails, and deletes the identity at the next tick', async () => {
+    const signal = aSignal();
+    const stores = await openFresh('hwc-identity-retry');
+    const created = await stores.signals.create(signal);
+    const client = new CosmosClient(emulator());
+    const identity = async () => (await client.database('hwc-identity-retry').container('identities').item(signal.id, signal.id).read()).resource;
+    const deleteOnce = jest
+      .spyOn(CosmosSignalStore.prototype as unknown as { deleteIdentity: () => Promise<void> }, 'deleteIdentity')
+      .mockRejectedValueOnce(Object.assign(new Error('service unavailable'), { code: 503 }));
+
+    // The record says "forgotten": the caller goes on to audit it and redraw the cards.
+    const written = await stores.signals.replace(forgetChild(created.value, new Date('2026-03-03T16:00:00.000Z')), created.etag);
+    expect(written.value.redactedAt).toBeDefined();
+    expect(await identity()).toBeDefined();
+    deleteOnce.mockRestore();
+
+    await stores.signals.listDeadlinesDue(new Date('2026-03-03T16:00:01.000Z'), 10);
     expect(await identity()).toBeUndefined();
     client.dispose();
     await stores.close();

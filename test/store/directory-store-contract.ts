@@ -86,6 +86,19 @@ export function directoryStoreContract(stores: () => Stores): void {
       ]);
     });
 
+    it('lists every municipality by id and every member by member id, for the directory page', async () => {
+      expect(await directory().listMunicipalities()).toEqual([]);
+      expect(await directory().listMembers()).toEqual([]);
+      const municipalities = [aMunicipality({ id: 'GM1680', name: 'Aa en Hunze' }), aMunicipality()];
+      await directory().upsertMunicipalities(municipalities);
+      const members = [aCoordinator(), aSchoolContact(), aVtWorker()];
+      await directory().upsertMembers(members);
+
+      expect((await directory().listMunicipalities()).map((m) => m.id)).toStrictEqual([...municipalities.map((m) => m.id)].sort());
+      expect((await directory().listMembers()).map((m) => m.aadObjectId)).toStrictEqual(members.map((m) => m.aadObjectId).sort());
+      expect(await directory().listMembers()).toContainEqual(aCoordinator());
+    });
+
     it("lists a municipality's leerplicht officers and coordinators apart, by member id", async () => {
       const officer = aLeerplichtOfficer({ municipalityIds: [MUNICIPALITY_ID, 'GM1680'] });
       const coordinator = aCoordinator();

@@ -1,16 +1,8 @@
 import { factsOf, type SignalFacts } from '../../src/domain/digest/signal-facts';
 import { countsOf } from '../../src/domain/digest/weekly-counts';
 import { forgetChild } from '../../src/domain/forget-child';
-import {
-  acknowledge,
-  applyDeliveryOutcomes,
-  applyDueDeadlines,
-  bounce,
-  closeUnroutable,
-  forwardToSchool,
-  recordSupport,
-  type Signal,
-} from '../../src/domain/signal';
+import { acknowledge, applyDueDeadlines, bounce, closeUnroutable, forwardToSchool, recordSupport, type Signal } from '../../src/domain/signal';
+import { applyDeliveryOutcomes } from '../../src/domain/signal.deliveries';
 import type { Stores } from '../../src/store/stores';
 import { COORDINATOR_ID, MUNICIPALITY_ID, SCHOOL_ID } from '../fixtures/directory';
 import {
@@ -57,7 +49,6 @@ function signalsAtEveryStage(): Record<string, Signal> {
     PRIMARY,
     { categories: ['quiet_place', 'other'], priorConcern: 'unknown' },
     at('2026-03-03T11:00:00.000Z'),
-    () => true,
   );
   const escalated = applyDueDeadlines(
     applyDueDeadlines(aSignalWithDeadline(REMIND_AT), REMIND_AT, []),
@@ -205,7 +196,7 @@ export function weeklyHeadlinesContract(stores: () => Stores): void {
   const supportedAfter = (issuedAt: Date, afterMs: number, overrides: Parameters<typeof aSignal>[0] = {}) => {
     const issued = aSignal({ now: issuedAt, ...overrides });
     const picked = acknowledge(issued, PRIMARY, new Date(issuedAt.getTime() + 60_000));
-    return recordSupport(picked, PRIMARY, { categories: ['listening_ear'], priorConcern: 'no' }, new Date(issuedAt.getTime() + afterMs), () => true);
+    return recordSupport(picked, PRIMARY, { categories: ['listening_ear'], priorConcern: 'no' }, new Date(issuedAt.getTime() + afterMs));
   };
 
   describe('SignalStore: the weekly headline counts for the trend', () => {

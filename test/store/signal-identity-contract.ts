@@ -89,5 +89,16 @@ export function signalIdentityContract(stores: () => Stores): void {
       expect((await signals().get(recent.id))?.value.child).toEqual(recent.child);
       expect(await signals().purgeExpiredIdentities(FAR_FUTURE, 10)).toBe(1);
     });
+
+    it('frees a purged record\'s reference code, so a new signal may be given it', async () => {
+      const old = aSignal({ now: at('2024-03-01T10:00:00.000Z') });
+      await signals().create(old);
+      expect(await signals().purgeIssuedBefore(at('2025-01-01T00:00:00.000Z'), 10)).toBe(1);
+
+      const next = aSignal({ reference: old.reference, now: at('2026-03-02T10:00:00.000Z') });
+      await signals().create(next);
+
+      expect((await signals().getByReference(old.reference))?.value.id).toBe(next.id);
+    });
   });
 }

@@ -1,12 +1,6 @@
 import { ErrorCodes } from '../../src/domain/errors';
-import {
-  acknowledge,
-  applyDueDeadlines,
-  bounce,
-  closeUnroutable,
-  forwardToSchool,
-  leaseDueDeliveries,
-} from '../../src/domain/signal';
+import { acknowledge, applyDueDeadlines, bounce, closeUnroutable, forwardToSchool } from '../../src/domain/signal';
+import { leaseDueDeliveries } from '../../src/domain/signal.deliveries';
 import { InvalidDocumentError } from '../../src/store/invalid-document-error';
 import type { Stores } from '../../src/store/stores';
 import { COORDINATOR_ID, MUNICIPALITY_ID, SCHOOL_ID, VT_WORKER_ID, memberId } from '../fixtures/directory';

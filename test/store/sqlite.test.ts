@@ -142,7 +142,7 @@ describe('sqlite file', () => {
     const at = (iso: string) => new Date(iso);
     const delivered = deliveredToAll(created.value, at('2026-03-03T07:00:00.000Z'));
     const picked = acknowledge(delivered, PRIMARY, at('2026-03-03T07:30:00.000Z'));
-    const supported = recordSupport(picked, PRIMARY, { categories: ['quiet_place'], priorConcern: 'unknown' }, at('2026-03-03T09:00:00.000Z'), () => true);
+    const supported = recordSupport(picked, PRIMARY, { categories: ['quiet_place'], priorConcern: 'unknown' }, at('2026-03-03T09:00:00.000Z'));
     await stores.signals.replace(supported, created.etag);
 
     const [facts] = await stores.signals.listFactsIssuedBetween([MUNICIPALITY_ID], at('2026-03-02T00:00:00.000Z'), at('2026-03-09T00:00:00.000Z'));

@@ -2,6 +2,7 @@ import type { Stores } from '../../src/store/stores';
 import { auditLogContract } from './audit-log-contract';
 import { digestRunContract } from './digest-run-contract';
 import { directoryStoreContract } from './directory-store-contract';
+import { rateBudgetContract } from './rate-budget-contract';
 import { signalFactsContract, weeklyHeadlinesContract } from './signal-facts-contract';
 import { signalIdentityContract } from './signal-identity-contract';
 import { signalStoreContract } from './signal-store-contract';
@@ -38,5 +39,6 @@ export function describeStoreContract(name: string, openFresh: () => Promise<Sto
     directoryStoreContract(current);
     auditLogContract(current);
     digestRunContract(current);
+    rateBudgetContract(current);
   });
 }

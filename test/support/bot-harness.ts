@@ -53,6 +53,7 @@ export class BotHarness {
       listMySignals: core.listMySignals,
       routeSignal: core.routeSignal,
       bounceSignal: core.bounceSignal,
+      learnCardCopy: core.learnCardCopy,
       listAwaitingRouting: core.listAwaitingRouting,
       takeEscalation: core.takeEscalation,
       readAuditTrail: core.readAuditTrail,
@@ -90,6 +91,11 @@ export class BotHarness {
 
   install(user: ChatUser): Promise<TurnResult> {
     return this.turn(user, { type: 'installationUpdate', action: 'add' });
+  }
+
+  /** Types into a typeahead School choice: Teams' `application/search` invoke for its dataset. */
+  search(user: ChatUser, dataset: string, queryText: string, queryOptions: { skip: number; top: number } = { skip: 0, top: 15 }): Promise<TurnResult> {
+    return this.turn(user, { type: 'invoke', name: 'application/search', value: { queryText, dataset, queryOptions } });
   }
 
   /** Presses an Action.Execute button; `onMessage` is the id of the message holding the card. */

@@ -77,6 +77,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     signals,
     directory,
     messenger,
+    schoolTime,
     render: options.render ? options.render({ directory, clock }) : renderViewOnly,
     clock,
     logger,

@@ -49,6 +49,8 @@ export class FakeBotConnector {
   /** Conversations that answer every activities request with a failure until `recover`. */
   private readonly failingConversations = new Map<string, Failure>();
   private delays: Array<{ ms: number; conversationId?: string }> = [];
+  private carryOutAbandoned = false;
+  private hanging = false;
   /** Member ids (aadObjectId) for whom creating a 1:1 chat fails as if the app is not installed. */
   readonly notInstalled = new Set<string>();
   url = '';
@@ -99,6 +101,23 @@ export class FakeBotConnector {
    */
   delayNext(count: number, ms: number, conversationId?: string): void {
     for (let i = 0; i < count; i++) this.delays.push({ ms, ...(conversationId ? { conversationId } : {}) });
+  }
+
+  /**
+   * From now on every activities request is taken and never answered (a Teams incident): the
+   * caller waits until it gives up. Open requests end when the connector stops.
+   */
+  hangEveryCall(): void {
+    this.hanging = true;
+  }
+
+  /**
+   * From now on a request whose caller went away before the answer (a call given up on, a killed
+   * process) is still carried out, as Teams does: the message is posted, only its id never reaches
+   * the caller. By default such a request is dropped, as if it never got through.
+   */
+  postAfterCallerLeft(): void {
+    this.carryOutAbandoned = true;
   }
 
   /** Requests made in a conversation, answered or still open, in arrival order. */
@@ -162,6 +181,7 @@ export class FakeBotConnector {
     if (!activities) return this.answer(res, 404, {});
     const [, conversationId = '', activityId] = activities;
     const request = this.recordRequest(req.method, conversationId, activityId);
+    if (request && this.hanging) return;
     // A caller that went away (a killed bot) before the answer: Teams never got to post it.
     let callerGone = false;
     res.on('close', () => (callerGone = !res.writableFinished));
@@ -169,7 +189,7 @@ export class FakeBotConnector {
     const failure = request ? this.failureFor(conversationId) : undefined;
     const delay = request ? this.takeFirst(this.delays, conversationId) : undefined;
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay.ms));
-    if (request && (res.destroyed || callerGone)) {
+    if (request && (res.destroyed || callerGone) && !this.carryOutAbandoned) {
       request.status = 499;
       this.events.emit('request', request);
       return;

@@ -1,4 +1,4 @@
-import { MessengerError, type ConversationAddress, type Messenger, type OutboundCard } from '../../src/ports';
+import { MessengerError, type CallOptions, type ConversationAddress, type Messenger, type OutboundCard } from '../../src/ports';
 import { aConversation } from '../fixtures/directory';
 
 /** One call the core made to Teams, successful or not. */
@@ -62,8 +62,8 @@ export class FakeMessenger implements Messenger {
     return { reached, release };
   }
 
-  async send(to: ConversationAddress, card: OutboundCard): Promise<{ activityId: string }> {
-    await this.passGate(to.memberId);
+  async send(to: ConversationAddress, card: OutboundCard, options: CallOptions = {}): Promise<{ activityId: string }> {
+    await this.passGate(to.memberId, options.signal);
     const failure = this.failureFor(to.memberId);
     if (failure) {
       this.calls.push({ kind: 'send', memberId: to.memberId, conversationId: to.conversationId, card, ok: false });
@@ -74,8 +74,8 @@ export class FakeMessenger implements Messenger {
     return { activityId };
   }
 
-  async update(to: ConversationAddress, activityId: string, card: OutboundCard): Promise<void> {
-    await this.passGate(to.memberId);
+  async update(to: ConversationAddress, activityId: string, card: OutboundCard, options: CallOptions = {}): Promise<void> {
+    await this.passGate(to.memberId, options.signal);
     const failure = this.failureFor(to.memberId);
     this.calls.push({ kind: 'update', memberId: to.memberId, conversationId: to.conversationId, activityId, card, ok: !failure });
     if (failure) throw failure;
@@ -108,11 +108,20 @@ export class FakeMessenger implements Messenger {
     return forMember.error;
   }
 
-  private async passGate(memberId: string): Promise<void> {
+  /** Waits at a held gate until it is released, or fails as a cancelled call when `signal` aborts first. */
+  private async passGate(memberId: string, signal?: AbortSignal): Promise<void> {
     const gate = this.gates.get(memberId);
     if (!gate) return;
     this.gates.delete(memberId);
     gate.arrived();
-    await gate.opened;
+    if (!signal) return gate.opened;
+    await Promise.race([
+      gate.opened,
+      new Promise<never>((_, reject) => {
+        const cancelled = () => reject(new MessengerError('timeout', true, undefined, true));
+        if (signal.aborted) cancelled();
+        else signal.addEventListener('abort', cancelled, { once: true });
+      }),
+    ]);
   }
 }

@@ -48,6 +48,12 @@ export async function startBot(options: {
   clock?: Clock;
   /** Spans and metrics to the test's in-memory exporter and reader. */
   telemetry?: TelemetryForTests;
+  /** Pins the dispatcher's retry jitter (see AppOptions.jitter). */
+  jitter?: () => number;
+  /** Where the tab's SSO keys are discovered (a local Entra), with HWC_TAB_CLIENT_ID in env. */
+  tabAuthorityForTests?: string;
+  /** Origins besides Teams' that may frame the tab: the browser test's same-origin host page. */
+  tabFrameAncestorsForTests?: string[];
 }): Promise<RunningBot> {
   const sqlitePath = options.sqlitePath ?? join(mkdtempSync(join(tmpdir(), 'hwc-db-')), 'hwc.sqlite');
   const config = loadConfig({
@@ -58,12 +64,21 @@ export async function startBot(options: {
     ...(options.directoryFile ? { HWC_DIRECTORY_FILE: options.directoryFile } : {}),
     HWC_TEAMS_SERVICE_URL: options.connectorUrl,
     LOG_LEVEL: 'debug',
-    ...(options.clock ? { HWC_RELAY_INTERVAL_MS: String(24 * 60 * 60 * 1000) } : {}),
+    ...(options.clock ? { HWC_RELAY_INTERVAL_MS: String(24 * 60 * 60 * 1000), HWC_FORGET_INTERVAL_MS: String(24 * 60 * 60 * 1000) } : {}),
     ...options.env,
   });
   const logs = options.logs ?? new LogCapture();
   const stores = await createStores(config.store, { auditRetentionDays: config.auditRetentionDays });
-  const app = await createApp({ config, stores, logger: createLogger(config.logLevel, logs), ...(options.clock ? { clock: options.clock } : {}), ...(options.telemetry ? { telemetryForTests: options.telemetry } : {}) });
+  const app = await createApp({
+    config,
+    stores,
+    logger: createLogger(config.logLevel, logs),
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.jitter ? { jitter: options.jitter } : {}),
+    ...(options.telemetry ? { telemetryForTests: options.telemetry } : {}),
+    ...(options.tabAuthorityForTests ? { tabAuthorityForTests: options.tabAuthorityForTests } : {}),
+    ...(options.tabFrameAncestorsForTests ? { tabFrameAncestorsForTests: options.tabFrameAncestorsForTests } : {}),
+  });
   const port = await app.listen();
   return { app, botUrl: `http://127.0.0.1:${port}/api/messages`, logs, sqlitePath };
 }

@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       locale: 'nl',
       store: { kind: 'sqlite', path: './data/hwc.sqlite' },
       relayIntervalMs: 5000,
+      forgetIntervalMs: 1000,
       dispatchLeaseMs: 300000,
       quietTime: true,
       allowedTenants: [],
@@ -75,6 +76,7 @@ describe('loadConfig', () => {
       HWC_STORE: 'cosmos',
       COSMOS_ENDPOINT: 'https://hwc.documents.azure.com:443/',
       COSMOS_KEY: 'key',
+      HWC_ALLOW_COSMOS_KEY: 'true',
       HWC_LOCALE: 'en',
       HWC_ALLOWED_TENANTS: 'tenant',
       HWC_DIRECTORY_FILE: '/etc/hwc/directory.json',
@@ -87,7 +89,7 @@ describe('loadConfig', () => {
       appType: 'SingleTenant',
       tenantId: 'tenant',
       locale: 'en',
-      store: { kind: 'cosmos', endpoint: 'https://hwc.documents.azure.com:443/', key: 'key', database: 'hwc' },
+      store: { kind: 'cosmos', endpoint: 'https://hwc.documents.azure.com:443/', auth: { kind: 'key', key: 'key' }, database: 'hwc' },
       allowedTenants: ['tenant'],
     });
   });
@@ -193,6 +195,44 @@ describe('loadConfig', () => {
     expect(problems).toHaveLength(2);
     expect(problems.join('\n')).toMatch(/COSMOS_ENDPOINT/);
     expect(problems.join('\n')).toMatch(/COSMOS_KEY/);
+  });
+
+  describe('Cosmos DB without a key', () => {
+    const cosmos = { HWC_STORE: 'cosmos', COSMOS_ENDPOINT: 'https://hwc.documents.azure.com:443/' };
+
+    it('signs in to Cosmos DB with the managed identity named by AZURE_CLIENT_ID, with no key', () => {
+      expect(loadConfig({ ...production, ...cosmos, COSMOS_AUTH: 'managed-identity', AZURE_CLIENT_ID: 'c1d2' }).store).toEqual({
+        kind: 'cosmos',
+        endpoint: 'https://hwc.documents.azure.com:443/',
+        database: 'hwc',
+        auth: { kind: 'managed-identity', clientId: 'c1d2', developerSignIn: false },
+      });
+      // Outside Azure a developer's own sign-in (az login) may stand in for the identity.
+      expect(loadConfig({ ...cosmos, COSMOS_AUTH: 'managed-identity' }).store).toMatchObject({ auth: { kind: 'managed-identity', developerSignIn: true } });
+    });
+
+    it('keeps the key for the emulator outside production', () => {
+      expect(loadConfig({ ...cosmos, COSMOS_KEY: 'emulator-key' }).store).toMatchObject({ auth: { kind: 'key', key: 'emulator-key' } });
+    });
+
+    it('refuses COSMOS_KEY in production unless HWC_ALLOW_COSMOS_KEY=true', () => {
+      expect(problemsOf({ ...production, ...cosmos, COSMOS_KEY: 'k' })).toEqual([
+        expect.stringMatching(/^COSMOS_KEY is refused in production.*COSMOS_AUTH=managed-identity.*HWC_ALLOW_COSMOS_KEY=true/),
+      ]);
+      expect(loadConfig({ ...production, ...cosmos, COSMOS_KEY: 'k', HWC_ALLOW_COSMOS_KEY: 'true' }).store).toMatchObject({ auth: { kind: 'key' } });
+      // A key left in the settings is refused even where the store does not use it.
+      expect(problemsOf({ ...production, COSMOS_KEY: 'k' })).toEqual([expect.stringMatching(/^COSMOS_KEY is refused in production/)]);
+    });
+
+    it('refuses a key beside COSMOS_AUTH=managed-identity, which would leave unclear how the bot signs in', () => {
+      expect(problemsOf({ ...cosmos, COSMOS_AUTH: 'managed-identity', COSMOS_KEY: 'k' })).toEqual([
+        expect.stringMatching(/^COSMOS_KEY is set while COSMOS_AUTH=managed-identity/),
+      ]);
+    });
+
+    it('refuses a sign-in method it does not know', () => {
+      expect(problemsOf({ ...cosmos, COSMOS_AUTH: 'password', COSMOS_KEY: 'k' })).toEqual([expect.stringMatching(/^COSMOS_AUTH /)]);
+    });
   });
 
   it.each([['abc'], ['70000'], ['-1'], ['3.5']])('refuses PORT=%s, naming PORT', (PORT) => {

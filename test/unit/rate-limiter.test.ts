@@ -1,10 +1,8 @@
-import type { TurnContext } from 'botbuilder';
-import { HwcAdapter } from '../../bot/adapter';
+import { BotConnectorClient } from '../../bot/bot-connector-client';
 import { RateLimitWaitExceeded, RateLimiter, TEAMS_CONVERSATION_LIMITS, type RateLimit, type RateLimiterOptions } from '../../bot/rate-limiter';
 import { TeamsMessenger } from '../../bot/teams-messenger';
 import { MessengerError, type ConversationAddress } from '../../src/ports';
 import { FakeBotConnector } from '../support/fake-bot-connector';
-import { RecordingLogger } from '../support/recording-logger';
 
 const SECOND = 1_000;
 const HOUR = 3_600 * SECOND;
@@ -274,27 +272,21 @@ describe('TeamsMessenger under the rate limiter', () => {
     const limiter = new RateLimiter({ ...options, now: time.now, sleep: time.sleep });
     const calls: Array<{ kind: string; at: number }> = [];
     let nextId = 1;
-    const context = (conversationId: string) =>
-      ({
-        activity: { conversation: { id: conversationId }, serviceUrl: to.serviceUrl, channelId: 'msteams', recipient: { id: '28:bot' } },
-        sendActivity: async () => {
-          calls.push({ kind: 'send', at: time.now() });
-          return { id: `activity-${nextId++}` };
-        },
-        updateActivity: async () => {
-          calls.push({ kind: 'update', at: time.now() });
-        },
-      }) as unknown as TurnContext;
-    const adapter = {
-      continueConversationAsync: async (_appId: string, reference: { conversation: { id: string } }, logic: (c: TurnContext) => Promise<void>) =>
-        logic(context(reference.conversation.id)),
-      createConversationAsync: async (...args: unknown[]) => {
-        calls.push({ kind: 'create', at: time.now() });
-        await (args[5] as (c: TurnContext) => Promise<void>)(context(`new-${nextId++}`));
+    const connector = {
+      sendActivity: async () => {
+        calls.push({ kind: 'send', at: time.now() });
+        return { id: `activity-${nextId++}` };
       },
-    } as unknown as HwcAdapter;
+      updateActivity: async () => {
+        calls.push({ kind: 'update', at: time.now() });
+      },
+      createConversation: async () => {
+        calls.push({ kind: 'create', at: time.now() });
+        return { id: `new-${nextId++}` };
+      },
+    } as unknown as BotConnectorClient;
     const messenger = new TeamsMessenger(
-      adapter,
+      connector,
       { appId: '', serviceUrl: to.serviceUrl, ...(maxRateWaitMs !== undefined ? { maxRateWaitMs } : {}) },
       limiter,
     );
@@ -316,6 +308,18 @@ describe('TeamsMessenger under the rate limiter', () => {
     ]);
   });
 
+  it("ends a wait for a turn when the call's own deadline passes: nothing is sent later", async () => {
+    const { time, messenger, calls } = messengerWith({ globalPerSecond: 1 });
+    void messenger.send(to, { type: 'AdaptiveCard' });
+    const deadline = new AbortController();
+    const cancelled = messenger.send(to, { type: 'AdaptiveCard' }, { signal: deadline.signal }).catch((error: unknown) => error);
+    await time.advanceTo(200);
+    deadline.abort();
+    expect(await cancelled).toMatchObject({ code: 'rate_limit_wait', retryable: true });
+    await time.advanceTo(5 * SECOND);
+    expect(calls).toHaveLength(1);
+  });
+
   it('gives up waiting as a retryable failure, before the dispatcher gives up on the call', async () => {
     const { time, messenger, calls } = messengerWith({ globalPerSecond: 1 }, 500);
     void messenger.send(to, { type: 'AdaptiveCard' });
@@ -327,24 +331,20 @@ describe('TeamsMessenger under the rate limiter', () => {
     expect(calls).toHaveLength(1);
   });
 
-  it("hands Teams' answer to the caller instead of the adapter's onTurnError (which would swallow it)", async () => {
+  it("hands Teams' answer to the caller as a coded failure, with one request per call (no retries below the caller)", async () => {
     const connector = new FakeBotConnector();
     const url = await connector.start();
     try {
-      const logger = new RecordingLogger();
-      let genericReplies = 0;
-      const adapter = new HwcAdapter({ appId: '' }, logger, async () => {
-        genericReplies++;
-      });
-      const messenger = new TeamsMessenger(adapter, { appId: '', serviceUrl: url });
+      const messenger = new TeamsMessenger(new BotConnectorClient(), { appId: '', serviceUrl: url });
       const there = { ...to, serviceUrl: url };
       const roster = { error: { code: 'BotNotInConversationRoster', message: 'not in roster' } };
       connector.failNext(1, 403, {}, roster);
       await expect(messenger.send(there, { type: 'AdaptiveCard' })).rejects.toMatchObject({ code: 'http_403_BotNotInConversationRoster', retryable: false });
       connector.failNext(1, 403, {}, roster);
       await expect(messenger.update(there, 'activity-1', { type: 'AdaptiveCard' })).rejects.toMatchObject({ code: 'http_403_BotNotInConversationRoster', retryable: false });
-      expect(genericReplies).toBe(0);
-      expect(logger.lines.filter((l) => l.message === 'turn failed')).toEqual([]);
+      connector.failNext(1, 429, { 'retry-after': '3' });
+      await expect(messenger.send(there, { type: 'AdaptiveCard' })).rejects.toMatchObject({ code: 'http_429_Throttled', retryable: true, retryAfterMs: 3000, inDoubt: false });
+      expect(connector.requests.map((r) => r.status)).toEqual([403, 403, 429]);
       await expect(messenger.send(there, { type: 'AdaptiveCard' })).resolves.toEqual({ activityId: expect.any(String) });
     } finally {
       await connector.stop();

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { NL_SCHOOL_CALENDAR_SOURCE } from './nl-school-calendar.data';
+import { dutchPublicHolidays } from './dutch-public-holidays';
 import { addDays, type CalendarDay } from './local-time';
 import { HOLIDAY_REGIONS, calendarDaySchema, holidayRegionSchema, type HolidayRegion } from './schemas';
 
@@ -81,7 +82,8 @@ export const calendarDataSchema = z
       .object({ from: calendarDaySchema, to: calendarDaySchema })
       .refine((c) => c.from <= c.to, { message: '`from` must not be after `to`', path: ['to'] }),
     schoolYears: z.array(schoolYearSchema).min(1),
-    publicHolidays: z.array(publicHolidaySchema),
+    /** Days off beside the computed public holidays (see `PublicHolidayRules`); usually none. */
+    publicHolidays: z.array(publicHolidaySchema).default([]),
   })
   .superRefine((data, ctx) => {
     const years = data.schoolYears.map((y) => y.schoolYear);
@@ -119,9 +121,12 @@ export interface CalendarData {
   readonly source: string;
   readonly coverage: Readonly<{ from: CalendarDay; to: CalendarDay }>;
   readonly schoolYears: readonly CalendarDataDocument['schoolYears'][number][];
+  /** The days off listed in the data, beside the computed ones. */
   readonly publicHolidays: readonly PublicHoliday[];
-  /** The public holiday on a day, if any. */
+  /** The public holiday on a day, if any: listed, or computed from the day's year. */
   publicHolidayOn(day: CalendarDay): PublicHoliday | undefined;
+  /** Every public holiday of a calendar year, listed and computed, by date. */
+  publicHolidaysIn(year: number): readonly PublicHoliday[];
   /** The region's advised (or, in summer, compulsory) holiday that contains a day, if any. */
   regionHolidayOn(region: HolidayRegion, day: CalendarDay): RegionHoliday | undefined;
   /** Whether the data describes the region holidays of this day (see `coverage`). */
@@ -135,14 +140,30 @@ export class CalendarDataError extends Error {
   }
 }
 
-/** Validates raw calendar data (shape, dates, completeness per region) and indexes it by day. */
-export function parseCalendarData(raw: unknown): CalendarData {
+/** The public holidays of a calendar year by rule, so they never run out as listed data does. */
+export type PublicHolidayRules = (year: number) => readonly PublicHoliday[];
+
+/**
+ * Validates raw calendar data (shape, dates, completeness per region) and indexes it by day. The
+ * public holidays are those listed plus, when `rules` is given, those computed per year.
+ */
+export function parseCalendarData(raw: unknown, rules: PublicHolidayRules = () => []): CalendarData {
   const parsed = calendarDataSchema.safeParse(raw);
   if (!parsed.success) {
     throw new CalendarDataError(parsed.error.issues.map((i) => `${i.path.join('.') || '(data)'}: ${i.message}`));
   }
   const data = parsed.data;
-  const publicByDay = new Map(data.publicHolidays.map((h) => [h.date, h]));
+  const listedByDay = new Map(data.publicHolidays.map((h) => [h.date, h]));
+  const byYear = new Map<number, Map<CalendarDay, PublicHoliday>>();
+  const holidaysOfYear = (year: number): Map<CalendarDay, PublicHoliday> => {
+    let days = byYear.get(year);
+    if (!days) {
+      days = new Map(rules(year).map((h) => [h.date, h]));
+      for (const [day, h] of listedByDay) if (day.startsWith(`${year}-`)) days.set(day, h);
+      byYear.set(year, days);
+    }
+    return days;
+  };
   const byRegion = new Map<HolidayRegion, Map<CalendarDay, RegionHoliday>>(
     HOLIDAY_REGIONS.map((region) => [region, new Map()]),
   );
@@ -159,11 +180,12 @@ export function parseCalendarData(raw: unknown): CalendarData {
     coverage: data.coverage,
     schoolYears: data.schoolYears,
     publicHolidays: data.publicHolidays,
-    publicHolidayOn: (day) => publicByDay.get(day),
+    publicHolidayOn: (day) => holidaysOfYear(Number(day.slice(0, 4))).get(day),
+    publicHolidaysIn: (year) => [...holidaysOfYear(year).values()].sort((a, b) => a.date.localeCompare(b.date)),
     regionHolidayOn: (region, day) => byRegion.get(region)?.get(day),
     covers: (day) => day >= data.coverage.from && day <= data.coverage.to,
   };
 }
 
-/** The shipped Dutch calendar (Rijksoverheid advice 2025-2026 and 2026-2027, public holidays 2025–2027). */
-export const NL_SCHOOL_CALENDAR: CalendarData = parseCalendarData(NL_SCHOOL_CALENDAR_SOURCE);
+/** The shipped Dutch calendar: Rijksoverheid advice 2025-2026 and 2026-2027, public holidays of any year. */
+export const NL_SCHOOL_CALENDAR: CalendarData = parseCalendarData(NL_SCHOOL_CALENDAR_SOURCE, dutchPublicHolidays);

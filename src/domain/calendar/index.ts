@@ -4,3 +4,5 @@ export * from './schemas';
 export * from './calendar-data';
 export * from './school-calendar';
 export * from './time-policy';
+export * from './dutch-public-holidays';
+export * from './calendar-horizon';

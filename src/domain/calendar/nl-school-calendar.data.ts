@@ -7,7 +7,8 @@
  *   (https://www.rijksoverheid.nl/onderwerpen/schoolvakanties/overzicht-schoolvakanties-per-schooljaar,
  *   also published as open data: opendata.rijksoverheid.nl, infotype `schoolholidays`).
  * - Public holidays: the Dutch national holidays (Algemene termijnenwet) that can fall on a school
- *   day. Easter-dependent dates follow from Easter Sunday: 5 April 2026 and 28 March 2027.
+ *   day, computed for any year in `dutch-public-holidays.ts`; the movable ones follow from Easter
+ *   Sunday (5 April 2026, 28 March 2027, 16 April 2028).
  *
  * ## What the dates mean
  * - Only the **zomervakantie** (summer holiday) is compulsory for every school in its region
@@ -21,7 +22,7 @@
  * - **Goede Vrijdag** is not a day off by law, but most schools are closed: `kind: 'advice'`, so a
  *   school that is open can force it back with `schoolDays` in the directory.
  * - **Bevrijdingsdag** (5 May) is a day off for schools only in lustrum years (2025, 2030, …).
- *   2025 was one (80 years of liberation) and is listed; 5 May 2026 and 2027 are *not* days off by
+ *   2025 was one (80 years of liberation) and 2030 is the next; 5 May 2026 and 2027 are *not* days off by
  *   default — most schools take them off anyway, inside a two-week meivakantie or as a study day;
  *   add those through the school's `daysOff`/`holidays`.
  * - The Friday after Hemelvaartsdag is not listed: it is a common *school* choice, not advice.
@@ -30,12 +31,13 @@
  * 1. Copy the five holidays for the new school year from rijksoverheid.nl ("Schoolvakanties
  *    2027-2028"), one entry per holiday with the regions that share its dates; every region must
  *    get each of the five holidays exactly once (the loader checks this).
- * 2. Add the public holidays of the new calendar year(s) (Nieuwjaarsdag, Goede Vrijdag as advice,
- *    Tweede Paasdag, Koningsdag — 26 April when the 27th is a Sunday —, Bevrijdingsdag only in a
- *    lustrum year, Hemelvaartsdag, Tweede Pinksterdag, Eerste en Tweede Kerstdag). The unit tests
- *    check the Easter-dependent ones against the computed Easter date.
+ * 2. Nothing to do for the public holidays: they are computed from the year (Nieuwjaarsdag, Goede
+ *    Vrijdag as advice, Tweede Paasdag, Koningsdag — 26 April when the 27th is a Sunday —,
+ *    Bevrijdingsdag only in a lustrum year, Hemelvaartsdag, Tweede Pinksterdag, Kerstdagen).
  * 3. Move `coverage.to` to the last day of the new summer holiday (the latest region).
- * 4. Run `npx jest test/unit/domain/calendar`: the data is validated with zod when this module is
+ * 4. From 120 days before `coverage.to` the service reports not ready on `/readyz` and logs an
+ *    error each hour, so this step is not forgotten.
+ * 5. Run `npx jest test/unit/domain/calendar`: the data is validated with zod when this module is
  *    first loaded, so a malformed entry stops the process at start-up rather than misplanning.
  *
  * (This file sits beside the code rather than in a `data/` folder because the repository's
@@ -82,35 +84,10 @@ export const NL_SCHOOL_CALENDAR_SOURCE = {
       ],
     },
   ],
-  /** `public`: a day off by law for schools; `advice`: closed at most schools, a school may open. */
-  publicHolidays: [
-    // 2025 (Easter Sunday 20 April)
-    { date: '2025-01-01', name: 'Nieuwjaarsdag', kind: 'public' },
-    { date: '2025-04-18', name: 'Goede Vrijdag', kind: 'advice' },
-    { date: '2025-04-21', name: 'Tweede Paasdag', kind: 'public' },
-    { date: '2025-04-26', name: 'Koningsdag', kind: 'public' }, // the 27th was a Sunday
-    { date: '2025-05-05', name: 'Bevrijdingsdag', kind: 'public' }, // lustrum year
-    { date: '2025-05-29', name: 'Hemelvaartsdag', kind: 'public' },
-    { date: '2025-06-09', name: 'Tweede Pinksterdag', kind: 'public' },
-    { date: '2025-12-25', name: 'Eerste Kerstdag', kind: 'public' },
-    { date: '2025-12-26', name: 'Tweede Kerstdag', kind: 'public' },
-    // 2026 (Easter Sunday 5 April)
-    { date: '2026-01-01', name: 'Nieuwjaarsdag', kind: 'public' },
-    { date: '2026-04-03', name: 'Goede Vrijdag', kind: 'advice' },
-    { date: '2026-04-06', name: 'Tweede Paasdag', kind: 'public' },
-    { date: '2026-04-27', name: 'Koningsdag', kind: 'public' },
-    { date: '2026-05-14', name: 'Hemelvaartsdag', kind: 'public' },
-    { date: '2026-05-25', name: 'Tweede Pinksterdag', kind: 'public' },
-    { date: '2026-12-25', name: 'Eerste Kerstdag', kind: 'public' },
-    { date: '2026-12-26', name: 'Tweede Kerstdag', kind: 'public' },
-    // 2027 (Easter Sunday 28 March)
-    { date: '2027-01-01', name: 'Nieuwjaarsdag', kind: 'public' },
-    { date: '2027-03-26', name: 'Goede Vrijdag', kind: 'advice' },
-    { date: '2027-03-29', name: 'Tweede Paasdag', kind: 'public' },
-    { date: '2027-04-27', name: 'Koningsdag', kind: 'public' },
-    { date: '2027-05-06', name: 'Hemelvaartsdag', kind: 'public' },
-    { date: '2027-05-17', name: 'Tweede Pinksterdag', kind: 'public' },
-    { date: '2027-12-25', name: 'Eerste Kerstdag', kind: 'public' },
-    { date: '2027-12-26', name: 'Tweede Kerstdag', kind: 'public' },
-  ],
+  /**
+   * Extra days off for every school in the country, beside the public holidays computed per year
+   * in `dutch-public-holidays.ts` (Easter and the feasts that follow it, Koningsdag, lustrum
+   * Bevrijdingsdag, …). None today.
+   */
+  publicHolidays: [],
 } as const;

@@ -76,3 +76,8 @@ export function compareWeeks(a: IsoWeek, b: IsoWeek): number {
   return a.year !== b.year ? a.year - b.year : a.week - b.week;
 }
 
+
+/** Whether `week` has ended at `now`: a week's figures are shown only then, never while they still change. */
+export function isWeekOver(week: IsoWeek, now: Date): boolean {
+  return compareWeeks(week, isoWeekOf(now)) < 0;
+}

@@ -35,6 +35,13 @@ export const containerDefinitions = {
   audit: { id: 'audit', partitionKey: { paths: ['/objectId'] }, defaultTtl: -1 },
   /** The weekly digest's runs, one document per week (`id` = the week's code, e.g. 2026-W47). */
   digestRuns: { id: 'digestRuns', partitionKey: { paths: ['/id'] } },
+  /**
+   * The Teams rate budget every instance shares: one small document per key (a conversation, the
+   * bot as a whole) with its recent calls. TTL on with no default: each document carries its
+   * longest window as `ttl`, so a chat nobody writes to any more leaves no document behind.
+   * Nothing is ever queried, so nothing is indexed.
+   */
+  rateBudget: { id: 'rateBudget', partitionKey: { paths: ['/id'] }, defaultTtl: -1, indexingPolicy: { indexingMode: 'none', automatic: false } },
 } satisfies Record<string, ContainerRequest>;
 
 export type ContainerName = keyof typeof containerDefinitions;

@@ -31,7 +31,10 @@ export class CosmosAuditLog implements AuditLog {
   async append(entry: AuditEntry): Promise<void> {
     const checked = parseAuditEntry(entry);
     const sortKey = `${checked.at}#${String(++this.appended).padStart(12, '0')}`;
-    await this.audit.items.create({ ...checked, id: randomUUID(), sortKey, ttl: this.ttlSeconds });
+    // An entry about no object goes to its day's partition (`objectId` is the partition key), so
+    // no single partition grows for ever; `aboutNothing` marks it, and reading leaves the key out.
+    const partition = checked.objectId === undefined ? { objectId: `${DAY_PARTITION_PREFIX}${checked.at.slice(0, 10)}`, aboutNothing: true } : {};
+    await this.audit.items.create({ ...checked, ...partition, id: randomUUID(), sortKey, ttl: this.ttlSeconds });
   }
 
   /** Oldest first by `at`; entries with the same `at` from one process in append order. */
@@ -45,7 +48,7 @@ export class CosmosAuditLog implements AuditLog {
         { partitionKey: objectId },
       )
       .fetchAll();
-    return resources.map((resource) => parseAuditEntry(domainFields(resource, 'id', 'sortKey', 'ttl')));
+    return resources.map(entryOf);
   }
 
   /**
@@ -77,7 +80,20 @@ export class CosmosAuditLog implements AuditLog {
   }
 }
 
-/** Entries about no object have no `objectId`: Cosmos DB keeps them under the "none" partition key. */
+/** The partition key of entries about no object: the day they were written. Never a signal id or reference. */
+const DAY_PARTITION_PREFIX = '~day:';
+
+/** The entry as appended: storage bookkeeping (id, order, ttl, a day partition) left out. */
+function entryOf(resource: ItemDefinition): AuditEntry {
+  const fields = domainFields(resource, 'id', 'sortKey', 'ttl', 'aboutNothing');
+  if (resource.aboutNothing === true) delete fields.objectId;
+  return parseAuditEntry(fields);
+}
+
+/**
+ * Entries about no object written before they had a day partition have no `objectId`: Cosmos DB
+ * keeps those under the "none" partition key.
+ */
 function partitionOf(objectId: string | undefined): PartitionKey {
   return objectId ?? new PartitionKeyBuilder().addNoneValue().build();
 }

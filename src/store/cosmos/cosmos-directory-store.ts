@@ -101,6 +101,18 @@ export class CosmosDirectoryStore implements DirectoryStore {
     return found.map((resource) => parseSchoolDocument(entityFields(resource)));
   }
 
+  /** Ordered by id. */
+  async listMunicipalities(): Promise<Municipality[]> {
+    const found = await this.query('municipality');
+    return found.map((resource) => parseMunicipalityDocument(entityFields(resource)));
+  }
+
+  /** Ordered by member id. */
+  async listMembers(): Promise<Member[]> {
+    const found = await this.query('member');
+    return found.map((resource) => parseMemberDocument(memberFields(resource)));
+  }
+
   /** Ordered by member id. */
   async listAdmins(): Promise<Member[]> {
     const found = await this.query('member');

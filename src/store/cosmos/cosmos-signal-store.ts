@@ -25,11 +25,21 @@ const FACTS_QUERY = `
     ARRAY_LENGTH(c.triedSchoolIds) > 0 AS bounced, c.state = 'unroutable' AS noSchool, IS_DEFINED(c.escalation) AS escalated,
     (SELECT VALUE COUNT(1) FROM d IN c.deliveries WHERE d.status = 'failed' AND NOT IS_DEFINED(d.activityId)) AS failedDeliveries
   FROM c
-  WHERE ARRAY_CONTAINS(@ids, c.municipalityId) AND c.issuedAt >= @from AND c.issuedAt < @to
+  WHERE c.municipalityId IN (@@ids) AND c.issuedAt >= @from AND c.issuedAt < @to
   ORDER BY c.issuedAt ASC`;
 
+/**
+ * `IN (@id0, @id1, …)` for a list of municipality ids, one parameter each: Cosmos DB can tell from
+ * an IN list on the partition key which partitions to read, where ARRAY_CONTAINS over a parameter
+ * fans out to every partition.
+ */
+function idsIn(ids: string[]): { list: string; parameters: Array<{ name: string; value: string }> } {
+  const parameters = ids.map((value, i) => ({ name: `@id${i}`, value }));
+  return { list: parameters.map((p) => p.name).join(', '), parameters };
+}
+
 /** A child's identity: its own document, written once at issue and deleted when forgotten. */
-interface IdentityDocument {
+export interface IdentityDocument {
   /** The signal's id. */
   id: string;
   child: ChildIdentity;
@@ -55,6 +65,9 @@ interface ReferenceReservation {
  * never changes one. Cosmos DB keeps ids unique per partition only; ids are UUIDs.
  */
 export class CosmosSignalStore implements SignalStore {
+  /** Identities whose record was written without them but whose delete failed: retried each tick. */
+  private readonly identitiesToDelete = new Set<string>();
+
   constructor(
     private readonly signals: Container,
     private readonly references: Container,
@@ -119,24 +132,29 @@ export class CosmosSignalStore implements SignalStore {
       throw error;
     }
     // Deleted only after the record says so: a write that lost a race must not take the child
-    // from the version that won. Every later write of a forgotten signal tries again.
-    if (!child) await this.deleteIdentity(document.id);
+    // from the version that won. The record's write stands even when this delete fails (the
+    // change is then audited and its cards redrawn like any other): the delete is tried again at
+    // the next tick, and the identity's TTL is the backstop behind that.
+    if (!child) await this.deleteIdentityOrRetryLater(document.id);
     return { value: joinSignal(parseSignalDocument(domainFields(resource)), child), etag: etagOf(resource) };
   }
 
   async purgeIssuedBefore(cutoff: Date, limit: number): Promise<number> {
     const { resources } = await this.signals.items
-      .query<{ id: string; municipalityId: string }>({
-        query: 'SELECT TOP @limit c.id, c.municipalityId FROM c WHERE c.issuedAt < @cutoff ORDER BY c.issuedAt ASC',
+      .query<{ id: string; municipalityId: string; reference: string }>({
+        query: 'SELECT TOP @limit c.id, c.municipalityId, c.reference FROM c WHERE c.issuedAt < @cutoff ORDER BY c.issuedAt ASC',
         parameters: [
           { name: '@limit', value: limit },
           { name: '@cutoff', value: cutoff.toISOString() },
         ],
       })
       .fetchAll();
-    for (const { id, municipalityId } of resources) {
+    for (const { id, municipalityId, reference } of resources) {
       await this.deleteIdentity(id);
       await ignoreNotFound(this.signals.item(id, municipalityId).delete());
+      // The code is free again, as in the other stores; only this record's own reservation goes.
+      const { resource: reservation } = await this.references.item(reference, reference).read<ReferenceReservation>();
+      if (reservation?.signalId === id) await ignoreNotFound(this.references.item(reference, reference).delete());
     }
     return resources.length;
   }
@@ -170,10 +188,8 @@ export class CosmosSignalStore implements SignalStore {
     if (municipalityIds.length === 0) return [];
     // The municipality is the partition key: the filter keeps the query to those partitions.
     const found = await this.query({
-      query:
-        "SELECT * FROM c WHERE ARRAY_CONTAINS(@ids, c.municipalityId) AND c.state = 'awaiting_routing' " +
-        'ORDER BY c.issuedAt ASC',
-      parameters: [{ name: '@ids', value: municipalityIds }],
+      query: `SELECT * FROM c WHERE c.municipalityId IN (${idsIn(municipalityIds).list}) AND c.state = 'awaiting_routing' ORDER BY c.issuedAt ASC`,
+      parameters: idsIn(municipalityIds).parameters,
     });
     return found.map((s) => s.value);
   }
@@ -183,9 +199,9 @@ export class CosmosSignalStore implements SignalStore {
     // The municipality is the partition key: the filter keeps the query to those partitions.
     const { resources } = await this.signals.items
       .query<unknown>({
-        query: FACTS_QUERY,
+        query: FACTS_QUERY.replace('@@ids', idsIn(municipalityIds).list),
         parameters: [
-          { name: '@ids', value: municipalityIds },
+          ...idsIn(municipalityIds).parameters,
           { name: '@from', value: from.toISOString() },
           { name: '@to', value: to.toISOString() },
         ],
@@ -211,6 +227,7 @@ export class CosmosSignalStore implements SignalStore {
   }
 
   async listDeadlinesDue(now: Date, limit: number): Promise<Stored<Signal>[]> {
+    await this.retryIdentityDeletes();
     // Documents without nextDeadlineAt (nothing pending) compare as undefined and so never match.
     return this.query({
       query: 'SELECT TOP @limit * FROM c WHERE c.nextDeadlineAt <= @now ORDER BY c.nextDeadlineAt ASC',
@@ -251,6 +268,28 @@ export class CosmosSignalStore implements SignalStore {
   }
 
   /** Deletes a signal's identity; with `etag`, only that version of it (one another writer changed stays). */
+  private async deleteIdentityOrRetryLater(signalId: string): Promise<void> {
+    try {
+      await this.deleteIdentity(signalId);
+    } catch {
+      // Kept for the next tick; never the reason a write that went through looks failed.
+      this.identitiesToDelete.add(signalId);
+    }
+  }
+
+  /** Identity deletes that failed after their record was written, tried again (each scheduler tick). */
+  private async retryIdentityDeletes(): Promise<void> {
+    for (const signalId of [...this.identitiesToDelete]) {
+      try {
+        await this.deleteIdentity(signalId);
+        this.identitiesToDelete.delete(signalId);
+      } catch {
+        // Still failing: the next tick tries again, and the TTL removes it in the end.
+        break;
+      }
+    }
+  }
+
   private async deleteIdentity(signalId: string, etag?: string): Promise<void> {
     try {
       await this.identities.item(signalId, signalId).delete(etag ? { accessCondition: { type: 'IfMatch', condition: etag } } : undefined);

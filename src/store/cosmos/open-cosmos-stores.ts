@@ -1,3 +1,4 @@
+import type { TokenCredential } from '@azure/identity';
 import { CosmosClient, type Container, type ContainerDefinition, type ContainerRequest, type Database } from '@azure/cosmos';
 import type { Agent } from 'node:http';
 import type { Stores } from '../stores';
@@ -5,12 +6,16 @@ import { containerDefinitions, type ContainerName } from './containers';
 import { CosmosAuditLog } from './cosmos-audit-log';
 import { CosmosDigestRunStore } from './cosmos-digest-run-store';
 import { CosmosDirectoryStore } from './cosmos-directory-store';
+import { CosmosRateBudget } from './cosmos-rate-budget';
 import { CosmosSignalStore } from './cosmos-signal-store';
 
 export interface CosmosStoreOptions {
   /** Account endpoint, e.g. https://hwc.documents.azure.com:443/ */
   endpoint: string;
-  key: string;
+  /** The account key: for the emulator. Give either this or `credential`. */
+  key?: string;
+  /** An Entra ID credential (a managed identity): no key at all. */
+  credential?: TokenCredential;
   /** Database name; created with its containers when missing. */
   database: string;
   /** HTTP agent for the SDK, e.g. one that accepts a local emulator's self-signed certificate. */
@@ -21,30 +26,40 @@ export interface CosmosStoreOptions {
 
 /**
  * Connects and creates the database and containers if they are not there. Throughput and
- * indexing in production belong to the infrastructure templates; this only makes a fresh account
- * (or an emulator) usable.
+ * indexing in production belong to the infrastructure templates (infra/), which create the same
+ * containers: with Entra ID the data-plane role may read them but not create them, and
+ * createIfNotExists only reads when they exist. This makes a fresh emulator usable.
  */
 export async function openCosmosStores(options: CosmosStoreOptions): Promise<Stores> {
+  const { client, database, containers: container } = await openCosmosContainers(options);
+  return {
+    signals: new CosmosSignalStore(container.signals, container.references, container.identities),
+    directory: new CosmosDirectoryStore(container.directory, container.conversations),
+    audit: new CosmosAuditLog(container.audit, options.auditRetentionDays ? { retentionDays: options.auditRetentionDays } : {}),
+    digestRuns: new CosmosDigestRunStore(container.digestRuns),
+    rateBudget: new CosmosRateBudget(container.rateBudget),
+    ping: async () => {
+      await database.read();
+    },
+    close: async () => {
+      client.dispose();
+    },
+  };
+}
+
+/** The client, the database and every container, created if missing; for the stores and for upgrades. */
+export async function openCosmosContainers(options: CosmosStoreOptions): Promise<{ client: CosmosClient; database: Database; containers: Record<ContainerName, Container> }> {
+  if ((options.key === undefined) === (options.credential === undefined)) {
+    throw new Error('Cosmos DB needs either a key or a credential, not both and not neither');
+  }
   const client = new CosmosClient({
     endpoint: options.endpoint,
-    key: options.key,
+    ...(options.credential ? { aadCredentials: options.credential } : { key: options.key }),
     ...(options.agent ? { agent: options.agent } : {}),
   });
   try {
     const { database } = await client.databases.createIfNotExists({ id: options.database });
-    const container = await createContainers(database);
-    return {
-      signals: new CosmosSignalStore(container.signals, container.references, container.identities),
-      directory: new CosmosDirectoryStore(container.directory, container.conversations),
-      audit: new CosmosAuditLog(container.audit, options.auditRetentionDays ? { retentionDays: options.auditRetentionDays } : {}),
-      digestRuns: new CosmosDigestRunStore(container.digestRuns),
-      ping: async () => {
-        await database.read();
-      },
-      close: async () => {
-        client.dispose();
-      },
-    };
+    return { client, database, containers: await createContainers(database) };
   } catch (error) {
     client.dispose();
     throw error;
@@ -61,7 +76,7 @@ async function createContainers(database: Database) {
       return [name, container] as const;
     }),
   );
-  return Object.fromEntries(created) as Record<ContainerName, (typeof created)[number][1]>;
+  return Object.fromEntries(created) as Record<ContainerName, Container>;
 }
 
 /**

@@ -3,10 +3,12 @@ import { MemoryAuditLog } from './memory-audit-log';
 import { MemoryDigestRunStore } from './memory-digest-run-store';
 import { MemoryDirectoryStore } from './memory-directory-store';
 import { MemorySignalStore } from './memory-signal-store';
+import { MemoryRateBudget } from './memory-rate-budget';
 
 export { MemoryAuditLog } from './memory-audit-log';
 export { MemoryDigestRunStore } from './memory-digest-run-store';
 export { MemoryDirectoryStore } from './memory-directory-store';
+export { MemoryRateBudget } from './memory-rate-budget';
 export { MemorySignalStore } from './memory-signal-store';
 
 /** Fresh, empty in-memory stores: the fakes for unit tests. */
@@ -16,6 +18,7 @@ export function createMemoryStores(): Stores {
     directory: new MemoryDirectoryStore(),
     audit: new MemoryAuditLog(),
     digestRuns: new MemoryDigestRunStore(),
+    rateBudget: new MemoryRateBudget(),
     ping: async () => undefined,
     close: async () => undefined,
   };

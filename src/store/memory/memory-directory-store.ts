@@ -84,6 +84,18 @@ export class MemoryDirectoryStore implements DirectoryStore {
       .map(([, school]) => parseSchoolDocument(JSON.parse(school.json)));
   }
 
+  /** Ordered by id, like the real stores. */
+  async listMunicipalities(): Promise<Municipality[]> {
+    return [...this.municipalities.entries()]
+      .sort(([a], [b]) => compare(a, b))
+      .map(([, json]) => parseMunicipalityDocument(JSON.parse(json)));
+  }
+
+  /** Ordered by member id, like the real stores. */
+  async listMembers(): Promise<Member[]> {
+    return this.membersWhere(() => true);
+  }
+
   /** Ordered by member id, like the real stores. */
   async listSchoolContacts(schoolId: string): Promise<Member[]> {
     return this.membersWhere((member) => member.schoolIds.includes(schoolId));

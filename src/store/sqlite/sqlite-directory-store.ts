@@ -34,6 +34,7 @@ export class SqliteDirectoryStore implements DirectoryStore {
   private readonly contactsOf: Statement<[string], DocumentRow>;
   private readonly municipalityMembers: Statement<[string, string], DocumentRow>;
   private readonly allMembers: Statement<[], DocumentRow>;
+  private readonly allMunicipalities: Statement<[], DocumentRow>;
   private readonly digestRecipients: Statement<[], DocumentRow>;
   private readonly removeMembersNotIn: Statement<[string]>;
   private readonly saveConversationRow: Statement<[string, string]>;
@@ -90,6 +91,7 @@ export class SqliteDirectoryStore implements DirectoryStore {
     );
     this.allSchools = db.prepare(`SELECT document FROM schools ORDER BY id`);
     this.allMembers = db.prepare(`SELECT document FROM members ORDER BY id`);
+    this.allMunicipalities = db.prepare(`SELECT document FROM municipalities ORDER BY id`);
     // A scan of members, filtered on their roles in SQL. No derived table: the directory is small
     // (hundreds of members), and this runs once a week, when the digest run starts. A manager's
     // scope may be schools only, so municipality_members (per municipality) would not hold them.
@@ -152,6 +154,16 @@ export class SqliteDirectoryStore implements DirectoryStore {
   /** Ordered by school id. */
   async listAllSchools(): Promise<School[]> {
     return this.allSchools.all().map((row) => parseSchoolDocument(JSON.parse(row.document)));
+  }
+
+  /** Ordered by id. */
+  async listMunicipalities(): Promise<Municipality[]> {
+    return this.allMunicipalities.all().map((row) => parseMunicipalityDocument(JSON.parse(row.document)));
+  }
+
+  /** Ordered by member id. */
+  async listMembers(): Promise<Member[]> {
+    return this.allMembers.all().map((row) => parseMemberDocument(JSON.parse(row.document)));
   }
 
   /** Ordered by member id. */

@@ -1,3 +1,4 @@
+import { SchoolTime } from '../../../src/app/school-time';
 /** A delivered card that names the child is a read of the child's identity by its recipient: `card.shown`. */
 import { Dispatcher } from '../../../src/app/dispatcher';
 import type { Signal } from '../../../src/domain/signal';
@@ -5,7 +6,7 @@ import { MessengerError, type AuditEntry } from '../../../src/ports';
 import { MemoryAuditLog } from '../../../src/store/memory';
 import { LEERPLICHT_OFFICER_ID } from '../../fixtures/directory';
 import { aSignal, aSignalViaLeerplicht } from '../../fixtures/signals';
-import { BACKUP_CONTACT_ID, PRIMARY_CONTACT_ID } from '../../fixtures/school-directory';
+import { BACKUP_CONTACT_ID, PRIMARY_CONTACT_ID, aRoutingDirectory } from '../../fixtures/school-directory';
 import { createCore, renderViewOnly, type Core } from '../../support/core-harness';
 import { SECOND } from '../../support/fixed-clock';
 
@@ -26,6 +27,8 @@ describe('Dispatcher: cards that name the child', () => {
   });
 
   it("records a leerplicht officer's route card as read by the officer, in that role, from their chat", async () => {
+    // A directory in which the officer holds the leerplicht role: a card goes only to someone who does.
+    core = await createCore({ directory: aRoutingDirectory() });
     const signal = aSignalViaLeerplicht({ now: core.clock.now() });
     await core.signals.create(signal);
 
@@ -79,6 +82,7 @@ describe('Dispatcher: cards that name the child', () => {
       signals: core.signals,
       directory: core.directory,
       messenger: core.messenger,
+      schoolTime: new SchoolTime(core.directory, { quietTime: false }),
       render: renderViewOnly,
       clock: core.clock,
       logger: core.logger,

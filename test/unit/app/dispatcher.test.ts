@@ -1,6 +1,8 @@
+import { SchoolTime } from '../../../src/app/school-time';
 import { DISPATCH_LEASE_MS } from '../../../src/app/dispatcher';
 import { Dispatcher } from '../../../src/app/dispatcher';
-import { leaseDueDeliveries, type Delivery, type Signal } from '../../../src/domain/signal';
+import { type Delivery, type Signal } from '../../../src/domain/signal';
+import { leaseDueDeliveries } from '../../../src/domain/signal.deliveries';
 import { MessengerError } from '../../../src/ports';
 import { aSignal } from '../../fixtures/signals';
 import { BACKUP_CONTACT_ID, PRIMARY_CONTACT_ID, VT_WORKER_ID, aSignalForm } from '../../fixtures/school-directory';
@@ -147,6 +149,7 @@ describe('Dispatcher', () => {
       signals: core.signals,
       directory: core.directory,
       messenger: core.messenger,
+      schoolTime: new SchoolTime(core.directory, { quietTime: false }),
       render: renderViewOnly,
       clock: core.clock,
       logger: core.logger,

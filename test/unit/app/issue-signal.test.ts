@@ -147,22 +147,22 @@ describe('IssueSignal', () => {
     });
 
     it('tries a new reference code when the first one is already taken', async () => {
-      const taken = aSignal({ reference: 'HWC-7F3K' });
+      const taken = aSignal({ reference: 'HWC-7F3KM' });
       await core.signals.create(taken);
-      core.random.nextReferences('HWC-7F3K', 'HWC-9XYZ');
+      core.random.nextReferences('HWC-7F3KM', 'HWC-9XYZM');
       const result = await core.issueSignal.execute(VT_WORKER_ID, [aSignalForm()]);
       await core.dispatcher.idle();
       if (!result.ok) throw new Error('expected success');
-      expect(result.issued[0]!.signal.reference).toBe('HWC-9XYZ');
-      expect((await core.signals.getByReference('HWC-9XYZ'))?.value.id).toBe(result.issued[0]!.signal.id);
-      expect((await core.signals.getByReference('HWC-7F3K'))?.value.id).toBe(taken.id);
+      expect(result.issued[0]!.signal.reference).toBe('HWC-9XYZM');
+      expect((await core.signals.getByReference('HWC-9XYZM'))?.value.id).toBe(result.issued[0]!.signal.id);
+      expect((await core.signals.getByReference('HWC-7F3KM'))?.value.id).toBe(taken.id);
       // Only the new signal was delivered: each contact got one card, for it.
-      expect(core.messenger.calls.map((c) => fakeCard(c).reference)).toEqual(['HWC-9XYZ', 'HWC-9XYZ']);
+      expect(core.messenger.calls.map((c) => fakeCard(c).reference)).toEqual(['HWC-9XYZM', 'HWC-9XYZM']);
     });
 
     it('gives up with STORE.REFERENCE_TAKEN when every try collides, storing nothing new', async () => {
-      await core.signals.create(aSignal({ reference: 'HWC-7F3K' }));
-      core.random.nextReferences(...Array<string>(10).fill('HWC-7F3K'));
+      await core.signals.create(aSignal({ reference: 'HWC-7F3KM' }));
+      core.random.nextReferences(...Array<string>(10).fill('HWC-7F3KM'));
       await expectDomainError(core.issueSignal.execute(VT_WORKER_ID, [aSignalForm()]), ErrorCodes.referenceTaken);
       await core.dispatcher.idle();
       expect(await core.signals.listIssuedBy(VT_WORKER_ID, new Date(0))).toHaveLength(1);

@@ -47,6 +47,18 @@ describe('ReadAuditTrail', () => {
     expect(trail.total).toBe(5);
   });
 
+  it("never joins an earlier child's entries to this trail when a purged record's code was given again", async () => {
+    // The same code, a year earlier, about a signal whose record retention has since deleted.
+    const earlier = new Date(Date.parse(signal.issuedAt) - 365 * 24 * 60 * MINUTE).toISOString();
+    await core.audit.append(anAuditEntry({ at: earlier, objectId: signal.reference, action: 'signal.issue', result: 'ok' }));
+
+    const trail = await core.readAuditTrail.execute(ADMIN_ID, signal.reference);
+
+    if (trail.kind !== 'found') throw new Error(`expected the trail, got ${trail.kind}`);
+    expect(trail.entries.every((e) => e.at >= signal.issuedAt)).toBe(true);
+    expect(trail.total).toBe(4);
+  });
+
   it('shows at most the limit, newest first, and counts them all', async () => {
     const trail = await core.readAuditTrail.execute(ADMIN_ID, signal.reference, {}, 2);
 
@@ -106,7 +118,7 @@ describe('reading a typed reference code', () => {
     expect(referenceFrom(typed)).toBe(reference);
   });
 
-  it.each(['HWC-7F3', 'HWC-7F3KX', 'HWC-0O1I', 'XYZ-7F3K', 'HWC 7F3K', '', undefined])('reads %j as no code', (typed) => {
+  it.each(['HWC-7F3', 'HWC-7F3KXY', 'HWC-0O1I', 'XYZ-7F3K', 'HWC 7F3K', '', undefined])('reads %j as no code', (typed) => {
     expect(referenceFrom(typed)).toBeUndefined();
   });
 });

@@ -162,6 +162,40 @@ describe('SendWeeklyDigests', () => {
     expect(await running).toBe(2);
   });
 
+  it('cancels a digest whose call outlasts its deadline (wait for a turn included), so it cannot arrive later as a second copy', async () => {
+    core.clock.set(MONDAY_0800);
+    const held = core.messenger.holdNextCallTo(MANAGER_ID);
+    const quick = new SendWeeklyDigests({
+      runs,
+      directory: core.directory,
+      readDigest: core.readDigest,
+      messenger: core.messenger,
+      render,
+      audit: core.audit,
+      clock: core.clock,
+      logger: core.logger,
+      schedule: DEFAULT_DIGEST_SCHEDULE,
+      // The call's deadline is a share of this: a few tens of milliseconds.
+      leaseMs: 50,
+    });
+
+    await quick.runDue();
+    held.release();
+
+    expect(digestsTo(MANAGER_ID)).toEqual([]);
+    expect((await runs.get('2026-W47'))?.value.recipients.find((r) => r.memberId === MANAGER_ID)).toMatchObject({ status: 'pending' });
+  });
+
+  it('caught up on Sunday evening after downtime, waits for Monday morning to send last week\'s digest', async () => {
+    core.clock.set(new Date('2026-11-29T21:27:00+01:00'));
+    expect(await job().runDue()).toBe(0);
+    expect(digestsTo(MANAGER_ID)).toEqual([]);
+
+    core.clock.set(new Date('2026-11-30T07:00:00+01:00'));
+    expect(await job().runDue()).toBe(2);
+    expect(digestsTo(MANAGER_ID)).toEqual([expect.objectContaining({ week: { year: 2026, week: 47 } })]);
+  });
+
   it('builds the figures once for everyone who shares a scope', async () => {
     await core.directory.upsertMembers([aCoordinator({ aadObjectId: LATER_MANAGER_ID, name: 'Coby Coördinator' })]);
     await core.directory.saveConversation({ ...(await core.directory.getConversation(MANAGER_ID))!, memberId: LATER_MANAGER_ID, conversationId: 'a:coby' });

@@ -43,6 +43,79 @@ describe('a child name', () => {
   });
 });
 
+// Real names of children in Dutch schools: Dutch, Frisian and other European names, in their own
+// spelling. Each must pass unchanged (they are typed here in composed form).
+const REAL_NAMES = [
+  'Jan', 'Sanne-Lotte', 'Anne-Marie', "van 't Hoff", "'t Hart", '’t Hooft', 'de Vries', 'van der Berg',
+  'Zoë', 'Noël', 'Daniëlle', 'Chloë', 'IJsbrand', 'IJzerman', "D'Angelo", 'Ten Cate', 'Kuiper-Hoekstra',
+  'Anaïs', 'Loïs', 'Sjoerd', 'Tsjerk', 'Jürgen Müller', 'Straßburger', 'François', 'Hélène', 'Maëlle',
+  'Jean-Loïc', "O'Connor", 'Ó Súilleabháin', 'Siân', 'José María', 'Íñigo', 'Begoña', 'João',
+  'Conceição', 'Łukasz', 'Żaneta', 'Brzęczyszczykiewicz', 'Dvořák', 'Jiří', 'Ștefan', 'Ayşe', 'Gülşen',
+  'İlkay', 'Yıldız', 'Søren', 'Åsa', 'Erdős', 'Þórður', 'Guðrún', 'Đorđe', 'Šimić', 'Jānis', 'Ķēniņš',
+  'Nguyễn', 'Γιώργος', 'Παπαδόπουλος', 'Владимир', 'Наталья', 'Ївга', 'Йорданова',
+];
+
+describe('a real name from the classroom', () => {
+  it('the table holds at least 50 names', () => {
+    expect(REAL_NAMES.length).toBeGreaterThanOrEqual(50);
+  });
+
+  it.each(REAL_NAMES.map((name) => [name]))('is accepted unchanged: %s', (name) => {
+    expect(checkName(name)).toEqual({ value: name });
+  });
+
+  it.each(REAL_NAMES.map((name) => [name]))('is accepted when typed decomposed, and stored composed: %s', (name) => {
+    expect(checkName(name.normalize('NFD'))).toEqual({ value: name });
+  });
+});
+
+describe('a child name with invisible or confusable characters', () => {
+  it.each([
+    ['a Hangul filler (U+3164) after the name', 'Noor\u3164'],
+    ['only a Hangul filler', '\u3164'],
+    ['a Hangul filler between words', 'Noor\u3164Jansen'],
+    ['a halfwidth Hangul filler (U+FFA0)', 'Noor\uFFA0'],
+    ['a combining grapheme joiner (U+034F)', 'No\u034For'],
+    ['a variation selector (U+FE0F)', 'Noor\uFE0F'],
+    ['a supplementary variation selector (U+E0100)', 'Noor\u{E0100}'],
+    ['a left-to-right mark', 'Noor\u200E'],
+    ['a right-to-left override', '\u202EnooR'],
+    ['a bidi isolate', 'Noor\u2066'],
+    ['a zero-width space', 'No\u200Bor'],
+    ['a zero-width joiner', 'No\u200Dor'],
+    ['a soft hyphen', 'No\u00ADor'],
+    ['a byte order mark', '\uFEFFNoor'],
+    ['a Mongolian vowel separator', 'No\u180Eor'],
+  ])('is refused as invisible when it holds %s', (_what, name) => {
+    expect(checkName(name)).toEqual({ problem: 'invisible' });
+  });
+
+  it('is accepted with two combining marks on one letter', () => {
+    expect(checkName('Ma\u0332\u0333rk')).toEqual({ value: 'Ma\u0332\u0333rk' });
+  });
+
+  it.each([
+    ['three marks on one letter', 'Ma\u0332\u0333\u0334rk'],
+    ['a pile of marks (Zalgo text)', 'N\u0336\u0337\u0338\u0339\u033Aoor'],
+  ])('is refused with %s', (_what, name) => {
+    expect(checkName(name)).toEqual({ problem: 'combiningMarks' });
+  });
+
+  it.each([
+    ["a Cyrillic 'а' in a Latin name", 'P\u0430ul'],
+    ["a Cyrillic 'А' starting a Latin name", '\u0410nna'],
+    ["a Greek 'ο' in a Latin name", 'N\u03BFor'],
+    ['a Latin ending on a Cyrillic name', 'Владимir'],
+    ['a Latin and a Cyrillic word', 'Anna Иванова'],
+  ])('is refused as mixed scripts with %s', (_what, name) => {
+    expect(checkName(name)).toEqual({ problem: 'mixedScripts' });
+  });
+
+  it.each([['Иванова'], ['Ελένη'], ['Άννα-Μαρία']])('is accepted in one non-Latin script: %s', (name) => {
+    expect(checkName(name)).toEqual({ value: name });
+  });
+});
+
 describe('a birth date', () => {
   const today = '2026-03-02';
 

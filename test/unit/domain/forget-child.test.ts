@@ -4,18 +4,8 @@
  */
 import { DomainError, ErrorCodes, type ErrorCode } from '../../../src/domain/errors';
 import { forgetChild, identityExpiresAt, isForgetDue } from '../../../src/domain/forget-child';
-import {
-  acknowledge,
-  alertAdmins,
-  applyDeliveryOutcomes,
-  bounce,
-  closeUnroutable,
-  forwardToSchool,
-  isDeliveryPending,
-  recordSupport,
-  sendToLeerplicht,
-  type Signal,
-} from '../../../src/domain/signal';
+import { acknowledge, bounce, closeUnroutable, forwardToSchool, recordSupport, sendToLeerplicht, type Signal } from '../../../src/domain/signal';
+import { alertAdmins, applyDeliveryOutcomes, isDeliveryPending } from '../../../src/domain/signal.deliveries';
 import { SCHOOL_ID } from '../../fixtures/directory';
 import { BACKUP, ISSUED_AT, OFFICER, PRIMARY, WORKER, aSignal, aSignalViaLeerplicht, deliveredToAll } from '../../fixtures/signals';
 
@@ -141,8 +131,8 @@ describe('after the child is forgotten', () => {
     const picked = forgetChild(acknowledge(issued(), PRIMARY, later(12), later(20)), later(20));
     const support = { categories: ['listening_ear' as const], priorConcern: 'no' as const };
 
-    expect(recordSupport(picked, PRIMARY, support, later(100), () => false).state).toBe('supported');
-    expect(errorCodeOf(() => recordSupport(picked, PRIMARY, support, later(141), () => false))).toBe(ErrorCodes.supportClosed);
+    expect(recordSupport(picked, PRIMARY, support, later(100)).state).toBe('supported');
+    expect(errorCodeOf(() => recordSupport(picked, PRIMARY, support, later(141)))).toBe(ErrorCodes.supportClosed);
   });
 });
 

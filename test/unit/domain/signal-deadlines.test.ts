@@ -3,7 +3,7 @@
  * escalated again at a second school gets new escalation cards rather than colliding with the
  * first school's.
  */
-import { applyDueDeadlines, bounce, forwardToSchool, issueSignal } from '../../../src/domain/signal';
+import { acknowledge, applyDueDeadlines, bounce, forwardToSchool, issueSignal } from '../../../src/domain/signal';
 import { COORDINATOR_ID, SCHOOL_ID } from '../../fixtures/directory';
 import { FIRST_SCHOOL_ID, OFFICER, PRIMARY, WORKER, aChild, aSignalViaLeerplicht, scheduleTimes } from '../../fixtures/signals';
 
@@ -78,5 +78,48 @@ describe('the 48-hour support deadline', () => {
     expect(after.timeline.filter((e) => e.type === 'support_overdue')).toHaveLength(1);
     expect(after.deliveries.some((d) => d.view === 'support_reminder')).toBe(false);
     expect(after.nextDeadlineAt).toBeUndefined();
+  });
+});
+
+describe('the support reminder after a late Gezien', () => {
+  it('comes no sooner than 24 hours after the contact picked the signal up', () => {
+    const times = scheduleTimes(at('2026-03-03T07:00:00.000Z'));
+    const issued = issueSignal({
+      id: 'late-ack',
+      reference: 'HWC-LATE',
+      child: aChild(),
+      municipalityId: 'GM0917',
+      issuedBy: WORKER.id,
+      target: { route: 'direct', schoolId: SCHOOL_ID, contacts: [{ ...PRIMARY, rank: 'primary' }] },
+      now: at('2026-03-03T05:00:00.000Z'),
+      times,
+    });
+    // Picked up an hour before the 48-hour reminder would have come.
+    const pickedUpAt = new Date(times.supportReminderAt.getTime() - 60 * 60 * 1000);
+    const acknowledged = acknowledge(issued, PRIMARY, pickedUpAt);
+
+    const atOldTime = applyDueDeadlines(acknowledged, times.supportReminderAt, []);
+    expect(atOldTime.deliveries.some((d) => d.view === 'support_reminder')).toBe(false);
+
+    const dayLater = new Date(pickedUpAt.getTime() + 24 * 60 * 60 * 1000);
+    expect(acknowledged.schedule?.supportRemindAt).toBe(dayLater.toISOString());
+    const reminded = applyDueDeadlines(acknowledged, dayLater, []);
+    expect(reminded.deliveries.filter((d) => d.view === 'support_reminder')).toHaveLength(1);
+  });
+
+  it('keeps its time when Gezien came early', () => {
+    const times = scheduleTimes(at('2026-03-03T07:00:00.000Z'));
+    const issued = issueSignal({
+      id: 'early-ack',
+      reference: 'HWC-ERLY',
+      child: aChild(),
+      municipalityId: 'GM0917',
+      issuedBy: WORKER.id,
+      target: { route: 'direct', schoolId: SCHOOL_ID, contacts: [{ ...PRIMARY, rank: 'primary' }] },
+      now: at('2026-03-03T05:00:00.000Z'),
+      times,
+    });
+    const acknowledged = acknowledge(issued, PRIMARY, at('2026-03-03T05:30:00.000Z'));
+    expect(acknowledged.schedule?.supportRemindAt).toBe(times.supportReminderAt.toISOString());
   });
 });

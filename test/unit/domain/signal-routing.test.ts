@@ -3,23 +3,9 @@
  * transition where it is allowed, and every state where it is refused with its code.
  */
 import { DomainError, ErrorCodes, type ErrorCode } from '../../../src/domain/errors';
-import {
-  acknowledge,
-  applyDeliveryOutcomes,
-  bounce,
-  closeUnroutable,
-  forwardToSchool,
-  isDeliveryPending,
-  leaseDueDeliveries,
-  recordSupport,
-  requireAwaitingRouting,
-  sendToLeerplicht,
-  type Delivery,
-  type DeliveryOutcome,
-  type Recipient,
-  type RecipientRole,
-  type Signal,
-} from '../../../src/domain/signal';
+import { forwardableSchools } from '../../../src/domain/routing';
+import { acknowledge, bounce, closeUnroutable, forwardToSchool, recordSupport, requireAwaitingRouting, sendToLeerplicht, type Delivery, type Recipient, type RecipientRole, type Signal } from '../../../src/domain/signal';
+import { applyDeliveryOutcomes, isDeliveryPending, leaseDueDeliveries, type DeliveryOutcome } from '../../../src/domain/signal.deliveries';
 import { MUNICIPALITY_ID, SCHOOL_ID, memberId } from '../../fixtures/directory';
 import { BACKUP, ISSUED_AT, OFFICER, PRIMARY, WORKER, aChild, aSignal, aSignalViaLeerplicht, deliveredToAll } from '../../fixtures/signals';
 
@@ -75,7 +61,7 @@ function acknowledged(): Signal {
   return acknowledge(directDelivered(), PRIMARY, later(30));
 }
 function supported(): Signal {
-  return recordSupport(acknowledged(), PRIMARY, { categories: ['listening_ear'], priorConcern: 'no' }, later(40), () => true);
+  return recordSupport(acknowledged(), PRIMARY, { categories: ['listening_ear'], priorConcern: 'no' }, later(40));
 }
 
 describe('issuing a signal', () => {
@@ -462,5 +448,18 @@ describe('a contact of two schools', () => {
       [SECOND_SCHOOL_ID, 'signal'],
     ]);
     expect(new Set(cards.map((d) => d.key)).size).toBe(2);
+  });
+});
+
+describe('the schools leerplicht may forward a signal to', () => {
+  const schools = [
+    { id: '12AB00', name: 'Het Kompas' },
+    { id: '34CD00', name: 'De Regenboog' },
+    { id: '56EF00', name: 'Ëlckerlyc Lyceum' },
+  ];
+
+  it('are every school but those already tried, by Dutch name order', () => {
+    expect(forwardableSchools(schools, ['12AB00']).map((s) => s.id)).toEqual(['34CD00', '56EF00']);
+    expect(forwardableSchools(schools, []).map((s) => s.name)).toEqual(['De Regenboog', 'Ëlckerlyc Lyceum', 'Het Kompas']);
   });
 });

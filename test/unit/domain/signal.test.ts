@@ -1,14 +1,7 @@
 import { ErrorCodes } from '../../../src/domain/errors';
 import { REFERENCE_ALPHABET, REFERENCE_PATTERN, newReferenceCode } from '../../../src/domain/reference-code';
-import {
-  acknowledge,
-  applyDeliveryOutcomes,
-  isDeliveryPending,
-  leaseDueDeliveries,
-  recordSupport,
-  type Delivery,
-  type Signal,
-} from '../../../src/domain/signal';
+import { acknowledge, recordSupport, type Delivery, type Signal } from '../../../src/domain/signal';
+import { applyDeliveryOutcomes, isDeliveryPending, leaseDueDeliveries } from '../../../src/domain/signal.deliveries';
 import { SCHOOL_ID } from '../../fixtures/directory';
 import { BACKUP, ISSUED_AT, PRIMARY, aChild, aSignal, deliveredToAll } from '../../fixtures/signals';
 import { DomainError } from '../../../src/domain/errors';
@@ -31,8 +24,6 @@ const errorCodeOf = (act: () => unknown): string | undefined => {
   }
   return undefined;
 };
-const sameDay = () => true;
-const otherDay = () => false;
 
 describe('issuing a signal', () => {
   const signal = aSignal();
@@ -167,13 +158,13 @@ describe('recording support', () => {
 
   it('is refused before anyone picked the signal up', () => {
     const delivered = deliveredToAll(aSignal(), later(1_000));
-    expect(errorCodeOf(() => recordSupport(delivered, PRIMARY, first(), firstAt, sameDay))).toBe(
+    expect(errorCodeOf(() => recordSupport(delivered, PRIMARY, first(), firstAt))).toBe(
       ErrorCodes.notAcknowledged,
     );
   });
 
   it('stores the categories and the prior-concern answer, and moves to supported', () => {
-    const after = recordSupport(acknowledged, PRIMARY, first(), firstAt, sameDay);
+    const after = recordSupport(acknowledged, PRIMARY, first(), firstAt);
     expect(after.state).toBe('supported');
     expect(after.support).toEqual({
       categories: ['no_penalty', 'listening_ear'],
@@ -188,9 +179,9 @@ describe('recording support', () => {
   });
 
   it('may be changed on the same school day, keeping when it was first recorded', () => {
-    const once = recordSupport(acknowledged, PRIMARY, first(), firstAt, sameDay);
+    const once = recordSupport(acknowledged, PRIMARY, first(), firstAt);
     const changedAt = later(14 * 3_600_000);
-    const changed = recordSupport(once, PRIMARY, { categories: ['quiet_place'], priorConcern: 'yes' }, changedAt, sameDay);
+    const changed = recordSupport(once, PRIMARY, { categories: ['quiet_place'], priorConcern: 'yes' }, changedAt);
     expect(changed.support).toMatchObject({
       categories: ['quiet_place'],
       priorConcern: 'yes',
@@ -202,8 +193,8 @@ describe('recording support', () => {
   });
 
   it('is locked on a later school day', () => {
-    const once = recordSupport(acknowledged, PRIMARY, first(), firstAt, sameDay);
-    expect(errorCodeOf(() => recordSupport(once, PRIMARY, { categories: ['other'], priorConcern: 'yes' }, later(40 * 3_600_000), otherDay))).toBe(
+    const once = recordSupport(acknowledged, PRIMARY, first(), firstAt);
+    expect(errorCodeOf(() => recordSupport(once, PRIMARY, { categories: ['other'], priorConcern: 'yes' }, later(40 * 3_600_000)))).toBe(
       ErrorCodes.supportLocked,
     );
   });
@@ -246,7 +237,7 @@ describe('reference codes', () => {
     let n = 0;
     const code = newReferenceCode((max) => (n++ * 7) % max);
     expect(code).toMatch(REFERENCE_PATTERN);
-    expect(code).toMatch(/^HWC-[A-Z2-9]{4}$/);
+    expect(code).toMatch(/^HWC-[A-Z2-9]{5}$/);
   });
 
   it('never use characters that are easily confused on the phone: 0/O, 1/I/L', () => {
@@ -254,11 +245,11 @@ describe('reference codes', () => {
   });
 
   it('take every character from the alphabet, the first and the last included', () => {
-    expect(newReferenceCode(() => 0)).toBe(`HWC-${REFERENCE_ALPHABET[0]!.repeat(4)}`);
-    expect(newReferenceCode((max) => max - 1)).toBe(`HWC-${REFERENCE_ALPHABET.at(-1)!.repeat(4)}`);
+    expect(newReferenceCode(() => 0)).toBe(`HWC-${REFERENCE_ALPHABET[0]!.repeat(5)}`);
+    expect(newReferenceCode((max) => max - 1)).toBe(`HWC-${REFERENCE_ALPHABET.at(-1)!.repeat(5)}`);
   });
 
-  it.each([['HWC-0O1I'], ['HWC-7f3k'], ['HWC-7F3'], ['HWC-7F3KK'], ['XYZ-7F3K'], ['HWC-LLLL']])('are not matched by the pattern when malformed: %s', (code) => {
+  it.each([['HWC-0O1I'], ['HWC-7f3k'], ['HWC-7F3'], ['HWC-7F3KKK'], ['XYZ-7F3K'], ['HWC-LLLL']])('are not matched by the pattern when malformed: %s', (code) => {
     expect(code).not.toMatch(REFERENCE_PATTERN);
   });
 });

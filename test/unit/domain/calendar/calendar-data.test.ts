@@ -8,25 +8,8 @@ import {
 import { NL_SCHOOL_CALENDAR_SOURCE } from '../../../../src/domain/calendar/nl-school-calendar.data';
 import { addDays, isoWeekday } from '../../../../src/domain/calendar/local-time';
 import { HOLIDAY_REGIONS } from '../../../../src/domain/calendar/schemas';
-
-/** Easter Sunday (Gregorian, anonymous algorithm), to check the Easter-dependent holidays. */
-function easterSunday(year: number): string {
-  const a = year % 19;
-  const b = Math.floor(year / 100);
-  const c = year % 100;
-  const d = Math.floor(b / 4);
-  const e = b % 4;
-  const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4);
-  const k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7;
-  const m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31);
-  const day = ((h + l - 7 * m + 114) % 31) + 1;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
+import { easterSunday } from '../../../../src/domain/calendar/dutch-public-holidays';
+import { CALENDAR_HORIZON_DAYS, calendarHorizon } from '../../../../src/domain/calendar/calendar-horizon';
 
 const source = (): CalendarDataInput => structuredClone(NL_SCHOOL_CALENDAR_SOURCE) as unknown as CalendarDataInput;
 const problemsOf = (raw: unknown): string[] => {
@@ -71,35 +54,42 @@ describe('the shipped Dutch calendar data', () => {
     }
   });
 
-  it('has the Easter-dependent public holidays on the dates Easter gives', () => {
-    for (const year of [2025, 2026, 2027]) {
-      const easter = easterSunday(year);
-      const on = (name: string) =>
-        NL_SCHOOL_CALENDAR.publicHolidays.find((h) => h.name === name && h.date.startsWith(`${year}-`))?.date;
-      expect(on('Goede Vrijdag')).toBe(addDays(easter, -2));
-      expect(on('Tweede Paasdag')).toBe(addDays(easter, 1));
-      expect(on('Hemelvaartsdag')).toBe(addDays(easter, 39));
-      expect(on('Tweede Pinksterdag')).toBe(addDays(easter, 50));
-    }
-    expect(['2025', '2026', '2027'].map(Number).map(easterSunday)).toEqual(['2025-04-20', '2026-04-05', '2027-03-28']);
+  it('computes Easter from the year', () => {
+    expect([2025, 2026, 2027, 2028, 2029, 2030, 2032, 2035, 2038].map(easterSunday)).toEqual([
+      '2025-04-20', '2026-04-05', '2027-03-28', '2028-04-16', '2029-04-01', '2030-04-21', '2032-03-28',
+      '2035-03-25', '2038-04-25',
+    ]);
   });
 
-  it('has Koningsdag on 27 April, or on the 26th when the 27th is a Sunday (2025)', () => {
-    const koningsdagen = NL_SCHOOL_CALENDAR.publicHolidays.filter((h) => h.name === 'Koningsdag').map((h) => h.date);
-    expect(koningsdagen).toEqual(['2025-04-26', '2026-04-27', '2027-04-27']);
+  // The data's school holidays end; the public holidays must not, or every one of them after the
+  // last listed year would be planned as a school day.
+  it.each([2025, 2026, 2027, 2028, 2031, 2035, 2040])('computes the movable feasts of %i from Easter', (year) => {
+    const easter = easterSunday(year);
+    expect(NL_SCHOOL_CALENDAR.publicHolidayOn(addDays(easter, -2))).toMatchObject({ name: 'Goede Vrijdag', kind: 'advice' });
+    expect(NL_SCHOOL_CALENDAR.publicHolidayOn(addDays(easter, 1))).toMatchObject({ name: 'Tweede Paasdag', kind: 'public' });
+    expect(NL_SCHOOL_CALENDAR.publicHolidayOn(addDays(easter, 39))).toMatchObject({ name: 'Hemelvaartsdag', kind: 'public' });
+    expect(NL_SCHOOL_CALENDAR.publicHolidayOn(addDays(easter, 50))).toMatchObject({ name: 'Tweede Pinksterdag', kind: 'public' });
+    expect(NL_SCHOOL_CALENDAR.publicHolidayOn(`${year}-12-25`)).toMatchObject({ name: 'Eerste Kerstdag' });
+  });
+
+  it('has Hemelvaartsdag 2028 on 25 May and Tweede Pinksterdag 2028 on 5 June, past the listed school years', () => {
+    expect(NL_SCHOOL_CALENDAR.publicHolidayOn('2028-05-25')).toEqual({ date: '2028-05-25', name: 'Hemelvaartsdag', kind: 'public' });
+    expect(NL_SCHOOL_CALENDAR.publicHolidayOn('2028-06-05')).toEqual({ date: '2028-06-05', name: 'Tweede Pinksterdag', kind: 'public' });
+  });
+
+  it('has Koningsdag on 27 April, or on the 26th when the 27th is a Sunday (2025, 2031)', () => {
+    const koningsdag = (year: number) => NL_SCHOOL_CALENDAR.publicHolidaysIn(year).find((h) => h.name === 'Koningsdag')?.date;
+    expect([2025, 2026, 2027, 2031].map(koningsdag)).toEqual(['2025-04-26', '2026-04-27', '2027-04-27', '2031-04-26']);
     expect(isoWeekday('2025-04-27')).toBe(7);
-    expect(isoWeekday('2026-04-27')).toBe(1);
+    expect(isoWeekday('2031-04-27')).toBe(7);
   });
 
-  it('lists Bevrijdingsdag only in the lustrum year 2025, and Goede Vrijdag as advice', () => {
-    expect(NL_SCHOOL_CALENDAR.publicHolidays.filter((h) => h.name === 'Bevrijdingsdag').map((h) => h.date)).toEqual([
-      '2025-05-05',
-    ]);
-    expect(NL_SCHOOL_CALENDAR.publicHolidays.filter((h) => h.kind === 'advice').map((h) => h.name)).toEqual([
-      'Goede Vrijdag',
-      'Goede Vrijdag',
-      'Goede Vrijdag',
-    ]);
+  it('has Bevrijdingsdag only in lustrum years, and Goede Vrijdag as the only advice', () => {
+    const bevrijdingsdagen = [2025, 2026, 2027, 2028, 2029, 2030].flatMap((year) =>
+      NL_SCHOOL_CALENDAR.publicHolidaysIn(year).filter((h) => h.name === 'Bevrijdingsdag').map((h) => h.date),
+    );
+    expect(bevrijdingsdagen).toEqual(['2025-05-05', '2030-05-05']);
+    expect(NL_SCHOOL_CALENDAR.publicHolidaysIn(2026).filter((h) => h.kind === 'advice').map((h) => h.name)).toEqual(['Goede Vrijdag']);
   });
 
   it('finds a region holiday and a public holiday by day', () => {
@@ -124,7 +114,7 @@ describe('validating calendar data at load', () => {
 
   it('rejects a day that does not exist', () => {
     const raw = source();
-    raw.publicHolidays[0]!.date = '2025-02-30';
+    raw.publicHolidays = [{ date: '2025-02-30', name: 'Studiedag', kind: 'advice' }];
     expect(problemsOf(raw)).toEqual([expect.stringMatching(/publicHolidays\.0\.date: a real day/)]);
   });
 
@@ -166,7 +156,10 @@ describe('validating calendar data at load', () => {
 
   it('rejects a public holiday listed twice and a school year listed twice', () => {
     const raw = source();
-    raw.publicHolidays.push({ date: '2026-04-27', name: 'Koningsdag', kind: 'public' });
+    raw.publicHolidays = [
+      { date: '2026-04-27', name: 'Koningsdag', kind: 'public' },
+      { date: '2026-04-27', name: 'Koningsdag', kind: 'public' },
+    ];
     raw.schoolYears.push(structuredClone(raw.schoolYears[0]!));
     expect(problemsOf(raw)).toEqual(
       expect.arrayContaining([
@@ -174,5 +167,22 @@ describe('validating calendar data at load', () => {
         expect.stringMatching(/school year 2025-2026 is listed twice/),
       ]),
     );
+  });
+});
+
+describe('the end of the region holiday data', () => {
+  it('is far enough away on the day the data was written', () => {
+    expect(calendarHorizon(NL_SCHOOL_CALENDAR, '2026-12-05')).toEqual({ endsOn: '2027-09-05', daysLeft: 274, endingSoon: false });
+  });
+
+  it(`is ending soon from ${CALENDAR_HORIZON_DAYS} days before the last covered day`, () => {
+    expect(CALENDAR_HORIZON_DAYS).toBe(120);
+    expect(calendarHorizon(NL_SCHOOL_CALENDAR, '2027-05-07')).toMatchObject({ daysLeft: 121, endingSoon: false });
+    expect(calendarHorizon(NL_SCHOOL_CALENDAR, '2027-05-08')).toMatchObject({ daysLeft: 120, endingSoon: true });
+    expect(calendarHorizon(NL_SCHOOL_CALENDAR, '2027-09-05')).toMatchObject({ daysLeft: 0, endingSoon: true });
+  });
+
+  it('is past once the last covered day is over', () => {
+    expect(calendarHorizon(NL_SCHOOL_CALENDAR, '2027-09-06')).toMatchObject({ daysLeft: -1, endingSoon: true });
   });
 });

@@ -1,0 +1,127 @@
+import type { ServiceClientCredentials } from 'botframework-connector';
+import { MessengerError } from '../src/ports';
+
+/** Teams answers these later: back off and try again (Microsoft's rate-limit guidance). */
+const RETRYABLE_STATUS = new Set([408, 412, 429, 500, 502, 503, 504]);
+/**
+ * Answers from a gateway in front of Teams that may have passed the request on before it failed
+ * or timed out: a message sent then may exist. (An answer from the Bot Connector itself, a 500 or
+ * 503 or 429, says it did not post.)
+ */
+const MAY_HAVE_POSTED_STATUS = new Set([502, 504]);
+/** Network failures that prove the request never left this machine: nothing can have been posted. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/** A Bot Connector activity as this bot sends it: a message with one Adaptive Card. */
+export interface OutgoingActivity {
+  type: 'message';
+  attachments: Array<{ contentType: string; content: object }>;
+  from?: { id: string };
+  recipient?: { id: string };
+  conversation?: { id: string };
+}
+
+/** Who the bot is to Teams when it opens a 1:1 chat. */
+export interface NewConversation {
+  isGroup: false;
+  bot: { id: string; name: string };
+  members: Array<{ id: string }>;
+  tenantId?: string;
+  channelData?: { tenant: { id: string } };
+}
+
+/**
+ * The bot's own Bot Connector client: one HTTP request per call, cancelled for real when the
+ * caller's AbortSignal fires, and no retries of its own — the dispatcher is the only one that
+ * tries again, so it always knows what may have reached Teams. (botbuilder's client retries 429
+ * and 5xx below the caller, which cannot be switched off.) Tokens come from botbuilder's
+ * credentials for the configured app (password, certificate or managed identity), which cache them.
+ */
+export class BotConnectorClient {
+  private credentials: Promise<ServiceClientCredentials> | undefined;
+
+  /** `credentials` is asked once, on the first call; none in local mode (no app id). */
+  constructor(private readonly createCredentials?: () => Promise<ServiceClientCredentials>) {}
+
+  /** Posts a message; resolves with the id Teams gave it. */
+  async sendActivity(serviceUrl: string, conversationId: string, activity: OutgoingActivity, signal?: AbortSignal): Promise<{ id: string }> {
+    const body = await this.call('POST', `${base(serviceUrl)}v3/conversations/${encodeURIComponent(conversationId)}/activities`, activity, signal, { posts: true });
+    const id = (body as { id?: unknown } | undefined)?.id;
+    // Teams took it but named no id: a message exists that can never be updated.
+    if (typeof id !== 'string' || id === '') throw new MessengerError('no_activity_id', true, undefined, true);
+    return { id };
+  }
+
+  /** Replaces a message the bot sent, in place. */
+  async updateActivity(serviceUrl: string, conversationId: string, activityId: string, activity: OutgoingActivity, signal?: AbortSignal): Promise<void> {
+    const url = `${base(serviceUrl)}v3/conversations/${encodeURIComponent(conversationId)}/activities/${encodeURIComponent(activityId)}`;
+    await this.call('PUT', url, { ...activity, id: activityId }, signal, { posts: false });
+  }
+
+  /** Opens (or finds) the 1:1 chat with a member; resolves with its conversation id. */
+  async createConversation(serviceUrl: string, parameters: NewConversation, signal?: AbortSignal): Promise<{ id: string }> {
+    const body = await this.call('POST', `${base(serviceUrl)}v3/conversations`, parameters, signal, { posts: false });
+    const id = (body as { id?: unknown } | undefined)?.id;
+    if (typeof id !== 'string' || id === '') throw new MessengerError('no_conversation', false);
+    return { id };
+  }
+
+  private async call(method: 'POST' | 'PUT', url: string, payload: object, signal: AbortSignal | undefined, { posts }: { posts: boolean }): Promise<unknown> {
+    const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
+    await this.sign(headers);
+    let response: Response;
+    try {
+      response = await fetch(url, { method, headers, body: JSON.stringify(payload), ...(signal ? { signal } : {}) });
+    } catch (error) {
+      throw failureOf(error, signal, posts);
+    }
+    if (!response.ok) {
+      const text = await response.text().catch(() => '');
+      throw statusFailure(response.status, response.headers.get('retry-after'), text, posts);
+    }
+    const text = await response.text().catch(() => '');
+    return text ? (JSON.parse(text) as unknown) : undefined;
+  }
+
+  private async sign(headers: Record<string, string>): Promise<void> {
+    if (!this.createCredentials) return;
+    // Asked once and kept (botbuilder's credentials cache their tokens); asked again after a failure.
+    this.credentials ??= this.createCredentials().catch((error: unknown) => {
+      this.credentials = undefined;
+      throw error;
+    });
+    const credentials = await this.credentials;
+    // botbuilder's credentials sign a request by setting its Authorization header (and leave it
+    // unset when authentication is off).
+    await credentials.signRequest({ headers: { set: (name: string, value: string) => (headers[name.toLowerCase()] = value) } } as never);
+  }
+}
+
+function base(serviceUrl: string): string {
+  return serviceUrl.endsWith('/') ? serviceUrl : `${serviceUrl}/`;
+}
+
+/** Sorts a Bot Connector answer into try-again-later or final, keeping only codes. */
+export function statusFailure(status: number, retryAfter: string | null, body: string, posts: boolean): MessengerError {
+  let teamsCode: string | undefined;
+  try {
+    const code = (JSON.parse(body) as { error?: { code?: unknown } }).error?.code;
+    if (typeof code === 'string' && /^[A-Za-z0-9_.-]{1,64}$/.test(code)) teamsCode = code;
+  } catch {
+    // Not JSON: the status alone says enough.
+    teamsCode = undefined;
+  }
+  const code = `http_${status}${teamsCode ? `_${teamsCode}` : ''}`;
+  if (!RETRYABLE_STATUS.has(status)) return new MessengerError(code, false);
+  const seconds = Number(retryAfter);
+  return new MessengerError(code, true, Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined, posts && MAY_HAVE_POSTED_STATUS.has(status));
+}
+
+/** A request that got no answer: cancelled at its deadline, cut off, or never sent. */
+function failureOf(error: unknown, signal: AbortSignal | undefined, posts: boolean): MessengerError {
+  if (signal?.aborted) return new MessengerError('timeout', true, undefined, posts);
+  const cause = (error as { cause?: { code?: unknown } } | undefined)?.cause;
+  const code = typeof cause?.code === 'string' ? cause.code : undefined;
+  if (code && NOT_SENT_CODES.has(code)) return new MessengerError(`network_${code}`, true);
+  return new MessengerError(code ? `network_${code}` : 'network', true, undefined, posts);
+}

@@ -1,0 +1,30 @@
+import type { Config } from '../../src/config';
+import type { ReadDigest } from '../../src/app/read-digest';
+import type { Clock, DirectoryStore, Logger } from '../../src/ports';
+import type { TabDeps } from './register-tab';
+import { ENTRA_AUTHORITY, tabTokenVerifier } from './sso-token';
+
+/** The tab's parts from the configuration: without HWC_TAB_CLIENT_ID its API accepts no token. */
+export function tabDeps(
+  config: Config,
+  parts: { directory: DirectoryStore; readDigest: ReadDigest; clock: Clock; logger: Logger },
+  authorityForTests?: string,
+  frameAncestorsForTests?: readonly string[],
+): TabDeps {
+  return {
+    ...parts,
+    ...(config.tabClientId
+      ? {
+          verify: tabTokenVerifier({
+            clientId: config.tabClientId,
+            allowedTenants: config.allowedTenants,
+            authority: authorityForTests ?? ENTRA_AUTHORITY,
+            clock: parts.clock,
+          }),
+        }
+      : {}),
+    digestMinCount: config.digestMinCount,
+    directoryReadOnly: config.directoryFile !== undefined,
+    ...(frameAncestorsForTests ? { page: { extraFrameAncestors: frameAncestorsForTests } } : {}),
+  };
+}

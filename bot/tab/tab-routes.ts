@@ -1,0 +1,114 @@
+/**
+ * The tab's HTTP API under /api/tab/: JSON in and out, queries checked with zod, 64 KB at most,
+ * no CORS (the page is served from this same origin). 401 without a valid SSO token, 403 with
+ * one but without the right, 400 for a bad query; an error answers with a code, never its text.
+ */
+import type { Request, Response, Server } from 'restify';
+import { z } from 'zod';
+import { isDomainError } from '../../src/domain/errors';
+import { isWeekOver, parseIsoWeek, type IsoWeek } from '../../src/domain/digest/iso-week';
+import type { ReadDigest } from '../../src/app/read-digest';
+import type { Clock, DirectoryStore, Logger } from '../../src/ports';
+import { describeError } from '../logger';
+import { callerOf, pagesOf, requirePage, roleNamesOf, TabForbidden, TabUnauthorized, type TabCaller } from './tab-access';
+import { figuresView, type DirectoryView, type MeView } from './tab-views';
+import type { TabTokenVerifier } from './sso-token';
+
+export interface TabApiDeps {
+  /** Absent when HWC_TAB_CLIENT_ID is not set: every call answers 401. */
+  verify?: TabTokenVerifier;
+  directory: DirectoryStore;
+  readDigest: ReadDigest;
+  clock: Clock;
+  logger: Logger;
+  digestMinCount: number;
+  /** HWC_DIRECTORY_FILE is set: the file is the truth and the tab only shows it. */
+  directoryReadOnly: boolean;
+}
+
+export const TAB_MAX_BODY_BYTES = 64 * 1024;
+
+const noQuery = z.object({}).strict();
+const figuresQuery = z.object({ week: z.string().max(10).optional() }).strict();
+
+class TabBadRequest extends Error {
+  constructor() {
+    super('bad tab request');
+    this.name = 'TabBadRequest';
+  }
+}
+
+function queryOf<T>(req: Request, schema: z.ZodType<T>): T {
+  const params = Object.fromEntries(new URL(req.url ?? '/', 'http://tab').searchParams);
+  const parsed = schema.safeParse(params);
+  if (!parsed.success) throw new TabBadRequest();
+  return parsed.data;
+}
+
+type Handler = (caller: TabCaller, req: Request) => Promise<unknown>;
+
+export function registerTabApi(server: Server, deps: TabApiDeps): void {
+  const route = (path: string, handler: Handler) =>
+    server.get(path, async (req: Request, res: Response) => {
+      res.header('Cache-Control', 'no-store');
+      res.header('X-Content-Type-Options', 'nosniff');
+      if (Number(req.headers['content-length'] ?? 0) > TAB_MAX_BODY_BYTES) {
+        res.send(413, { error: 'too_large' });
+        return;
+      }
+      try {
+        const caller = await callerOf(req, deps.verify, deps.directory);
+        res.send(200, await handler(caller, req));
+      } catch (error) {
+        if (error instanceof TabUnauthorized) {
+          deps.logger.info({ reason: error.reason, path }, 'tab request without a valid token');
+          res.send(401, { error: 'unauthorized' });
+        } else if (error instanceof TabForbidden || (isDomainError(error) && error.code.startsWith('ACCESS'))) {
+          res.send(403, { error: 'forbidden' });
+        } else if (error instanceof TabBadRequest) {
+          res.send(400, { error: 'bad_request' });
+        } else {
+          deps.logger.error({ ...describeError(error), path }, 'tab request failed');
+          res.send(500, { error: 'internal_error' });
+        }
+      }
+    });
+
+  route('/api/tab/me', async (caller, req): Promise<MeView> => {
+    queryOf(req, noQuery);
+    return { ...(caller.member ? { name: caller.member.name } : {}), roles: roleNamesOf(caller.member), pages: pagesOf(caller.member) };
+  });
+
+  route('/api/tab/directory', async (caller, req): Promise<DirectoryView> => {
+    queryOf(req, noQuery);
+    requirePage(caller, 'directory');
+    const [municipalities, schools, members] = await Promise.all([
+      deps.directory.listMunicipalities(),
+      deps.directory.listAllSchools(),
+      deps.directory.listMembers(),
+    ]);
+    // "Reachable": the bot holds a personal conversation with them, so a card can reach them.
+    const reachable = await Promise.all(members.map(async (m) => (await deps.directory.getConversation(m.aadObjectId)) !== undefined));
+    return {
+      readOnly: deps.directoryReadOnly,
+      municipalities,
+      schools,
+      members: members.map((m, i) => ({ id: m.aadObjectId, name: m.name, ...(m.email ? { email: m.email } : {}), roles: m.roles, reachable: reachable[i] ?? false })),
+    };
+  });
+
+  route('/api/tab/figures', async (caller, req) => {
+    const { week: weekText } = queryOf(req, figuresQuery);
+    const member = requirePage(caller, 'figures');
+    const week = weekText === undefined ? deps.readDigest.lastWeek() : finishedWeek(weekText, deps.clock);
+    const { digest, scope } = await deps.readDigest.execute(member.aadObjectId, week, { origin: 'tab' });
+    return figuresView(digest, scope, deps.digestMinCount);
+  });
+}
+
+/** A week that has ended: the figures of a running week would change while read. */
+function finishedWeek(text: string, clock: Clock): IsoWeek {
+  const week = parseIsoWeek(text);
+  if (!week || !isWeekOver(week, clock.now())) throw new TabBadRequest();
+  return week;
+}

@@ -1,0 +1,63 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { RateBudget, RateTake, RateWindow } from '../../ports';
+import { decide, expiresAt, givenBack, parseRateLog, windowsByKey, type RateLog } from '../rate-log';
+
+/** Expired keys are deleted at most this often (by the callers' clock). */
+const SWEEP_EVERY_MS = 60_000;
+
+/**
+ * The rate budget as one row per key (its log as JSON), read and written in one IMMEDIATE
+ * transaction: every process on the database file takes from the same windows, and two takes
+ * never both see the last free call.
+ */
+export class SqliteRateBudget implements RateBudget {
+  private readonly read: Statement<[string], { log: string }>;
+  private readonly write: Statement<[string, string, number]>;
+  private readonly sweep: Statement<[number]>;
+  private readonly take: (byKey: Map<string, RateWindow[]>, now: number) => RateTake;
+  private readonly untake: (byKey: Map<string, RateWindow[]>, at: number) => void;
+  private readonly update: Statement<[string, string]>;
+  private lastSweep = -Infinity;
+
+  constructor(db: Database) {
+    this.read = db.prepare(`SELECT log FROM rate_budget WHERE key = ?`);
+    this.write = db.prepare(
+      `INSERT INTO rate_budget (key, log, expires_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET log = excluded.log, expires_at = excluded.expires_at`,
+    );
+    this.sweep = db.prepare(`DELETE FROM rate_budget WHERE expires_at <= ?`);
+    const transaction = db.transaction((byKey: Map<string, RateWindow[]>, now: number): RateTake => {
+      const current = new Map<string, RateLog | undefined>();
+      for (const key of byKey.keys()) {
+        const row = this.read.get(key);
+        current.set(key, row && parseRateLog(JSON.parse(row.log)));
+      }
+      const decision = decide(current, byKey, now);
+      if (!decision.ok) return { ok: false, retryInMs: decision.retryInMs, key: decision.key };
+      for (const [key, log] of decision.logs) this.write.run(key, JSON.stringify(log), expiresAt(byKey.get(key)!, now));
+      return { ok: true };
+    });
+    // IMMEDIATE: the write lock is taken before the read, so no other process reads the same free call.
+    this.take = (byKey, now) => transaction.immediate(byKey, now);
+    this.update = db.prepare(`UPDATE rate_budget SET log = ? WHERE key = ?`);
+    const giveBack = db.transaction((byKey: Map<string, RateWindow[]>, at: number) => {
+      for (const [key, windows] of byKey) {
+        const row = this.read.get(key);
+        if (row) this.update.run(JSON.stringify(givenBack(parseRateLog(JSON.parse(row.log)), windows, at)), key);
+      }
+    });
+    this.untake = (byKey, at) => giveBack.immediate(byKey, at);
+  }
+
+  async giveBack(windows: readonly RateWindow[], at: number): Promise<void> {
+    this.untake(windowsByKey(windows), at);
+  }
+
+  async tryTake(windows: readonly RateWindow[], now: number): Promise<RateTake> {
+    const result = this.take(windowsByKey(windows), now);
+    if (now - this.lastSweep >= SWEEP_EVERY_MS) {
+      this.lastSweep = now;
+      this.sweep.run(now);
+    }
+    return result;
+  }
+}

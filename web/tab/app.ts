@@ -1,0 +1,105 @@
+/**
+ * The Teams tab: initialise teams-js, read Teams' locale and theme, sign in silently with Teams
+ * SSO (getAuthToken: one call, no consent pop-up for a pre-authorised Teams client; nested app
+ * authentication can replace it once the bot needs Graph from the page), ask the server who this
+ * is, and show only the pages their roles allow.
+ */
+import { app } from '@microsoft/teams-js';
+import { baseLayerLuminance, fluentButton, fluentTextField, provideFluentDesignSystem, StandardLuminance } from '@fluentui/web-components';
+import { ApiError, getJson, type DirectoryData, type FiguresData, type Me, type Page } from './api';
+import { directoryPage } from './directory-page';
+import { h } from './dom';
+import { figuresPage } from './figures-page';
+import { localeOf, stringsFor, type Strings } from './strings';
+
+provideFluentDesignSystem().register(fluentButton(), fluentTextField());
+
+const root = document.getElementById('app') as HTMLElement;
+
+function show(...content: Array<Node | string>): void {
+  root.replaceChildren(...content);
+  root.setAttribute('aria-busy', 'false');
+}
+
+/** Teams' themes: default (light), dark and contrast; the page follows them live. */
+function applyTheme(theme: string): string {
+  const known = theme === 'dark' || theme === 'contrast' ? theme : 'default';
+  document.documentElement.dataset.theme = known;
+  baseLayerLuminance.setValueFor(document.documentElement, known === 'default' ? StandardLuminance.LightMode : StandardLuminance.DarkMode);
+  return known;
+}
+
+/** A page asked for by the tab's URL (?page=beheer or overzicht), if the person may see it. */
+function firstPage(pages: Page[]): Page | undefined {
+  const asked = new URLSearchParams(location.search).get('page');
+  const wanted: Page | undefined = asked === 'beheer' ? 'directory' : asked === 'overzicht' ? 'figures' : undefined;
+  return wanted && pages.includes(wanted) ? wanted : pages[0];
+}
+
+async function main(): Promise<void> {
+  try {
+    await app.initialize();
+  } catch {
+    // No Teams host (opened in a plain browser): say so, in the browser's language.
+    const t = stringsFor(localeOf(navigator.language));
+    document.documentElement.lang = localeOf(navigator.language);
+    show(h('h1', {}, t.title), h('p', { id: 'outside-teams', role: 'alert' }, t.outsideTeams));
+    return;
+  }
+  const context = await app.getContext();
+  const locale = localeOf(context.app.locale);
+  const t = stringsFor(locale);
+  document.documentElement.lang = locale;
+  let theme = applyTheme(context.app.theme);
+
+  let me: Me;
+  try {
+    me = await getJson<Me>('/api/tab/me');
+  } catch (error) {
+    show(h('h1', {}, t.title), h('p', { role: 'alert' }, error instanceof ApiError && error.status !== 401 ? t.loadFailed : t.signInFailed));
+    return;
+  }
+  if (me.pages.length === 0) {
+    show(h('h1', {}, t.title), h('p', { id: 'no-role' }, t.noRole));
+    return;
+  }
+
+  let current = firstPage(me.pages) as Page;
+  const cache: Partial<{ directory: DirectoryData; figures: FiguresData }> = {};
+  const main = h('div', { id: 'page' });
+  const nav = h('nav', { 'aria-label': t.nav });
+
+  const render = async (): Promise<void> => {
+    nav.replaceChildren(
+      ...me.pages.map((page) => {
+        const button = h('fluent-button', { appearance: page === current ? 'accent' : 'neutral', 'data-page': page, ...(page === current ? { 'aria-current': 'page' } : {}) }, t.pages[page]);
+        button.addEventListener('click', () => {
+          current = page;
+          void render();
+        });
+        return button;
+      }),
+    );
+    main.replaceChildren(h('p', {}, t.loading));
+    try {
+      main.replaceChildren(await pageContent(t, current, cache, theme));
+    } catch {
+      main.replaceChildren(h('p', { role: 'alert' }, t.loadFailed));
+    }
+  };
+
+  app.registerOnThemeChangeHandler((next) => {
+    theme = applyTheme(next);
+    void render();
+  });
+  show(h('h1', {}, t.title), nav, main);
+  await render();
+  app.notifySuccess();
+}
+
+async function pageContent(t: Strings, page: Page, cache: Partial<{ directory: DirectoryData; figures: FiguresData }>, theme: string): Promise<HTMLElement> {
+  if (page === 'directory') return directoryPage(t, (cache.directory ??= await getJson<DirectoryData>('/api/tab/directory')));
+  return figuresPage(t, (cache.figures ??= await getJson<FiguresData>('/api/tab/figures')), theme);
+}
+
+void main();
