@@ -137,7 +137,7 @@ const MANAGER: Member = {
   roles: [{ role: 'manager', municipalityIds: [MEASURED_ID], schoolIds: [] }],
 };
 /** The manager's scope as ReadDigest passes it to the store (checked through the proxy). */
-const SCOPE: FactsScope = { readMunicipalityIds: [MEASURED_ID], municipalityIds: [MEASURED_ID], schoolIds: [] };
+const SCOPE: FactsScope = { municipalityIds: [MEASURED_ID], schoolIds: [] };
 
 /** A member id, as Entra would give it, derived from a kind and a number. */
 function guid(kind: number, n: number): string {
@@ -666,16 +666,17 @@ async function measure(target: Target): Promise<Measure[]> {
   // are the records of the week, the counts add up to the records of the 52 weeks, and the naive
   // way comes to the same digest.
   const { digest } = await forMember();
-  if (JSON.stringify(spent.factsArgs) !== JSON.stringify([SCOPE.readMunicipalityIds, WEEK_BOUNDS.from, WEEK_BOUNDS.to])) {
-    failures.push(`${label}: ReadDigest read facts with ${JSON.stringify(spent.factsArgs)}, not the digest week`);
-  }
   // The scope ReadDigest passes is a whole DigestScope: what the store reads of it is a FactsScope.
+  const scopeOf = (s?: FactsScope) => s && { municipalityIds: s.municipalityIds, schoolIds: s.schoolIds };
+  const [factsScope, from, to] = spent.factsArgs ?? [];
+  if (JSON.stringify([scopeOf(factsScope), from, to]) !== JSON.stringify([SCOPE, WEEK_BOUNDS.from, WEEK_BOUNDS.to])) {
+    failures.push(`${label}: ReadDigest read facts with ${JSON.stringify([scopeOf(factsScope), from, to])}, not the digest week`);
+  }
   const [passed, weeks] = spent.trendArgs ?? [];
-  const scopeOf = (s?: FactsScope) => s && { readMunicipalityIds: s.readMunicipalityIds, municipalityIds: s.municipalityIds, schoolIds: s.schoolIds };
   if (JSON.stringify([scopeOf(passed), weeks]) !== JSON.stringify([SCOPE, TREND_BOUNDS])) {
     failures.push(`${label}: ReadDigest counted the trend with ${JSON.stringify([scopeOf(passed), weeks])}, not the bench's scope and 52 weeks`);
   }
-  const facts = await target.stores.signals.listFactsIssuedBetween(SCOPE.readMunicipalityIds, WEEK_BOUNDS.from, WEEK_BOUNDS.to);
+  const facts = await target.stores.signals.listFactsIssuedBetween(SCOPE, WEEK_BOUNDS.from, WEEK_BOUNDS.to);
   const trendCounts = await target.stores.signals.countWeeklyHeadlines(SCOPE, TREND_BOUNDS);
   if (facts.length !== target.expectWeek) failures.push(`${label}: ${facts.length} facts read, ${target.expectWeek} stored in ${formatIsoWeek(WEEK_OF_DIGEST)}`);
   if (trendCounts.length !== TREND_WEEKS || sum(trendCounts) !== target.expectYear) {
@@ -764,25 +765,21 @@ function edited(sql: string, from: string, to: string): string {
 
 /** A copy of a statement with a counting function first in its WHERE clause: called once per index entry visited. */
 const countingSql = {
-  facts: edited(signalSql.listFactsIssuedBetween, 'WHERE s.municipality_id', 'WHERE bench_visit(s.rowid) AND s.municipality_id'),
-  trend: edited(
-    edited(
-      signalSql.countWeeklyHeadlines,
-      'WHERE s.municipality_id IN (SELECT value FROM json_each(@municipalities))',
-      'WHERE bench_visit(s.rowid) AND (s.municipality_id IN (SELECT value FROM json_each(@municipalities))',
-    ),
-    'OR s.fact_school_id IN (SELECT value FROM json_each(@schools))',
-    'OR s.fact_school_id IN (SELECT value FROM json_each(@schools)))',
+  facts: edited(
+    edited(signalSql.listFactsIssuedBetween, 'WHERE s.municipality_id', 'WHERE bench_visit(s.rowid) AND s.municipality_id'),
+    'WHERE s.fact_school_id',
+    'WHERE bench_visit(s.rowid) AND s.fact_school_id',
   ),
+  trend: edited(signalSql.countWeeklyHeadlines, 'GROUP BY weeks.idx', 'WHERE bench_visit(s.rowid) GROUP BY weeks.idx'),
 };
 
 /** The parameters the store binds, for the same scope and weeks. */
-const factsArgs: [string, string, string] = [JSON.stringify(SCOPE.readMunicipalityIds), WEEK_BOUNDS.from.toISOString(), WEEK_BOUNDS.to.toISOString()];
+const factsArgs: [Record<string, string>] = [
+  { municipalities: JSON.stringify(SCOPE.municipalityIds), schools: JSON.stringify(SCOPE.schoolIds), from: WEEK_BOUNDS.from.toISOString(), to: WEEK_BOUNDS.to.toISOString() },
+];
 const trendArgs = {
   weeks: JSON.stringify(TREND_BOUNDS.map((w) => [w.from.toISOString(), w.to.toISOString()])),
-  read: JSON.stringify(SCOPE.readMunicipalityIds),
   municipalities: JSON.stringify(SCOPE.municipalityIds),
-  schools: JSON.stringify(SCOPE.schoolIds),
 };
 type Args = unknown[] | [Record<string, string>];
 
@@ -802,7 +799,7 @@ async function sqliteRun(label: string, share: number, places: Place[], lives: R
     try {
       await fillDirectory(stores, places);
       const everything = db.prepare<[], string>('SELECT document FROM signals').pluck();
-      const facts = db.prepare<[string, string, string]>(signalSql.listFactsIssuedBetween);
+      const facts = db.prepare<[Record<string, string>]>(signalSql.listFactsIssuedBetween);
       const trend = db.prepare<[typeof trendArgs]>(signalSql.countWeeklyHeadlines);
       const rows = await measure({
         label,

@@ -40,11 +40,12 @@ export interface SignalStore {
   /** Signals waiting for leerplicht (state awaiting_routing) in these municipalities, oldest first. */
   listAwaitingRouting(municipalityIds: string[]): Promise<Signal[]>;
   /**
-   * What the weekly figures need (`factsOf`) of every signal of these municipalities issued at
-   * or after `from` and before `to`, ordered by issuedAt. Read straight from the anonymous
-   * records: never the child's identity, so forgotten signals count like any other.
+   * What the weekly figures need (`factsOf`) of every signal in `scope` (`inFactsScope`: of its
+   * municipalities, or at its schools from any municipality) issued at or after `from` and before
+   * `to`, each once, ordered by issuedAt. Read straight from the anonymous records: never the
+   * child's identity, so forgotten signals count like any other.
    */
-  listFactsIssuedBetween(municipalityIds: string[], from: Date, to: Date): Promise<SignalFacts[]>;
+  listFactsIssuedBetween(scope: FactsScope, from: Date, to: Date): Promise<SignalFacts[]>;
   /**
    * The trend's numbers, counted by the store: per week (in the order given), the records in
    * `scope` issued in it and how many of them had support recorded within 48 hours. Equal to

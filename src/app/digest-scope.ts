@@ -9,8 +9,6 @@ export interface DigestScope {
   municipalityIds: string[];
   /** Schools outside those municipalities, managed one by one. */
   schoolIds: string[];
-  /** The municipalities whose records must be read: both kinds of scope. */
-  readMunicipalityIds: string[];
   /** A municipality scope gets the per-school table; a school scope does not. */
   perSchool: boolean;
   /** How the card names the scope, e.g. "Heerlen, Kerkrade" or "Basisschool De Regenboog". */
@@ -36,7 +34,6 @@ export async function digestScopeOf(directory: DirectoryStore, member: Member): 
   return {
     municipalityIds,
     schoolIds: managedSchools.map((s) => s.id).sort(),
-    readMunicipalityIds: [...new Set([...municipalityIds, ...managedSchools.map((s) => s.municipalityId)])].sort(),
     perSchool: municipalityIds.length > 0,
     name: [...municipalities, ...managedSchools.map((s) => s.name)].join(', '),
     schoolNames: Object.fromEntries([...schools, ...managedSchools].map((s) => [s.id, s.name])),

@@ -5,7 +5,6 @@ import { DomainError, ErrorCodes, isDomainError } from '../domain/errors';
 import type { AuditLog, Clock, DirectoryStore, SignalStore } from '../ports';
 import { sourceFields, type RequestSource } from './audit-trail';
 import { digestScopeOf, isDigestReader, type DigestScope } from './digest-scope';
-import { inFactsScope } from '../domain/digest/weekly-counts';
 
 export interface ReadDigestDeps {
   signals: SignalStore;
@@ -67,7 +66,19 @@ export class ReadDigest {
     const digest = sameScope?.get(key) ?? (await this.build(scope, week));
     sameScope?.set(key, digest);
     const role = member.roles.some((r) => r.role === 'manager') ? 'manager' : 'coordinator';
-    return { digest, scope, role };
+    return { digest, scope: await this.withTableNames(scope, digest), role };
+  }
+
+  /**
+   * The scope with a name for every school on the digest's table: a municipality's child placed
+   * by leerplicht at a school of another municipality has a line under that school's name too.
+   */
+  private async withTableNames(scope: DigestScope, digest: Digest): Promise<DigestScope> {
+    const unnamed = (digest.schools ?? []).map((s) => s.schoolId).filter((id) => !(id in scope.schoolNames));
+    if (unnamed.length === 0) return scope;
+    const found = await Promise.all(unnamed.map((id) => this.deps.directory.getSchool(id)));
+    const names = Object.fromEntries(found.filter((s) => s !== undefined).map((s) => [s.id, s.name]));
+    return { ...scope, schoolNames: { ...scope.schoolNames, ...names } };
   }
 
   /**
@@ -76,7 +87,7 @@ export class ReadDigest {
    */
   private async build(scope: DigestScope, week: IsoWeek): Promise<Digest> {
     const { from, to } = weekRange(week);
-    const facts = (await this.deps.signals.listFactsIssuedBetween(scope.readMunicipalityIds, from, to)).filter((f) => inFactsScope(scope, f));
+    const facts = await this.deps.signals.listFactsIssuedBetween(scope, from, to);
     const trendCounts = await this.deps.signals.countWeeklyHeadlines(scope, trendWeeks(week).map(weekRange));
     return buildDigest(facts, week, this.deps.clock.now(), { perSchool: scope.perSchool, trendCounts });
   }

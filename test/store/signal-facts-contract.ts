@@ -27,6 +27,9 @@ function expectedFacts(signal: Signal): SignalFacts {
   return factsOf({ ...signal, child: undefined });
 }
 
+/** A municipality scope: the records of these municipalities. */
+const municipalities = (...municipalityIds: string[]) => ({ municipalityIds, schoolIds: [] });
+
 const byId = (facts: SignalFacts[]) => [...facts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 /**
@@ -94,7 +97,7 @@ export function signalFactsContract(stores: () => Stores): void {
       const stages = signalsAtEveryStage();
       for (const signal of Object.values(stages)) await signals().create(signal);
 
-      const facts = await signals().listFactsIssuedBetween([MUNICIPALITY_ID], WEEK.from, WEEK.to);
+      const facts = await signals().listFactsIssuedBetween(municipalities(MUNICIPALITY_ID), WEEK.from, WEEK.to);
 
       expect(byId(facts)).toStrictEqual(byId(Object.values(stages).map(expectedFacts)));
       // The stages above really do cover what the figures tell apart.
@@ -121,12 +124,46 @@ export function signalFactsContract(stores: () => Stores): void {
       const elsewhere = aSignal({ municipalityId: 'GM0363' });
       for (const s of [heerlen, aaEnHunze, elsewhere]) await signals().create(s);
 
-      const both = await signals().listFactsIssuedBetween([MUNICIPALITY_ID, 'GM1680'], WEEK.from, WEEK.to);
+      const both = await signals().listFactsIssuedBetween(municipalities(MUNICIPALITY_ID, 'GM1680'), WEEK.from, WEEK.to);
 
       expect(byId(both)).toStrictEqual(byId([heerlen, aaEnHunze].map(expectedFacts)));
-      expect(await signals().listFactsIssuedBetween(['GM0363'], WEEK.from, WEEK.to)).toStrictEqual([expectedFacts(elsewhere)]);
-      expect(await signals().listFactsIssuedBetween(['GM0001'], WEEK.from, WEEK.to)).toEqual([]);
-      expect(await signals().listFactsIssuedBetween([], WEEK.from, WEEK.to)).toEqual([]);
+      expect(await signals().listFactsIssuedBetween(municipalities('GM0363'), WEEK.from, WEEK.to)).toStrictEqual([expectedFacts(elsewhere)]);
+      expect(await signals().listFactsIssuedBetween(municipalities('GM0001'), WEEK.from, WEEK.to)).toEqual([]);
+      expect(await signals().listFactsIssuedBetween(municipalities(), WEEK.from, WEEK.to)).toEqual([]);
+    });
+
+    it('reads the records at the given schools from any municipality, each record once', async () => {
+      const contacts = [{ ...PRIMARY, rank: 'primary' as const }];
+      const atOurSchool = aSignal();
+      // Aa en Hunze's leerplicht placed its child at our school; another sent one back from it.
+      const forwardedFromElsewhere = forwardToSchool(
+        aSignalViaLeerplicht({ municipalityId: 'GM1680' }),
+        OFFICER,
+        SCHOOL_ID,
+        contacts,
+        at('2026-03-03T07:00:00.000Z'),
+        scheduleTimes(REMIND_AT),
+      );
+      const bouncedFromOurSchool = bounce(
+        deliveredToAll(aSignal({ municipalityId: 'GM1680' }), at('2026-03-02T19:30:01.000Z')),
+        PRIMARY,
+        WORKER,
+        at('2026-03-03T07:10:00.000Z'),
+      );
+      const atAnotherSchoolElsewhere = aSignal({
+        municipalityId: 'GM1680',
+        target: { route: 'direct', schoolId: '56EF00', contacts },
+      });
+      for (const s of [atOurSchool, forwardedFromElsewhere, bouncedFromOurSchool, atAnotherSchoolElsewhere]) await signals().create(s);
+
+      const atSchool = await signals().listFactsIssuedBetween({ municipalityIds: [], schoolIds: [SCHOOL_ID] }, WEEK.from, WEEK.to);
+      const withMunicipality = await signals().listFactsIssuedBetween({ municipalityIds: [MUNICIPALITY_ID], schoolIds: [SCHOOL_ID] }, WEEK.from, WEEK.to);
+
+      const ours = byId([atOurSchool, forwardedFromElsewhere, bouncedFromOurSchool].map(expectedFacts));
+      expect(byId(atSchool)).toStrictEqual(ours);
+      expect(byId(withMunicipality)).toStrictEqual(ours);
+      expect(withMunicipality.map((f) => f.issuedAt)).toEqual(withMunicipality.map((f) => f.issuedAt).sort());
+      expect(await signals().listFactsIssuedBetween({ municipalityIds: [], schoolIds: ['00XX00'] }, WEEK.from, WEEK.to)).toEqual([]);
     });
 
     it('reads signals issued at or after `from` and before `to`', async () => {
@@ -136,7 +173,7 @@ export function signalFactsContract(stores: () => Stores): void {
       const atTo = aSignal({ now: WEEK.to });
       for (const s of [justBefore, atFrom, justBeforeTo, atTo]) await signals().create(s);
 
-      const facts = await signals().listFactsIssuedBetween([MUNICIPALITY_ID], WEEK.from, WEEK.to);
+      const facts = await signals().listFactsIssuedBetween(municipalities(MUNICIPALITY_ID), WEEK.from, WEEK.to);
 
       expect(facts).toStrictEqual([atFrom, justBeforeTo].map(expectedFacts));
     });
@@ -150,7 +187,7 @@ export function signalFactsContract(stores: () => Stores): void {
       ];
       for (const s of [third, first, fourth, second]) await signals().create(s);
 
-      const facts = await signals().listFactsIssuedBetween([MUNICIPALITY_ID, 'GM1680'], WEEK.from, WEEK.to);
+      const facts = await signals().listFactsIssuedBetween(municipalities(MUNICIPALITY_ID, 'GM1680'), WEEK.from, WEEK.to);
 
       expect(facts.map((f) => f.id)).toEqual([first, second, third, fourth].map((s) => s.id));
     });
@@ -162,7 +199,7 @@ export function signalFactsContract(stores: () => Stores): void {
       await signals().replace(forgotten, acknowledged.etag);
       await signals().purgeExpiredIdentities(at('2099-01-01T00:00:00.000Z'), 10);
 
-      const facts = await signals().listFactsIssuedBetween([MUNICIPALITY_ID], WEEK.from, WEEK.to);
+      const facts = await signals().listFactsIssuedBetween(municipalities(MUNICIPALITY_ID), WEEK.from, WEEK.to);
 
       expect(forgotten.redactedAt).toBeDefined();
       expect(facts).toStrictEqual([expectedFacts(forgotten)]);
@@ -175,7 +212,7 @@ export function signalFactsContract(stores: () => Stores): void {
       await signals().create(signal);
       expect((await signals().get(signal.id))?.value.child).toEqual(child);
 
-      const facts = await signals().listFactsIssuedBetween([MUNICIPALITY_ID], WEEK.from, WEEK.to);
+      const facts = await signals().listFactsIssuedBetween(municipalities(MUNICIPALITY_ID), WEEK.from, WEEK.to);
 
       expect(facts).toHaveLength(1);
       const text = JSON.stringify(facts);
@@ -190,7 +227,7 @@ export function weeklyHeadlinesContract(stores: () => Stores): void {
   const signals = () => stores().signals;
   const day = 24 * 60 * 60 * 1000;
   const weeks = [-1, 0, 1].map((n) => ({ from: new Date(WEEK.from.getTime() + n * 7 * day), to: new Date(WEEK.to.getTime() + n * 7 * day) }));
-  const ourScope = { readMunicipalityIds: [MUNICIPALITY_ID], municipalityIds: [MUNICIPALITY_ID], schoolIds: [] };
+  const ourScope = { municipalityIds: [MUNICIPALITY_ID], schoolIds: [] };
 
   /** Issued at `issuedAt`, picked up at once, support recorded `afterMs` later. */
   const supportedAfter = (issuedAt: Date, afterMs: number, overrides: Parameters<typeof aSignal>[0] = {}) => {
@@ -218,7 +255,7 @@ export function weeklyHeadlinesContract(stores: () => Stores): void {
         { issued: 3, supportedWithin48h: 1 },
         { issued: 1, supportedWithin48h: 1 },
       ]);
-      const facts = await signals().listFactsIssuedBetween([MUNICIPALITY_ID, 'GM1680'], weeks[0]!.from, weeks[2]!.to);
+      const facts = await signals().listFactsIssuedBetween(municipalities(MUNICIPALITY_ID, 'GM1680'), weeks[0]!.from, weeks[2]!.to);
       expect(counts).toEqual(countsOf(facts, ourScope, weeks));
     });
 
@@ -229,11 +266,29 @@ export function weeklyHeadlinesContract(stores: () => Stores): void {
         target: { route: 'direct', schoolId: '56EF00', contacts: [{ ...PRIMARY, rank: 'primary' }] },
       });
       for (const s of [atOurSchool, elsewhere]) await signals().create(s);
-      const schoolScope = { readMunicipalityIds: [MUNICIPALITY_ID], municipalityIds: [], schoolIds: [SCHOOL_ID] };
+      const schoolScope = { municipalityIds: [], schoolIds: [SCHOOL_ID] };
 
       expect(await signals().countWeeklyHeadlines(schoolScope, [WEEK])).toEqual([{ issued: 1, supportedWithin48h: 0 }]);
       expect(await signals().countWeeklyHeadlines({ ...schoolScope, schoolIds: [] }, [WEEK])).toEqual([{ issued: 0, supportedWithin48h: 0 }]);
       expect(await signals().countWeeklyHeadlines(ourScope, [])).toEqual([]);
+    });
+
+    it("counts a record of another municipality placed at a school manager's school, once when both scopes hold it", async () => {
+      const forwarded = forwardToSchool(
+        aSignalViaLeerplicht({ municipalityId: 'GM1680', now: at('2026-03-03T10:00:00.000Z') }),
+        OFFICER,
+        SCHOOL_ID,
+        [{ ...PRIMARY, rank: 'primary' as const }],
+        at('2026-03-03T11:00:00.000Z'),
+        scheduleTimes(REMIND_AT),
+      );
+      const supported = recordSupport(acknowledge(forwarded, PRIMARY, at('2026-03-03T12:00:00.000Z')), PRIMARY, { categories: ['listening_ear'], priorConcern: 'no' }, at('2026-03-03T13:00:00.000Z'));
+      await signals().create(supported);
+      const schoolScope = { municipalityIds: [], schoolIds: [SCHOOL_ID] };
+
+      expect(await signals().countWeeklyHeadlines(schoolScope, [WEEK])).toEqual([{ issued: 1, supportedWithin48h: 1 }]);
+      expect(await signals().countWeeklyHeadlines({ municipalityIds: ['GM1680'], schoolIds: [SCHOOL_ID] }, [WEEK])).toEqual([{ issued: 1, supportedWithin48h: 1 }]);
+      expect(await signals().countWeeklyHeadlines(ourScope, [WEEK])).toEqual([{ issued: 0, supportedWithin48h: 0 }]);
     });
   });
 }

@@ -91,31 +91,28 @@ describe('sqlite file', () => {
     db.close();
   });
 
-  it("reads the digest's facts by the municipality and issue index, the trend from that index alone, never touching identities", () => {
+  it("reads the digest's facts by the municipality and issue index, a school's from elsewhere by the school index, the trend from those indexes alone, never touching identities", () => {
     const db = openSqliteDatabase(freshPath());
-    const plan = (...params: unknown[]) =>
-      (db.prepare(`EXPLAIN QUERY PLAN ${signalSql.listFactsIssuedBetween}`).all(...params) as { detail: string }[])
-        .map((r) => r.detail)
-        .join('\n');
+    const plan = (sql: string, params: Record<string, string>) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail).join('\n');
+    const range = { from: '2025-03-02T00:00:00.000Z', to: '2026-03-02T00:00:00.000Z' };
 
-    for (const ids of ['["GM0917"]', '["GM0917","GM1680"]']) {
-      const detail = plan(ids, '2025-03-02T00:00:00.000Z', '2026-03-02T00:00:00.000Z');
+    for (const municipalities of ['["GM0917"]', '["GM0917","GM1680"]']) {
+      const detail = plan(signalSql.listFactsIssuedBetween, { ...range, municipalities, schools: '["12AB00"]' });
       expect(detail).toMatch(/SEARCH s USING INDEX signals_facts_by_municipality_issued \(municipality_id=\? AND issued_at>\? AND issued_at<\?\)/);
+      expect(detail).toMatch(/SEARCH s USING INDEX signals_facts_by_school_issued \(fact_school_id=\? AND issued_at>\? AND issued_at<\?\)/);
       expect(detail).not.toMatch(/SCAN s\b/);
     }
     expect(signalSql.listFactsIssuedBetween).not.toMatch(/signal_identities/);
-    // The trend's counts: per week one search of the covering index, no table row read.
-    const trend = (db.prepare(`EXPLAIN QUERY PLAN ${signalSql.countWeeklyHeadlines}`).all({
-      weeks: '[["2026-03-02T00:00:00.000Z","2026-03-09T00:00:00.000Z"]]',
-      read: '["GM0917"]',
-      municipalities: '["GM0917"]',
-      schools: '[]',
-    }) as { detail: string }[])
-      .map((r) => r.detail)
-      .join('\n');
+    // The trend's counts: per week one search of a covering index, no table row read.
+    const weeks = '[["2026-03-02T00:00:00.000Z","2026-03-09T00:00:00.000Z"]]';
+    const trend = plan(signalSql.countWeeklyHeadlines, { weeks, municipalities: '["GM0917"]' });
     expect(trend).toMatch(/SEARCH s USING COVERING INDEX signals_facts_by_municipality_issued \(municipality_id=\? AND issued_at>\? AND issued_at<\?\)/);
     expect(trend).not.toMatch(/SCAN s\b/);
-    expect(signalSql.countWeeklyHeadlines).not.toMatch(/signal_identities/);
+    const atSchools = plan(signalSql.countWeeklyHeadlinesAtSchools, { weeks, municipalities: '["GM0917"]', schools: '["12AB00"]' });
+    expect(atSchools).toMatch(/SEARCH s USING COVERING INDEX signals_facts_by_school_issued \(fact_school_id=\? AND issued_at>\? AND issued_at<\?\)/);
+    expect(atSchools).not.toMatch(/SCAN s\b/);
+    for (const sql of [signalSql.countWeeklyHeadlines, signalSql.countWeeklyHeadlinesAtSchools]) expect(sql).not.toMatch(/signal_identities/);
     db.close();
   });
 
@@ -128,10 +125,10 @@ describe('sqlite file', () => {
     const db = openSqliteDatabase(path);
     db.prepare(`UPDATE signals SET fact_support_categories = '["hugs"]' WHERE id = ?`).run(signal.id);
 
-    await expect(stores.signals.listFactsIssuedBetween([MUNICIPALITY_ID], ...week)).rejects.toBeInstanceOf(InvalidDocumentError);
+    await expect(stores.signals.listFactsIssuedBetween({ municipalityIds: [MUNICIPALITY_ID], schoolIds: [] }, ...week)).rejects.toBeInstanceOf(InvalidDocumentError);
 
     db.prepare(`UPDATE signals SET fact_support_categories = '[]', fact_via_leerplicht = 7 WHERE id = ?`).run(signal.id);
-    await expect(stores.signals.listFactsIssuedBetween([MUNICIPALITY_ID], ...week)).rejects.toBeInstanceOf(InvalidDocumentError);
+    await expect(stores.signals.listFactsIssuedBetween({ municipalityIds: [MUNICIPALITY_ID], schoolIds: [] }, ...week)).rejects.toBeInstanceOf(InvalidDocumentError);
     db.close();
     await stores.close();
   });
@@ -145,7 +142,7 @@ describe('sqlite file', () => {
     const supported = recordSupport(picked, PRIMARY, { categories: ['quiet_place'], priorConcern: 'unknown' }, at('2026-03-03T09:00:00.000Z'));
     await stores.signals.replace(supported, created.etag);
 
-    const [facts] = await stores.signals.listFactsIssuedBetween([MUNICIPALITY_ID], at('2026-03-02T00:00:00.000Z'), at('2026-03-09T00:00:00.000Z'));
+    const [facts] = await stores.signals.listFactsIssuedBetween({ municipalityIds: [MUNICIPALITY_ID], schoolIds: [] }, at('2026-03-02T00:00:00.000Z'), at('2026-03-09T00:00:00.000Z'));
 
     expect(facts).toStrictEqual(factsOf(splitSignal(supported).document));
     await stores.close();
@@ -170,7 +167,7 @@ describe('sqlite file', () => {
 
     const stores = await createStores({ kind: 'sqlite', path });
 
-    const facts = await stores.signals.listFactsIssuedBetween([MUNICIPALITY_ID], at('2026-03-02T00:00:00.000Z'), at('2026-03-09T00:00:00.000Z'));
+    const facts = await stores.signals.listFactsIssuedBetween({ municipalityIds: [MUNICIPALITY_ID], schoolIds: [] }, at('2026-03-02T00:00:00.000Z'), at('2026-03-09T00:00:00.000Z'));
     expect(facts).toStrictEqual([factsOf(document)]);
     await stores.close();
   });

@@ -23,7 +23,7 @@ const fewAtOneSchool: WeeklyFigures = {
   noPriorConcern: { numerator: 1, denominator: 1 },
 };
 const digest: Digest = { figures: fewAtOneSchool, previousWeeks: [], lastYear: [{ week: W47, supportedWithin48h: { numerator: 1, denominator: 2 } }] };
-const scope = (perSchool: boolean): DigestScope => ({ municipalityIds: [], schoolIds: ['12AB00'], readMunicipalityIds: ['GM0917'], perSchool, name: 'De Regenboog', schoolNames: {} });
+const scope = (perSchool: boolean): DigestScope => ({ municipalityIds: [], schoolIds: ['12AB00'], perSchool, name: 'De Regenboog', schoolNames: {} });
 
 describe("the tab's figures", () => {
   it("show no count from 1 to 2 and no share of so few children for a school's own scope", () => {

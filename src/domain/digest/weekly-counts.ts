@@ -16,15 +16,17 @@ export interface WeeklyCounts {
   supportedWithin48h: number;
 }
 
-/** Which records a digest counts: those of its municipalities, and those at its schools. */
+/**
+ * Which records a digest counts: those of its municipalities (where the signal was issued), and
+ * those at its schools (`SignalFacts.schoolId`) whichever municipality issued them — leerplicht
+ * places children at schools across municipal borders, and a school's manager steers on them all.
+ */
 export interface FactsScope {
-  /** The municipalities whose records are read: both kinds of scope live in them. */
-  readMunicipalityIds: string[];
   municipalityIds: string[];
   schoolIds: string[];
 }
 
-export function inFactsScope(scope: Pick<FactsScope, 'municipalityIds' | 'schoolIds'>, facts: SignalFacts): boolean {
+export function inFactsScope(scope: FactsScope, facts: SignalFacts): boolean {
   return scope.municipalityIds.includes(facts.municipalityId) || (facts.schoolId !== undefined && scope.schoolIds.includes(facts.schoolId));
 }
 
@@ -33,19 +35,19 @@ export function inFactsScope(scope: Pick<FactsScope, 'municipalityIds' | 'school
  * of `weeks`, read once with `read`, then counted.
  */
 export async function countsFromFacts(
-  read: (municipalityIds: string[], from: Date, to: Date) => Promise<SignalFacts[]>,
+  read: (scope: FactsScope, from: Date, to: Date) => Promise<SignalFacts[]>,
   scope: FactsScope,
   weeks: readonly WeekBounds[],
 ): Promise<WeeklyCounts[]> {
   if (weeks.length === 0) return [];
-  return countsOf(await read(scope.readMunicipalityIds, weeks[0]!.from, weeks.at(-1)!.to), scope, weeks);
+  return countsOf(await read(scope, weeks[0]!.from, weeks.at(-1)!.to), scope, weeks);
 }
 
 /** Per week (in the order given), from facts: what a store's own count must equal. */
 export function countsOf(facts: readonly SignalFacts[], scope: FactsScope, weeks: readonly WeekBounds[]): WeeklyCounts[] {
   const counts = weeks.map(() => ({ issued: 0, supportedWithin48h: 0 }));
   for (const f of facts) {
-    if (!scope.readMunicipalityIds.includes(f.municipalityId) || !inFactsScope(scope, f)) continue;
+    if (!inFactsScope(scope, f)) continue;
     const issuedMs = Date.parse(f.issuedAt);
     const i = weeks.findIndex((w) => w.from.getTime() <= issuedMs && issuedMs < w.to.getTime());
     if (i < 0) continue;

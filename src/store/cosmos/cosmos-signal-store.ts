@@ -25,7 +25,7 @@ const FACTS_QUERY = `
     ARRAY_LENGTH(c.triedSchoolIds) > 0 AS bounced, c.state = 'unroutable' AS noSchool, IS_DEFINED(c.escalation) AS escalated,
     (SELECT VALUE COUNT(1) FROM d IN c.deliveries WHERE d.status = 'failed' AND NOT IS_DEFINED(d.activityId)) AS failedDeliveries
   FROM c
-  WHERE c.municipalityId IN (@@ids) AND c.issuedAt >= @from AND c.issuedAt < @to
+  WHERE (@@scope) AND c.issuedAt >= @from AND c.issuedAt < @to
   ORDER BY c.issuedAt ASC`;
 
 /**
@@ -33,9 +33,28 @@ const FACTS_QUERY = `
  * an IN list on the partition key which partitions to read, where ARRAY_CONTAINS over a parameter
  * fans out to every partition.
  */
-function idsIn(ids: string[]): { list: string; parameters: Array<{ name: string; value: string }> } {
-  const parameters = ids.map((value, i) => ({ name: `@id${i}`, value }));
+function idsIn(ids: string[], prefix = 'id'): { list: string; parameters: Array<{ name: string; value: string }> } {
+  const parameters = ids.map((value, i) => ({ name: `@${prefix}${i}`, value }));
   return { list: parameters.map((p) => p.name).join(', '), parameters };
+}
+
+/**
+ * The facts query's filter for a scope (`inFactsScope`), or undefined when it holds nothing. A
+ * municipality scope stays in its partitions; schools take a cross-partition query, since leerplicht
+ * places children at schools of other municipalities. The school is spelled out as `factsOf` has
+ * it (`schoolId`, else the school that sent it back) so each path can use its range index.
+ */
+function factsScopeFilter(scope: FactsScope): { filter: string; parameters: Array<{ name: string; value: string }> } | undefined {
+  const municipalities = idsIn(scope.municipalityIds, 'm');
+  const schools = idsIn(scope.schoolIds, 's');
+  const terms = [
+    ...(scope.municipalityIds.length > 0 ? [`c.municipalityId IN (${municipalities.list})`] : []),
+    ...(scope.schoolIds.length > 0
+      ? [`c.schoolId IN (${schools.list})`, `(NOT IS_DEFINED(c.schoolId) AND c.bounce.schoolId IN (${schools.list}))`]
+      : []),
+  ];
+  if (terms.length === 0) return undefined;
+  return { filter: terms.join(' OR '), parameters: [...municipalities.parameters, ...schools.parameters] };
 }
 
 /** A child's identity: its own document, written once at issue and deleted when forgotten. */
@@ -194,14 +213,14 @@ export class CosmosSignalStore implements SignalStore {
     return found.map((s) => s.value);
   }
 
-  async listFactsIssuedBetween(municipalityIds: string[], from: Date, to: Date): Promise<SignalFacts[]> {
-    if (municipalityIds.length === 0) return [];
-    // The municipality is the partition key: the filter keeps the query to those partitions.
+  async listFactsIssuedBetween(scope: FactsScope, from: Date, to: Date): Promise<SignalFacts[]> {
+    const inScope = factsScopeFilter(scope);
+    if (!inScope) return [];
     const { resources } = await this.signals.items
       .query<unknown>({
-        query: FACTS_QUERY.replace('@@ids', idsIn(municipalityIds).list),
+        query: FACTS_QUERY.replace('@@scope', inScope.filter),
         parameters: [
-          ...idsIn(municipalityIds).parameters,
+          ...inScope.parameters,
           { name: '@from', value: from.toISOString() },
           { name: '@to', value: to.toISOString() },
         ],
@@ -212,7 +231,7 @@ export class CosmosSignalStore implements SignalStore {
 
   /** Counted from the facts: Cosmos DB reads them from the scope's partitions by its range index. */
   async countWeeklyHeadlines(scope: FactsScope, weeks: WeekBounds[]): Promise<WeeklyCounts[]> {
-    return countsFromFacts((ids, from, to) => this.listFactsIssuedBetween(ids, from, to), scope, weeks);
+    return countsFromFacts((read, from, to) => this.listFactsIssuedBetween(read, from, to), scope, weeks);
   }
 
   async listDispatchDue(now: Date, limit: number): Promise<Stored<Signal>[]> {

@@ -2,7 +2,7 @@ import { factsOf, type SignalFacts } from '../../domain/digest/signal-facts';
 import { DomainError, ErrorCodes } from '../../domain/errors';
 import { identityExpiresAt } from '../../domain/forget-child';
 import type { Signal } from '../../domain/signal';
-import { countsFromFacts, type FactsScope, type WeekBounds, type WeeklyCounts } from '../../domain/digest/weekly-counts';
+import { countsFromFacts, inFactsScope, type FactsScope, type WeekBounds, type WeeklyCounts } from '../../domain/digest/weekly-counts';
 import type { SignalStore, Stored } from '../../ports';
 import { joinSignal, parseChildIdentity, parseSignalDocument, splitSignal, type SignalDocument } from '../signal-document';
 import { parseSignalFacts } from '../signal-facts-document';
@@ -71,7 +71,7 @@ export class MemorySignalStore implements SignalStore {
   }
 
   async countWeeklyHeadlines(scope: FactsScope, weeks: WeekBounds[]): Promise<WeeklyCounts[]> {
-    return countsFromFacts((ids, from, to) => this.listFactsIssuedBetween(ids, from, to), scope, weeks);
+    return countsFromFacts((read, from, to) => this.listFactsIssuedBetween(read, from, to), scope, weeks);
   }
 
   async purgeIssuedBefore(cutoff: Date, limit: number): Promise<number> {
@@ -110,12 +110,13 @@ export class MemorySignalStore implements SignalStore {
   }
 
   /** `factsOf` over the stored records alone: the identities are never looked at. */
-  async listFactsIssuedBetween(municipalityIds: string[], from: Date, to: Date): Promise<SignalFacts[]> {
+  async listFactsIssuedBetween(scope: FactsScope, from: Date, to: Date): Promise<SignalFacts[]> {
     const [start, end] = [from.toISOString(), to.toISOString()];
     return this.entries()
-      .filter((entry) => municipalityIds.includes(entry.municipalityId) && entry.issuedAt >= start && entry.issuedAt < end)
+      .filter((entry) => entry.issuedAt >= start && entry.issuedAt < end)
       .sort((a, b) => compare(a.issuedAt, b.issuedAt))
-      .map((entry) => parseSignalFacts(factsOf(parseSignalDocument(JSON.parse(entry.json)))));
+      .map((entry) => parseSignalFacts(factsOf(parseSignalDocument(JSON.parse(entry.json)))))
+      .filter((facts) => inFactsScope(scope, facts));
   }
 
   async listDispatchDue(now: Date, limit: number): Promise<Stored<Signal>[]> {

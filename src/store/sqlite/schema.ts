@@ -191,6 +191,13 @@ export const migrations: readonly string[] = [
   CREATE TABLE rate_budget (key TEXT PRIMARY KEY, log TEXT NOT NULL, expires_at INTEGER NOT NULL) STRICT;
   CREATE INDEX rate_budget_by_expiry ON rate_budget (expires_at);
   `,
+  // 8: a school's own figures. A school-scoped manager counts every record at their school,
+  // including those leerplicht of another municipality placed there; this index finds them by
+  // school and issue, and holds what the trend's counts need, like the municipality index.
+  `
+  CREATE INDEX signals_facts_by_school_issued ON signals (fact_school_id, issued_at, municipality_id, fact_support_at)
+    WHERE fact_school_id IS NOT NULL;
+  `,
 ];
 
 /** Brings the schema up to date; a no-op when it already is. Refuses a database from newer code. */

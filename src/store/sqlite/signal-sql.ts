@@ -16,6 +16,28 @@ const FACT_COLUMNS = Object.keys(FACTS).join(', ');
 const FACT_PARAMETERS = Object.values(FACTS).map((p) => `@${p}`).join(', ');
 const FACT_ASSIGNMENTS = Object.entries(FACTS).map(([column, p]) => `${column} = @${p}`).join(', ');
 
+/** The digest's facts (`factsOf`) as the fact columns give them: no document parsed, no identity joined. Flags come back as 0/1. */
+const FACTS_SELECT = `s.id AS id,
+           s.municipality_id AS municipalityId,
+           s.fact_school_id AS schoolId,
+           s.issued_at AS issuedAt,
+           s.fact_via_leerplicht AS viaLeerplicht,
+           s.state AS state,
+           s.fact_delivered AS delivered,
+           s.fact_due_at AS dueAt,
+           s.fact_acknowledged_at AS acknowledgedAt,
+           s.fact_support_at AS supportRecordedAt,
+           s.fact_support_categories AS supportCategories,
+           s.fact_prior_concern AS priorConcern,
+           s.fact_bounced AS bounced,
+           s.state = 'unroutable' AS noSchool,
+           s.fact_escalated AS escalated,
+           s.fact_failed_deliveries AS failedDeliveries`;
+
+/** Of a week's records, those with support recorded within 48 hours of issue (count(*) counts them all). */
+const SUPPORTED_WITHIN_48H = `coalesce(sum(s.fact_support_at IS NOT NULL
+                        AND s.fact_support_at <= strftime('%Y-%m-%dT%H:%M:%fZ', s.issued_at, '+48 hours')), 0)`;
+
 /** A signal's record with its child's identity, while there is one. */
 const SELECT_SIGNAL = `
     SELECT s.document, s.version, i.document AS child FROM signals AS s
@@ -50,47 +72,43 @@ export const signalSql = {
     ${SELECT_SIGNAL}
     WHERE s.state = 'awaiting_routing' AND s.municipality_id IN (SELECT value FROM json_each(?))
     ORDER BY s.issued_at`,
-  // The digest's facts (`factsOf`), read field by field from the record: no identity joined, no
-  // whole document parsed in JS. Flags come back as 0/1 (NULL where the field is missing, which the
-  // facts schema then refuses); the two delivery figures count over the deliveries with json_each.
-  // Read from the fact columns only: no document is parsed, no identity joined.
+  // The digest's facts, from the fact columns (NULL where a field is missing, which the facts
+  // schema then refuses). Parameters: the scope's municipalities and schools (JSON arrays) and the range. A record counts
+  // when its municipality is in scope, or its school is: the second search takes those at the
+  // scope's schools from other municipalities (leerplicht places children across borders), so
+  // none is read twice.
   listFactsIssuedBetween: `
-    SELECT s.id AS id,
-           s.municipality_id AS municipalityId,
-           s.fact_school_id AS schoolId,
-           s.issued_at AS issuedAt,
-           s.fact_via_leerplicht AS viaLeerplicht,
-           s.state AS state,
-           s.fact_delivered AS delivered,
-           s.fact_due_at AS dueAt,
-           s.fact_acknowledged_at AS acknowledgedAt,
-           s.fact_support_at AS supportRecordedAt,
-           s.fact_support_categories AS supportCategories,
-           s.fact_prior_concern AS priorConcern,
-           s.fact_bounced AS bounced,
-           s.state = 'unroutable' AS noSchool,
-           s.fact_escalated AS escalated,
-           s.fact_failed_deliveries AS failedDeliveries
-    FROM signals AS s
-    WHERE s.municipality_id IN (SELECT value FROM json_each(?)) AND s.issued_at >= ? AND s.issued_at < ?
-    ORDER BY s.issued_at`,
+    SELECT ${FACTS_SELECT}
+    FROM signals AS s INDEXED BY signals_facts_by_municipality_issued
+    WHERE s.municipality_id IN (SELECT value FROM json_each(@municipalities)) AND s.issued_at >= @from AND s.issued_at < @to
+    UNION ALL
+    SELECT ${FACTS_SELECT}
+    FROM signals AS s INDEXED BY signals_facts_by_school_issued
+    WHERE s.fact_school_id IN (SELECT value FROM json_each(@schools)) AND s.issued_at >= @from AND s.issued_at < @to
+      AND s.municipality_id NOT IN (SELECT value FROM json_each(@municipalities))
+    ORDER BY issuedAt`,
   // The trend: per week, issued and supported within 48 hours, counted from the covering index.
-  // Parameters: the weeks as a JSON array of [from, to], the municipalities read, and the scope's
-  // municipalities and schools (a record counts when its municipality or its school is in scope).
+  // Parameters: the weeks as a JSON array of [from, to] and the scope's municipalities.
   // 48 hours are elapsed time: the issue instant plus 48 h, in the same ISO text, compares as text.
   countWeeklyHeadlines: `
     WITH weeks (idx, week_from, week_to) AS (
       SELECT CAST(key AS INTEGER), json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(@weeks))
-    SELECT weeks.idx AS idx,
-           count(*) AS issued,
-           coalesce(sum(s.fact_support_at IS NOT NULL
-                        AND s.fact_support_at <= strftime('%Y-%m-%dT%H:%M:%fZ', s.issued_at, '+48 hours')), 0) AS supportedWithin48h
+    SELECT weeks.idx AS idx, count(*) AS issued, ${SUPPORTED_WITHIN_48H} AS supportedWithin48h
     FROM weeks
     -- CROSS JOIN keeps the weeks outside: each week is one range search of the index.
     CROSS JOIN signals AS s INDEXED BY signals_facts_by_municipality_issued
-      ON s.municipality_id IN (SELECT value FROM json_each(@read)) AND s.issued_at >= weeks.week_from AND s.issued_at < weeks.week_to
-    WHERE s.municipality_id IN (SELECT value FROM json_each(@municipalities))
-       OR s.fact_school_id IN (SELECT value FROM json_each(@schools))
+      ON s.municipality_id IN (SELECT value FROM json_each(@municipalities)) AND s.issued_at >= weeks.week_from AND s.issued_at < weeks.week_to
+    GROUP BY weeks.idx`,
+  // The same for the scope's schools, records of other municipalities only (the ones above are
+  // counted there): per week one search of the school index, which covers it too.
+  countWeeklyHeadlinesAtSchools: `
+    WITH weeks (idx, week_from, week_to) AS (
+      SELECT CAST(key AS INTEGER), json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(@weeks))
+    SELECT weeks.idx AS idx, count(*) AS issued, ${SUPPORTED_WITHIN_48H} AS supportedWithin48h
+    FROM weeks
+    CROSS JOIN signals AS s INDEXED BY signals_facts_by_school_issued
+      ON s.fact_school_id IN (SELECT value FROM json_each(@schools)) AND s.issued_at >= weeks.week_from AND s.issued_at < weeks.week_to
+    WHERE s.municipality_id NOT IN (SELECT value FROM json_each(@municipalities))
     GROUP BY weeks.idx`,
   listDispatchDue: `
     ${SELECT_SIGNAL}

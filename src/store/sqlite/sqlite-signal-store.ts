@@ -16,6 +16,23 @@ interface SignalRow {
   child: string | null;
 }
 
+/** A facts scope as the statements take it: each list one JSON array, so one statement serves any number. */
+interface ScopeParameters {
+  municipalities: string;
+  schools: string;
+}
+
+function scopeParameters(scope: FactsScope): ScopeParameters {
+  return { municipalities: JSON.stringify(scope.municipalityIds), schools: JSON.stringify(scope.schoolIds) };
+}
+
+/** One week's row of the trend's counts; weeks without records have none. */
+interface WeeklyHeadlineRow {
+  idx: number;
+  issued: number;
+  supportedWithin48h: number;
+}
+
 /** One row of `listFactsIssuedBetween`: SQL NULL for a missing field, 0/1 for a flag, the categories as JSON text. */
 type FactsRow = { [K in keyof SignalFacts]-?: unknown };
 
@@ -57,8 +74,9 @@ export class SqliteSignalStore implements SignalStore {
   private readonly byReference: Statement<[string], SignalRow>;
   private readonly issuedBy: Statement<[string, string], SignalRow>;
   private readonly awaitingRouting: Statement<[string], SignalRow>;
-  private readonly factsIssued: Statement<[string, string, string], FactsRow>;
-  private readonly weeklyHeadlines: Statement<[{ weeks: string; read: string; municipalities: string; schools: string }], { idx: number; issued: number; supportedWithin48h: number }>;
+  private readonly factsIssued: Statement<[ScopeParameters & { from: string; to: string }], FactsRow>;
+  private readonly weeklyHeadlines: Statement<[{ weeks: string; municipalities: string }], WeeklyHeadlineRow>;
+  private readonly weeklyHeadlinesAtSchools: Statement<[ScopeParameters & { weeks: string }], WeeklyHeadlineRow>;
   private readonly dispatchDue: Statement<[string, number], SignalRow>;
   private readonly deadlinesDue: Statement<[string, number], SignalRow>;
   private readonly purgeIssued: Statement<[string, number]>;
@@ -87,6 +105,7 @@ export class SqliteSignalStore implements SignalStore {
     this.awaitingRouting = db.prepare(signalSql.listAwaitingRouting);
     this.factsIssued = db.prepare(signalSql.listFactsIssuedBetween);
     this.weeklyHeadlines = db.prepare(signalSql.countWeeklyHeadlines);
+    this.weeklyHeadlinesAtSchools = db.prepare(signalSql.countWeeklyHeadlinesAtSchools);
     this.dispatchDue = db.prepare(signalSql.listDispatchDue);
     this.deadlinesDue = db.prepare(signalSql.listDeadlinesDue);
     this.purgeIssued = db.prepare(signalSql.purgeIssuedBefore);
@@ -138,20 +157,25 @@ export class SqliteSignalStore implements SignalStore {
     return this.awaitingRouting.all(JSON.stringify(municipalityIds)).map((row) => stored(row).value);
   }
 
-  async listFactsIssuedBetween(municipalityIds: string[], from: Date, to: Date): Promise<SignalFacts[]> {
-    return this.factsIssued.all(JSON.stringify(municipalityIds), from.toISOString(), to.toISOString()).map(factsOfRow);
+  async listFactsIssuedBetween(scope: FactsScope, from: Date, to: Date): Promise<SignalFacts[]> {
+    return this.factsIssued
+      .all({ ...scopeParameters(scope), from: from.toISOString(), to: to.toISOString() })
+      .map(factsOfRow);
   }
 
+  /** The municipalities' records and the schools' records from elsewhere, counted apart and added. */
   async countWeeklyHeadlines(scope: FactsScope, weeks: WeekBounds[]): Promise<WeeklyCounts[]> {
-    const rows = this.weeklyHeadlines.all({
-      weeks: JSON.stringify(weeks.map((w) => [w.from.toISOString(), w.to.toISOString()])),
-      read: JSON.stringify(scope.readMunicipalityIds),
-      municipalities: JSON.stringify(scope.municipalityIds),
-      schools: JSON.stringify(scope.schoolIds),
-    });
+    const parameters = { ...scopeParameters(scope), weeks: JSON.stringify(weeks.map((w) => [w.from.toISOString(), w.to.toISOString()])) };
     // Weeks without records have no row: they count zero.
     const counts = weeks.map(() => ({ issued: 0, supportedWithin48h: 0 }));
-    for (const row of rows) counts[row.idx] = { issued: row.issued, supportedWithin48h: row.supportedWithin48h };
+    const add = (rows: WeeklyHeadlineRow[]) => {
+      for (const row of rows) {
+        counts[row.idx]!.issued += row.issued;
+        counts[row.idx]!.supportedWithin48h += row.supportedWithin48h;
+      }
+    };
+    add(this.weeklyHeadlines.all({ weeks: parameters.weeks, municipalities: parameters.municipalities }));
+    if (scope.schoolIds.length > 0) add(this.weeklyHeadlinesAtSchools.all(parameters));
     return counts;
   }
 

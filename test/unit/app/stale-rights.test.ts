@@ -35,7 +35,7 @@ class InterleavingStore implements SignalStore {
   getByReference(reference: string) { return this.inner.getByReference(reference); }
   listIssuedBy(memberId: string, since: Date) { return this.inner.listIssuedBy(memberId, since); }
   listAwaitingRouting(ids: string[]) { return this.inner.listAwaitingRouting(ids); }
-  listFactsIssuedBetween(ids: string[], from: Date, to: Date) { return this.inner.listFactsIssuedBetween(ids, from, to); }
+  listFactsIssuedBetween(scope: FactsScope, from: Date, to: Date) { return this.inner.listFactsIssuedBetween(scope, from, to); }
   countWeeklyHeadlines(scope: FactsScope, weeks: WeekBounds[]) { return this.inner.countWeeklyHeadlines(scope, weeks); }
   listDispatchDue(now: Date, limit: number) { return this.inner.listDispatchDue(now, limit); }
   listDeadlinesDue(now: Date, limit: number) { return this.inner.listDeadlinesDue(now, limit); }
