@@ -1,4 +1,5 @@
 import type { ServiceClientCredentials } from 'botframework-connector';
+import { request } from 'undici';
 import { MessengerError } from '../src/ports';
 
 /** Teams answers these later: back off and try again (Microsoft's rate-limit guidance). */
@@ -31,7 +32,9 @@ export interface NewConversation {
 }
 
 /**
- * The bot's own Bot Connector client: one HTTP request per call, cancelled for real when the
+ * The bot's own Bot Connector client: one HTTP request per call (undici's `request`, on kept-alive
+ * connections: a card costs little more than its round trip, where `fetch` adds a stream and a
+ * Response per call), cancelled for real when the
  * caller's AbortSignal fires, and no retries of its own — the dispatcher is the only one that
  * tries again, so it always knows what may have reached Teams. (botbuilder's client retries 429
  * and 5xx below the caller, which cannot be switched off.) Tokens come from botbuilder's
@@ -69,17 +72,20 @@ export class BotConnectorClient {
   private async call(method: 'POST' | 'PUT', url: string, payload: object, signal: AbortSignal | undefined, { posts }: { posts: boolean }): Promise<unknown> {
     const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
     await this.sign(headers);
-    let response: Response;
+    let status: number;
+    let retryAfter: string | null;
+    let text: string;
     try {
-      response = await fetch(url, { method, headers, body: JSON.stringify(payload), ...(signal ? { signal } : {}) });
+      const response = await request(url, { method, headers, body: JSON.stringify(payload), ...(signal ? { signal } : {}) });
+      status = response.statusCode;
+      const header = response.headers['retry-after'];
+      retryAfter = typeof header === 'string' ? header : null;
+      // The answer was given: a body cut off now still leaves its status to go by.
+      text = await response.body.text().catch(() => '');
     } catch (error) {
       throw failureOf(error, signal, posts);
     }
-    if (!response.ok) {
-      const text = await response.text().catch(() => '');
-      throw statusFailure(response.status, response.headers.get('retry-after'), text, posts);
-    }
-    const text = await response.text().catch(() => '');
+    if (status < 200 || status > 299) throw statusFailure(status, retryAfter, text, posts);
     return text ? (JSON.parse(text) as unknown) : undefined;
   }
 
@@ -120,8 +126,9 @@ export function statusFailure(status: number, retryAfter: string | null, body: s
 /** A request that got no answer: cancelled at its deadline, cut off, or never sent. */
 function failureOf(error: unknown, signal: AbortSignal | undefined, posts: boolean): MessengerError {
   if (signal?.aborted) return new MessengerError('timeout', true, undefined, posts);
-  const cause = (error as { cause?: { code?: unknown } } | undefined)?.cause;
-  const code = typeof cause?.code === 'string' ? cause.code : undefined;
+  // undici names the failure on the error itself, or on its cause when it wraps a socket's error.
+  const named = error as { code?: unknown; cause?: { code?: unknown } } | undefined;
+  const code = typeof named?.code === 'string' ? named.code : typeof named?.cause?.code === 'string' ? named.cause.code : undefined;
   if (code && NOT_SENT_CODES.has(code)) return new MessengerError(`network_${code}`, true);
   return new MessengerError(code ? `network_${code}` : 'network', true, undefined, posts);
 }

@@ -72,6 +72,12 @@ export class SharedRateLimiter implements TurnLimiter {
   private leadMs: number;
   /** A turn later than this for its stamp is given back and taken again (half the margin). */
   private readonly lateMs: number;
+  /**
+   * A call may go this much before its stamp (a quarter of the margin): Teams' windows are the
+   * margin shorter than ours, so a call a few ms ahead of its stamp still falls inside the window
+   * we counted it in. Waiting out a lead of a millisecond or two would only add a timer to every card.
+   */
+  private readonly earlyMs: number;
   /** Calls that could not be given back (left counted until their windows pass). */
   givebackFailures = 0;
   private pumping = false;
@@ -93,6 +99,7 @@ export class SharedRateLimiter implements TurnLimiter {
     this.now = options.now ?? Date.now;
     this.leadMs = options.leadMs ?? 25;
     this.lateMs = Math.max(10, margin / 2);
+    this.earlyMs = margin / 4;
     this.takeMs = this.leadMs / 2;
   }
 
@@ -205,7 +212,7 @@ export class SharedRateLimiter implements TurnLimiter {
       return false;
     }
     const early = stamp - this.now();
-    if (early > 0) setTimeout(() => this.go(key, line, waiter, stamp), early);
+    if (early > this.earlyMs) setTimeout(() => this.go(key, line, waiter, stamp), early);
     else this.go(key, line, waiter, stamp);
     return true;
   }

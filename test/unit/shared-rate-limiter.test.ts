@@ -166,7 +166,8 @@ describe('SharedRateLimiter: one budget in the store for every instance', () => 
       },
       giveBack: async () => undefined,
     };
-    const limiter = new SharedRateLimiter(slow, { leadMs: 10 });
+    // A 60 ms margin: a call may be up to 30 ms late for its stamp and 15 ms early.
+    const limiter = new SharedRateLimiter(slow, { leadMs: 10, marginMs: 60 });
     const granted: number[] = [];
     const grant = (conversationId: string) => limiter.acquire(conversationId, { maxWaitMs: 5_000 }).then(() => granted.push(Date.now() - T0));
 
@@ -181,6 +182,28 @@ describe('SharedRateLimiter: one budget in the store for every instance', () => 
     // second is stamped 30 ms ahead (what the last take cost), answered after 5, and waits for its stamp.
     expect(stamps).toEqual([10, 130]);
     expect(granted).toEqual([30, 130]);
+  });
+
+  it('lets a call stamped at most a quarter of the margin ahead go at once; further ahead, it waits for its stamp', async () => {
+    const budget: RateBudget = {
+      tryTake: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        return { ok: true };
+      },
+      giveBack: async () => undefined,
+    };
+    const grantedAt = async (limiter: SharedRateLimiter) => {
+      const start = Date.now();
+      let at = -1;
+      const done = limiter.acquire('chat', { maxWaitMs: 5_000 }).then(() => (at = Date.now() - start));
+      await jest.advanceTimersByTimeAsync(100);
+      await done;
+      return at;
+    };
+
+    // Stamped 8 ms ahead, answered after 1: 7 ms early. A 100 ms margin allows 25, 20 ms allows 5.
+    expect(await grantedAt(new SharedRateLimiter(budget, { leadMs: 8, marginMs: 100 }))).toBe(1);
+    expect(await grantedAt(new SharedRateLimiter(budget, { leadMs: 8, marginMs: 20 }))).toBe(8);
   });
 
   it('gives back a turn that came too late for its stamp (a blocked process) and takes a fresh one, once', async () => {
