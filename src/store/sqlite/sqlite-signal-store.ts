@@ -2,6 +2,7 @@ import type { Database, Statement, Transaction } from 'better-sqlite3';
 import { factsOf, type SignalFacts } from '../../domain/digest/signal-facts';
 import { DomainError, ErrorCodes } from '../../domain/errors';
 import { identityExpiresAt } from '../../domain/forget-child';
+import type { ChildIdentity } from '../../domain/child';
 import type { Signal } from '../../domain/signal';
 import type { FactsScope, WeekBounds, WeeklyCounts } from '../../domain/digest/weekly-counts';
 import type { SignalStore, Stored } from '../../ports';
@@ -125,7 +126,7 @@ export class SqliteSignalStore implements SignalStore {
       if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new DomainError(ErrorCodes.storeConflict, { signalId: signal.id });
       throw error;
     }
-    return stored({ document: row.document, version: 1, child: childJson ?? null });
+    return written(row.document, child, 1);
   }
 
   async get(id: string): Promise<Stored<Signal> | undefined> {
@@ -146,7 +147,7 @@ export class SqliteSignalStore implements SignalStore {
     const version = /^\d+$/.test(etag) ? Number(etag) : -1;
     const changes = this.update({ ...row, version }, child === undefined);
     if (changes === 0) throw new DomainError(ErrorCodes.storeConflict, { signalId: signal.id });
-    return stored({ document: row.document, version: version + 1, child: child ? JSON.stringify(child) : null });
+    return written(row.document, child, version + 1);
   }
 
   async listIssuedBy(memberId: string, since: Date): Promise<Signal[]> {
@@ -258,6 +259,14 @@ function factsOfRow(row: FactsRow): SignalFacts {
 }
 
 /** What was stored, read back: JSON drops `undefined` fields, so a write returns what a read will. */
+/**
+ * What a write returns: the record just checked (`splitSignal`) and written, as a later read gives
+ * it back (the JSON round trip drops fields set to undefined), without checking it a second time.
+ */
+function written(documentJson: string, child: ChildIdentity | undefined, version: number): Stored<Signal> {
+  return { value: joinSignal(JSON.parse(documentJson) as SignalDocument, child), etag: String(version) };
+}
+
 function stored(row: SignalRow): Stored<Signal> {
   const child = row.child === null ? undefined : parseChildIdentity(JSON.parse(row.child));
   return { value: joinSignal(parseSignalDocument(JSON.parse(row.document)), child), etag: String(row.version) };
