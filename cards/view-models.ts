@@ -330,10 +330,6 @@ export interface AuditTrailView {
   more: number;
 }
 
-/**
- * A card that named the child (a contact's signal card, leerplicht's route card) once the child
- * is forgotten: the reference code, where it was, the times and who picked it up — never the child.
- */
 /** A card meant for a role its recipient no longer holds: no child data. */
 export interface AccessEndedView {
   locale: Locale;
@@ -342,6 +338,10 @@ export interface AccessEndedView {
   placeName: string;
 }
 
+/**
+ * A card that named the child (a contact's signal card, leerplicht's route card) once the child
+ * is forgotten: the reference code, where it was, the times and who picked it up — never the child.
+ */
 export interface ForgottenSignalView {
   locale: Locale;
   reference: string;

@@ -8,7 +8,7 @@ import { isDigestReader } from '../../src/app/digest-scope';
 import type { DirectoryStore } from '../../src/ports';
 import { TabTokenRejected, type TabTokenVerifier, type TabUser } from './sso-token';
 
-export type TabPage = 'directory' | 'figures';
+export type TabPage = 'directory' | 'figures' | 'cards';
 
 export interface TabCaller {
   user: TabUser;
@@ -34,6 +34,8 @@ export function pagesOf(member: Member | undefined): TabPage[] {
   const pages: TabPage[] = [];
   if (hasRole(member, 'admin')) pages.push('directory');
   if (isDigestReader(member)) pages.push('figures');
+  // The card previews hold sample data only: anyone with a role may learn what the bot sends.
+  if ((member?.roles.length ?? 0) > 0) pages.push('cards');
   return pages;
 }
 

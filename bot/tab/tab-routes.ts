@@ -11,7 +11,8 @@ import type { ReadDigest } from '../../src/app/read-digest';
 import type { Clock, DirectoryStore, Logger } from '../../src/ports';
 import { describeError } from '../logger';
 import { callerOf, pagesOf, requirePage, roleNamesOf, TabForbidden, TabUnauthorized, type TabCaller } from './tab-access';
-import { figuresView, type DirectoryView, type MeView } from './tab-views';
+import { figuresView, type CardsView, type DirectoryView, type MeView } from './tab-views';
+import { cardCatalog } from '../../cards/card-catalog';
 import type { TabTokenVerifier } from './sso-token';
 
 export interface TabApiDeps {
@@ -30,6 +31,7 @@ export const TAB_MAX_BODY_BYTES = 64 * 1024;
 
 const noQuery = z.object({}).strict();
 const figuresQuery = z.object({ week: z.string().max(10).optional() }).strict();
+const cardsQuery = z.object({ locale: z.enum(['nl', 'en']) }).strict();
 
 class TabBadRequest extends Error {
   constructor() {
@@ -95,6 +97,13 @@ export function registerTabApi(server: Server, deps: TabApiDeps): void {
       schools,
       members: members.map((m, i) => ({ id: m.aadObjectId, name: m.name, ...(m.email ? { email: m.email } : {}), roles: m.roles, reachable: reachable[i] ?? false })),
     };
+  });
+
+  // Every card the bot sends, drawn by its own builders from sample data, in the language asked.
+  route('/api/tab/cards', async (caller, req): Promise<CardsView> => {
+    const { locale } = queryOf(req, cardsQuery);
+    requirePage(caller, 'cards');
+    return { locale, cards: cardCatalog(locale) };
   });
 
   route('/api/tab/figures', async (caller, req) => {

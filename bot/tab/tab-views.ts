@@ -1,15 +1,23 @@
-/** What the tab's API answers: plain JSON shapes, counts already protected, never a child. */
+/** What the tab's API answers: plain JSON shapes, counts already protected, never a real child (the card previews show a made-up one). */
 import type { Member, Municipality, RoleName, School } from '../../src/domain/directory';
 import type { Digest, Share, ShownCount } from '../../src/domain/digest/figures';
 import { formatIsoWeek } from '../../src/domain/digest/iso-week';
 import { protectSchoolTable, sharePercent } from '../../src/domain/digest/small-counts';
 import type { DigestScope } from '../../src/app/digest-scope';
+import type { CatalogCard } from '../../cards/card-catalog';
+import type { Locale } from '../../cards/view-models';
 import type { TabPage } from './tab-access';
 
 export interface MeView {
   name?: string;
   roles: RoleName[];
   pages: TabPage[];
+}
+
+/** The card previews: every card the bot sends, as Adaptive Card JSON drawn from sample data. */
+export interface CardsView {
+  locale: Locale;
+  cards: CatalogCard[];
 }
 
 export interface DirectoryView {

@@ -14,7 +14,8 @@ import { PRIMARY_CONTACT_ID } from '../fixtures/directory';
 import { EntraTestServer, TAB_CLIENT_ID, TENANT } from '../support/entra-test-server';
 import { FixedClock } from '../support/fixed-clock';
 import { startBot, writeDirectoryFile, type RunningBot } from '../support/running-bot';
-import { ADMIN_ID, MANAGER_ID, tabDirectory } from '../support/tab-directory';
+import { ADMIN_ID, MANAGER_ID, STRANGER_ID, tabDirectory } from '../support/tab-directory';
+import { cardCatalog } from '../../cards/card-catalog';
 import { teamsTestHostPage, type HostOptions } from './teams-test-host';
 
 const NOW = new Date('2026-03-10T08:00:00.000Z');
@@ -162,13 +163,47 @@ describe('the Teams tab in Chromium', () => {
     expect(await frame.evaluate('document.documentElement.lang')).toBe('en');
   });
 
-  it('shows a school contact no admin page and no figures, only a short explanation', async () => {
+  it('shows a school contact no admin page and no figures, only the card previews', async () => {
     const frame = await openInTeams(PRIMARY_CONTACT_ID, { tabPath: '/tab/?page=beheer' });
+    await frame.waitForSelector('#card-previews .card-preview');
+    expect(await frame.locator('nav [data-page]').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-page')))).toEqual(['cards']);
+    expect(await frame.locator('#directory-results, #school-table').count()).toBe(0);
+  });
+
+  it('shows someone without a role only a short explanation', async () => {
+    const frame = await openInTeams(STRANGER_ID, { tabPath: '/tab/?page=beheer' });
     await frame.waitForSelector('#no-role');
     expect(await frame.locator('nav').count()).toBe(0);
     expect(await frame.locator('table').count()).toBe(0);
     await page.screenshot({ path: join(OUTPUT, 'no-role.png'), fullPage: true });
     expect(await seriousViolations(frame)).toEqual([]);
+  });
+
+  it('draws every card the bot sends with the adaptivecards SDK, in Dutch and in English, and filters them by role', async () => {
+    const frame = await openInTeams(PRIMARY_CONTACT_ID, { tabPath: '/tab/?page=kaarten' });
+    const total = cardCatalog('nl').length;
+    // The page's CSP forbids eval, so the waits are on selectors and texts, not on functions.
+    await frame.locator('#card-previews > .note', { hasText: `${total} van ${total} kaarten` }).waitFor();
+    expect(await frame.locator('#card-previews .card-preview .ac-adaptiveCard').count()).toBe(total);
+    expect(await frame.locator('#card-previews [role="alert"]').count()).toBe(0);
+    expect(await frame.textContent('[data-card="contact-signal"] .ac-host')).toContain('Handle with Care');
+    // The cards' **bold** is drawn bold, as in Teams, not shown with its asterisks.
+    expect(await frame.locator('[data-card="signal-form"] .ac-host strong').allTextContents()).toContain('Nog een kind');
+    expect(await frame.textContent('[data-card="signal-form"] .ac-host')).not.toContain('**');
+    await page.screenshot({ path: join(OUTPUT, 'cards-nl.png'), fullPage: false });
+    expect(await seriousViolations(frame)).toEqual([]);
+
+    await frame.locator('[data-locale="en"]').click();
+    const englishTitle = cardCatalog('en').find((c) => c.id === 'contact-signal')!.title;
+    // The cards change language; the page around them stays in Teams' language.
+    await frame.locator('#card-contact-signal', { hasText: englishTitle }).waitFor();
+    expect(await frame.locator('#card-previews .ac-adaptiveCard').count()).toBe(total);
+    expect(await frame.getAttribute('[data-card="contact-signal"] .ac-host', 'lang')).toBe('en');
+
+    await frame.selectOption('#card-audience', 'leerplicht');
+    const forLeerplicht = cardCatalog('en').filter((c) => c.audience === 'leerplicht').map((c) => c.id);
+    await frame.locator('#card-previews > .note', { hasText: `${forLeerplicht.length} van ${total} kaarten` }).waitFor();
+    expect(await frame.locator('#card-previews .card-preview').evaluateAll((sections) => sections.map((s) => s.getAttribute('data-card')))).toEqual(forLeerplicht);
   });
 
   it('says plainly outside Teams that it must be opened in Teams', async () => {

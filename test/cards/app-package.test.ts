@@ -76,6 +76,7 @@ describe('npm run package', () => {
     expect((manifest.staticTabs as Array<{ contentUrl: string }>).map((t) => t.contentUrl)).toEqual([
       'https://hwc-prod.azurewebsites.net/tab/?page=beheer',
       'https://hwc-prod.azurewebsites.net/tab/?page=overzicht',
+      'https://hwc-prod.azurewebsites.net/tab/?page=kaarten',
     ]);
     expect(await manifestProblems(manifest)).toEqual([]);
   });

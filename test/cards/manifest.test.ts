@@ -92,13 +92,14 @@ describe('the Teams app package', () => {
     }
   });
 
-  it('has the personal tabs Beheer and Overzicht (Admin, Overview), served from the bot\'s own domain with Teams SSO', () => {
+  it('has the personal tabs Beheer, Overzicht and Kaarten (Admin, Overview, Cards), served from the bot\'s own domain with Teams SSO', () => {
     const tabs = manifest.staticTabs as Array<{ entityId: string; name: string; contentUrl: string; scopes: string[] }>;
     expect(tabs.map((t) => [t.entityId, t.name, t.contentUrl, t.scopes])).toEqual([
       ['beheer', 'Beheer', 'https://hwc.example.org/tab/?page=beheer', ['personal']],
       ['overzicht', 'Overzicht', 'https://hwc.example.org/tab/?page=overzicht', ['personal']],
+      ['kaarten', 'Kaarten', 'https://hwc.example.org/tab/?page=kaarten', ['personal']],
     ]);
-    expect([english['staticTabs[0].name'], english['staticTabs[1].name']]).toEqual(['Admin', 'Overview']);
+    expect([english['staticTabs[0].name'], english['staticTabs[1].name'], english['staticTabs[2].name']]).toEqual(['Admin', 'Overview', 'Cards']);
     expect(manifest.validDomains).toEqual(['hwc.example.org']);
     // The SSO token's audience is the tab's own app registration (HWC_TAB_CLIENT_ID).
     expect(manifest.webApplicationInfo).toEqual({ id: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b', resource: 'api://hwc.example.org/6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b' });

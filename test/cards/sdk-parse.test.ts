@@ -7,6 +7,8 @@
  */
 import * as AC from 'adaptivecards';
 import type { AdaptiveCard } from '../../cards/adaptive-card';
+import { cardCatalog } from '../../cards/card-catalog';
+import * as cards from '../../cards/index';
 import {
   auditTrailCard,
   bouncedNoticeCard,
@@ -234,6 +236,27 @@ describe('the adaptivecards SDK', () => {
 
   it.each(everyCard)('%s: every button is one the bot understands', (_name, card) => {
     expect(structuralProblems(card)).toEqual([]);
+  });
+
+  const catalog = LOCALES.flatMap((locale) => cardCatalog(locale).map((entry): [string, AdaptiveCard] => [`${locale} ${entry.id} (preview)`, entry.card]));
+
+  it.each(catalog)('parses the %s card with no warning', (_name, card) => {
+    expect(sdkProblems(card)).toEqual([]);
+    expect(structuralProblems(card)).toEqual([]);
+  });
+
+  it('previews every card the bot can send: each builder cards/index exports is in the catalog, in both languages', () => {
+    const builders = Object.entries(cards)
+      .filter(([name, value]) => typeof value === 'function' && /Card$/.test(name))
+      .map(([name]) => name)
+      .sort();
+    for (const locale of LOCALES) {
+      const entries = cardCatalog(locale);
+      expect([...new Set(entries.map((e) => e.builder))].sort()).toEqual(builders);
+      expect(new Set(entries.map((e) => e.id)).size).toBe(entries.length);
+      expect(entries.every((e) => e.title.length > 0)).toBe(true);
+    }
+    expect(cardCatalog('en').map((e) => e.title)).not.toEqual(cardCatalog('nl').map((e) => e.title));
   });
 
   it('reads the trend chart\'s text fallback too, for hosts that cannot draw charts', () => {

@@ -27,6 +27,7 @@ const matrix: Record<string, Record<Person, number>> = {
   '/api/tab/me': { 'no token': 401, stranger: 200, vt_worker: 200, school_contact: 200, coordinator: 200, manager: 200, 'school manager': 200, admin: 200 },
   '/api/tab/directory': { 'no token': 401, stranger: 403, vt_worker: 403, school_contact: 403, coordinator: 403, manager: 403, 'school manager': 403, admin: 200 },
   '/api/tab/figures': { 'no token': 401, stranger: 403, vt_worker: 403, school_contact: 403, coordinator: 200, manager: 200, 'school manager': 200, admin: 403 },
+  '/api/tab/cards?locale=nl': { 'no token': 401, stranger: 403, vt_worker: 200, school_contact: 200, coordinator: 200, manager: 200, 'school manager': 200, admin: 200 },
 };
 
 describe('the tab API', () => {
@@ -72,8 +73,8 @@ describe('the tab API', () => {
   });
 
   it('tells a person their roles and the pages those allow; someone not in the directory gets none', async () => {
-    expect((await get('/api/tab/me', tokenFor(MANAGER_ID))).json).toEqual({ name: 'Mila Manager', roles: ['manager'], pages: ['figures'] });
-    expect((await get('/api/tab/me', tokenFor(ADMIN_ID))).json).toEqual({ name: 'Ada Beheer', roles: ['admin'], pages: ['directory'] });
+    expect((await get('/api/tab/me', tokenFor(MANAGER_ID))).json).toEqual({ name: 'Mila Manager', roles: ['manager'], pages: ['figures', 'cards'] });
+    expect((await get('/api/tab/me', tokenFor(ADMIN_ID))).json).toEqual({ name: 'Ada Beheer', roles: ['admin'], pages: ['directory', 'cards'] });
     expect((await get('/api/tab/me', tokenFor(STRANGER_ID))).json).toEqual({ roles: [], pages: [] });
   });
 
@@ -107,6 +108,21 @@ describe('the tab API', () => {
 
   it('answers a finished week asked for by number', async () => {
     expect((await get('/api/tab/figures?week=2026-W09', tokenFor(COORDINATOR_ID))).json).toMatchObject({ week: '2026-W09' });
+  });
+
+  it('previews every card the bot sends, drawn from sample data in the language asked, to anyone with a role', async () => {
+    const nl = (await get('/api/tab/cards?locale=nl', tokenFor(PRIMARY_CONTACT_ID))).json as { locale: string; cards: Array<{ id: string; title: string; card: { type: string } }> };
+    const en = (await get('/api/tab/cards?locale=en', tokenFor(PRIMARY_CONTACT_ID))).json as typeof nl;
+
+    expect(nl.locale).toBe('nl');
+    expect(nl.cards.map((c) => c.id)).toEqual(en.cards.map((c) => c.id));
+    expect(nl.cards.map((c) => c.id)).toEqual(expect.arrayContaining(['signal-form', 'contact-signal', 'digest', 'route']));
+    expect(nl.cards.every((c) => c.card.type === 'AdaptiveCard')).toBe(true);
+    expect(nl.cards.find((c) => c.id === 'contact-signal')?.title).not.toBe(en.cards.find((c) => c.id === 'contact-signal')?.title);
+  });
+
+  it.each(['', '?locale=fr', '?locale=nl&extra=1'])('refuses the card previews with %j as their query (400)', async (query) => {
+    expect((await get(`/api/tab/cards${query}`, tokenFor(PRIMARY_CONTACT_ID))).status).toBe(400);
   });
 
   it('sends no CORS header and asks not to be cached', async () => {

@@ -1,7 +1,7 @@
 /** The tab's own API, called with a fresh Teams SSO token each time (Teams caches it). */
 import { authentication } from '@microsoft/teams-js';
 
-export type Page = 'directory' | 'figures';
+export type Page = 'directory' | 'figures' | 'cards';
 export type ShownCount = { kind: 'count'; value: number } | { kind: 'suppressed'; below: number } | { kind: 'hidden' };
 
 export interface Me {
@@ -32,6 +32,11 @@ export interface FiguresData {
   trend: Array<{ week: string; percent: number | null; numerator: number; denominator: number }>;
   schools: Array<{ schoolId: string; name: string; issued: ShownCount; acknowledged: ShownCount; supportedWithin48h: ShownCount; bounced: ShownCount }>;
   smallCountThreshold: number;
+}
+
+export interface CardsData {
+  locale: 'nl' | 'en';
+  cards: Array<{ id: string; builder: string; audience: string; title: string; card: object }>;
 }
 
 export class ApiError extends Error {

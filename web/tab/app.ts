@@ -6,11 +6,12 @@
  */
 import { app } from '@microsoft/teams-js';
 import { baseLayerLuminance, fluentButton, fluentTextField, provideFluentDesignSystem, StandardLuminance } from '@fluentui/web-components';
-import { ApiError, getJson, type DirectoryData, type FiguresData, type Me, type Page } from './api';
+import { ApiError, getJson, type CardsData, type DirectoryData, type FiguresData, type Me, type Page } from './api';
+import { cardsPage } from './cards-page';
 import { directoryPage } from './directory-page';
 import { h } from './dom';
 import { figuresPage } from './figures-page';
-import { localeOf, stringsFor, type Strings } from './strings';
+import { localeOf, stringsFor, type Locale, type Strings } from './strings';
 
 provideFluentDesignSystem().register(fluentButton(), fluentTextField());
 
@@ -32,7 +33,7 @@ function applyTheme(theme: string): string {
 /** A page asked for by the tab's URL (?page=beheer or overzicht), if the person may see it. */
 function firstPage(pages: Page[]): Page | undefined {
   const asked = new URLSearchParams(location.search).get('page');
-  const wanted: Page | undefined = asked === 'beheer' ? 'directory' : asked === 'overzicht' ? 'figures' : undefined;
+  const wanted: Page | undefined = asked === 'beheer' ? 'directory' : asked === 'overzicht' ? 'figures' : asked === 'kaarten' ? 'cards' : undefined;
   return wanted && pages.includes(wanted) ? wanted : pages[0];
 }
 
@@ -82,7 +83,7 @@ async function main(): Promise<void> {
     );
     main.replaceChildren(h('p', {}, t.loading));
     try {
-      main.replaceChildren(await pageContent(t, current, cache, theme));
+      main.replaceChildren(await pageContent(t, locale, current, cache, theme));
     } catch {
       main.replaceChildren(h('p', { role: 'alert' }, t.loadFailed));
     }
@@ -97,7 +98,8 @@ async function main(): Promise<void> {
   app.notifySuccess();
 }
 
-async function pageContent(t: Strings, page: Page, cache: Partial<{ directory: DirectoryData; figures: FiguresData }>, theme: string): Promise<HTMLElement> {
+async function pageContent(t: Strings, locale: Locale, page: Page, cache: Partial<{ directory: DirectoryData; figures: FiguresData }>, theme: string): Promise<HTMLElement> {
+  if (page === 'cards') return cardsPage(t, locale, (asked) => getJson<CardsData>(`/api/tab/cards?locale=${asked}`), theme);
   if (page === 'directory') return directoryPage(t, (cache.directory ??= await getJson<DirectoryData>('/api/tab/directory')));
   return figuresPage(t, (cache.figures ??= await getJson<FiguresData>('/api/tab/figures')), theme);
 }

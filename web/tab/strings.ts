@@ -9,7 +9,7 @@ const nl = {
   loadFailed: 'De gegevens konden niet worden geladen. Probeer het later opnieuw.',
   noRole:
     'Je hebt in Handle with Care geen rol die hier iets laat zien. Beheerders zien hier de adresgegevens van gemeenten, scholen en contactpersonen; managers en coördinatoren de weekcijfers. Denk je dat je een rol hoort te hebben, vraag het dan aan de functioneel beheerder van je gemeente.',
-  pages: { directory: 'Beheer', figures: 'Overzicht' },
+  pages: { directory: 'Beheer', figures: 'Overzicht', cards: 'Kaarten' },
   nav: 'Pagina’s',
   directory: {
     heading: 'Adresboek',
@@ -58,6 +58,18 @@ const nl = {
     smallNote: (t: number) => `Aantallen van 1 tot en met ${t - 1} staan als “<${t}”, en “•” verbergt een aantal waaruit een klein aantal terug te rekenen is: zo is geen kind te herkennen.`,
     noSchools: 'Geen signalen per school in deze week.',
   },
+  cards: {
+    heading: 'Kaarten van de bot',
+    intro: 'Elke kaart die Handle with Care in Teams stuurt, met verzonnen voorbeeldgegevens: om nieuwe contactpersonen te laten zien wat ze krijgen, en om de teksten na te lezen. De knoppen doen hier niets.',
+    language: 'Taal van de kaarten',
+    languages: { nl: 'Nederlands', en: 'English' },
+    audience: 'Voor wie',
+    everyone: 'Alle rollen',
+    audienceName: (roles: Record<string, string>, audience: string) => (audience === 'anyone' ? 'iedereen' : (roles[audience] ?? audience)),
+    forWhom: (who: string) => `Voor: ${who}`,
+    count: (shown: number, total: number) => `${shown} van ${total} kaarten`,
+    notDrawn: 'Deze kaart kon hier niet worden getekend.',
+  },
 };
 
 export type Strings = typeof nl;
@@ -70,7 +82,7 @@ const en: Strings = {
   loadFailed: 'The data could not be loaded. Please try again later.',
   noRole:
     'You have no role in Handle with Care that shows anything here. Administrators see the directory of municipalities, schools and contacts here; managers and coordinators see the weekly figures. If you think you should have a role, ask your municipality’s application administrator.',
-  pages: { directory: 'Admin', figures: 'Overview' },
+  pages: { directory: 'Admin', figures: 'Overview', cards: 'Cards' },
   nav: 'Pages',
   directory: {
     heading: 'Directory',
@@ -118,6 +130,18 @@ const en: Strings = {
     schoolCols: { name: 'School', issued: 'Signals', acknowledged: 'Seen', supportedWithin48h: 'Support ≤ 48 h', bounced: 'Sent back' },
     smallNote: (t: number) => `Counts from 1 to ${t - 1} show as “<${t}”, and “•” hides a count from which a small one could be worked out: so no child can be recognised.`,
     noSchools: 'No signals per school this week.',
+  },
+  cards: {
+    heading: "The bot's cards",
+    intro: 'Every card Handle with Care sends in Teams, with made-up sample data: to show new contacts what they will get, and to review the wording. The buttons do nothing here.',
+    language: 'Language of the cards',
+    languages: { nl: 'Nederlands', en: 'English' },
+    audience: 'For whom',
+    everyone: 'All roles',
+    audienceName: (roles: Record<string, string>, audience: string) => (audience === 'anyone' ? 'anyone' : (roles[audience] ?? audience)),
+    forWhom: (who: string) => `For: ${who}`,
+    count: (shown: number, total: number) => `${shown} of ${total} cards`,
+    notDrawn: 'This card could not be drawn here.',
   },
 };
 
