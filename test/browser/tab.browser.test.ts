@@ -124,6 +124,28 @@ describe('the Teams tab in Chromium', () => {
     expect(await seriousViolations(frame)).toEqual([]);
   });
 
+  it('lets a manager pick any of the last 52 finished weeks, and export the shown tables as CSV, small counts still suppressed', async () => {
+    const frame = await openInTeams(MANAGER_ID);
+    await frame.waitForSelector('#school-table');
+    const weeks = await frame.locator('#figures-week option').allTextContents();
+    expect(weeks).toHaveLength(52);
+    expect(weeks[0]).toBe('2026-W10');
+
+    const [schools] = await Promise.all([page.waitForEvent('download'), frame.locator('#export-schools').click()]);
+    expect(schools.suggestedFilename()).toBe('handle-with-care-scholen-2026-W10.csv');
+    const csv = readFileSync(await schools.path(), 'utf8');
+    expect(csv.startsWith('\uFEFFSchool;Signalen;Gezien;')).toBe(true);
+    expect(csv.split('\r\n').some((line) => line.startsWith('Het Kompas;') && line.includes('<3'))).toBe(true);
+
+    await frame.selectOption('#figures-week', '2026-W05');
+    await frame.locator('h2', { hasText: 'Overzicht 2026-W05 — Heerlen' }).waitFor();
+    expect(await frame.inputValue('#figures-week')).toBe('2026-W05');
+    const [trend] = await Promise.all([page.waitForEvent('download'), frame.locator('#export-trend').click()]);
+    const trendLines = readFileSync(await trend.path(), 'utf8').trim().split('\r\n');
+    expect(trendLines).toHaveLength(53);
+    expect(trendLines.at(-1)?.startsWith('2026-W05;')).toBe(true);
+  });
+
   it('redraws in Teams’ dark theme when the person switches theme', async () => {
     const frame = await openInTeams(MANAGER_ID);
     await frame.waitForSelector('svg.chart[data-theme="default"]');

@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   }
 
   let current = firstPage(me.pages) as Page;
-  const cache: Partial<{ directory: DirectoryData; figures: FiguresData }> = {};
+  const cache: PageCache = { figures: new Map() };
   const main = h('div', { id: 'page' });
   const nav = h('nav', { 'aria-label': t.nav });
 
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
     );
     main.replaceChildren(h('p', {}, t.loading));
     try {
-      main.replaceChildren(await pageContent(t, locale, current, cache, theme));
+      main.replaceChildren(await pageContent(t, locale, current, cache, theme, render));
     } catch {
       main.replaceChildren(h('p', { role: 'alert' }, t.loadFailed));
     }
@@ -98,10 +98,35 @@ async function main(): Promise<void> {
   app.notifySuccess();
 }
 
-async function pageContent(t: Strings, locale: Locale, page: Page, cache: Partial<{ directory: DirectoryData; figures: FiguresData }>, theme: string): Promise<HTMLElement> {
+/** What a page loaded, kept while the tab is open: a theme switch redraws without asking again. */
+interface PageCache {
+  directory?: DirectoryData;
+  /** By week; '' is the default (last week), whose trend gives the weeks to choose from. */
+  figures: Map<string, FiguresData>;
+  week?: string;
+}
+
+async function pageContent(t: Strings, locale: Locale, page: Page, cache: PageCache, theme: string, redraw: () => Promise<void>): Promise<HTMLElement> {
   if (page === 'cards') return cardsPage(t, locale, (asked) => getJson<CardsData>(`/api/tab/cards?locale=${asked}`), theme);
   if (page === 'directory') return directoryPage(t, (cache.directory ??= await getJson<DirectoryData>('/api/tab/directory')));
-  return figuresPage(t, (cache.figures ??= await getJson<FiguresData>('/api/tab/figures')), theme);
+  const figures = async (week: string) => {
+    const known = cache.figures.get(week);
+    if (known) return known;
+    const loaded = await getJson<FiguresData>(week === '' ? '/api/tab/figures' : `/api/tab/figures?week=${encodeURIComponent(week)}`);
+    cache.figures.set(week, loaded);
+    return loaded;
+  };
+  const latest = await figures('');
+  const data = await figures(cache.week ?? '');
+  const weeks = latest.trend.map((w) => w.week).reverse();
+  return figuresPage(t, data, theme, {
+    weeks,
+    locale,
+    choose: (week) => {
+      cache.week = week === latest.week ? '' : week;
+      void redraw();
+    },
+  });
 }
 
 void main();

@@ -57,6 +57,9 @@ const nl = {
     schoolCols: { name: 'School', issued: 'Signalen', acknowledged: 'Gezien', supportedWithin48h: 'Steun ≤ 48 uur', bounced: 'Teruggestuurd' },
     smallNote: (t: number) => `Aantallen van 1 tot en met ${t - 1} staan als “<${t}”, en “•” verbergt een aantal waaruit een klein aantal terug te rekenen is: zo is geen kind te herkennen.`,
     noSchools: 'Geen signalen per school in deze week.',
+    chooseWeek: 'Week',
+    exportTrend: 'Trend als CSV',
+    exportSchools: 'Tabel per school als CSV',
   },
   cards: {
     heading: 'Kaarten van de bot',
@@ -130,6 +133,9 @@ const en: Strings = {
     schoolCols: { name: 'School', issued: 'Signals', acknowledged: 'Seen', supportedWithin48h: 'Support ≤ 48 h', bounced: 'Sent back' },
     smallNote: (t: number) => `Counts from 1 to ${t - 1} show as “<${t}”, and “•” hides a count from which a small one could be worked out: so no child can be recognised.`,
     noSchools: 'No signals per school this week.',
+    chooseWeek: 'Week',
+    exportTrend: 'Trend as CSV',
+    exportSchools: 'Table per school as CSV',
   },
   cards: {
     heading: "The bot's cards",
