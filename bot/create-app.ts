@@ -1,6 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import type { Server } from 'restify';
 import { noticeCard, localeFrom, stringsFor } from '../cards';
 import { Dispatcher } from '../src/app/dispatcher';
 import { importDirectory } from '../src/app/import-directory';
@@ -62,10 +63,12 @@ export interface AppOptions {
   tabFrameAncestorsForTests?: readonly string[];
   /** Tests only, never from the environment: spans and metrics to an in-memory exporter. */
   telemetryForTests?: TelemetryForTests;
+  /** `npm run dev` only (scripts/dev.ts), never from the environment: the local Teams stand-in's page. */
+  localRoutes?: (server: Server) => void;
 }
 
 /** The composition root: directory, use cases, Teams edge, relay job. */
-export async function createApp({ config, stores, logger, clock = systemClock, random = cryptoRandom, authForTests, jitter = Math.random, tabAuthorityForTests, tabFrameAncestorsForTests, telemetryForTests }: AppOptions): Promise<HwcApp> {
+export async function createApp({ config, stores, logger, clock = systemClock, random = cryptoRandom, authForTests, jitter = Math.random, tabAuthorityForTests, tabFrameAncestorsForTests, telemetryForTests, localRoutes }: AppOptions): Promise<HwcApp> {
   await loadDirectory(config, stores, logger);
   const telemetry = instrumentation(startTelemetry(config.applicationInsightsConnectionString, telemetryForTests));
 
@@ -125,6 +128,7 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
   const ready = cachedCheck(async () => void (await Promise.all([stores.ping(), calendarReady()])), READINESS_CACHE_MS);
   const tab = tabDeps(config, { directory, readDigest: useCases.readDigest, clock, logger }, tabAuthorityForTests, tabFrameAncestorsForTests);
   const server = createServer({ adapter, bot, logger, ready, tab, traceTurn: telemetry.traceTurn });
+  localRoutes?.(server);
   telemetry.observeQueue(stores.signals, clock, logger);
   const retention = new ApplyRetention({
     signals,

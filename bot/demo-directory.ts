@@ -7,6 +7,12 @@ import type { Directory } from '../src/domain/directory';
  * role. Fictional schools; no real people.
  */
 export const PLAYGROUND_USER_ID = '00000000-0000-0000-0000-0000000000020';
+/**
+ * Who `npm run dev`'s tab signs in as: the Playground's user id is no Entra object id (the tab's
+ * tokens must carry a GUID), so the tab has a demo person of its own — an admin and manager the
+ * bot cannot reach in a chat, as a member added before they ever used the bot.
+ */
+export const DEMO_TAB_USER_ID = '4a6f7e2b-0d1c-4e5f-8a9b-0c1d2e3f4a5b';
 
 export const demoDirectory: Directory = {
   municipalities: [
@@ -36,6 +42,12 @@ export const demoDirectory: Directory = {
         { role: 'manager', municipalityIds: ['GM0917'], schoolIds: [] },
         { role: 'admin' },
       ],
+    },
+    {
+      aadObjectId: DEMO_TAB_USER_ID,
+      name: 'Megan Bowen',
+      email: 'meganb@example.com',
+      roles: [{ role: 'manager', municipalityIds: ['GM0917'], schoolIds: [] }, { role: 'admin' }],
     },
   ],
 };

@@ -16,7 +16,7 @@ import { FixedClock } from '../support/fixed-clock';
 import { startBot, writeDirectoryFile, type RunningBot } from '../support/running-bot';
 import { ADMIN_ID, MANAGER_ID, STRANGER_ID, tabDirectory } from '../support/tab-directory';
 import { cardCatalog } from '../../cards/card-catalog';
-import { teamsTestHostPage, type HostOptions } from './teams-test-host';
+import { teamsTestHostPage, type HostOptions } from '../../scripts/dev/teams-host-page';
 
 const NOW = new Date('2026-03-10T08:00:00.000Z');
 const OUTPUT = join(__dirname, '..', '..', 'test-output', 'browser');

@@ -1,6 +1,6 @@
 /**
- * A same-origin stand-in for Teams that embeds the tab in an iframe and answers the teams-js
- * messages the tab sends: `initialize`, `getContext` and `authentication.getAuthToken`, as the
+ * A same-origin stand-in for Teams (for `npm run dev` and the browser tests) that embeds the tab in
+ * an iframe and answers the teams-js messages the tab sends: `initialize`, `getContext` and `authentication.getAuthToken`, as the
  * host's half of teams-js's postMessage protocol does ({id, uuidAsString, args}). Everything else
  * the tab sends is recorded, not answered. `window.setTeamsTheme(theme)` plays Teams' theme switch.
  */
