@@ -24,6 +24,7 @@ import { replyWithCard } from './reply';
 import { SignalCards } from './signal-cards';
 import { createServer } from './server';
 import { SharedRateLimiter } from './shared-rate-limiter';
+import { Drain } from './drain';
 import { tabDeps } from './tab/tab-deps';
 import { TeamsMessenger } from './teams-messenger';
 import { instrumentation } from './telemetry/instrumentation';
@@ -44,8 +45,17 @@ export interface HwcApp {
   idle(): Promise<void>;
   /** Runs one scheduler tick now (the timer runs them every HWC_RELAY_INTERVAL_MS). */
   tick(): Promise<void>;
+  /**
+   * A graceful stop (SIGTERM): new requests get 503 with Retry-After at once, the schedulers take
+   * no new work, cards not yet sent are handed back for another instance, and what is under way
+   * gets up to `graceMs` to finish; then the server and the store close.
+   */
+  drain(graceMs?: number): Promise<void>;
   close(): Promise<void>;
 }
+
+/** How long a stopping process lets turns and Teams calls already under way finish. */
+export const DRAIN_GRACE_MS = 10_000;
 
 export interface AppOptions {
   config: Config;
@@ -127,7 +137,8 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
   const calendarReady = calendarReadiness({ clock, logger });
   const ready = cachedCheck(async () => void (await Promise.all([stores.ping(), calendarReady()])), READINESS_CACHE_MS);
   const tab = tabDeps(config, { directory, readDigest: useCases.readDigest, clock, logger }, tabAuthorityForTests, tabFrameAncestorsForTests);
-  const server = createServer({ adapter, bot, logger, ready, tab, traceTurn: telemetry.traceTurn });
+  const drain = new Drain();
+  const server = createServer({ adapter, bot, logger, ready, tab, drain, traceTurn: telemetry.traceTurn });
   localRoutes?.(server);
   telemetry.observeQueue(stores.signals, clock, logger);
   const retention = new ApplyRetention({
@@ -184,6 +195,25 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
       if (scheduler) await scheduler.tick();
       else for (const task of tasks) await task.run();
       await dispatcher.idle();
+    },
+    async drain(graceMs = DRAIN_GRACE_MS) {
+      logger.info({ graceMs }, 'draining');
+      const started = Date.now();
+      drain.start();
+      dispatcher.stopTaking();
+      let timer: NodeJS.Timeout | undefined;
+      const graceOver = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), graceMs)));
+      const finished = Promise.all([forgetScheduler?.stop(), scheduler?.stop(), drain.idle(), dispatcher.idle()]).then(() => 'finished' as const);
+      const outcome = await Promise.race([finished, graceOver]);
+      clearTimeout(timer);
+      // Past the grace, calls still on their way are left to their leases: whoever takes the card
+      // next counts it as a send in doubt.
+      if (outcome === 'late') logger.warn({ graceMs }, 'drain grace over with work still under way');
+      server.server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await stores.close();
+      await telemetry.shutdown();
+      logger.info({ ms: Date.now() - started, outcome }, 'drained');
     },
     async close() {
       await forgetScheduler?.stop();

@@ -21,15 +21,20 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   try {
     const app = await createApp({ config, stores, logger });
     await app.listen();
+    let stopping = false;
+    // App Service and Kubernetes send SIGTERM before a restart or a slot swap: drain, then exit.
+    // A second signal (an impatient operator) exits at once.
     const shutdown = (signal: string) => {
+      if (stopping) process.exit(1);
+      stopping = true;
       logger.info({ signal }, 'shutting down');
-      app.close().then(
+      app.drain().then(
         () => process.exit(0),
         () => process.exit(1),
       );
     };
-    process.once('SIGINT', shutdown);
-    process.once('SIGTERM', shutdown);
+    process.on('SIGINT', shutdown);
+    process.on('SIGTERM', shutdown);
     return undefined;
   } catch (error) {
     await stores.close();

@@ -8,6 +8,7 @@ import { refuseEncodedBodies } from './content-encoding';
 import { describeError } from './logger';
 import { untracedTurn, type TraceTurn } from './telemetry/turn-span';
 import { registerTab, type TabDeps } from './tab/register-tab';
+import type { Drain } from './drain';
 
 export interface ServerDeps {
   adapter: HwcAdapter;
@@ -19,13 +20,17 @@ export interface ServerDeps {
   traceTurn?: TraceTurn;
   /** The Teams tab's page and API (bot/tab/). */
   tab?: TabDeps;
+  /** A graceful stop: refuses new requests with 503 + Retry-After once started (bot/drain.ts). */
+  drain?: Drain;
 }
 
 const MAX_BODY_BYTES = 256 * 1024;
 
 /** restify with the bot endpoint and probes. Responses carry codes only, never error text. */
-export function createServer({ adapter, bot, logger, ready, tab, traceTurn = untracedTurn }: ServerDeps): restify.Server {
+export function createServer({ adapter, bot, logger, ready, tab, drain, traceTurn = untracedTurn }: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'handle-with-care', handleUncaughtExceptions: false });
+  // First of all: a stopping process takes no new request, and knows when it answered the last.
+  if (drain) server.pre(drain.handler);
   // JSON only: the Bot Connector sends nothing else, so forms and uploads are never even parsed.
   // (restify hands `maxBodySize` on to its body reader; its typings omit it.)
   const jsonOnly: restify.plugins.JsonBodyParserOptions & { maxBodySize: number } = { maxBodySize: MAX_BODY_BYTES, mapParams: false };

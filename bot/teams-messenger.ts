@@ -1,5 +1,5 @@
 import { DISPATCH_LEASE_MS } from '../src/app/dispatcher';
-import { MessengerError, type CallOptions, type ConversationAddress, type Messenger, type OutboundCard } from '../src/ports';
+import { HANDED_BACK, MessengerError, type CallOptions, type ConversationAddress, type Messenger, type OutboundCard } from '../src/ports';
 import type { BotConnectorClient, OutgoingActivity } from './bot-connector-client';
 import { RateLimitWaitExceeded, RateLimiter, type TurnLimiter } from './rate-limiter';
 
@@ -37,13 +37,13 @@ export class TeamsMessenger implements Messenger {
   ) {}
 
   async send(to: ConversationAddress, card: OutboundCard, options: CallOptions = {}): Promise<{ activityId: string }> {
-    await this.turn(to.conversationId, options.signal);
+    await this.turn(to.conversationId, options);
     const { id } = await this.connector.sendActivity(to.serviceUrl, to.conversationId, activityFor(to, card), options.signal);
     return { activityId: id };
   }
 
   async update(to: ConversationAddress, activityId: string, card: OutboundCard, options: CallOptions = {}): Promise<void> {
-    await this.turn(to.conversationId, options.signal);
+    await this.turn(to.conversationId, options);
     await this.connector.updateActivity(to.serviceUrl, to.conversationId, activityId, activityFor(to, card), options.signal);
   }
 
@@ -71,14 +71,23 @@ export class TeamsMessenger implements Messenger {
     };
   }
 
-  /** Waits for a turn under the rate limits; a wait that ends is a retryable refusal, never a call. */
-  private async turn(conversationId: string | undefined, signal?: AbortSignal): Promise<void> {
+  /**
+   * Waits for a turn under the rate limits; a wait that ends is a retryable refusal, never a call.
+   * Once `beforeCall` fires no turn is taken any more: the call goes back (`handed_back`).
+   */
+  private async turn(conversationId: string | undefined, { signal, beforeCall }: CallOptions = {}): Promise<void> {
+    if (beforeCall?.aborted) throw new MessengerError(HANDED_BACK, true);
+    const waits = [signal, beforeCall].filter((s) => s !== undefined);
+    const ends = waits.length > 1 ? AbortSignal.any(waits) : waits[0];
     try {
-      await this.limiter.acquire(conversationId, { maxWaitMs: this.settings.maxRateWaitMs ?? DISPATCH_LEASE_MS / 3, ...(signal ? { signal } : {}) });
+      await this.limiter.acquire(conversationId, { maxWaitMs: this.settings.maxRateWaitMs ?? DISPATCH_LEASE_MS / 3, ...(ends ? { signal: ends } : {}) });
     } catch (error) {
+      if (beforeCall?.aborted && !signal?.aborted) throw new MessengerError(HANDED_BACK, true);
       if (error instanceof RateLimitWaitExceeded || signal?.aborted) throw new MessengerError('rate_limit_wait', true);
       throw error;
     }
+    // Granted at the very moment the process began to stop: still nothing sent, so it goes back.
+    if (beforeCall?.aborted) throw new MessengerError(HANDED_BACK, true);
   }
 }
 

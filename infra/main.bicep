@@ -21,6 +21,9 @@ param allowedTenants string = tenant().tenantId
 @description('HWC_DIRECTORY_FILE: where the bot reads the directory (who is who) at start-up. /home is the App Service storage that survives restarts and deployments.')
 param directoryFile string = '/home/data/hwc/directory.json'
 
+@description('The Teams tab\'s single sign-on app registration (client id, a GUID; docs/deploy.md step 1b): the audience of its tokens (HWC_TAB_CLIENT_ID). Empty: the tab\'s API accepts no token.')
+param tabClientId string = ''
+
 @description('HWC_STATS_RETENTION_DAYS: days the anonymous signal records are kept (decided by the privacy officer; at least 90).')
 @minValue(90)
 @maxValue(3650)
@@ -181,6 +184,7 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
         { name: 'HWC_ALLOWED_TENANTS', value: allowedTenants }
         { name: 'HWC_DIRECTORY_FILE', value: directoryFile }
+        { name: 'HWC_TAB_CLIENT_ID', value: tabClientId }
         { name: 'HWC_STATS_RETENTION_DAYS', value: string(statsRetentionDays) }
         { name: 'HWC_AUDIT_RETENTION_DAYS', value: string(auditRetentionDays) }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }

@@ -10,6 +10,9 @@ param allowedTenants = '00000000-0000-0000-0000-000000000000'
 
 param directoryFile = '/home/data/hwc/directory.json'
 
+// The tab's app registration from docs/deploy.md step 1b (its clientId).
+param tabClientId = '00000000-0000-0000-0000-000000000000'
+
 param statsRetentionDays = 730
 param auditRetentionDays = 1825
 param logRetentionDays = 30

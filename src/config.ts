@@ -66,6 +66,7 @@ export const AZURE_APP_SETTINGS = [
   'AZURE_CLIENT_ID',
   'HWC_ALLOWED_TENANTS',
   'HWC_DIRECTORY_FILE',
+  'HWC_TAB_CLIENT_ID',
   'HWC_STATS_RETENTION_DAYS',
   'HWC_AUDIT_RETENTION_DAYS',
 ] as const satisfies readonly EnvironmentKey[];

@@ -203,8 +203,17 @@ export type OutboundCard = object;
 
 /** How long a Teams call may take: it is cancelled (really, not only forgotten) when `signal` aborts. */
 export interface CallOptions {
+  /** Cancels the call, whether it waits for its turn or is on its way to Teams. */
   signal?: AbortSignal;
+  /**
+   * Cancels the call only while it waits for its turn, before anything was sent: a process that
+   * stops hands such calls back (MessengerError `handed_back`) and lets calls on the wire finish.
+   */
+  beforeCall?: AbortSignal;
 }
+
+/** The code of a call given back before it was made: the process stops, another takes it at once. */
+export const HANDED_BACK = 'handed_back';
 
 export interface Messenger {
   send(to: ConversationAddress, card: OutboundCard, options?: CallOptions): Promise<{ activityId: string }>;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Delivery, type Signal } from '../domain/signal';
 import { alertAdmins, applyDeliveryOutcomes, countsAsAttempt, hasDueDeliveries, isDeliveryPending, leaseDueDeliveries, type DeliveryOutcome } from '../domain/signal.deliveries';
 import {
+  HANDED_BACK,
   MessengerError,
   type AuditLog,
   type Clock,
@@ -76,6 +77,8 @@ export interface DispatcherDeps {
  */
 export class Dispatcher {
   private readonly inFlight = new Set<Promise<void>>();
+  /** Fires when the process stops: no new leases, and calls still waiting for their turn go back. */
+  private readonly stopping = new AbortController();
 
   constructor(private readonly deps: DispatcherDeps) {}
 
@@ -103,16 +106,26 @@ export class Dispatcher {
   }
 
   /**
+   * The process is stopping (graceful restart): lease nothing new, and hand back every card whose
+   * call has not been made yet — its lease ends at once, so another instance sends it at its next
+   * tick instead of when the lease would have run out. Calls already on their way finish.
+   */
+  stopTaking(): void {
+    this.stopping.abort();
+  }
+
+  /**
    * One relay tick: leases due work signal by signal and dispatches up to RELAY_PARALLEL signals
    * at a time, so one slow Teams call does not hold up every other card. Returns how many signals.
    */
   async relayDue(limit = 50): Promise<number> {
+    if (this.stopping.signal.aborted) return 0;
     let handled = 0;
     // A full page means more is waiting: keep going (bounded) instead of idling until the next tick.
     for (let page = 0; page < RELAY_PAGES_PER_TICK; page++) {
       const { count, full } = await this.relayPage(limit);
       handled += count;
-      if (!full) break;
+      if (!full || this.stopping.signal.aborted) break;
     }
     return handled;
   }
@@ -123,7 +136,7 @@ export class Dispatcher {
     const full = due.length === limit;
     let handled = 0;
     const next = async (): Promise<void> => {
-      for (let stored = due.shift(); stored; stored = due.shift()) {
+      for (let stored = due.shift(); stored && !this.stopping.signal.aborted; stored = due.shift()) {
         try {
           const leased = await this.tryLease(stored, now);
           if (!leased) continue;
@@ -160,7 +173,7 @@ export class Dispatcher {
     for (let round = 0; leased && round < FOLLOW_UP_ROUNDS; round++) {
       const after = await this.dispatchOnce(leased.signal, leased.lease);
       const now = this.deps.clock.now();
-      leased = after && hasDueDeliveries(after.value, now) ? await this.tryLease(after, now) : undefined;
+      leased = after && hasDueDeliveries(after.value, now) && !this.stopping.signal.aborted ? await this.tryLease(after, now) : undefined;
     }
   }
 
@@ -194,16 +207,17 @@ export class Dispatcher {
       try {
         // Cancelled for real well before the lease runs out, so no other instance takes the card
         // over while this call is still on its way.
-        const deadline = AbortSignal.timeout(this.leaseMs * CALL_TIMEOUT_SHARE);
+        const call = { signal: AbortSignal.timeout(this.leaseMs * CALL_TIMEOUT_SHARE), beforeCall: this.stopping.signal };
         let activityId: string;
         if (delivery.activityId) {
-          await messenger.update(to, delivery.activityId, card, { signal: deadline });
+          await messenger.update(to, delivery.activityId, card, call);
           activityId = delivery.activityId;
         } else {
-          activityId = (await messenger.send(to, card, { signal: deadline })).activityId;
+          activityId = (await messenger.send(to, card, call)).activityId;
         }
         // Copies of the card learned since (see learnCopy): drawn the same, so none keeps a name.
-        for (const copy of delivery.copies ?? []) await messenger.update(to, copy, card, { signal: deadline });
+        // (A stopping process still redraws them: the card itself was just shown.)
+        for (const copy of delivery.copies ?? []) await messenger.update(to, copy, card, { signal: call.signal });
         if (lostRole) return { key, kind: 'shown', view: 'access_ended', conversationId: to.conversationId, activityId };
         await this.auditShown(signal, delivery, to, lease);
         return {
@@ -299,6 +313,12 @@ export class Dispatcher {
     const inDoubt = error instanceof MessengerError && error.inDoubt ? { inDoubt: true } : {};
     const attempts = delivery.attempts + (countsAsAttempt(code) ? 1 : 0);
     if (!retryable || attempts >= MAX_ATTEMPTS) return { key, kind: 'failed', error: code, ...inDoubt };
+    // Given back by a stopping process before anything was sent: due again at once, for whoever
+    // ticks next (a new message still within the working window).
+    if (code === HANDED_BACK) {
+      const now = this.deps.clock.now();
+      return { key, kind: 'retry', error: code, retryAt: delivery.activityId ? now : await this.deps.schoolTime.nextWorkingMoment(signal.municipalityId, now) };
+    }
     // Exponential backoff with full jitter (retries of many cards spread out instead of returning
     // together), but never sooner than Teams asked with Retry-After.
     const backoff = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** delivery.attempts);
@@ -312,10 +332,6 @@ export class Dispatcher {
   }
 }
 
-/**
- * Gives up on a Teams call well before the lease runs out, so that no other dispatcher takes the
- * delivery over while this one may still be sending it. The call is retried later.
- */
 /** Error class names only: messages from libraries may quote request data. */
 function errorName(error: unknown): string {
   return error instanceof Error ? error.name : 'unknown';

@@ -81,9 +81,12 @@ export type DeliveryOutcome =
   | { key: string; kind: 'withheld' }
   | { key: string; kind: 'failed'; error: string; inDoubt?: boolean };
 
-/** Waiting for our own rate limiter sent nothing: it is not one of a card's attempts. */
+/**
+ * Waiting for our own rate limiter sent nothing, nor did a call a stopping process gave back
+ * (`handed_back`): neither is one of a card's attempts.
+ */
 export function countsAsAttempt(error: string): boolean {
-  return error !== 'rate_limit_wait';
+  return error !== 'rate_limit_wait' && error !== 'handed_back';
 }
 
 /** One more send whose outcome is unknown, when `inDoubt`. */
