@@ -1,7 +1,7 @@
 import { BotConnectorClient } from '../../bot/bot-connector-client';
 import { RateLimitWaitExceeded, RateLimiter, TEAMS_CONVERSATION_LIMITS, type RateLimit, type RateLimiterOptions } from '../../bot/rate-limiter';
 import { TeamsMessenger } from '../../bot/teams-messenger';
-import { MessengerError, type ConversationAddress } from '../../src/ports';
+import { HANDED_BACK, MessengerError, type ConversationAddress } from '../../src/ports';
 import { FakeBotConnector } from '../support/fake-bot-connector';
 
 const SECOND = 1_000;
@@ -318,6 +318,19 @@ describe('TeamsMessenger under the rate limiter', () => {
     expect(await cancelled).toMatchObject({ code: 'rate_limit_wait', retryable: true });
     await time.advanceTo(5 * SECOND);
     expect(calls).toHaveLength(1);
+  });
+
+  it('hands back a call still waiting for its turn when the process stops (beforeCall), and never sends it; a stopped process makes no call at all', async () => {
+    const { time, messenger, calls } = messengerWith({ globalPerSecond: 1 });
+    const stopping = new AbortController();
+    void messenger.send(to, { type: 'AdaptiveCard' }, { beforeCall: stopping.signal });
+    const waiting = messenger.send(to, { type: 'AdaptiveCard' }, { beforeCall: stopping.signal }).catch((error: unknown) => error);
+    await time.advanceTo(200);
+    stopping.abort();
+    expect(await waiting).toMatchObject({ code: HANDED_BACK, retryable: true });
+    await expect(messenger.update(to, 'activity-1', { type: 'AdaptiveCard' }, { beforeCall: stopping.signal })).rejects.toMatchObject({ code: HANDED_BACK });
+    await time.advanceTo(5 * SECOND);
+    expect(calls).toEqual([{ kind: 'send', at: 0 }]);
   });
 
   it('gives up waiting as a retryable failure, before the dispatcher gives up on the call', async () => {
