@@ -136,7 +136,7 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
   });
   const calendarReady = calendarReadiness({ clock, logger });
   const ready = cachedCheck(async () => void (await Promise.all([stores.ping(), calendarReady()])), READINESS_CACHE_MS);
-  const tab = tabDeps(config, { directory, readDigest: useCases.readDigest, clock, logger }, tabAuthorityForTests, tabFrameAncestorsForTests);
+  const tab = tabDeps(config, { directory, readDigest: useCases.readDigest, clock, logger, audit }, tabAuthorityForTests, tabFrameAncestorsForTests);
   const drain = new Drain();
   const server = createServer({ adapter, bot, logger, ready, tab, drain, traceTurn: telemetry.traceTurn });
   localRoutes?.(server);

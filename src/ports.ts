@@ -88,6 +88,9 @@ export interface ConversationAddress {
   inactiveSince?: string;
 }
 
+/** The three kinds of entry the directory holds. */
+export type DirectoryEntryKind = 'municipality' | 'school' | 'member';
+
 export interface DirectoryStore {
   /** Idempotent: inserts or replaces each entry by id. */
   upsertMunicipalities(items: Municipality[]): Promise<void>;
@@ -95,6 +98,8 @@ export interface DirectoryStore {
   upsertMembers(items: Member[]): Promise<void>;
   /** Removes every member whose id is not listed, with all their roles: someone who left loses access. */
   removeMembersExcept(aadObjectIds: string[]): Promise<void>;
+  /** Removes these entries (ids not stored are no error): an admin's edit in the tab, checked beforehand. */
+  removeEntries(kind: DirectoryEntryKind, ids: string[]): Promise<void>;
   /** Whether any member is stored: the demo directory is only ever loaded into a store without one. */
   hasMembers(): Promise<boolean>;
   getMember(aadObjectId: string): Promise<Member | undefined>;
@@ -148,6 +153,11 @@ export interface AuditEntry {
   origin?: string;
   /** The incoming activity (bot turn) or card dispatch (lease id) the entry belongs to: joins it to the logs. */
   correlationId?: string;
+  /**
+   * A change to the directory (an admin's edit in the tab): the entry as it was and as it became,
+   * absent on the side where there was none. Staff names and roles only; never a child.
+   */
+  change?: { before?: Record<string, unknown>; after?: Record<string, unknown> };
 }
 
 /**

@@ -1,13 +1,14 @@
 import type { Config } from '../../src/config';
 import type { ReadDigest } from '../../src/app/read-digest';
-import type { Clock, DirectoryStore, Logger } from '../../src/ports';
+import { EditDirectory } from '../../src/app/edit-directory';
+import type { AuditLog, Clock, DirectoryStore, Logger } from '../../src/ports';
 import type { TabDeps } from './register-tab';
 import { ENTRA_AUTHORITY, tabTokenVerifier } from './sso-token';
 
 /** The tab's parts from the configuration: without HWC_TAB_CLIENT_ID its API accepts no token. */
 export function tabDeps(
   config: Config,
-  parts: { directory: DirectoryStore; readDigest: ReadDigest; clock: Clock; logger: Logger },
+  parts: { directory: DirectoryStore; readDigest: ReadDigest; clock: Clock; logger: Logger; audit: AuditLog },
   authorityForTests?: string,
   frameAncestorsForTests?: readonly string[],
 ): TabDeps {
@@ -25,6 +26,7 @@ export function tabDeps(
       : {}),
     digestMinCount: config.digestMinCount,
     directoryReadOnly: config.directoryFile !== undefined,
+    editDirectory: new EditDirectory({ directory: parts.directory, audit: parts.audit, clock: parts.clock, readOnly: config.directoryFile !== undefined }),
     ...(frameAncestorsForTests ? { page: { extraFrameAncestors: frameAncestorsForTests } } : {}),
   };
 }

@@ -8,6 +8,9 @@ import { z } from 'zod';
 import { isDomainError } from '../../src/domain/errors';
 import { isWeekOver, parseIsoWeek, type IsoWeek } from '../../src/domain/digest/iso-week';
 import type { ReadDigest } from '../../src/app/read-digest';
+import type { DirectoryEdit, EditDirectory } from '../../src/app/edit-directory';
+import { ErrorCodes } from '../../src/domain/errors';
+import { directoryWarnings } from './directory-warnings';
 import type { Clock, DirectoryStore, Logger } from '../../src/ports';
 import { describeError } from '../logger';
 import { callerOf, pagesOf, requirePage, roleNamesOf, TabForbidden, TabUnauthorized, type TabCaller } from './tab-access';
@@ -25,6 +28,7 @@ export interface TabApiDeps {
   digestMinCount: number;
   /** HWC_DIRECTORY_FILE is set: the file is the truth and the tab only shows it. */
   directoryReadOnly: boolean;
+  editDirectory: EditDirectory;
 }
 
 export const TAB_MAX_BODY_BYTES = 64 * 1024;
@@ -32,6 +36,18 @@ export const TAB_MAX_BODY_BYTES = 64 * 1024;
 const noQuery = z.object({}).strict();
 const figuresQuery = z.object({ week: z.string().max(10).optional() }).strict();
 const cardsQuery = z.object({ locale: z.enum(['nl', 'en']) }).strict();
+/** The directory's lists in a path, and the kind of entry each holds. */
+const KINDS = { municipalities: 'municipality', schools: 'school', members: 'member' } as const;
+const kindParam = z.enum(['municipalities', 'schools', 'members']);
+const entryId = z.string().min(1).max(64);
+
+/** An edit the directory refused: 422 with each problem, as the page shows them at their fields. */
+class TabInvalidEdit extends Error {
+  constructor(readonly problems: Array<{ field: string; message: string }>) {
+    super('directory edit refused');
+    this.name = 'TabInvalidEdit';
+  }
+}
 
 class TabBadRequest extends Error {
   constructor() {
@@ -50,8 +66,8 @@ function queryOf<T>(req: Request, schema: z.ZodType<T>): T {
 type Handler = (caller: TabCaller, req: Request) => Promise<unknown>;
 
 export function registerTabApi(server: Server, deps: TabApiDeps): void {
-  const route = (path: string, handler: Handler) =>
-    server.get(path, async (req: Request, res: Response) => {
+  const route = (path: string, handler: Handler, method: 'get' | 'post' | 'del' = 'get') =>
+    server[method](path, async (req: Request, res: Response) => {
       res.header('Cache-Control', 'no-store');
       res.header('X-Content-Type-Options', 'nosniff');
       if (Number(req.headers['content-length'] ?? 0) > TAB_MAX_BODY_BYTES) {
@@ -69,6 +85,10 @@ export function registerTabApi(server: Server, deps: TabApiDeps): void {
           res.send(403, { error: 'forbidden' });
         } else if (error instanceof TabBadRequest) {
           res.send(400, { error: 'bad_request' });
+        } else if (error instanceof TabInvalidEdit) {
+          res.send(422, { error: 'invalid', problems: error.problems });
+        } else if (isDomainError(error, ErrorCodes.directoryReadOnly)) {
+          res.send(409, { error: 'directory_read_only' });
         } else {
           deps.logger.error({ ...describeError(error), path }, 'tab request failed');
           res.send(500, { error: 'internal_error' });
@@ -91,13 +111,43 @@ export function registerTabApi(server: Server, deps: TabApiDeps): void {
     ]);
     // "Reachable": the bot holds a personal conversation with them, so a card can reach them.
     const reachable = await Promise.all(members.map(async (m) => (await deps.directory.getConversation(m.aadObjectId)) !== undefined));
+    const reachableIds = new Set(members.filter((_, i) => reachable[i]).map((m) => m.aadObjectId));
     return {
       readOnly: deps.directoryReadOnly,
+      warnings: directoryWarnings({ municipalities, schools, members }, reachableIds, deps.clock.now()),
       municipalities,
       schools,
-      members: members.map((m, i) => ({ id: m.aadObjectId, name: m.name, ...(m.email ? { email: m.email } : {}), roles: m.roles, reachable: reachable[i] ?? false })),
+      members: members.map((m) => ({ id: m.aadObjectId, name: m.name, ...(m.email ? { email: m.email } : {}), roles: m.roles, reachable: reachableIds.has(m.aadObjectId) })),
     };
   });
+
+  // An admin's edit, when the store is the directory's truth: the entry as JSON, checked by the
+  // file import's rules; 422 names every problem, 409 while HWC_DIRECTORY_FILE is the truth.
+  const edit = async (caller: TabCaller, change: DirectoryEdit) => {
+    // EditDirectory checks the admin role itself, and audits a refusal.
+    const result = await deps.editDirectory.execute(caller.user.oid, change, { origin: 'tab' });
+    if (!result.ok) throw new TabInvalidEdit(result.problems);
+    return result;
+  };
+  route(
+    '/api/tab/directory/:list',
+    async (caller, req) => {
+      const list = kindParam.safeParse(req.params?.list);
+      if (!list.success || typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) throw new TabBadRequest();
+      return edit(caller, { kind: KINDS[list.data], op: 'put', entry: req.body });
+    },
+    'post',
+  );
+  route(
+    '/api/tab/directory/:list/:id',
+    async (caller, req) => {
+      const list = kindParam.safeParse(req.params?.list);
+      const id = entryId.safeParse(req.params?.id);
+      if (!list.success || !id.success) throw new TabBadRequest();
+      return edit(caller, { kind: KINDS[list.data], op: 'remove', id: id.data });
+    },
+    'del',
+  );
 
   // Every card the bot sends, drawn by its own builders from sample data, in the language asked.
   route('/api/tab/cards', async (caller, req): Promise<CardsView> => {

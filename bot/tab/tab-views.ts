@@ -7,6 +7,7 @@ import type { DigestScope } from '../../src/app/digest-scope';
 import type { CatalogCard } from '../../cards/card-catalog';
 import type { Locale } from '../../cards/view-models';
 import type { TabPage } from './tab-access';
+import type { DirectoryWarning } from './directory-warnings';
 
 export interface MeView {
   name?: string;
@@ -23,6 +24,8 @@ export interface CardsView {
 export interface DirectoryView {
   /** True while HWC_DIRECTORY_FILE is the truth: the tab shows, never edits. */
   readOnly: boolean;
+  /** What will go wrong with the directory as it is, for the top of the page. */
+  warnings: DirectoryWarning[];
   municipalities: Municipality[];
   schools: School[];
   members: Array<{ id: string; name: string; email?: string; roles: Member['roles']; reachable: boolean }>;

@@ -23,6 +23,7 @@ export const ErrorCodes = {
   storeConflict: 'STORE.CONFLICT',
   referenceTaken: 'STORE.REFERENCE_TAKEN',
   directoryInvalid: 'DIRECTORY.INVALID',
+  directoryReadOnly: 'DIRECTORY.READ_ONLY',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

@@ -26,6 +26,9 @@ const auditEntrySchema = z.strictObject({
   result: z.enum(['ok', 'refused', 'failed']),
   origin: z.string().optional(),
   correlationId: z.string().min(1).optional(),
+  change: z
+    .strictObject({ before: z.record(z.string(), z.unknown()).optional(), after: z.record(z.string(), z.unknown()).optional() })
+    .optional(),
 }) satisfies z.ZodType<AuditEntry>;
 
 /** Checked on append as well as on read, so an entry that cannot be listed is never kept. */

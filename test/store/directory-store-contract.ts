@@ -159,6 +159,23 @@ export function directoryStoreContract(stores: () => Stores): void {
       expect(await directory().listAdmins()).toEqual([]);
     });
 
+    it('removes the listed entries of one kind, member roles with them, and leaves the rest; an id not stored is no error', async () => {
+      await directory().upsertMunicipalities([aMunicipality(), aMunicipality({ id: 'GM0935', name: 'Maastricht' })]);
+      await directory().upsertSchools([aSchool(), aSchool({ id: '56EF00', name: 'Sint-Maartenscollege', municipalityId: 'GM0935' })]);
+      const stays = aSchoolContact({ id: PRIMARY_CONTACT_ID });
+      await directory().upsertMembers([stays, aSchoolContact({ id: BACKUP_CONTACT_ID, rank: 'backup' }), aLeerplichtOfficer()]);
+
+      await directory().removeEntries('member', [BACKUP_CONTACT_ID, LEERPLICHT_OFFICER_ID, memberId(99)]);
+      await directory().removeEntries('school', ['56EF00', '99ZZ00']);
+      await directory().removeEntries('municipality', ['GM0935']);
+
+      expect(await directory().listSchoolContacts(SCHOOL_ID)).toStrictEqual([stays]);
+      expect(await directory().listMunicipalityMembers('leerplicht', MUNICIPALITY_ID)).toEqual([]);
+      expect((await directory().listAllSchools()).map((s) => s.id)).toEqual([SCHOOL_ID]);
+      expect((await directory().listMunicipalities()).map((m) => m.id)).toEqual([MUNICIPALITY_ID]);
+      expect((await directory().listMembers()).map((m) => m.aadObjectId)).toEqual([PRIMARY_CONTACT_ID]);
+    });
+
     it('says whether it holds any member: none when empty or when every member was removed', async () => {
       expect(await directory().hasMembers()).toBe(false);
       // Schools and municipalities alone are no members: nobody would hold a role.

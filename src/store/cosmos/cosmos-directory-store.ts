@@ -1,6 +1,6 @@
 import type { Container, ItemDefinition, SqlParameter } from '@azure/cosmos';
 import type { Member, Municipality, School } from '../../domain/directory';
-import type { ConversationAddress, DirectoryStore } from '../../ports';
+import type { ConversationAddress, DirectoryEntryKind, DirectoryStore } from '../../ports';
 import {
   contactSchoolIds,
   roleMunicipalityIds,
@@ -55,6 +55,19 @@ export class CosmosDirectoryStore implements DirectoryStore {
       [MUNICIPALITY_ROLE_FIELDS.coordinator]: roleMunicipalityIds(item, 'coordinator'),
     }));
     await this.upsertAll(documents);
+  }
+
+  async removeEntries(kind: DirectoryEntryKind, ids: string[]): Promise<void> {
+    await Promise.all(
+      ids.map(async (id) => {
+        try {
+          await this.directory.item(id, kind).delete();
+        } catch (error) {
+          // Already gone: the entry is removed all the same.
+          if ((error as { code?: unknown }).code !== 404) throw error;
+        }
+      }),
+    );
   }
 
   async removeMembersExcept(aadObjectIds: string[]): Promise<void> {

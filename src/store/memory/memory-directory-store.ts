@@ -1,5 +1,5 @@
 import type { Member, Municipality, School } from '../../domain/directory';
-import type { ConversationAddress, DirectoryStore } from '../../ports';
+import type { ConversationAddress, DirectoryEntryKind, DirectoryStore } from '../../ports';
 import {
   MUNICIPALITY_ROLES,
   contactSchoolIds,
@@ -34,6 +34,11 @@ export class MemoryDirectoryStore implements DirectoryStore {
     for (const item of items) {
       this.schools.set(item.id, { municipalityId: item.municipalityId, json: JSON.stringify(item) });
     }
+  }
+
+  async removeEntries(kind: DirectoryEntryKind, ids: string[]): Promise<void> {
+    const entries = kind === 'municipality' ? this.municipalities : kind === 'school' ? this.schools : this.members;
+    for (const id of ids) entries.delete(id);
   }
 
   async removeMembersExcept(aadObjectIds: string[]): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Database, Statement, Transaction } from 'better-sqlite3';
 import type { Member, Municipality, School } from '../../domain/directory';
-import type { ConversationAddress, DirectoryStore } from '../../ports';
+import type { ConversationAddress, DirectoryEntryKind, DirectoryStore } from '../../ports';
 import {
   MUNICIPALITY_ROLES,
   contactSchoolIds,
@@ -37,6 +37,7 @@ export class SqliteDirectoryStore implements DirectoryStore {
   private readonly allMunicipalities: Statement<[], DocumentRow>;
   private readonly digestRecipients: Statement<[], DocumentRow>;
   private readonly removeMembersNotIn: Statement<[string]>;
+  private readonly removeListed: Record<DirectoryEntryKind, Statement<[string]>>;
   private readonly saveConversationRow: Statement<[string, string]>;
   private readonly conversation: Statement<[string], DocumentRow>;
 
@@ -102,6 +103,12 @@ export class SqliteDirectoryStore implements DirectoryStore {
        ORDER BY id`,
     );
     this.removeMembersNotIn = db.prepare(`DELETE FROM members WHERE id NOT IN (SELECT value FROM json_each(?))`);
+    // A member's school_contacts and municipality_members rows go with them (ON DELETE CASCADE).
+    this.removeListed = {
+      municipality: db.prepare(`DELETE FROM municipalities WHERE id IN (SELECT value FROM json_each(?))`),
+      school: db.prepare(`DELETE FROM schools WHERE id IN (SELECT value FROM json_each(?))`),
+      member: db.prepare(`DELETE FROM members WHERE id IN (SELECT value FROM json_each(?))`),
+    };
     this.municipalityMembers = db.prepare(
       `SELECT m.document FROM municipality_members r JOIN members m ON m.id = r.member_id
        WHERE r.role = ? AND r.municipality_id = ? ORDER BY m.id`,
@@ -169,6 +176,10 @@ export class SqliteDirectoryStore implements DirectoryStore {
   /** Ordered by member id. */
   async listSchoolContacts(schoolId: string): Promise<Member[]> {
     return this.contactsOf.all(schoolId).map((row) => parseMemberDocument(JSON.parse(row.document)));
+  }
+
+  async removeEntries(kind: DirectoryEntryKind, ids: string[]): Promise<void> {
+    this.removeListed[kind].run(JSON.stringify(ids));
   }
 
   async removeMembersExcept(aadObjectIds: string[]): Promise<void> {

@@ -1,0 +1,175 @@
+/**
+ * Admins keep the directory in the tab when the store is its truth (no HWC_DIRECTORY_FILE): add,
+ * change and remove, checked by the file import's rules (every problem named, nothing changed),
+ * audited with the entry before and after, and seen at once by another instance on the same store.
+ * With the file as the truth the tab only shows it. Warnings say what will go wrong.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { importDirectory } from '../../src/app/import-directory';
+import { createStores } from '../../src/store/create-stores';
+import { MUNICIPALITY_ID, PRIMARY_CONTACT_ID, SCHOOL_ID, VT_WORKER_ID, memberId } from '../fixtures/directory';
+import { EntraTestServer, TAB_CLIENT_ID, TENANT } from '../support/entra-test-server';
+import { FakeBotConnector } from '../support/fake-bot-connector';
+import { startBot, writeDirectoryFile, type RunningBot } from '../support/running-bot';
+import { ADMIN_ID, MANAGER_ID, STRANGER_ID, tabDirectory } from '../support/tab-directory';
+import { TENANT_ID as TEAMS_TENANT, TeamsUser } from '../support/teams-user';
+import { visibleText } from '../support/card-query';
+
+const NEW_CONTACT_ID = memberId(50);
+const newSchool = { id: '78GH00', name: 'Basisschool Het Kompas Oost', municipalityId: MUNICIPALITY_ID };
+const newContact = { aadObjectId: NEW_CONTACT_ID, name: 'Noor Nieuw', email: 'noor@example.org', roles: [{ role: 'school_contact', schoolId: '78GH00', rank: 'primary' }] };
+
+describe('the tab: admins edit the directory', () => {
+  const entra = new EntraTestServer();
+  const connector = new FakeBotConnector();
+  let sqlitePath: string;
+  let bot: RunningBot;
+  let other: RunningBot;
+  let base: string;
+
+  const tokenFor = (oid: string) => entra.sign(entra.claims(oid, Math.floor(Date.now() / 1000)));
+  const call = async (method: string, path: string, oid: string | undefined, body?: unknown, at = base) => {
+    const response = await fetch(at + path, {
+      method,
+      headers: { ...(oid ? { authorization: `Bearer ${tokenFor(oid)}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+  };
+  const auditOf = async (objectId: string) => {
+    const stores = await createStores({ kind: 'sqlite', path: sqlitePath });
+    try {
+      return await stores.audit.list(objectId);
+    } finally {
+      await stores.close();
+    }
+  };
+
+  beforeAll(async () => {
+    await entra.start();
+    await connector.start();
+    sqlitePath = join(mkdtempSync(join(tmpdir(), 'hwc-tab-edit-')), 'hwc.sqlite');
+    const stores = await createStores({ kind: 'sqlite', path: sqlitePath });
+    await importDirectory(stores.directory, tabDirectory());
+    await stores.close();
+    const options = {
+      connectorUrl: connector.url,
+      sqlitePath,
+      // The tab's tenant (the local Entra) and the chat's (the Teams stand-in).
+      env: { HWC_TAB_CLIENT_ID: TAB_CLIENT_ID, HWC_ALLOWED_TENANTS: `${TENANT},${TEAMS_TENANT}`, HWC_QUIET_TIME: 'off' },
+      tabAuthorityForTests: entra.authority,
+    };
+    // Two instances on one store, neither with a directory file: the store is the truth.
+    bot = await startBot(options);
+    other = await startBot(options);
+    base = bot.botUrl.replace('/api/messages', '');
+  });
+  afterAll(async () => {
+    await bot.app.close();
+    await other.app.close();
+    await connector.stop();
+    await entra.stop();
+  });
+
+  it.each([
+    ['no token', 401, undefined],
+    ['someone not in the directory', 403, STRANGER_ID],
+    ['a school contact', 403, PRIMARY_CONTACT_ID],
+    ['a manager', 403, MANAGER_ID],
+  ])('refuses an edit by %s (%i) and changes nothing', async (_who, status, oid) => {
+    expect((await call('POST', '/api/tab/directory/schools', oid, newSchool)).status).toBe(status);
+    expect((await call('DELETE', `/api/tab/directory/schools/${SCHOOL_ID}`, oid)).status).toBe(status);
+    const listed = await call('GET', '/api/tab/directory', ADMIN_ID);
+    expect((listed.json.schools as Array<{ id: string }>).map((s) => s.id)).not.toContain('78GH00');
+  });
+
+  it('names every problem of a bad entry, with the import rules, and changes nothing', async () => {
+    const bad = await call('POST', '/api/tab/directory/schools', ADMIN_ID, { id: '78gh', name: '', municipalityId: 'GM0917' });
+    expect(bad.status).toBe(422);
+    expect((bad.json.problems as Array<{ field: string }>).map((p) => p.field).sort()).toEqual(['id', 'name']);
+
+    const nowhere = await call('POST', '/api/tab/directory/schools', ADMIN_ID, { ...newSchool, municipalityId: 'GM0001' });
+    expect(nowhere.status).toBe(422);
+    expect(nowhere.json.problems).toEqual([{ field: '', message: expect.stringContaining('unknown municipality GM0001') }]);
+
+    const referenced = await call('DELETE', `/api/tab/directory/schools/${SCHOOL_ID}`, ADMIN_ID);
+    expect(referenced.status).toBe(422);
+    expect(JSON.stringify(referenced.json.problems)).toContain(`unknown school ${SCHOOL_ID}`);
+    expect((await call('POST', '/api/tab/directory/teachers', ADMIN_ID, newSchool)).status).toBe(400);
+    expect((await call('POST', '/api/tab/directory/schools', ADMIN_ID, [newSchool])).status).toBe(400);
+  });
+
+  it('adds a school and its contact; the other instance sends the next signal for that school to the new contact', async () => {
+    expect(await call('POST', '/api/tab/directory/schools', ADMIN_ID, newSchool)).toEqual({ status: 200, json: { ok: true, kind: 'school', id: '78GH00' } });
+    expect((await call('POST', '/api/tab/directory/members', ADMIN_ID, newContact)).status).toBe(200);
+
+    const otherUrl = other.botUrl;
+    const noor = new TeamsUser(otherUrl, connector.url, NEW_CONTACT_ID, 'Noor Nieuw');
+    await noor.install();
+    const wendy = new TeamsUser(otherUrl, connector.url, VT_WORKER_ID, 'Wendy Veilig');
+    expect((await wendy.press('signal.submit', { children: 1, firstName_0: 'Lotte', lastName_0: 'Vos', birthDate_0: '2015-02-03', schoolId_0: '78GH00' })).status).toBe(200);
+    await other.app.idle();
+    const shows = (c: { body: Record<string, unknown> }, text: string) => visibleText((c.body.attachments as Array<{ content: unknown }>)[0]?.content).includes(text);
+    const card = await connector.waitFor((c) => c.method === 'send' && c.conversationId === noor.conversationId && shows(c, 'HWC-'), 'the signal card for the new contact');
+    expect(shows(card, 'Lotte Vos')).toBe(true);
+
+    const trail = await auditOf('78GH00');
+    // The refused attempts above are on the school's trail too.
+    expect(trail.filter((e) => e.result === 'refused').map((e) => e.actorId)).toEqual(expect.arrayContaining([STRANGER_ID, PRIMARY_CONTACT_ID, MANAGER_ID]));
+    const added = trail.find((e) => e.result === 'ok');
+    expect(added).toMatchObject({ actorId: ADMIN_ID, role: 'admin', action: 'directory.school.add', result: 'ok', origin: 'tab', change: { after: newSchool } });
+    expect(added!.change).not.toHaveProperty('before');
+  });
+
+  it('changes an entry and removes one, each audited with before and after', async () => {
+    const renamed = { ...newContact, name: 'Noor Nieuwenhuis' };
+    expect((await call('POST', '/api/tab/directory/members', ADMIN_ID, renamed)).status).toBe(200);
+    expect((await call('DELETE', `/api/tab/directory/members/${NEW_CONTACT_ID}`, ADMIN_ID)).status).toBe(200);
+    expect((await call('DELETE', `/api/tab/directory/members/${NEW_CONTACT_ID}`, ADMIN_ID)).status).toBe(422);
+
+    const trail = (await auditOf(NEW_CONTACT_ID)).map((e) => [e.action, e.change?.before?.name, e.change?.after?.name]);
+    expect(trail).toEqual([
+      ['directory.member.add', undefined, 'Noor Nieuw'],
+      ['directory.member.change', 'Noor Nieuw', 'Noor Nieuwenhuis'],
+      ['directory.member.remove', 'Noor Nieuwenhuis', undefined],
+    ]);
+    const listed = await call('GET', '/api/tab/directory', ADMIN_ID, undefined, other.botUrl.replace('/api/messages', ''));
+    expect((listed.json.members as Array<{ id: string }>).map((m) => m.id)).not.toContain(NEW_CONTACT_ID);
+  });
+
+  it('warns of a school nobody can be reached at and a municipality without a leerplicht officer', async () => {
+    const listed = await call('GET', '/api/tab/directory', ADMIN_ID);
+    expect(listed.json.readOnly).toBe(false);
+    expect(listed.json.warnings).toEqual(
+      expect.arrayContaining([
+        { kind: 'school_unreachable', id: '78GH00', name: newSchool.name },
+        { kind: 'no_leerplicht', id: MUNICIPALITY_ID, name: 'Heerlen' },
+      ]),
+    );
+    expect(listed.json.warnings).not.toContainEqual(expect.objectContaining({ kind: 'no_coordinator' }));
+  });
+
+  it('refuses every edit while the directory file is the truth (409), and audits the refusal', async () => {
+    const fileBot = await startBot({
+      directoryFile: writeDirectoryFile(tabDirectory()),
+      connectorUrl: connector.url,
+      env: { HWC_TAB_CLIENT_ID: TAB_CLIENT_ID, HWC_ALLOWED_TENANTS: TENANT },
+      tabAuthorityForTests: entra.authority,
+    });
+    try {
+      const at = fileBot.botUrl.replace('/api/messages', '');
+      expect(await call('POST', '/api/tab/directory/schools', ADMIN_ID, newSchool, at)).toEqual({ status: 409, json: { error: 'directory_read_only' } });
+      expect((await call('GET', '/api/tab/directory', ADMIN_ID, undefined, at)).json.readOnly).toBe(true);
+      const stores = await createStores({ kind: 'sqlite', path: fileBot.sqlitePath });
+      try {
+        expect(await stores.audit.list('78GH00')).toEqual([expect.objectContaining({ action: 'directory.school.edit', result: 'refused', actorId: ADMIN_ID })]);
+      } finally {
+        await stores.close();
+      }
+    } finally {
+      await fileBot.app.close();
+    }
+  });
+});
