@@ -235,7 +235,7 @@ async function loadDirectory(config: Config, stores: Stores, logger: Logger): Pr
     logger.info({ schools: directory.schools.length, members: directory.members.length }, 'directory loaded');
   } else if (await stores.directory.hasMembers()) {
     // Importing the demo would remove every real member and give one demo user every role.
-    logger.info({}, 'no directory file configured (HWC_DIRECTORY_FILE): directory kept as the store holds it');
+    logger.info({}, 'no directory file configured (HWC_DIRECTORY_FILE): the store holds the directory, admins keep it in the tab');
   } else if (!config.production) {
     await importDirectory(stores.directory, demoDirectory);
     logger.info({}, 'demo directory loaded: the Agents Playground user holds every role');

@@ -21,6 +21,10 @@ param allowedTenants string = tenant().tenantId
 @description('HWC_DIRECTORY_FILE: where the bot reads the directory (who is who) at start-up. /home is the App Service storage that survives restarts and deployments.')
 param directoryFile string = '/home/data/hwc/directory.json'
 
+@description('HWC_DIRECTORY_SOURCE: file (the directory file is the truth) or store (admins keep the directory in the tab; load the file once first so the store holds an admin).')
+@allowed(['file', 'store'])
+param directorySource string = 'file'
+
 @description('The Teams tab\'s single sign-on app registration (client id, a GUID; docs/deploy.md step 1b): the audience of its tokens (HWC_TAB_CLIENT_ID). Empty: the tab\'s API accepts no token.')
 param tabClientId string = ''
 
@@ -183,7 +187,8 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'COSMOS_DATABASE', value: cosmosDatabaseName }
         { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
         { name: 'HWC_ALLOWED_TENANTS', value: allowedTenants }
-        { name: 'HWC_DIRECTORY_FILE', value: directoryFile }
+        { name: 'HWC_DIRECTORY_SOURCE', value: directorySource }
+        { name: 'HWC_DIRECTORY_FILE', value: directorySource == 'store' ? '' : directoryFile }
         { name: 'HWC_TAB_CLIENT_ID', value: tabClientId }
         { name: 'HWC_STATS_RETENTION_DAYS', value: string(statsRetentionDays) }
         { name: 'HWC_AUDIT_RETENTION_DAYS', value: string(auditRetentionDays) }

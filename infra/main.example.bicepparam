@@ -9,6 +9,8 @@ param environmentName = 'prod'
 param allowedTenants = '00000000-0000-0000-0000-000000000000'
 
 param directoryFile = '/home/data/hwc/directory.json'
+// 'store' to keep the directory in the tab instead (docs/deploy.md, step 4).
+param directorySource = 'file'
 
 // The tab's app registration from docs/deploy.md step 1b (its clientId).
 param tabClientId = '00000000-0000-0000-0000-000000000000'

@@ -23,6 +23,8 @@ const environmentSchema = z
     /** The client id of the user-assigned managed identity (the name @azure/identity reads too). */
     AZURE_CLIENT_ID: optionalText,
     HWC_DIRECTORY_FILE: optionalText,
+    // `store`: the store is the directory's truth, kept by admins in the tab (instead of a file).
+    HWC_DIRECTORY_SOURCE: z.preprocess(emptyAsUndefined, z.enum(['file', 'store']).optional()),
     HWC_LOCALE: z.preprocess(emptyAsUndefined, z.enum(['nl', 'en']).default('nl')),
     HWC_TEAMS_SERVICE_URL: z.preprocess(emptyAsUndefined, z.string().url().default('https://smba.trafficmanager.net/teams/')),
     HWC_ALLOWED_TENANTS: z.preprocess(emptyAsUndefined, z.string().optional()),
@@ -66,6 +68,7 @@ export const AZURE_APP_SETTINGS = [
   'AZURE_CLIENT_ID',
   'HWC_ALLOWED_TENANTS',
   'HWC_DIRECTORY_FILE',
+  'HWC_DIRECTORY_SOURCE',
   'HWC_TAB_CLIENT_ID',
   'HWC_STATS_RETENTION_DAYS',
   'HWC_AUDIT_RETENTION_DAYS',
@@ -126,8 +129,13 @@ function crossFieldProblems(env: Record<string, string | undefined>): string[] {
   }
   // Checked before the store is opened: a start that leans on whatever the store happens to hold
   // is how a real directory once gave way to the demo user.
-  if (production && !set('HWC_DIRECTORY_FILE')) {
-    problems.push('HWC_DIRECTORY_FILE is required in production: it says who holds which role');
+  const source = (env.HWC_DIRECTORY_SOURCE ?? '').trim();
+  if (source === 'store' && set('HWC_DIRECTORY_FILE')) {
+    problems.push('HWC_DIRECTORY_SOURCE=store and HWC_DIRECTORY_FILE exclude each other: the directory has one truth, the file or the store the tab edits');
+  } else if (source === 'file' && !set('HWC_DIRECTORY_FILE')) {
+    problems.push('HWC_DIRECTORY_SOURCE=file needs HWC_DIRECTORY_FILE');
+  } else if (production && !set('HWC_DIRECTORY_FILE') && source !== 'store') {
+    problems.push('HWC_DIRECTORY_FILE is required in production (or HWC_DIRECTORY_SOURCE=store, to keep the directory in the tab): it says who holds which role');
   }
   problems.push(...cosmosProblems(env, production, set));
   return problems;

@@ -34,7 +34,7 @@ describe('the directory at start-up', () => {
 
     expect(await membersIn(first.sqlitePath, [wendyId, PLAYGROUND_USER_ID])).toEqual({ [wendyId]: true, [PLAYGROUND_USER_ID]: false });
     expect(restarted.logs.text).not.toContain('demo directory loaded');
-    expect(restarted.logs.text).toContain('directory kept as the store holds it');
+    expect(restarted.logs.text).toContain('the store holds the directory, admins keep it in the tab');
   });
 
   it('loads the demo directory into a store without members when run locally without a directory file', async () => {

@@ -49,6 +49,8 @@ const DEPLOYED_VALUES: Record<string, string> = {
   allowedTenants: '72f988bf-86f1-41af-91ab-2d7cd011db47',
   cosmosDatabaseName: 'hwc',
   directoryFile: '/home/data/hwc/directory.json',
+  directorySource: 'file',
+  "directorySource == 'store' ? '' : directoryFile": '/home/data/hwc/directory.json',
   tabClientId: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b',
   'string(statsRetentionDays)': parameterDefault('statsRetentionDays'),
   'string(auditRetentionDays)': parameterDefault('auditRetentionDays'),

@@ -164,6 +164,16 @@ describe('loadConfig', () => {
       expect(problems).toEqual([expect.stringMatching(/^HWC_DIRECTORY_FILE is required in production/)]);
     });
 
+    it('accepts HWC_DIRECTORY_SOURCE=store instead of a file in production: the directory the tab keeps in the store', () => {
+      expect(loadConfig({ ...appServiceEnvironment, HWC_DIRECTORY_FILE: ' ', HWC_DIRECTORY_SOURCE: 'store' }).directoryFile).toBeUndefined();
+    });
+
+    it('refuses two truths for the directory (a file and the store), and a file source without a file', () => {
+      expect(problemsOf({ ...appServiceEnvironment, HWC_DIRECTORY_SOURCE: 'store' })).toEqual([expect.stringMatching(/^HWC_DIRECTORY_SOURCE=store and HWC_DIRECTORY_FILE exclude each other/)]);
+      expect(problemsOf({ ...appServiceEnvironment, HWC_DIRECTORY_FILE: ' ', HWC_DIRECTORY_SOURCE: 'file' })).toEqual([expect.stringMatching(/^HWC_DIRECTORY_SOURCE=file needs HWC_DIRECTORY_FILE/)]);
+      expect(problemsOf({ ...appServiceEnvironment, HWC_DIRECTORY_SOURCE: 'database' })).toEqual([expect.stringContaining('HWC_DIRECTORY_SOURCE')]);
+    });
+
     it('lists every production problem for a bare app id: password, tenants and directory file', () => {
       const problems = problemsOf({ MicrosoftAppId: 'app-id' });
       expect(problems.map((p) => p.split(' ')[0]).sort()).toEqual(['HWC_ALLOWED_TENANTS', 'HWC_DIRECTORY_FILE', 'MicrosoftAppPassword']);

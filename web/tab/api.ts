@@ -10,11 +10,31 @@ export interface Me {
   pages: Page[];
 }
 
+export type DirectoryWarning =
+  | { kind: 'school_unreachable' | 'no_coordinator' | 'no_leerplicht'; id: string; name: string }
+  | { kind: 'calendar_ends'; endsOn: string; daysLeft: number };
+
+/** A role as the directory holds it: the scope fields its kind has. */
+export interface RoleData {
+  role: string;
+  municipalityIds?: string[];
+  schoolIds?: string[];
+  schoolId?: string;
+  rank?: 'primary' | 'backup';
+}
+
 export interface DirectoryData {
   readOnly: boolean;
-  municipalities: Array<{ id: string; name: string; routing: 'direct' | 'leerplicht' }>;
-  schools: Array<{ id: string; name: string; municipalityId: string }>;
-  members: Array<{ id: string; name: string; email?: string; roles: Array<{ role: string }>; reachable: boolean }>;
+  warnings: DirectoryWarning[];
+  municipalities: Array<{ id: string; name: string; routing: 'direct' | 'leerplicht'; holidayRegion?: string } & Record<string, unknown>>;
+  schools: Array<{ id: string; name: string; municipalityId: string; daysOff?: string[] } & Record<string, unknown>>;
+  members: Array<{ id: string; name: string; email?: string; roles: RoleData[]; reachable: boolean }>;
+}
+
+/** What the directory said about an edit that it refused: by field, or '' for the whole. */
+export interface EditProblem {
+  field: string;
+  message: string;
 }
 
 export interface FiguresData {
@@ -44,6 +64,18 @@ export class ApiError extends Error {
     super(`tab api answered ${status}`);
     this.name = 'ApiError';
   }
+}
+
+/** A change sent to the tab's API: the answer's status and JSON (a 422 carries `problems`). */
+export async function sendJson(method: 'POST' | 'DELETE', path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+  const token = await authentication.getAuthToken();
+  const response = await fetch(path, {
+    method,
+    headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    credentials: 'omit',
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  return { status: response.status, json: (await response.json().catch(() => ({}))) as Record<string, unknown> };
 }
 
 export async function getJson<T>(path: string): Promise<T> {

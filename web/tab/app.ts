@@ -6,7 +6,7 @@
  */
 import { app } from '@microsoft/teams-js';
 import { baseLayerLuminance, fluentButton, fluentTextField, provideFluentDesignSystem, StandardLuminance } from '@fluentui/web-components';
-import { ApiError, getJson, type CardsData, type DirectoryData, type FiguresData, type Me, type Page } from './api';
+import { ApiError, getJson, sendJson, type CardsData, type DirectoryData, type FiguresData, type Me, type Page } from './api';
 import { cardsPage } from './cards-page';
 import { directoryPage } from './directory-page';
 import { h } from './dom';
@@ -106,11 +106,31 @@ interface PageCache {
   /** By week; '' is the default (last week), whose trend gives the weeks to choose from. */
   figures: Map<string, FiguresData>;
   week?: string;
+  /** The directory page's status line after an edit (shown once). */
+  message?: string;
 }
 
 async function pageContent(t: Strings, locale: Locale, page: Page, cache: PageCache, theme: string, redraw: () => Promise<void>): Promise<HTMLElement> {
   if (page === 'cards') return cardsPage(t, locale, (asked) => getJson<CardsData>(`/api/tab/cards?locale=${asked}`), theme);
-  if (page === 'directory') return directoryPage(t, (cache.directory ??= await getJson<DirectoryData>('/api/tab/directory')));
+  if (page === 'directory') {
+    const data = (cache.directory ??= await getJson<DirectoryData>('/api/tab/directory'));
+    const message = cache.message ?? '';
+    delete cache.message;
+    return directoryPage(
+      t,
+      data,
+      {
+        save: (kind, entry) => sendJson('POST', `/api/tab/directory/${kind}`, entry),
+        remove: (kind, id) => sendJson('DELETE', `/api/tab/directory/${kind}/${encodeURIComponent(id)}`),
+        reload: async (next) => {
+          delete cache.directory;
+          cache.message = next;
+          await redraw();
+        },
+      },
+      message,
+    );
+  }
   const figures = async (week: string) => {
     const known = cache.figures.get(week);
     if (known) return known;

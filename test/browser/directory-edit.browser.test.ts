@@ -1,0 +1,108 @@
+/**
+ * An admin keeps the directory in the tab, in Chromium inside the Teams stand-in: the store is the
+ * truth (no directory file). A bad entry is shown with its problems at the fields and changes
+ * nothing; a new contact saved in the form gets the next signal for their school.
+ */
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { importDirectory } from '../../src/app/import-directory';
+import { createStores } from '../../src/store/create-stores';
+import { teamsTestHostPage } from '../../scripts/dev/teams-host-page';
+import { SCHOOL_ID, VT_WORKER_ID, memberId } from '../fixtures/directory';
+import { visibleText } from '../support/card-query';
+import { EntraTestServer, TAB_CLIENT_ID, TENANT } from '../support/entra-test-server';
+import { FakeBotConnector } from '../support/fake-bot-connector';
+import { startBot, type RunningBot } from '../support/running-bot';
+import { ADMIN_ID, tabDirectory } from '../support/tab-directory';
+import { TENANT_ID as TEAMS_TENANT, TeamsUser } from '../support/teams-user';
+
+const OUTPUT = join(__dirname, '..', '..', 'test-output', 'browser');
+const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const NEW_CONTACT_ID = memberId(60);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+describe('the tab in Chromium: an admin edits the directory', () => {
+  const entra = new EntraTestServer();
+  const connector = new FakeBotConnector();
+  let bot: RunningBot;
+  let base: string;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    mkdirSync(OUTPUT, { recursive: true });
+    await entra.start();
+    await connector.start();
+    const sqlitePath = join(mkdtempSync(join(tmpdir(), 'hwc-tab-edit-')), 'hwc.sqlite');
+    const stores = await createStores({ kind: 'sqlite', path: sqlitePath });
+    await importDirectory(stores.directory, tabDirectory());
+    await stores.close();
+    bot = await startBot({
+      connectorUrl: connector.url,
+      sqlitePath,
+      env: { HWC_TAB_CLIENT_ID: TAB_CLIENT_ID, HWC_ALLOWED_TENANTS: `${TENANT},${TEAMS_TENANT}`, HWC_QUIET_TIME: 'off' },
+      tabAuthorityForTests: entra.authority,
+      tabFrameAncestorsForTests: ["'self'"],
+    });
+    base = bot.botUrl.replace('/api/messages', '');
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+    page = await browser.newPage({ viewport: { width: 1100, height: 1000 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await bot?.app.close();
+    await connector.stop();
+    await entra.stop();
+  });
+
+  async function seriousViolations(frame: Frame): Promise<string[]> {
+    await frame.evaluate(AXE);
+    const violations = (await frame.evaluate('axe.run(document).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })))')) as Array<{ id: string; impact: string; nodes: number }>;
+    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}, ${v.nodes})`);
+  }
+
+  async function openAsAdmin(): Promise<Frame> {
+    const token = entra.sign(entra.claims(ADMIN_ID, Math.floor(Date.now() / 1000)));
+    const html = teamsTestHostPage({ tabPath: '/tab/?page=beheer', token, locale: 'nl-NL', theme: 'default', oid: ADMIN_ID, tid: TENANT });
+    await page.route(`${base}/teams-host.html`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }));
+    await page.goto(`${base}/teams-host.html`);
+    const frame = await (await page.waitForSelector('iframe#tab')).contentFrame();
+    if (!frame) throw new Error('no tab frame');
+    await frame.waitForSelector('#directory-results table');
+    return frame;
+  }
+
+  it('shows the problems of a bad entry at its fields, then saves a new contact who gets the next signal for the school', async () => {
+    const frame = await openAsAdmin();
+    expect(await frame.locator('#directory-warnings li').count()).toBeGreaterThan(0);
+
+    await frame.locator('[data-add="members"]').click();
+    await frame.fill('#field-aadObjectId', 'not-a-guid');
+    await frame.fill('#field-name', 'Noor Nieuw');
+    await frame.locator('#directory-form button', { hasText: 'Rol toevoegen' }).click();
+    await frame.fill('#role-0-scope', SCHOOL_ID);
+    await frame.locator('#directory-form button[type="submit"]').click();
+    await frame.locator('#field-aadObjectId-error', { hasText: 'GUID' }).waitFor();
+    await page.screenshot({ path: join(OUTPUT, 'directory-edit-problem.png'), fullPage: true });
+    expect(await seriousViolations(frame)).toEqual([]);
+    expect(await frame.locator('#directory-results tr[data-id="not-a-guid"]').count()).toBe(0);
+
+    await frame.fill('#field-aadObjectId', NEW_CONTACT_ID);
+    await frame.locator('#directory-form button[type="submit"]').click();
+    await frame.locator('#directory-status', { hasText: 'Opgeslagen' }).waitFor();
+    await frame.locator(`#directory-results tr[data-id="${NEW_CONTACT_ID}"]`, { hasText: 'nog niet bereikbaar' }).waitFor();
+    await page.screenshot({ path: join(OUTPUT, 'directory-edit-saved.png'), fullPage: true });
+
+    const noor = new TeamsUser(bot.botUrl, connector.url, NEW_CONTACT_ID, 'Noor Nieuw');
+    await noor.install();
+    const wendy = new TeamsUser(bot.botUrl, connector.url, VT_WORKER_ID, 'Wendy Veilig');
+    expect((await wendy.press('signal.submit', { children: 1, firstName_0: 'Lotte', lastName_0: 'Vos', birthDate_0: '2015-02-03', schoolId_0: SCHOOL_ID })).status).toBe(200);
+    const card = await connector.waitFor(
+      (c) => c.method === 'send' && c.conversationId === noor.conversationId && visibleText((c.body.attachments as Array<{ content: unknown }>)[0]?.content).includes('HWC-'),
+      "the signal on the new contact's card",
+    );
+    expect(visibleText((card.body.attachments as Array<{ content: unknown }>)[0]?.content)).toContain('Lotte Vos');
+  });
+});
