@@ -1,6 +1,7 @@
 import type { Config } from '../../src/config';
 import type { ReadDigest } from '../../src/app/read-digest';
 import { EditDirectory } from '../../src/app/edit-directory';
+import { ImportDirectoryCsv } from '../../src/app/import-directory-csv';
 import type { AuditLog, Clock, DirectoryStore, Logger } from '../../src/ports';
 import type { TabDeps } from './register-tab';
 import { ENTRA_AUTHORITY, tabTokenVerifier } from './sso-token';
@@ -27,6 +28,7 @@ export function tabDeps(
     digestMinCount: config.digestMinCount,
     directoryReadOnly: config.directoryFile !== undefined,
     editDirectory: new EditDirectory({ directory: parts.directory, audit: parts.audit, clock: parts.clock, readOnly: config.directoryFile !== undefined }),
+    importDirectoryCsv: new ImportDirectoryCsv({ directory: parts.directory, audit: parts.audit, clock: parts.clock, readOnly: config.directoryFile !== undefined }),
     ...(frameAncestorsForTests ? { page: { extraFrameAncestors: frameAncestorsForTests } } : {}),
   };
 }

@@ -9,6 +9,7 @@ import { isDomainError } from '../../src/domain/errors';
 import { isWeekOver, parseIsoWeek, type IsoWeek } from '../../src/domain/digest/iso-week';
 import type { ReadDigest } from '../../src/app/read-digest';
 import type { DirectoryEdit, EditDirectory } from '../../src/app/edit-directory';
+import type { ImportDirectoryCsv, ImportPreview } from '../../src/app/import-directory-csv';
 import { ErrorCodes } from '../../src/domain/errors';
 import { directoryWarnings } from './directory-warnings';
 import type { Clock, DirectoryStore, Logger } from '../../src/ports';
@@ -29,9 +30,24 @@ export interface TabApiDeps {
   /** HWC_DIRECTORY_FILE is set: the file is the truth and the tab only shows it. */
   directoryReadOnly: boolean;
   editDirectory: EditDirectory;
+  importDirectoryCsv: ImportDirectoryCsv;
 }
 
 export const TAB_MAX_BODY_BYTES = 64 * 1024;
+/** A directory CSV may be larger: the server's own limit for any body (a few thousand rows). */
+const IMPORT_MAX_BODY_BYTES = 256 * 1024;
+const importBody = z.strictObject({ kind: z.enum(['schools', 'members']), csv: z.string().min(1).max(IMPORT_MAX_BODY_BYTES), version: z.string().max(100).optional() });
+
+/** An import that was not applied: its preview goes back with the reason. */
+class TabImportRefused extends Error {
+  constructor(
+    readonly status: 409 | 422,
+    readonly body: { error: string; preview: ImportPreview },
+  ) {
+    super('directory import not applied');
+    this.name = 'TabImportRefused';
+  }
+}
 
 const noQuery = z.object({}).strict();
 const figuresQuery = z.object({ week: z.string().max(10).optional() }).strict();
@@ -66,11 +82,11 @@ function queryOf<T>(req: Request, schema: z.ZodType<T>): T {
 type Handler = (caller: TabCaller, req: Request) => Promise<unknown>;
 
 export function registerTabApi(server: Server, deps: TabApiDeps): void {
-  const route = (path: string, handler: Handler, method: 'get' | 'post' | 'del' = 'get') =>
+  const route = (path: string, handler: Handler, method: 'get' | 'post' | 'del' = 'get', maxBody = TAB_MAX_BODY_BYTES) =>
     server[method](path, async (req: Request, res: Response) => {
       res.header('Cache-Control', 'no-store');
       res.header('X-Content-Type-Options', 'nosniff');
-      if (Number(req.headers['content-length'] ?? 0) > TAB_MAX_BODY_BYTES) {
+      if (Number(req.headers['content-length'] ?? 0) > maxBody) {
         res.send(413, { error: 'too_large' });
         return;
       }
@@ -85,6 +101,8 @@ export function registerTabApi(server: Server, deps: TabApiDeps): void {
           res.send(403, { error: 'forbidden' });
         } else if (error instanceof TabBadRequest) {
           res.send(400, { error: 'bad_request' });
+        } else if (error instanceof TabImportRefused) {
+          res.send(error.status, error.body);
         } else if (error instanceof TabInvalidEdit) {
           res.send(422, { error: 'invalid', problems: error.problems });
         } else if (isDomainError(error, ErrorCodes.directoryReadOnly)) {
@@ -129,6 +147,24 @@ export function registerTabApi(server: Server, deps: TabApiDeps): void {
     if (!result.ok) throw new TabInvalidEdit(result.problems);
     return result;
   };
+  // A CSV of schools or members: first a preview of the change, then the same file applied in one
+  // step, refused when the directory changed since the preview (its version) or a line is wrong.
+  const importOf = (req: Request) => {
+    const body = importBody.safeParse(req.body);
+    if (!body.success) throw new TabBadRequest();
+    return body.data;
+  };
+  route('/api/tab/directory/import/preview', async (caller, req) => {
+    const { kind, csv } = importOf(req);
+    return deps.importDirectoryCsv.preview(caller.user.oid, kind, csv);
+  }, 'post', IMPORT_MAX_BODY_BYTES);
+  route('/api/tab/directory/import/apply', async (caller, req) => {
+    const { kind, csv, version } = importOf(req);
+    if (!version) throw new TabBadRequest();
+    const result = await deps.importDirectoryCsv.apply(caller.user.oid, kind, csv, version, { origin: 'tab:import' });
+    if (!result.applied) throw new TabImportRefused(result.reason === 'changed' ? 409 : 422, { error: result.reason === 'changed' ? 'directory_changed' : 'invalid', preview: result.preview });
+    return result;
+  }, 'post', IMPORT_MAX_BODY_BYTES);
   route(
     '/api/tab/directory/:list',
     async (caller, req) => {

@@ -21,6 +21,7 @@ import { TENANT_ID as TEAMS_TENANT, TeamsUser } from '../support/teams-user';
 const OUTPUT = join(__dirname, '..', '..', 'test-output', 'browser');
 const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const NEW_CONTACT_ID = memberId(60);
+const CSV_CONTACT_ID = memberId(61);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 describe('the tab in Chromium: an admin edits the directory', () => {
@@ -104,5 +105,37 @@ describe('the tab in Chromium: an admin edits the directory', () => {
       "the signal on the new contact's card",
     );
     expect(visibleText((card.body.attachments as Array<{ content: unknown }>)[0]?.content)).toContain('Lotte Vos');
+  });
+
+  it('imports a CSV of people: shows the preview with a wrong line, then applies a good file; the new contact gets the next signal', async () => {
+    const frame = await openAsAdmin();
+    const upload = async (csv: string) => {
+      await frame.setInputFiles('#csv-file', { name: 'personen.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+      await frame.locator('#csv-preview-button').click();
+      await frame.locator('#csv-summary').waitFor();
+    };
+    const header = 'entra_id;naam;email;rol;school;gemeenten;rang';
+    await upload([header, `${CSV_CONTACT_ID};Cas Contact;cas@example.org;contactpersoon;${SCHOOL_ID};;reserve`, 'geen-id;Fout;;contactpersoon;12AB00;;'].join('\r\n'));
+    expect(await frame.textContent('[data-preview="errors"]')).toContain('Regel 3');
+    expect(await frame.locator('#csv-apply').isDisabled()).toBe(true);
+
+    await upload([header, `${CSV_CONTACT_ID};Cas Contact;cas@example.org;contactpersoon;${SCHOOL_ID};;reserve`].join('\r\n'));
+    expect(await frame.textContent('#csv-summary')).toContain('1 nieuw');
+    expect(await frame.textContent('[data-preview="added"]')).toContain('Cas Contact');
+    await page.screenshot({ path: join(OUTPUT, 'directory-csv-preview.png'), fullPage: true });
+    expect(await seriousViolations(frame)).toEqual([]);
+    await frame.locator('#csv-apply').click();
+    await frame.locator('#directory-status', { hasText: 'toegepast' }).waitFor();
+    await frame.locator(`#directory-results tr[data-id="${CSV_CONTACT_ID}"]`).waitFor();
+
+    const cas = new TeamsUser(bot.botUrl, connector.url, CSV_CONTACT_ID, 'Cas Contact');
+    await cas.install();
+    const wendy = new TeamsUser(bot.botUrl, connector.url, VT_WORKER_ID, 'Wendy Veilig');
+    expect((await wendy.press('signal.submit', { children: 1, firstName_0: 'Mees', lastName_0: 'Bakker', birthDate_0: '2014-11-20', schoolId_0: SCHOOL_ID })).status).toBe(200);
+    const card = await connector.waitFor(
+      (c) => c.method === 'send' && c.conversationId === cas.conversationId && visibleText((c.body.attachments as Array<{ content: unknown }>)[0]?.content).includes('Mees Bakker'),
+      "the signal on the imported contact's card",
+    );
+    expect(card.conversationId).toBe(cas.conversationId);
   });
 });

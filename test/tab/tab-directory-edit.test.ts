@@ -151,6 +151,63 @@ describe('the tab: admins edit the directory', () => {
     expect(listed.json.warnings).not.toContainEqual(expect.objectContaining({ kind: 'no_coordinator' }));
   });
 
+  describe('CSV import', () => {
+    const CSV_CONTACT = memberId(70);
+    const CSV_OFFICER = memberId(71);
+    const members = [
+      'entra_id;naam;email;rol;school;gemeenten;rang',
+      `${CSV_CONTACT};Cas Contact;cas@example.org;contactpersoon;${SCHOOL_ID};;reserve`,
+      `${CSV_OFFICER};Lia Leerplicht;;leerplicht;;${MUNICIPALITY_ID};`,
+      `${CSV_OFFICER};Lia Leerplicht;;coordinator;;${MUNICIPALITY_ID};`,
+      `${PRIMARY_CONTACT_ID};Anouk Jansen;;contactpersoon;${SCHOOL_ID};;eerste`,
+    ].join('\r\n');
+
+    it('previews a members CSV: added, changed, unchanged, and every wrong line by number, writing nothing', async () => {
+      const withErrors = `${members}\r\nnot-a-guid;Fout;;contactpersoon;${SCHOOL_ID};;\r\n${memberId(72)};Zonder rol;;tovenaar;;;`;
+      const preview = await call('POST', '/api/tab/directory/import/preview', ADMIN_ID, { kind: 'members', csv: withErrors });
+      expect(preview.status).toBe(200);
+      expect(preview.json).toMatchObject({
+        kind: 'members',
+        added: [{ id: CSV_CONTACT, name: 'Cas Contact' }, { id: CSV_OFFICER, name: 'Lia Leerplicht' }],
+        removed: [],
+        errors: [{ line: 7, message: expect.stringContaining('unknown role "tovenaar"') }, { line: 6, message: expect.stringContaining('GUID') }],
+      });
+      expect((await call('GET', '/api/tab/directory', ADMIN_ID)).json.members).not.toContainEqual(expect.objectContaining({ id: CSV_CONTACT }));
+      expect((await call('POST', '/api/tab/directory/import/preview', PRIMARY_CONTACT_ID, { kind: 'members', csv: members })).status).toBe(403);
+      expect((await call('POST', '/api/tab/directory/import/preview', ADMIN_ID, { kind: 'teachers', csv: members })).status).toBe(400);
+    });
+
+    it('applies the previewed file in one step, audited per entry; refuses a file with errors (422) or a directory changed since the preview (409)', async () => {
+      const preview = await call('POST', '/api/tab/directory/import/preview', ADMIN_ID, { kind: 'members', csv: members });
+      const version = preview.json.version as string;
+      const broken = `${members}\r\n${memberId(73)};Nergens;;contactpersoon;99ZZ00;;`;
+      expect((await call('POST', '/api/tab/directory/import/apply', ADMIN_ID, { kind: 'members', csv: broken, version })).status).toBe(422);
+
+      const applied = await call('POST', '/api/tab/directory/import/apply', ADMIN_ID, { kind: 'members', csv: members, version });
+      expect(applied.status).toBe(200);
+      expect(applied.json).toMatchObject({ applied: true });
+      const listed = (await call('GET', '/api/tab/directory', ADMIN_ID)).json.members as Array<{ id: string; roles: Array<{ role: string }> }>;
+      expect(listed.find((m) => m.id === CSV_OFFICER)?.roles.map((r) => r.role)).toEqual(['leerplicht', 'coordinator']);
+      expect(await auditOf(CSV_CONTACT)).toEqual([expect.objectContaining({ action: 'directory.member.add', origin: 'tab:import', change: { after: expect.objectContaining({ name: 'Cas Contact' }) } })]);
+
+      // The same version again: the directory is no longer the one previewed.
+      expect((await call('POST', '/api/tab/directory/import/apply', ADMIN_ID, { kind: 'members', csv: members, version })).status).toBe(409);
+    });
+
+    it('imports schools with a comma as separator, and removes a member with the role "verwijderen"', async () => {
+      const schools = 'BRIN,Naam,Gemeente\n90JK00,Basisschool Het Palet,GM0917\n';
+      const preview = (await call('POST', '/api/tab/directory/import/preview', ADMIN_ID, { kind: 'schools', csv: schools })).json;
+      expect(preview).toMatchObject({ added: [{ id: '90JK00' }], errors: [] });
+      expect((await call('POST', '/api/tab/directory/import/apply', ADMIN_ID, { kind: 'schools', csv: schools, version: preview.version })).status).toBe(200);
+
+      const removal = `entra_id;naam;rol\r\n${CSV_CONTACT};Cas Contact;verwijderen`;
+      const removing = (await call('POST', '/api/tab/directory/import/preview', ADMIN_ID, { kind: 'members', csv: removal })).json;
+      expect(removing).toMatchObject({ removed: [{ id: CSV_CONTACT, name: 'Cas Contact' }], added: [], errors: [] });
+      expect((await call('POST', '/api/tab/directory/import/apply', ADMIN_ID, { kind: 'members', csv: removal, version: removing.version })).status).toBe(200);
+      expect(((await call('GET', '/api/tab/directory', ADMIN_ID)).json.members as Array<{ id: string }>).map((m) => m.id)).not.toContain(CSV_CONTACT);
+    });
+  });
+
   it('refuses every edit while the directory file is the truth (409), and audits the refusal', async () => {
     const fileBot = await startBot({
       directoryFile: writeDirectoryFile(tabDirectory()),

@@ -31,6 +31,17 @@ export interface DirectoryData {
   members: Array<{ id: string; name: string; email?: string; roles: RoleData[]; reachable: boolean }>;
 }
 
+/** What a CSV import would do (the server's preview). */
+export interface ImportPreviewData {
+  kind: 'schools' | 'members';
+  version: string;
+  added: Array<{ id: string; name: string }>;
+  changed: Array<{ id: string; name: string }>;
+  removed: Array<{ id: string; name: string }>;
+  unchanged: number;
+  errors: Array<{ line: number; message: string }>;
+}
+
 /** What the directory said about an edit that it refused: by field, or '' for the whole. */
 export interface EditProblem {
   field: string;

@@ -122,6 +122,8 @@ async function pageContent(t: Strings, locale: Locale, page: Page, cache: PageCa
       {
         save: (kind, entry) => sendJson('POST', `/api/tab/directory/${kind}`, entry),
         remove: (kind, id) => sendJson('DELETE', `/api/tab/directory/${kind}/${encodeURIComponent(id)}`),
+        preview: (kind, csv) => sendJson('POST', '/api/tab/directory/import/preview', { kind, csv }),
+        apply: (kind, csv, version) => sendJson('POST', '/api/tab/directory/import/apply', { kind, csv, version }),
         reload: async (next) => {
           delete cache.directory;
           cache.message = next;

@@ -6,13 +6,14 @@
  */
 import type { DirectoryData, DirectoryWarning, EditProblem } from './api';
 import { entryForm, type EntryKind } from './directory-form';
+import { csvImport, type CsvImporting } from './directory-import';
 import { h } from './dom';
 import type { Strings } from './strings';
 
 const MAX_ROWS = 200;
 
 /** What the page asks of the server; absent while the directory is read only. */
-export interface DirectoryEditing {
+export interface DirectoryEditing extends CsvImporting {
   save(kind: EntryKind, entry: Record<string, unknown>): Promise<{ status: number; json: Record<string, unknown> }>;
   remove(kind: EntryKind, id: string): Promise<{ status: number; json: Record<string, unknown> }>;
   /** Loads the directory again and draws the page anew, with `message` as its status line. */
@@ -127,6 +128,7 @@ export function directoryPage(t: Strings, data: DirectoryData, editing?: Directo
     data.readOnly && h('p', { class: 'notice', role: 'note' }, d.readOnly),
     data.warnings.length > 0 && warningList(t, data.warnings),
     status,
+    editable && csvImport(t, editing),
     formSlot,
     h('label', { for: 'directory-search', class: 'visually-hidden' }, d.search),
     search,
