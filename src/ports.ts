@@ -122,6 +122,8 @@ export interface DirectoryStore {
   listDigestRecipients(): Promise<Member[]>;
   saveConversation(address: ConversationAddress): Promise<void>;
   getConversation(memberId: string): Promise<ConversationAddress | undefined>;
+  /** The members the bot can write to: a chat is stored and not marked unreachable. One read for the tab's directory. */
+  listReachableMemberIds(): Promise<string[]>;
 }
 
 /** The weekly digest's runs: one document per week, its own outbox (see `DigestRun`). */

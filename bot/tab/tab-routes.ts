@@ -127,9 +127,8 @@ export function registerTabApi(server: Server, deps: TabApiDeps): void {
       deps.directory.listAllSchools(),
       deps.directory.listMembers(),
     ]);
-    // "Reachable": the bot holds a personal conversation with them, so a card can reach them.
-    const reachable = await Promise.all(members.map(async (m) => (await deps.directory.getConversation(m.aadObjectId)) !== undefined));
-    const reachableIds = new Set(members.filter((_, i) => reachable[i]).map((m) => m.aadObjectId));
+    // "Reachable": the bot holds a personal conversation with them (not marked gone), so a card can reach them.
+    const reachableIds = new Set(await deps.directory.listReachableMemberIds());
     return {
       readOnly: deps.directoryReadOnly,
       warnings: directoryWarnings({ municipalities, schools, members }, reachableIds, deps.clock.now()),

@@ -281,5 +281,13 @@ export function directoryStoreContract(stores: () => Stores): void {
       expect(await directory().getConversation(PRIMARY_CONTACT_ID)).toStrictEqual(moved);
       expect(await directory().getConversation(BACKUP_CONTACT_ID)).toStrictEqual(other);
     });
+
+    it('lists the members it can write to in one read: a chat stored and not marked unreachable, by member id', async () => {
+      await directory().saveConversation(aConversation({ memberId: BACKUP_CONTACT_ID }));
+      await directory().saveConversation(aConversation());
+      await directory().saveConversation(aConversation({ memberId: COORDINATOR_ID, inactiveSince: '2026-03-05T10:00:00.000Z' }));
+
+      expect(await directory().listReachableMemberIds()).toEqual([PRIMARY_CONTACT_ID, BACKUP_CONTACT_ID].sort());
+    });
   });
 }

@@ -1,7 +1,14 @@
 /** The tab's page: served by the bot's server, framed only by Teams' and Microsoft 365's hosts. */
 import { startBot, writeDirectoryFile, type RunningBot } from '../support/running-bot';
 import { tabDirectory } from '../support/tab-directory';
-import { tabContentSecurityPolicy } from '../../bot/tab/tab-page';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import restify from 'restify';
+import { registerTabPage, tabContentSecurityPolicy } from '../../bot/tab/tab-page';
 
 describe('the tab page', () => {
   let bot: RunningBot;
@@ -18,7 +25,7 @@ describe('the tab page', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const html = await response.text();
-    expect(html).toContain('<script src="app.js"></script>');
+    expect(html).toContain('<script type="module" src="app.js"></script>');
     expect(html).toContain('<link rel="stylesheet" href="app.css">');
   });
 
@@ -37,6 +44,41 @@ describe('the tab page', () => {
     const response = await fetch(`${base}/tab/app.js`, { headers: { origin: 'https://evil.example' } });
     expect(response.headers.get('content-security-policy')).toBe(tabContentSecurityPolicy());
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('sends the script gzipped to a browser that takes gzip, the same bytes unpacked, and a lazy part by its name only', async () => {
+    // Its own built files, so the test needs no `npm run build`.
+    const assetsDir = mkdtempSync(join(tmpdir(), 'hwc-tab-assets-'));
+    const script = `export const page = ${JSON.stringify('x'.repeat(20_000))};`;
+    writeFileSync(join(assetsDir, 'app.js'), script);
+    mkdirSync(join(assetsDir, 'chunks'));
+    writeFileSync(join(assetsDir, 'chunks', 'cards-page-ABC123.js'), 'export const cards = 1;');
+    const server = restify.createServer();
+    registerTabPage(server, { assetsDir });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const at = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const plain = await fetch(`${at}/tab/app.js`, { headers: { 'accept-encoding': 'identity' } });
+      expect(plain.headers.get('content-encoding')).toBeNull();
+      expect(await plain.text()).toBe(script);
+      const packed = await new Promise<{ encoding: string | undefined; body: Buffer }>((resolve, reject) => {
+        get(`${at}/tab/app.js`, { headers: { 'accept-encoding': 'gzip, deflate' } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }));
+        }).on('error', reject);
+      });
+      expect(packed.encoding).toBe('gzip');
+      expect(gunzipSync(packed.body).toString('utf8')).toBe(script);
+      expect(packed.body.length).toBeLessThan(script.length / 10);
+
+      const chunk = await fetch(`${at}/tab/chunks/cards-page-ABC123.js`);
+      expect(chunk.status).toBe(200);
+      expect(chunk.headers.get('cache-control')).toContain('immutable');
+      for (const name of ['..%2Fapp.js', 'app.css', 'nope.js']) expect((await fetch(`${at}/tab/chunks/${name}`)).status).toBe(404);
+    } finally {
+      server.close();
+    }
   });
 
   it('sends /tab on to /tab/', async () => {

@@ -7,7 +7,6 @@
 import { app } from '@microsoft/teams-js';
 import { baseLayerLuminance, fluentButton, fluentTextField, provideFluentDesignSystem, StandardLuminance } from '@fluentui/web-components';
 import { ApiError, getJson, sendJson, type CardsData, type DirectoryData, type FiguresData, type Me, type Page } from './api';
-import { cardsPage } from './cards-page';
 import { directoryPage } from './directory-page';
 import { h } from './dom';
 import { figuresPage } from './figures-page';
@@ -111,7 +110,11 @@ interface PageCache {
 }
 
 async function pageContent(t: Strings, locale: Locale, page: Page, cache: PageCache, theme: string, redraw: () => Promise<void>): Promise<HTMLElement> {
-  if (page === 'cards') return cardsPage(t, locale, (asked) => getJson<CardsData>(`/api/tab/cards?locale=${asked}`), theme);
+  if (page === 'cards') {
+    // The adaptivecards SDK is half the page's script: loaded only when the card previews open.
+    const { cardsPage } = await import('./cards-page');
+    return cardsPage(t, locale, (asked) => getJson<CardsData>(`/api/tab/cards?locale=${asked}`), theme);
+  }
   if (page === 'directory') {
     const data = (cache.directory ??= await getJson<DirectoryData>('/api/tab/directory'));
     const message = cache.message ?? '';

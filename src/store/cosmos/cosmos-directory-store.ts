@@ -162,6 +162,13 @@ export class CosmosDirectoryStore implements DirectoryStore {
     await this.conversations.items.upsert({ ...address, id: address.memberId });
   }
 
+  async listReachableMemberIds(): Promise<string[]> {
+    const { resources } = await this.conversations.items
+      .query<string>('SELECT VALUE c.memberId FROM c WHERE NOT IS_DEFINED(c.inactiveSince) ORDER BY c.memberId')
+      .fetchAll();
+    return resources;
+  }
+
   async getConversation(memberId: string): Promise<ConversationAddress | undefined> {
     const { resource } = await this.conversations.item(memberId, memberId).read();
     return resource && parseConversationDocument(domainFields(resource, 'id'));

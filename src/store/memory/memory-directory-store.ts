@@ -124,6 +124,13 @@ export class MemoryDirectoryStore implements DirectoryStore {
     this.conversations.set(address.memberId, JSON.stringify(address));
   }
 
+  async listReachableMemberIds(): Promise<string[]> {
+    return [...this.conversations.entries()]
+      .filter(([, json]) => (JSON.parse(json) as ConversationAddress).inactiveSince === undefined)
+      .map(([id]) => id)
+      .sort();
+  }
+
   async getConversation(memberId: string): Promise<ConversationAddress | undefined> {
     return read(this.conversations.get(memberId), parseConversationDocument);
   }

@@ -39,6 +39,7 @@ export class SqliteDirectoryStore implements DirectoryStore {
   private readonly removeMembersNotIn: Statement<[string]>;
   private readonly removeListed: Record<DirectoryEntryKind, Statement<[string]>>;
   private readonly saveConversationRow: Statement<[string, string]>;
+  private readonly reachableMembers: Statement<[], string>;
   private readonly conversation: Statement<[string], DocumentRow>;
 
   constructor(db: Database) {
@@ -122,6 +123,7 @@ export class SqliteDirectoryStore implements DirectoryStore {
        ON CONFLICT (member_id) DO UPDATE SET document = excluded.document`,
     );
     this.conversation = db.prepare(`SELECT document FROM conversations WHERE member_id = ?`);
+    this.reachableMembers = db.prepare<[], string>(`SELECT member_id FROM conversations WHERE json_type(document, '$.inactiveSince') IS NULL ORDER BY member_id`).pluck();
   }
 
   async upsertMunicipalities(items: Municipality[]): Promise<void> {
@@ -209,6 +211,10 @@ export class SqliteDirectoryStore implements DirectoryStore {
 
   async saveConversation(address: ConversationAddress): Promise<void> {
     this.saveConversationRow.run(address.memberId, JSON.stringify(address));
+  }
+
+  async listReachableMemberIds(): Promise<string[]> {
+    return this.reachableMembers.all();
   }
 
   async getConversation(memberId: string): Promise<ConversationAddress | undefined> {
