@@ -3,7 +3,7 @@ import { hasRole, memberSchema, municipalitySchema, schoolSchema, type Directory
 import { DomainError, ErrorCodes } from '../domain/errors';
 import type { AuditLog, Clock, DirectoryEntryKind, DirectoryStore } from '../ports';
 import { sourceFields, type RequestSource } from './audit-trail';
-import { DirectoryFileError, parseDirectory } from './import-directory';
+import { DirectoryFileError, lastAdminProblem, parseDirectory } from './import-directory';
 
 /** One change an admin makes in the tab: an entry added or replaced (by its id), or removed. */
 export type DirectoryEdit = { kind: DirectoryEntryKind; op: 'put'; entry: unknown } | { kind: DirectoryEntryKind; op: 'remove'; id: string };
@@ -123,6 +123,8 @@ function withEntry(d: Directory, kind: DirectoryEntryKind, id: string, entry: Mu
 
 /** The file import's checks over the directory as it would become: what no longer fits together. */
 function referenceProblems(d: Directory): EditProblem[] {
+  const lastAdmin = lastAdminProblem(d);
+  if (lastAdmin) return [{ field: '', message: lastAdmin }];
   try {
     parseDirectory(d);
     return [];

@@ -4,7 +4,7 @@ import { DomainError, ErrorCodes } from '../domain/errors';
 import type { AuditLog, Clock, DirectoryStore } from '../ports';
 import { sourceFields, type RequestSource } from './audit-trail';
 import { memberRows, schoolRows, type CsvKind } from './directory-csv';
-import { DirectoryFileError, parseDirectory } from './import-directory';
+import { DirectoryFileError, lastAdminProblem, parseDirectory } from './import-directory';
 
 /** One entry the import would add, change or remove. */
 export interface ImportChange {
@@ -153,6 +153,8 @@ export class ImportDirectoryCsv {
       kind === 'schools'
         ? { ...current, schools: [...schools.filter((s) => !next.has(s.id)), ...(put as School[])] }
         : { ...current, members: [...members.filter((m) => !next.has(m.aadObjectId) && !remove.has(m.aadObjectId)), ...(put as Member[])] };
+    const lastAdmin = lastAdminProblem(after);
+    if (errors.length === 0 && lastAdmin) errors.push({ line: 0, message: lastAdmin });
     if (errors.length === 0) {
       try {
         parseDirectory(after);

@@ -31,6 +31,14 @@ const fileShape = z.object({
   members: z.array(z.unknown()).default([]),
 });
 
+/**
+ * Whether someone is left to keep the directory in the tab: an edit or an import that would take
+ * the last admin role away is refused, or nobody could ever undo it there.
+ */
+export function lastAdminProblem(d: Directory): string | undefined {
+  return d.members.some((m) => m.roles.some((r) => r.role === 'admin')) ? undefined : 'the directory must keep at least one admin: nobody could change it in the tab any more';
+}
+
 /** Checks every entry on its own, then the references between them, and reports all at once. */
 export function parseDirectory(raw: unknown): Directory {
   const file = fileShape.safeParse(raw);

@@ -139,6 +139,17 @@ describe('the tab: admins edit the directory', () => {
     expect((listed.json.members as Array<{ id: string }>).map((m) => m.id)).not.toContain(NEW_CONTACT_ID);
   });
 
+  it('refuses to take away the last admin role, by an edit or by an import: nobody could change the directory any more', async () => {
+    const admin = { aadObjectId: ADMIN_ID, name: 'Ada Beheer', email: 'ada@example.org', roles: [{ role: 'manager', municipalityIds: [MUNICIPALITY_ID] }] };
+    const demoted = await call('POST', '/api/tab/directory/members', ADMIN_ID, admin);
+    expect(demoted).toEqual({ status: 422, json: { error: 'invalid', problems: [{ field: '', message: expect.stringContaining('at least one admin') }] } });
+    expect((await call('DELETE', `/api/tab/directory/members/${ADMIN_ID}`, ADMIN_ID)).status).toBe(422);
+    const removal = `entra_id;naam;rol\r\n${ADMIN_ID};Ada Beheer;verwijderen`;
+    const preview = (await call('POST', '/api/tab/directory/import/preview', ADMIN_ID, { kind: 'members', csv: removal })).json;
+    expect(preview.errors).toEqual([{ line: 0, message: expect.stringContaining('at least one admin') }]);
+    expect((await call('GET', '/api/tab/me', ADMIN_ID)).json.roles).toEqual(['admin']);
+  });
+
   it('warns of a school nobody can be reached at and a municipality without a leerplicht officer', async () => {
     const listed = await call('GET', '/api/tab/directory', ADMIN_ID);
     expect(listed.json.readOnly).toBe(false);
