@@ -1,18 +1,9 @@
-import { createHmac, generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
+import { createHmac, sign } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { newSigningKey, type SigningKey } from '../../scripts/dev/local-entra';
 
-/** An RSA key pair with the key id a token names in its header. */
-export interface SigningKey {
-  kid: string;
-  privateKey: KeyObject;
-  publicKey: KeyObject;
-}
-
-export function newSigningKey(): SigningKey {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  return { kid: randomUUID(), privateKey, publicKey };
-}
+export { newSigningKey, type SigningKey };
 
 /**
  * The Bot Framework's token service in miniature: OpenID metadata and a JWKS with one key,
