@@ -41,13 +41,13 @@ export class EditDirectory {
 
   async execute(actorId: string, edit: DirectoryEdit, source: RequestSource = {}): Promise<EditResult> {
     const id = edit.op === 'remove' ? edit.id : idOf(edit.kind, edit.entry);
-    const audit = (result: 'ok' | 'refused', change?: { before?: Record<string, unknown>; after?: Record<string, unknown> }, action = actionOf(edit, change)) =>
+    const audit = (result: 'ok' | 'refused', change?: { before?: Record<string, unknown>; after?: Record<string, unknown> }, objectId = id) =>
       this.deps.audit.append({
         at: this.deps.clock.now().toISOString(),
         actorId,
         role: 'admin',
-        action,
-        ...(id ? { objectId: id } : {}),
+        action: actionOf(edit, change),
+        ...(objectId ? { objectId } : {}),
         result,
         ...sourceFields(source),
         ...(change ? { change } : {}),
@@ -61,8 +61,9 @@ export class EditDirectory {
       throw new DomainError(ErrorCodes.directoryReadOnly);
     }
     const current = await this.current();
-    const before = id ? entriesOf(current, edit.kind).find((e) => idOf(edit.kind, e) === id) : undefined;
+    const find = (entryId: string | undefined) => (entryId ? entriesOf(current, edit.kind).find((e) => idOf(edit.kind, e) === entryId) : undefined);
     if (edit.op === 'remove') {
+      const before = find(id);
       if (!before) return { ok: false, problems: [{ field: '', message: `${edit.kind} ${edit.id} is not in the directory` }] };
       const problems = referenceProblems(withEntry(current, edit.kind, id!, undefined));
       if (problems.length > 0) return { ok: false, problems };
@@ -73,13 +74,15 @@ export class EditDirectory {
     const parsed = SCHEMAS[edit.kind].safeParse(edit.entry);
     if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })) };
     const entry = parsed.data;
+    // The id as the directory keeps it (an object id in lower case): the entry it replaces, if any.
     const entryId = idOf(edit.kind, entry)!;
+    const before = find(entryId);
     const problems = referenceProblems(withEntry(current, edit.kind, entryId, entry));
     if (problems.length > 0) return { ok: false, problems };
     if (edit.kind === 'municipality') await this.deps.directory.upsertMunicipalities([entry as Municipality]);
     else if (edit.kind === 'school') await this.deps.directory.upsertSchools([entry as School]);
     else await this.deps.directory.upsertMembers([entry as Member]);
-    await audit('ok', { ...(before ? { before: plain(before) } : {}), after: plain(entry) });
+    await audit('ok', { ...(before ? { before: plain(before) } : {}), after: plain(entry) }, entryId);
     return { ok: true, kind: edit.kind, id: entryId };
   }
 

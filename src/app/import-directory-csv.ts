@@ -137,7 +137,9 @@ export class ImportDirectoryCsv {
           gathered.set(aadObjectId, seen);
         }
         for (const [aadObjectId, g] of gathered) {
-          const parsed = memberSchema.safeParse({ aadObjectId, name: g.name, ...(g.email ? { email: g.email } : {}), roles: g.roles });
+          // A file without an e-mail column keeps the address the directory has.
+          const email = g.email ?? (byId.get(aadObjectId) as Member | undefined)?.email;
+          const parsed = memberSchema.safeParse({ aadObjectId, name: g.name, ...(email ? { email } : {}), roles: g.roles });
           if (!parsed.success) errors.push(...parsed.error.issues.map((i) => ({ line: g.line, message: `${i.path.join('.') || 'row'}: ${i.message}` })));
           else next.set(parsed.data.aadObjectId, parsed.data);
         }
@@ -151,8 +153,8 @@ export class ImportDirectoryCsv {
     const put = [...next.values()].filter((e) => JSON.stringify(e) !== JSON.stringify(byId.get(idOf(e))));
     const after: Directory =
       kind === 'schools'
-        ? { ...current, schools: [...schools.filter((s) => !next.has(s.id)), ...(put as School[])] }
-        : { ...current, members: [...members.filter((m) => !next.has(m.aadObjectId) && !remove.has(m.aadObjectId)), ...(put as Member[])] };
+        ? { ...current, schools: [...schools.filter((s) => !next.has(s.id)), ...([...next.values()] as School[])] }
+        : { ...current, members: [...members.filter((m) => !next.has(m.aadObjectId) && !remove.has(m.aadObjectId)), ...([...next.values()] as Member[])] };
     const lastAdmin = lastAdminProblem(after);
     if (errors.length === 0 && lastAdmin) errors.push({ line: 0, message: lastAdmin });
     if (errors.length === 0) {
