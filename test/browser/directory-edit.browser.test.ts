@@ -96,6 +96,21 @@ describe('the tab in Chromium: an admin edits the directory', () => {
     await frame.locator(`#directory-results tr[data-id="${NEW_CONTACT_ID}"]`, { hasText: 'nog niet bereikbaar' }).waitFor();
     await page.screenshot({ path: join(OUTPUT, 'directory-edit-saved.png'), fullPage: true });
 
+    // Removing asks on the page (no browser dialog, which Teams may block), then removes.
+    await frame.locator(`#directory-results tr[data-id="${NEW_CONTACT_ID}"] button`, { hasText: 'Verwijderen' }).click();
+    await frame.locator('#directory-status', { hasText: 'Noor Nieuw verwijderen' }).waitFor();
+    await frame.locator('#confirm-remove').click();
+    await frame.locator('#directory-status', { hasText: 'Verwijderd' }).waitFor();
+    expect(await frame.locator(`#directory-results tr[data-id="${NEW_CONTACT_ID}"]`).count()).toBe(0);
+    // Added again for what follows.
+    await frame.locator('[data-add="members"]').click();
+    await frame.fill('#field-aadObjectId', NEW_CONTACT_ID);
+    await frame.fill('#field-name', 'Noor Nieuw');
+    await frame.locator('#directory-form button', { hasText: 'Rol toevoegen' }).click();
+    await frame.fill('#role-0-scope', SCHOOL_ID);
+    await frame.locator('#directory-form button[type="submit"]').click();
+    await frame.locator(`#directory-results tr[data-id="${NEW_CONTACT_ID}"]`).waitFor();
+
     const noor = new TeamsUser(bot.botUrl, connector.url, NEW_CONTACT_ID, 'Noor Nieuw');
     await noor.install();
     const wendy = new TeamsUser(bot.botUrl, connector.url, VT_WORKER_ID, 'Wendy Veilig');

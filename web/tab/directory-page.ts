@@ -40,8 +40,13 @@ export function directoryPage(t: Strings, data: DirectoryData, editing?: Directo
     formSlot.replaceChildren(form.element);
     form.element.querySelector<HTMLElement>('input:not([readonly]), select')?.focus();
   };
-  const remove = async (kind: EntryKind, id: string, name: string) => {
-    if (!window.confirm(d.confirmRemove(name))) return;
+  // Asked on the page itself: Teams' clients may block the browser's confirm() dialog in a tab.
+  const remove = (kind: EntryKind, id: string, name: string) => {
+    const yes = button(d.remove, () => void removeNow(kind, id), { id: 'confirm-remove', class: 'primary' });
+    status.replaceChildren(h('span', {}, d.confirmRemove(name)), ' ', yes, ' ', button(d.cancel, () => status.replaceChildren()));
+    yes.focus();
+  };
+  const removeNow = async (kind: EntryKind, id: string) => {
     const answer = await editing!.remove(kind, id).catch(() => ({ status: 0, json: {} as Record<string, unknown> }));
     if (answer.status === 200) return editing!.reload(d.removed);
     const problems = (answer.json.problems as EditProblem[] | undefined) ?? [{ field: '', message: d.failed }];
@@ -56,7 +61,7 @@ export function directoryPage(t: Strings, data: DirectoryData, editing?: Directo
         'tr',
         { 'data-id': row.id },
         ...row.cells.map((text, i) => (i === 0 ? h('th', { scope: 'row' }, text) : h('td', {}, text))),
-        editable && h('td', { class: 'row-actions' }, button(d.change, () => openForm(kind, row.entry)), button(d.remove, () => void remove(kind, row.id, row.name))),
+        editable && h('td', { class: 'row-actions' }, button(d.change, () => openForm(kind, row.entry)), button(d.remove, () => remove(kind, row.id, row.name))),
       ),
     );
     return h(
