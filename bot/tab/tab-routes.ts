@@ -34,6 +34,8 @@ export interface TabApiDeps {
 }
 
 export const TAB_MAX_BODY_BYTES = 64 * 1024;
+/** Warnings sent with the directory, at most (the calendar's first: it comes first). */
+const MAX_WARNINGS = 50;
 /** A directory CSV may be larger: the server's own limit for any body (a few thousand rows). */
 const IMPORT_MAX_BODY_BYTES = 256 * 1024;
 const importBody = z.strictObject({ kind: z.enum(['schools', 'members']), csv: z.string().min(1).max(IMPORT_MAX_BODY_BYTES), version: z.string().max(100).optional() });
@@ -129,9 +131,12 @@ export function registerTabApi(server: Server, deps: TabApiDeps): void {
     ]);
     // "Reachable": the bot holds a personal conversation with them (not marked gone), so a card can reach them.
     const reachableIds = new Set(await deps.directory.listReachableMemberIds());
+    // A region starting out may have thousands of warnings: the page shows the first ones and the count.
+    const warnings = directoryWarnings({ municipalities, schools, members }, reachableIds, deps.clock.now());
     return {
       readOnly: deps.directoryReadOnly,
-      warnings: directoryWarnings({ municipalities, schools, members }, reachableIds, deps.clock.now()),
+      warnings: warnings.slice(0, MAX_WARNINGS),
+      warningCount: warnings.length,
       municipalities,
       schools,
       members: members.map((m) => ({ id: m.aadObjectId, name: m.name, ...(m.email ? { email: m.email } : {}), roles: m.roles, reachable: reachableIds.has(m.aadObjectId) })),

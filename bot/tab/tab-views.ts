@@ -24,8 +24,10 @@ export interface CardsView {
 export interface DirectoryView {
   /** True while HWC_DIRECTORY_FILE is the truth: the tab shows, never edits. */
   readOnly: boolean;
-  /** What will go wrong with the directory as it is, for the top of the page. */
+  /** What will go wrong with the directory as it is, for the top of the page: the first ones. */
   warnings: DirectoryWarning[];
+  /** How many there are in all. */
+  warningCount: number;
   municipalities: Municipality[];
   schools: School[];
   members: Array<{ id: string; name: string; email?: string; roles: Member['roles']; reachable: boolean }>;

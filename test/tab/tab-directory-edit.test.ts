@@ -162,6 +162,7 @@ describe('the tab: admins edit the directory', () => {
       ]),
     );
     expect(listed.json.warnings).not.toContainEqual(expect.objectContaining({ kind: 'no_coordinator' }));
+    expect(listed.json.warningCount).toBe((listed.json.warnings as unknown[]).length);
   });
 
   describe('CSV import', () => {
@@ -223,6 +224,17 @@ describe('the tab: admins edit the directory', () => {
       expect((await call('POST', '/api/tab/directory/import/apply', ADMIN_ID, { kind: 'members', csv: removal, version: removing.version })).status).toBe(200);
       expect(((await call('GET', '/api/tab/directory', ADMIN_ID)).json.members as Array<{ id: string }>).map((m) => m.id)).not.toContain(CSV_CONTACT);
     });
+  });
+
+  it('sends the first 50 warnings and how many there are, however many schools nobody can be reached at', async () => {
+    const rows = Array.from({ length: 60 }, (_, i) => `${String(i).padStart(2, '0')}WW00;Nieuwe school ${i};${MUNICIPALITY_ID}`);
+    const csv = ['brin;naam;gemeente', ...rows].join('\n');
+    const preview = (await call('POST', '/api/tab/directory/import/preview', ADMIN_ID, { kind: 'schools', csv })).json;
+    expect((await call('POST', '/api/tab/directory/import/apply', ADMIN_ID, { kind: 'schools', csv, version: preview.version })).status).toBe(200);
+
+    const listed = (await call('GET', '/api/tab/directory', ADMIN_ID)).json;
+    expect(listed.warnings).toHaveLength(50);
+    expect(listed.warningCount).toBeGreaterThanOrEqual(60);
   });
 
   it('refuses every edit while the directory file is the truth (409), and audits the refusal', async () => {

@@ -26,6 +26,7 @@ export interface RoleData {
 export interface DirectoryData {
   readOnly: boolean;
   warnings: DirectoryWarning[];
+  warningCount: number;
   municipalities: Array<{ id: string; name: string; routing: 'direct' | 'leerplicht'; holidayRegion?: string } & Record<string, unknown>>;
   schools: Array<{ id: string; name: string; municipalityId: string; daysOff?: string[] } & Record<string, unknown>>;
   members: Array<{ id: string; name: string; email?: string; roles: RoleData[]; reachable: boolean }>;

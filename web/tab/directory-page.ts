@@ -131,7 +131,7 @@ export function directoryPage(t: Strings, data: DirectoryData, editing?: Directo
     { 'aria-labelledby': 'directory-heading' },
     h('h2', { id: 'directory-heading' }, d.heading),
     data.readOnly && h('p', { class: 'notice', role: 'note' }, d.readOnly),
-    data.warnings.length > 0 && warningList(t, data.warnings),
+    data.warnings.length > 0 && warningList(t, data.warnings, data.warningCount),
     status,
     editable && csvImport(t, editing),
     formSlot,
@@ -141,15 +141,15 @@ export function directoryPage(t: Strings, data: DirectoryData, editing?: Directo
   );
 }
 
-function warningList(t: Strings, warnings: DirectoryWarning[]): HTMLElement {
+function warningList(t: Strings, warnings: DirectoryWarning[], total: number): HTMLElement {
   const w = t.directory.warnings;
   const text = (warning: DirectoryWarning) => (warning.kind === 'calendar_ends' ? w.calendar_ends(warning.endsOn, warning.daysLeft) : w[warning.kind](warning.name));
   return h(
     'section',
     { class: 'notice warnings', id: 'directory-warnings', 'aria-labelledby': 'warnings-heading' },
-    h('h3', { id: 'warnings-heading' }, `${t.directory.warningsHeading} (${warnings.length})`),
-    h('ul', {}, ...warnings.slice(0, 50).map((warning) => h('li', { 'data-warning': warning.kind }, text(warning)))),
-    warnings.length > 50 && h('p', { class: 'note' }, t.directory.capped(50)),
+    h('h3', { id: 'warnings-heading' }, `${t.directory.warningsHeading} (${total})`),
+    h('ul', {}, ...warnings.map((warning) => h('li', { 'data-warning': warning.kind }, text(warning)))),
+    total > warnings.length && h('p', { class: 'note' }, t.directory.moreWarnings(warnings.length)),
   );
 }
 

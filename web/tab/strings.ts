@@ -26,6 +26,7 @@ const nl = {
     none: 'Niets gevonden.',
     count: (shown: number, total: number) => `${shown} van ${total}`,
     capped: (shown: number) => `De eerste ${shown} staan hier; zoek om de rest te vinden.`,
+    moreWarnings: (shown: number) => `De eerste ${shown} staan hier; los ze op en de volgende verschijnen.`,
     warningsHeading: 'Let op',
     warnings: {
       school_unreachable: (name: string) => `${name}: geen contactpersoon die de bot kan bereiken. Een signaal voor deze school komt bij niemand aan.`,
@@ -161,6 +162,7 @@ const en: Strings = {
     none: 'Nothing found.',
     count: (shown: number, total: number) => `${shown} of ${total}`,
     capped: (shown: number) => `The first ${shown} are shown; search to find the rest.`,
+    moreWarnings: (shown: number) => `The first ${shown} are shown; solve them and the next appear.`,
     warningsHeading: 'Attention',
     warnings: {
       school_unreachable: (name: string) => `${name}: no contact the bot can reach. A signal for this school reaches nobody.`,
