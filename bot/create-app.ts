@@ -93,8 +93,7 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
   );
   // Teams' limits are per bot: every instance on this store takes its turns from one budget in it.
   const limiter = new SharedRateLimiter(stores.rateBudget, { globalPerSecond: config.teamsRatePerSecond });
-  const messenger = telemetry.messenger(
-    new TeamsMessenger(
+  const teamsMessenger = new TeamsMessenger(
     new BotConnectorClient(connectorCredentials(config, authForTests?.credentialsFactory)),
     {
       appId: config.appId,
@@ -105,8 +104,8 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
       ratePerSecond: config.teamsRatePerSecond,
     },
     limiter,
-    ),
   );
+  const messenger = telemetry.messenger(teamsMessenger);
   const { signals, directory, audit, digestRuns } = telemetry.stores(stores);
   const cards = new SignalCards(directory);
   const schoolTime = new SchoolTime(directory, { quietTime: config.quietTime });
