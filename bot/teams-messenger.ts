@@ -77,14 +77,22 @@ export class TeamsMessenger implements Messenger {
    */
   private async turn(conversationId: string | undefined, { signal, beforeCall }: CallOptions = {}): Promise<void> {
     if (beforeCall?.aborted) throw new MessengerError(HANDED_BACK, true);
-    const waits = [signal, beforeCall].filter((s) => s !== undefined);
-    const ends = waits.length > 1 ? AbortSignal.any(waits) : waits[0];
+    // The wait ends when either signal fires. Listeners of our own, removed after the wait: the
+    // process-long `beforeCall` must not collect one per card (as AbortSignal.any's would).
+    const ends = new AbortController();
+    const end = () => ends.abort();
+    signal?.addEventListener('abort', end, { once: true });
+    beforeCall?.addEventListener('abort', end, { once: true });
+    if (signal?.aborted) ends.abort();
     try {
-      await this.limiter.acquire(conversationId, { maxWaitMs: this.settings.maxRateWaitMs ?? DISPATCH_LEASE_MS / 3, ...(ends ? { signal: ends } : {}) });
+      await this.limiter.acquire(conversationId, { maxWaitMs: this.settings.maxRateWaitMs ?? DISPATCH_LEASE_MS / 3, signal: ends.signal });
     } catch (error) {
       if (beforeCall?.aborted && !signal?.aborted) throw new MessengerError(HANDED_BACK, true);
       if (error instanceof RateLimitWaitExceeded || signal?.aborted) throw new MessengerError('rate_limit_wait', true);
       throw error;
+    } finally {
+      signal?.removeEventListener('abort', end);
+      beforeCall?.removeEventListener('abort', end);
     }
     // Granted at the very moment the process began to stop: still nothing sent, so it goes back.
     if (beforeCall?.aborted) throw new MessengerError(HANDED_BACK, true);
