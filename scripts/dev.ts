@@ -20,7 +20,8 @@ import { teamsTestHostPage } from './dev/teams-host-page';
 const hostQuery = z
   .object({
     page: z.enum(['beheer', 'overzicht', 'kaarten']).default('beheer'),
-    as: z.string().uuid().default(DEMO_TAB_USER_ID),
+    // An Entra object id, as the tab's token check takes it.
+    as: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i).default(DEMO_TAB_USER_ID),
     theme: z.enum(['default', 'dark', 'contrast']).default('default'),
     locale: z.enum(['nl-NL', 'en-GB']).default('nl-NL'),
   })
