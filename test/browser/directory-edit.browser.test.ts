@@ -85,7 +85,8 @@ describe('the tab in Chromium: an admin edits the directory', () => {
     await frame.locator('#directory-form button', { hasText: 'Rol toevoegen' }).click();
     await frame.fill('#role-0-scope', SCHOOL_ID);
     await frame.locator('#directory-form button[type="submit"]').click();
-    await frame.locator('#field-aadObjectId-error', { hasText: 'GUID' }).waitFor();
+    // In Dutch, saying what the field takes (the server's schema speaks English).
+    await frame.locator('#field-aadObjectId-error', { hasText: 'Het Entra object-id van de persoon' }).waitFor();
     await page.screenshot({ path: join(OUTPUT, 'directory-edit-problem.png'), fullPage: true });
     expect(await seriousViolations(frame)).toEqual([]);
     expect(await frame.locator('#directory-results tr[data-id="not-a-guid"]').count()).toBe(0);
@@ -131,7 +132,7 @@ describe('the tab in Chromium: an admin edits the directory', () => {
     };
     const header = 'entra_id;naam;email;rol;school;gemeenten;rang';
     await upload([header, `${CSV_CONTACT_ID};Cas Contact;cas@example.org;contactpersoon;${SCHOOL_ID};;reserve`, 'geen-id;Fout;;contactpersoon;12AB00;;'].join('\r\n'));
-    expect(await frame.textContent('[data-preview="errors"]')).toContain('Regel 3');
+    expect(await frame.textContent('[data-preview="errors"]')).toContain('Regel 3: Het Entra object-id van de persoon');
     expect(await frame.locator('#csv-apply').isDisabled()).toBe(true);
 
     await upload([header, `${CSV_CONTACT_ID};Cas Contact;cas@example.org;contactpersoon;${SCHOOL_ID};;reserve`].join('\r\n'));

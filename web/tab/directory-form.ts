@@ -6,6 +6,7 @@
  */
 import type { DirectoryData, EditProblem, RoleData } from './api';
 import { h } from './dom';
+import { problemText } from './problem-text';
 import type { Strings } from './strings';
 
 export type EntryKind = 'municipalities' | 'schools' | 'members';
@@ -102,10 +103,10 @@ export function entryForm(t: Strings, kind: EntryKind, data: DirectoryData, entr
       for (const problem of problems) {
         // `roles.0.schoolId` belongs to the first role's row; `id` and `name` to their fields.
         const target = fieldErrors.get(problem.field) ?? fieldErrors.get(problem.field.split('.').slice(0, 2).join('.')) ?? fieldErrors.get(problem.field.split('.')[0] ?? '');
-        if (target && problem.field !== '') target.textContent = problem.message;
+        if (target && problem.field !== '') target.textContent = problemText(t, problem.field, problem.message);
         else unplaced.push(problem);
       }
-      general.replaceChildren(...(unplaced.length > 0 ? [h('li', {}, d.problems)] : []), ...unplaced.map((p) => h('li', {}, p.field ? `${p.field}: ${p.message}` : p.message)));
+      general.replaceChildren(...(unplaced.length > 0 ? [h('li', {}, d.problems)] : []), ...unplaced.map((p) => h('li', {}, problemText(t, p.field, p.message))));
     },
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { ImportPreviewData } from './api';
 import { h } from './dom';
+import { problemText } from './problem-text';
 import type { Strings } from './strings';
 
 export interface CsvImporting {
@@ -14,6 +15,12 @@ export interface CsvImporting {
 }
 
 const SHOWN = 50;
+
+/** An import's problem names its field first (`aadObjectId: …`): in words of the page, as in the form. */
+function csvProblem(t: Strings, message: string): string {
+  const field = /^([A-Za-z.0-9]+): /.exec(message)?.[1] ?? '';
+  return problemText(t, field, message);
+}
 
 export function csvImport(t: Strings, importing: CsvImporting): HTMLElement {
   const c = t.directory.csv;
@@ -64,7 +71,7 @@ function previewOf(t: Strings, p: ImportPreviewData, apply: (version: string) =>
   const parts: Array<HTMLElement | null> = [
     h('p', { id: 'csv-summary' }, c.summary(p.added.length, p.changed.length, p.removed.length, p.unchanged)),
     p.errors.length > 0
-      ? h('div', { 'data-preview': 'errors', role: 'alert' }, h('h4', {}, `${c.errors} (${p.errors.length})`), h('ul', {}, ...p.errors.slice(0, SHOWN).map((e) => h('li', {}, e.line > 0 ? c.line(e.line, e.message) : e.message))))
+      ? h('div', { 'data-preview': 'errors', role: 'alert' }, h('h4', {}, `${c.errors} (${p.errors.length})`), h('ul', {}, ...p.errors.slice(0, SHOWN).map((e) => h('li', {}, e.line > 0 ? c.line(e.line, csvProblem(t, e.message)) : csvProblem(t, e.message)))))
       : null,
     list(c.added, 'added', p.added),
     list(c.changed, 'changed', p.changed),

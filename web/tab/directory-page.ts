@@ -8,6 +8,7 @@ import type { DirectoryData, DirectoryWarning, EditProblem } from './api';
 import { entryForm, type EntryKind } from './directory-form';
 import { csvImport, type CsvImporting } from './directory-import';
 import { h } from './dom';
+import { problemText } from './problem-text';
 import type { Strings } from './strings';
 
 const MAX_ROWS = 200;
@@ -50,7 +51,7 @@ export function directoryPage(t: Strings, data: DirectoryData, editing?: Directo
     const answer = await editing!.remove(kind, id).catch(() => ({ status: 0, json: {} as Record<string, unknown> }));
     if (answer.status === 200) return editing!.reload(d.removed);
     const problems = (answer.json.problems as EditProblem[] | undefined) ?? [{ field: '', message: d.failed }];
-    status.textContent = `${d.problems} ${problems.map((p) => p.message).join(' ')}`;
+    status.textContent = `${d.problems} ${problems.map((p) => problemText(t, p.field, p.message)).join(' ')}`;
   };
 
   /** A table of texts; with editing, each row ends in Wijzigen and Verwijderen. */
