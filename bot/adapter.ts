@@ -1,6 +1,5 @@
 import {
   CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
   type Activity,
   type ConfigurationBotFrameworkAuthenticationOptions,
   type InvokeResponse,
@@ -10,6 +9,8 @@ import { AuthenticationError, type AuthenticateRequestResult, type ServiceClient
 import { correlationIdOf } from './turn-info';
 import type { Logger } from '../src/ports';
 import { describeError } from './logger';
+import type { BotConnectorClient } from './bot-connector-client';
+import { TurnAuthentication } from './turn-connector';
 
 export interface AdapterSettings {
   appId: string;
@@ -51,9 +52,11 @@ export class HwcAdapter extends CloudAdapter {
     settings: AdapterSettings,
     private readonly logger: Logger,
     genericReply: (context: TurnContext, correlationId: string) => Promise<void>,
+    /** The bot's own Bot Connector client: a turn's replies go through it too (bot/turn-connector.ts). */
+    connector: BotConnectorClient,
   ) {
     super(
-      new ConfigurationBotFrameworkAuthentication(
+      new TurnAuthentication(
         {
           MicrosoftAppId: settings.appId,
           MicrosoftAppPassword: settings.appPassword ?? '',
@@ -62,6 +65,7 @@ export class HwcAdapter extends CloudAdapter {
           ...settings.authForTests?.endpoints,
         },
         settings.authForTests?.credentialsFactory,
+        connector,
       ),
     );
     // The one place unexpected turn errors end: log names and a correlation id, tell the user

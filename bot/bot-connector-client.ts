@@ -55,6 +55,15 @@ export class BotConnectorClient {
     return { id };
   }
 
+  /** Posts a message as an answer to one in the conversation (a turn's reply); resolves with its id. */
+  async replyToActivity(serviceUrl: string, conversationId: string, replyToId: string, activity: OutgoingActivity, signal?: AbortSignal): Promise<{ id: string }> {
+    const url = `${base(serviceUrl)}v3/conversations/${encodeURIComponent(conversationId)}/activities/${encodeURIComponent(replyToId)}`;
+    const body = await this.call('POST', url, activity, signal, { posts: true });
+    const id = (body as { id?: unknown } | undefined)?.id;
+    // A reply needs no id to be useful: nothing updates it later.
+    return { id: typeof id === 'string' ? id : '' };
+  }
+
   /** Replaces a message the bot sent, in place. */
   async updateActivity(serviceUrl: string, conversationId: string, activityId: string, activity: OutgoingActivity, signal?: AbortSignal): Promise<void> {
     const url = `${base(serviceUrl)}v3/conversations/${encodeURIComponent(conversationId)}/activities/${encodeURIComponent(activityId)}`;

@@ -82,6 +82,8 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
   await loadDirectory(config, stores, logger);
   const telemetry = instrumentation(startTelemetry(config.applicationInsightsConnectionString, telemetryForTests));
 
+  // One client for every call to Teams: the dispatcher's cards and a turn's own replies.
+  const connector = new BotConnectorClient(connectorCredentials(config, authForTests?.credentialsFactory));
   const adapter = new HwcAdapter(
     { appId: config.appId, ...(config.appPassword ? { appPassword: config.appPassword } : {}), ...(config.appType ? { appType: config.appType } : {}), ...(config.tenantId ? { tenantId: config.tenantId } : {}), ...(authForTests ? { authForTests } : {}) },
     logger,
@@ -90,11 +92,12 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
       const t = stringsFor(locale).bot.genericError;
       await replyWithCard(context, noticeCard({ locale, title: t.title, text: t.text(correlationId) }));
     },
+    connector,
   );
   // Teams' limits are per bot: every instance on this store takes its turns from one budget in it.
   const limiter = new SharedRateLimiter(stores.rateBudget, { globalPerSecond: config.teamsRatePerSecond });
   const teamsMessenger = new TeamsMessenger(
-    new BotConnectorClient(connectorCredentials(config, authForTests?.credentialsFactory)),
+    connector,
     {
       appId: config.appId,
       serviceUrl: config.teamsServiceUrl,

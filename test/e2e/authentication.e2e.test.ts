@@ -10,6 +10,7 @@ import { inputLabelled } from '../support/card-query';
 import { startAuthenticatedBot } from '../support/authenticated-bot';
 import { FakeBotConnector } from '../support/fake-bot-connector';
 import { newSigningKey, OpenIdTestServer } from '../support/openid-test-server';
+import { OFFLINE_BOT_TOKEN } from '../support/offline-authentication';
 import { writeDirectoryFile, type RunningBot } from '../support/running-bot';
 import { TENANT_ID, TeamsUser } from '../support/teams-user';
 
@@ -116,6 +117,8 @@ describe('authentication of /api/messages', () => {
     const reply = await connector.waitFor((c) => c.method === 'send' && connector.calls.indexOf(c) >= before, 'the form');
     expect(reply.conversationId).toBe(wendy.conversationId);
     expect(inputLabelled((reply.body.attachments as Array<{ content: unknown }>)[0]!.content, 'Voornaam')).toBeDefined();
+    // The turn's own reply is signed like every other call the bot makes to Teams.
+    expect(reply.authorization).toBe(OFFLINE_BOT_TOKEN);
     expect(openId.metadataRequests).toBeGreaterThan(0);
   });
 });

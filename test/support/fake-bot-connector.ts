@@ -8,6 +8,8 @@ export interface ConnectorCall {
   conversationId: string;
   activityId?: string;
   body: Record<string, unknown>;
+  /** The Authorization header the call came with, if any. */
+  authorization?: string;
 }
 
 /**
@@ -201,11 +203,11 @@ export class FakeBotConnector {
     if (request) request.status = 200;
     if (req.method === 'POST') {
       const id = `activity-${this.nextId++}`;
-      this.record({ method: 'send', conversationId, activityId: id, body });
+      this.record({ method: 'send', conversationId, activityId: id, body, ...signedBy(req) });
       return this.answer(res, 200, { id });
     }
     if (req.method === 'PUT' && activityId) {
-      this.record({ method: 'update', conversationId, activityId, body });
+      this.record({ method: 'update', conversationId, activityId, body, ...signedBy(req) });
       return this.answer(res, 200, { id: activityId });
     }
     if (req.method === 'DELETE' && activityId) {
@@ -255,4 +257,8 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const text = Buffer.concat(chunks).toString('utf8');
   return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+}
+
+function signedBy(req: IncomingMessage): { authorization?: string } {
+  return req.headers.authorization ? { authorization: req.headers.authorization } : {};
 }
