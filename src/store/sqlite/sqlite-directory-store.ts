@@ -12,6 +12,7 @@ import {
   parseSchoolDocument,
   isAdmin,
 } from '../directory-documents';
+import { ParsedTextCache } from '../parsed-text-cache';
 
 interface DocumentRow {
   document: string;
@@ -41,6 +42,13 @@ export class SqliteDirectoryStore implements DirectoryStore {
   private readonly saveConversationRow: Statement<[string, string]>;
   private readonly reachableMembers: Statement<[], string>;
   private readonly conversation: Statement<[string], DocumentRow>;
+  /** Each kind's documents parsed once per text: the directory is read on every turn and card. */
+  private readonly parsed = {
+    member: new ParsedTextCache(parseMemberDocument),
+    school: new ParsedTextCache(parseSchoolDocument),
+    municipality: new ParsedTextCache(parseMunicipalityDocument),
+    conversation: new ParsedTextCache(parseConversationDocument),
+  };
 
   constructor(db: Database) {
     const putMunicipality = db.prepare<[string, string]>(
@@ -143,41 +151,41 @@ export class SqliteDirectoryStore implements DirectoryStore {
   }
 
   async getMember(aadObjectId: string): Promise<Member | undefined> {
-    return read(this.member.get(aadObjectId), parseMemberDocument);
+    return read(this.member.get(aadObjectId), this.parsed.member);
   }
 
   async getSchool(id: string): Promise<School | undefined> {
-    return read(this.school.get(id), parseSchoolDocument);
+    return read(this.school.get(id), this.parsed.school);
   }
 
   async getMunicipality(id: string): Promise<Municipality | undefined> {
-    return read(this.municipality.get(id), parseMunicipalityDocument);
+    return read(this.municipality.get(id), this.parsed.municipality);
   }
 
   /** Ordered by school id. */
   async listSchools(municipalityIds: string[]): Promise<School[]> {
     const rows = this.schoolsIn.all(JSON.stringify(municipalityIds));
-    return rows.map((row) => parseSchoolDocument(JSON.parse(row.document)));
+    return rows.map((row) => this.parsed.school.get(row.document));
   }
 
   /** Ordered by school id. */
   async listAllSchools(): Promise<School[]> {
-    return this.allSchools.all().map((row) => parseSchoolDocument(JSON.parse(row.document)));
+    return this.allSchools.all().map((row) => this.parsed.school.get(row.document));
   }
 
   /** Ordered by id. */
   async listMunicipalities(): Promise<Municipality[]> {
-    return this.allMunicipalities.all().map((row) => parseMunicipalityDocument(JSON.parse(row.document)));
+    return this.allMunicipalities.all().map((row) => this.parsed.municipality.get(row.document));
   }
 
   /** Ordered by member id. */
   async listMembers(): Promise<Member[]> {
-    return this.allMembers.all().map((row) => parseMemberDocument(JSON.parse(row.document)));
+    return this.allMembers.all().map((row) => this.parsed.member.get(row.document));
   }
 
   /** Ordered by member id. */
   async listSchoolContacts(schoolId: string): Promise<Member[]> {
-    return this.contactsOf.all(schoolId).map((row) => parseMemberDocument(JSON.parse(row.document)));
+    return this.contactsOf.all(schoolId).map((row) => this.parsed.member.get(row.document));
   }
 
   async removeEntries(kind: DirectoryEntryKind, ids: string[]): Promise<void> {
@@ -193,7 +201,7 @@ export class SqliteDirectoryStore implements DirectoryStore {
   async listAdmins(): Promise<Member[]> {
     return this.allMembers
       .all()
-      .map((row) => parseMemberDocument(JSON.parse(row.document)))
+      .map((row) => this.parsed.member.get(row.document))
       .filter(isAdmin);
   }
 
@@ -201,12 +209,12 @@ export class SqliteDirectoryStore implements DirectoryStore {
   async listMunicipalityMembers(role: MunicipalityRole, municipalityId: string): Promise<Member[]> {
     return this.municipalityMembers
       .all(role, municipalityId)
-      .map((row) => parseMemberDocument(JSON.parse(row.document)));
+      .map((row) => this.parsed.member.get(row.document));
   }
 
   /** Ordered by member id. */
   async listDigestRecipients(): Promise<Member[]> {
-    return this.digestRecipients.all().map((row) => parseMemberDocument(JSON.parse(row.document)));
+    return this.digestRecipients.all().map((row) => this.parsed.member.get(row.document));
   }
 
   async saveConversation(address: ConversationAddress): Promise<void> {
@@ -218,10 +226,10 @@ export class SqliteDirectoryStore implements DirectoryStore {
   }
 
   async getConversation(memberId: string): Promise<ConversationAddress | undefined> {
-    return read(this.conversation.get(memberId), parseConversationDocument);
+    return read(this.conversation.get(memberId), this.parsed.conversation);
   }
 }
 
-function read<T>(row: DocumentRow | undefined, parse: (raw: unknown) => T): T | undefined {
-  return row && parse(JSON.parse(row.document));
+function read<T>(row: DocumentRow | undefined, parsed: ParsedTextCache<T>): T | undefined {
+  return row && parsed.get(row.document);
 }
