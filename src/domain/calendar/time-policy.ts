@@ -60,7 +60,7 @@ export class TimePolicy {
     settings: TimePolicySettings = DEFAULT_TIME_POLICY,
   ) {
     // The same rules as the directory's overrides: HH:MM times, schoolDayStart inside the window.
-    timePolicyOverridesSchema.parse(settings);
+    checkSettings(settings);
     this.settings = Object.freeze({ ...settings });
   }
 
@@ -167,6 +167,21 @@ export class TimePolicy {
       supportReminderAt: this.supportReminderAt(supportDeadline),
     };
   }
+}
+
+/**
+ * Settings already found valid, by their values: a policy is built for every signal, card and
+ * deadline, from the few settings the municipalities have. Bounded, in case they are many.
+ */
+const validSettings = new Set<string>();
+const VALID_SETTINGS_KEPT = 1_000;
+
+function checkSettings(settings: TimePolicySettings): void {
+  const key = JSON.stringify(settings);
+  if (validSettings.has(key)) return;
+  timePolicyOverridesSchema.parse(settings);
+  if (validSettings.size >= VALID_SETTINGS_KEPT) validSettings.clear();
+  validSettings.add(key);
 }
 
 /**
