@@ -67,7 +67,7 @@ export interface FanOutResult {
   otherCalls: number;
   relayCalls: number;
   peaks: { global: number; perConversation: number[] };
-  /** The shared budget's takes over all instances: how many, refused, and their mean time (ms). */
+  /** The shared budget's takes over all instances: how many calls asked, refused, and the store's time per call (ms). */
   budget: { takes: number; refused: number; givenBack: number; meanMs: number };
   minimumMs: number;
   /** The event loop's delay (ms) while the run went: a stalled loop stamps calls late. */
@@ -190,6 +190,15 @@ class TimedBudget implements RateBudget {
     this.tally.takes++;
     if (!take.ok) this.tally.refused++;
     return take;
+  }
+
+  async tryTakeEach(requests: ReadonlyArray<readonly RateWindow[]>, now: number): Promise<RateTake[]> {
+    const started = performance.now();
+    const takes = await this.inner.tryTakeEach(requests, now);
+    this.tally.totalMs += performance.now() - started;
+    this.tally.takes += takes.length;
+    this.tally.refused += takes.filter((take) => !take.ok).length;
+    return takes;
   }
 
   async giveBack(windows: readonly RateWindow[], at: number): Promise<void> {

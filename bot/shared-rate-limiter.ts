@@ -1,4 +1,4 @@
-import type { RateBudget, RateWindow } from '../src/ports';
+import type { RateBudget, RateTake, RateWindow } from '../src/ports';
 import { DEFAULT_GLOBAL_PER_SECOND, RateLimitWaitExceeded, TEAMS_CONVERSATION_LIMITS, type RateLimit, type TurnLimiter } from './rate-limiter';
 
 /** The store keys of the budget: one for the bot as a whole, one per conversation. */
@@ -158,63 +158,82 @@ export class SharedRateLimiter implements TurnLimiter {
   }
 
   private async pump(): Promise<void> {
+    // One tick first: callers that ask in the same moment (the cards of one signal, each to its
+    // own chat) are then in line together, and one store step serves them all.
+    await Promise.resolve();
     while (this.lines.size > 0) {
-      let served = false;
-      for (const [key, line] of [...this.lines]) {
-        if (this.globalNotBefore > this.now()) break;
-        if (line.queue.length === 0) this.lines.delete(key);
-        else if (line.notBefore <= this.now()) served = (await this.serveOne(key, line)) || served;
+      if (this.globalNotBefore > this.now()) {
+        await this.pause(Math.max(1, Math.min(this.globalNotBefore - this.now(), 1_000)));
+        continue;
       }
-      if (served || this.lines.size === 0) continue;
-      // Nothing could go: sleep until the first full window (global or a conversation's) opens.
       const now = this.now();
-      let next = this.globalNotBefore > now ? this.globalNotBefore : Infinity;
+      for (const [key, line] of this.lines) if (line.queue.length === 0) this.lines.delete(key);
+      const ready = [...this.lines].filter(([, line]) => line.notBefore <= now);
+      if (ready.length > 0 && (await this.serveRound(ready))) continue;
+      if (this.lines.size === 0) continue;
+      // Nothing could go: sleep until the first full window (global or a conversation's) opens.
+      const after = this.now();
+      let next = this.globalNotBefore > after ? this.globalNotBefore : Infinity;
       if (next === Infinity) for (const line of this.lines.values()) next = Math.min(next, line.notBefore);
-      await this.pause(Math.max(1, Math.min(next - now, 1_000)));
+      await this.pause(Math.max(1, Math.min(next - after, 1_000)));
     }
   }
 
-  /** One take from the store for the line's first caller; true when a caller was answered. */
-  private async serveOne(key: string | symbol, line: Line): Promise<boolean> {
-    // The call is stamped a little ahead, by about what a take costs, and the caller goes at
+  /**
+   * One store step for the first caller of every line that may go: true when a caller was
+   * answered. Lines are asked in their round-robin order, and a served line goes to the back.
+   */
+  private async serveRound(ready: Array<[string | symbol, Line]>): Promise<boolean> {
+    // The calls are stamped a little ahead, by about what a take costs, and each caller goes at
     // that moment: then every call is made when its stamp says, whatever the store's latency.
     // Stamped when asked, a slow take (a cold connection, a busy store) would make the call
     // later than its stamp, and the next call into the same window, stamped correctly, would
     // reach Teams early.
     const asked = this.now();
     const stamp = asked + this.leadMs;
-    let take;
+    let takes: RateTake[];
     try {
-      take = await this.budget.tryTake(line.windows, stamp);
+      takes = await this.budget.tryTakeEach(
+        ready.map(([, line]) => line.windows),
+        stamp,
+      );
     } catch (error) {
-      const waiter = line.queue.shift();
-      if (line.queue.length === 0) this.lines.delete(key);
-      if (!waiter) return false;
-      this.settle(waiter);
-      waiter.reject(error);
+      // The store could not be asked: each first caller hears why, the others wait their turn.
+      for (const [key, line] of ready) {
+        const waiter = line.queue.shift();
+        if (line.queue.length === 0) this.lines.delete(key);
+        if (!waiter) continue;
+        this.settle(waiter);
+        waiter.reject(error);
+      }
       return true;
     }
     const took = this.now() - asked;
     this.takeMs = this.takeMs * 0.8 + took * 0.2;
     this.leadMs = Math.min(MAX_LEAD_MS, Math.ceil(Math.max(2 * this.takeMs, took)));
-    if (!take.ok) {
-      const until = asked + take.retryInMs;
-      if (take.key === GLOBAL_BUDGET_KEY) this.globalNotBefore = until;
-      else line.notBefore = until;
-      return false;
-    }
-    // The caller may have given up during the take: then the call goes back to the budget.
-    const waiter = line.queue.shift();
-    this.lines.delete(key);
-    if (line.queue.length > 0) this.lines.set(key, line);
-    if (!waiter) {
-      this.giveBack(line.windows, stamp);
-      return false;
-    }
-    const early = stamp - this.now();
-    if (early > this.earlyMs) setTimeout(() => this.go(key, line, waiter, stamp), early);
-    else this.go(key, line, waiter, stamp);
-    return true;
+    let served = false;
+    ready.forEach(([key, line], i) => {
+      const take = takes[i]!;
+      if (!take.ok) {
+        const until = asked + take.retryInMs;
+        if (take.key === GLOBAL_BUDGET_KEY) this.globalNotBefore = Math.max(this.globalNotBefore, until);
+        else line.notBefore = until;
+        return;
+      }
+      // The caller may have given up during the take: then the call goes back to the budget.
+      const waiter = line.queue.shift();
+      this.lines.delete(key);
+      if (line.queue.length > 0) this.lines.set(key, line);
+      if (!waiter) {
+        this.giveBack(line.windows, stamp);
+        return;
+      }
+      served = true;
+      const early = stamp - this.now();
+      if (early > this.earlyMs) setTimeout(() => this.go(key, line, waiter, stamp), early);
+      else this.go(key, line, waiter, stamp);
+    });
+    return served;
   }
 
   /**

@@ -206,6 +206,13 @@ export interface RateBudget {
    * first (two takes in opposite orders may keep undoing each other).
    */
   tryTake(windows: readonly RateWindow[], now: number): Promise<RateTake>;
+  /**
+   * Several takes, each as `tryTake` decides one, in the order given: each is granted or refused
+   * on its own, and what an earlier one took counts for the later ones. One store step where the
+   * store can (a single transaction in SQLite): a process with calls waiting in several chats
+   * asks once, not once per chat.
+   */
+  tryTakeEach(requests: ReadonlyArray<readonly RateWindow[]>, now: number): Promise<RateTake[]>;
   /** Returns a call taken with these windows at `at` that was not made, so it counts no more. */
   giveBack(windows: readonly RateWindow[], at: number): Promise<void>;
 }

@@ -83,6 +83,32 @@ export function rateBudgetContract(stores: () => Stores): void {
       expect(await budget().tryTake(windows, T0 + 40)).toEqual({ ok: false, retryInMs: 960, key: 'global' });
     });
 
+    it('takes several calls in one step, in order: each granted or refused on its own, the earlier counting for the later', async () => {
+      const global = perSecond('global', 3);
+      const takes = await budget().tryTakeEach(
+        [
+          [global, perSecond('conversation:a', 1)],
+          [global, perSecond('conversation:a', 1)],
+          [global, perSecond('conversation:b', 1)],
+          [global, perSecond('conversation:c', 1)],
+          [global, perSecond('conversation:d', 1)],
+        ],
+        T0,
+      );
+
+      expect(takes).toEqual([
+        { ok: true },
+        // conversation:a is full after the first: refused, and it took nothing from the global budget.
+        { ok: false, retryInMs: 1_000, key: 'conversation:a' },
+        { ok: true },
+        { ok: true },
+        { ok: false, retryInMs: 1_000, key: 'global' },
+      ]);
+      // What the step took stays taken.
+      expect(await budget().tryTake([perSecond('conversation:e', 1), global], T0 + 10)).toEqual({ ok: false, retryInMs: 990, key: 'global' });
+      expect(await budget().tryTakeEach([], T0)).toEqual([]);
+    });
+
     it('keeps keys apart', async () => {
       expect(await takeAt([perSecond('conversation:a', 1)], [T0])).toBe(1);
 

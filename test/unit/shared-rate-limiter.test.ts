@@ -16,21 +16,40 @@ function busiest(times: number[], perMs: number): number {
   return most;
 }
 
-/** Counts the store's answers, to show a waiting process does not poll it. */
+/** Counts the store's steps (a take of one call or of several), to show a waiting process does not poll it. */
 class CountingBudget implements RateBudget {
   takes = 0;
+  /** How many calls each step asked for. */
+  readonly sizes: number[] = [];
   failNext: Error | undefined;
   constructor(private readonly inner: RateBudget) {}
   async tryTake(windows: readonly RateWindow[], now: number): Promise<RateTake> {
+    const [take] = await this.tryTakeEach([windows], now);
+    return take!;
+  }
+  async tryTakeEach(requests: ReadonlyArray<readonly RateWindow[]>, now: number): Promise<RateTake[]> {
     this.takes++;
+    this.sizes.push(requests.length);
     const failure = this.failNext;
     this.failNext = undefined;
     if (failure) throw failure;
-    return this.inner.tryTake(windows, now);
+    return this.inner.tryTakeEach(requests, now);
   }
   giveBack(windows: readonly RateWindow[], at: number): Promise<void> {
     return this.inner.giveBack(windows, at);
   }
+}
+
+/** A budget from a stub's tryTake: several takes are asked one after another. */
+function oneByOne(stub: Pick<RateBudget, 'tryTake' | 'giveBack'>): RateBudget {
+  return {
+    ...stub,
+    tryTakeEach: async (requests, now) => {
+      const takes: RateTake[] = [];
+      for (const windows of requests) takes.push(await stub.tryTake(windows, now));
+      return takes;
+    },
+  };
 }
 
 describe('SharedRateLimiter: one budget in the store for every instance', () => {
@@ -112,6 +131,33 @@ describe('SharedRateLimiter: one budget in the store for every instance', () => 
     expect(budget.takes).toBe(3);
   });
 
+  it('serves callers that ask in the same moment, each into its own chat, with one store step', async () => {
+    const budget = new CountingBudget(new MemoryRateBudget());
+    const limiter = new SharedRateLimiter(budget, { marginMs: 0, leadMs: 0 });
+
+    // The cards of one signal, each to another contact's chat.
+    await Promise.all(['chat-a', 'chat-b', 'chat-c'].map((chat) => limiter.acquire(chat, { maxWaitMs: 1_000 })));
+
+    expect(budget.sizes).toEqual([3]);
+  });
+
+  it('answers each caller of a shared step on its own: a full chat waits, the others go', async () => {
+    const budget = new CountingBudget(new MemoryRateBudget());
+    const limiter = new SharedRateLimiter(budget, { globalPerSecond: 100, marginMs: 0, leadMs: 0 });
+    const grants: Array<{ conversationId: string; at: number }> = [];
+    // Seven fill chat-a's first second; then an eighth there and one into chat-b ask together.
+    await Promise.all(ask(limiter, ['chat-a'], 7, grants));
+    const together = [...ask(limiter, ['chat-a'], 1, grants), ...ask(limiter, ['chat-b'], 1, grants)];
+
+    await jest.advanceTimersByTimeAsync(1_000);
+    await Promise.all(together);
+
+    // One caller per chat per step: seven steps for chat-a alone, then both chats in one step.
+    expect(budget.sizes.slice(0, 8)).toEqual([1, 1, 1, 1, 1, 1, 1, 2]);
+    expect(grants.find((g) => g.conversationId === 'chat-b')?.at).toBe(T0);
+    expect(grants.filter((g) => g.conversationId === 'chat-a').map((g) => g.at - T0)).toEqual([0, 0, 0, 0, 0, 0, 0, 1_000]);
+  });
+
   it('gives up after maxWaitMs with RateLimitWaitExceeded and takes nothing from the budget', async () => {
     const budget = new MemoryRateBudget();
     const limiter = new SharedRateLimiter(budget, { globalPerSecond: 1, marginMs: 0, leadMs: 0 });
@@ -157,7 +203,7 @@ describe('SharedRateLimiter: one budget in the store for every instance', () => 
 
   it('stamps a call ahead by what takes cost and lets the caller go at that moment, so a slow store never makes a call late for its stamp', async () => {
     const stamps: number[] = [];
-    const slow: RateBudget = {
+    const slow: RateBudget = oneByOne({
       tryTake: async (windows, now) => {
         stamps.push(now - T0);
         // The store answers after 30 ms the first time (a cold connection), then after 5 ms.
@@ -165,7 +211,7 @@ describe('SharedRateLimiter: one budget in the store for every instance', () => 
         return { ok: true };
       },
       giveBack: async () => undefined,
-    };
+    });
     // A 60 ms margin: a call may be up to 30 ms late for its stamp and 15 ms early.
     const limiter = new SharedRateLimiter(slow, { leadMs: 10, marginMs: 60 });
     const granted: number[] = [];
@@ -185,13 +231,13 @@ describe('SharedRateLimiter: one budget in the store for every instance', () => 
   });
 
   it('lets a call stamped at most a quarter of the margin ahead go at once; further ahead, it waits for its stamp', async () => {
-    const budget: RateBudget = {
+    const budget: RateBudget = oneByOne({
       tryTake: async () => {
         await new Promise((resolve) => setTimeout(resolve, 1));
         return { ok: true };
       },
       giveBack: async () => undefined,
-    };
+    });
     const grantedAt = async (limiter: SharedRateLimiter) => {
       const start = Date.now();
       let at = -1;
@@ -209,7 +255,7 @@ describe('SharedRateLimiter: one budget in the store for every instance', () => 
   it('gives back a turn that came too late for its stamp (a blocked process) and takes a fresh one, once', async () => {
     const stamps: number[] = [];
     const givenBack: number[] = [];
-    const budget: RateBudget = {
+    const budget: RateBudget = oneByOne({
       tryTake: async (windows, now) => {
         stamps.push(now - T0);
         // The first answer comes 200 ms late, as from a process that stalled; then 5 ms.
@@ -219,7 +265,7 @@ describe('SharedRateLimiter: one budget in the store for every instance', () => 
       giveBack: async (windows, at) => {
         givenBack.push(at - T0);
       },
-    };
+    });
     const limiter = new SharedRateLimiter(budget, { leadMs: 10, marginMs: 100 });
     let grantedAt: number | undefined;
 
@@ -236,7 +282,7 @@ describe('SharedRateLimiter: one budget in the store for every instance', () => 
 
   it('gives back the turn of a caller that gave up while waiting for its stamp', async () => {
     const givenBack: number[] = [];
-    const budget: RateBudget = { tryTake: async () => ({ ok: true }), giveBack: async (windows, at) => void givenBack.push(at - T0) };
+    const budget: RateBudget = oneByOne({ tryTake: async () => ({ ok: true }), giveBack: async (windows, at) => void givenBack.push(at - T0) });
     const limiter = new SharedRateLimiter(budget, { leadMs: 50 });
     const controller = new AbortController();
 

@@ -52,6 +52,16 @@ export class CosmosRateBudget implements RateBudget {
     return { ok: true };
   }
 
+  /**
+   * One after another: Cosmos DB has no transaction across documents, and each take already
+   * writes only with the etag it read.
+   */
+  async tryTakeEach(requests: ReadonlyArray<readonly RateWindow[]>, now: number): Promise<RateTake[]> {
+    const takes: RateTake[] = [];
+    for (const windows of requests) takes.push(await this.tryTake(windows, now));
+    return takes;
+  }
+
   private async read(key: string): Promise<Read> {
     const id = documentId(key);
     try {

@@ -6,6 +6,14 @@ export class MemoryRateBudget implements RateBudget {
   private readonly logs = new Map<string, { log: RateLog; expiresAt: number }>();
 
   async tryTake(windows: readonly RateWindow[], now: number): Promise<RateTake> {
+    return this.take(windows, now);
+  }
+
+  async tryTakeEach(requests: ReadonlyArray<readonly RateWindow[]>, now: number): Promise<RateTake[]> {
+    return requests.map((windows) => this.take(windows, now));
+  }
+
+  private take(windows: readonly RateWindow[], now: number): RateTake {
     const byKey = windowsByKey(windows);
     const current = new Map([...byKey.keys()].map((key) => [key, this.logs.get(key)?.log]));
     const decision = decide(current, byKey, now);

@@ -14,7 +14,7 @@ export class SqliteRateBudget implements RateBudget {
   private readonly read: Statement<[string], { log: string }>;
   private readonly write: Statement<[string, string, number]>;
   private readonly sweep: Statement<[number]>;
-  private readonly take: (byKey: Map<string, RateWindow[]>, now: number) => RateTake;
+  private readonly take: (requests: ReadonlyArray<Map<string, RateWindow[]>>, now: number) => RateTake[];
   private readonly untake: (byKey: Map<string, RateWindow[]>, at: number) => void;
   private readonly update: Statement<[string, string]>;
   private lastSweep = -Infinity;
@@ -25,19 +25,29 @@ export class SqliteRateBudget implements RateBudget {
       `INSERT INTO rate_budget (key, log, expires_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET log = excluded.log, expires_at = excluded.expires_at`,
     );
     this.sweep = db.prepare(`DELETE FROM rate_budget WHERE expires_at <= ?`);
-    const transaction = db.transaction((byKey: Map<string, RateWindow[]>, now: number): RateTake => {
-      const current = new Map<string, RateLog | undefined>();
-      for (const key of byKey.keys()) {
-        const row = this.read.get(key);
-        current.set(key, row && parseRateLog(JSON.parse(row.log)));
-      }
-      const decision = decide(current, byKey, now);
-      if (!decision.ok) return { ok: false, retryInMs: decision.retryInMs, key: decision.key };
-      for (const [key, log] of decision.logs) this.write.run(key, JSON.stringify(log), expiresAt(byKey.get(key)!, now));
-      return { ok: true };
+    const transaction = db.transaction((requests: ReadonlyArray<Map<string, RateWindow[]>>, now: number): RateTake[] => {
+      // Each key is read once and written once, however many of the takes it is in.
+      const logs = new Map<string, RateLog | undefined>();
+      const expiries = new Map<string, number>();
+      const takes = requests.map((byKey): RateTake => {
+        for (const key of byKey.keys()) {
+          if (logs.has(key)) continue;
+          const row = this.read.get(key);
+          logs.set(key, row && parseRateLog(JSON.parse(row.log)));
+        }
+        const decision = decide(logs, byKey, now);
+        if (!decision.ok) return { ok: false, retryInMs: decision.retryInMs, key: decision.key };
+        for (const [key, log] of decision.logs) {
+          logs.set(key, log);
+          expiries.set(key, Math.max(expiries.get(key) ?? 0, expiresAt(byKey.get(key)!, now)));
+        }
+        return { ok: true };
+      });
+      for (const [key, expiry] of expiries) this.write.run(key, JSON.stringify(logs.get(key)), expiry);
+      return takes;
     });
     // IMMEDIATE: the write lock is taken before the read, so no other process reads the same free call.
-    this.take = (byKey, now) => transaction.immediate(byKey, now);
+    this.take = (requests, now) => transaction.immediate(requests, now);
     this.update = db.prepare(`UPDATE rate_budget SET log = ? WHERE key = ?`);
     const giveBack = db.transaction((byKey: Map<string, RateWindow[]>, at: number) => {
       for (const [key, windows] of byKey) {
@@ -53,11 +63,16 @@ export class SqliteRateBudget implements RateBudget {
   }
 
   async tryTake(windows: readonly RateWindow[], now: number): Promise<RateTake> {
-    const result = this.take(windowsByKey(windows), now);
+    const [take] = await this.tryTakeEach([windows], now);
+    return take!;
+  }
+
+  async tryTakeEach(requests: ReadonlyArray<readonly RateWindow[]>, now: number): Promise<RateTake[]> {
+    const takes = this.take(requests.map(windowsByKey), now);
     if (now - this.lastSweep >= SWEEP_EVERY_MS) {
       this.lastSweep = now;
       this.sweep.run(now);
     }
-    return result;
+    return takes;
   }
 }
