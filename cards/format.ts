@@ -24,8 +24,24 @@ interface Moment {
   minute: string;
 }
 
-/** One formatToParts call per instant: Intl formatting is the costly part of rendering a card. */
+/**
+ * Instants formatted lately: the cards of one signal (one per recipient, then the answer to the
+ * worker) show the same few instants, and formatting is the costly part of rendering a card.
+ */
+const recentMoments = new Map<string, Moment>();
+const RECENT_MOMENTS_KEPT = 1_000;
+
 function moment(iso: string): Moment {
+  const known = recentMoments.get(iso);
+  if (known) return known;
+  const formatted = Object.freeze(formatMoment(iso));
+  if (recentMoments.size >= RECENT_MOMENTS_KEPT) recentMoments.clear();
+  recentMoments.set(iso, formatted);
+  return formatted;
+}
+
+/** One formatToParts call per instant. */
+function formatMoment(iso: string): Moment {
   const instant = new Date(iso);
   if (Number.isNaN(instant.getTime())) throw new RangeError(`not an ISO instant: ${iso}`);
   const found: Record<string, string> = {};
