@@ -87,7 +87,7 @@ describe('sqlite file', () => {
     expect(plan(signalSql.listDispatchDue, now, 10)).toMatch(/USING INDEX signals_by_dispatch_due/);
     expect(plan(signalSql.listDeadlinesDue, now, 10)).toMatch(/USING INDEX signals_by_next_deadline/);
     expect(plan(signalSql.listIssuedBy, 'member', now)).toMatch(/USING INDEX signals_by_issuer/);
-    expect(plan(signalSql.listAwaitingRouting, '["GM0917","GM1680"]')).toMatch(/USING INDEX signals_by_state/);
+    expect(plan(signalSql.listAwaitingRouting, '["GM0917","GM1680"]')).toMatch(/USING INDEX signals_awaiting_routing/);
     db.close();
   });
 

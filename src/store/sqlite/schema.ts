@@ -198,6 +198,12 @@ export const migrations: readonly string[] = [
   CREATE INDEX signals_facts_by_school_issued ON signals (fact_school_id, issued_at, municipality_id, fact_support_at)
     WHERE fact_school_id IS NOT NULL;
   `,
+  // 9: only the signals waiting for leerplicht are ever looked up by state, and they are few:
+  // indexed on their own, so a signal sent straight to a school costs no entry at all.
+  `
+  DROP INDEX signals_by_state;
+  CREATE INDEX signals_awaiting_routing ON signals (municipality_id, issued_at) WHERE state = 'awaiting_routing';
+  `,
 ];
 
 /** Brings the schema up to date; a no-op when it already is. Refuses a database from newer code. */
