@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { type Delivery, type Signal } from '../domain/signal';
 import { alertAdmins, applyDeliveryOutcomes, countsAsAttempt, hasDueDeliveries, isDeliveryPending, leaseDueDeliveries, type DeliveryOutcome } from '../domain/signal.deliveries';
 import {
@@ -80,7 +81,11 @@ export class Dispatcher {
   /** Fires when the process stops: no new leases, and calls still waiting for their turn go back. */
   private readonly stopping = new AbortController();
 
-  constructor(private readonly deps: DispatcherDeps) {}
+  constructor(private readonly deps: DispatcherDeps) {
+    // Every card waiting for its turn listens to it, and stops listening when its wait ends: a
+    // fan-out has hundreds at once, which is no leak (Node would warn from the eleventh).
+    setMaxListeners(0, this.stopping.signal);
+  }
 
   private get leaseMs(): number {
     return this.deps.leaseMs ?? DISPATCH_LEASE_MS;
