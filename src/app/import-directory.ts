@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { memberSchema, municipalitySchema, schoolSchema, type Directory } from '../domain/directory';
+import { addressOfPlaceholder, isLinked, memberSchema, municipalitySchema, schoolSchema, type Directory } from '../domain/directory';
 import type { DirectoryStore } from '../ports';
 
 export class DirectoryFileError extends Error {
@@ -72,6 +72,12 @@ function crossReferenceProblems(d: Directory): string[] {
   problems.push(...duplicates(d.municipalities.map((m) => m.id), 'municipalities'));
   problems.push(...duplicates(d.schools.map((s) => s.id), 'schools'));
   problems.push(...duplicates(d.members.map((m) => m.aadObjectId), 'members'));
+  // Someone kept by object id and also by their address would be linked into a second entry.
+  const linkedAddresses = new Map(d.members.filter(isLinked).flatMap((m) => (m.email ? [[m.email.toLowerCase(), m.aadObjectId] as const] : [])));
+  for (const m of d.members) {
+    const linked = isLinked(m) ? undefined : linkedAddresses.get(addressOfPlaceholder(m.aadObjectId));
+    if (linked) problems.push(`members: ${addressOfPlaceholder(m.aadObjectId)} is already in the directory as ${linked}`);
+  }
   d.schools.forEach((s, i) => {
     if (!municipalities.has(s.municipalityId)) {
       problems.push(`schools[${i}] (${s.id}): unknown municipality ${s.municipalityId}`);
