@@ -247,6 +247,18 @@ export interface Messenger {
    * configured Teams service URL and tenant.
    */
   openPersonalChat(memberId: string): Promise<ConversationAddress>;
+  /**
+   * Who the user of a personal chat is, as Teams knows them (the conversation's member): their
+   * UPN and e-mail address, each when Teams names one. Asked once per person, to link a member an
+   * admin added by address (see `DirectoryStore.linkMember`).
+   */
+  lookUpUser(at: ConversationAddress, options?: CallOptions): Promise<ChatUser>;
+}
+
+/** A chat's user as Teams names them; the directory's member id is their Entra object id. */
+export interface ChatUser {
+  userPrincipalName?: string;
+  email?: string;
 }
 
 /**
