@@ -1,5 +1,5 @@
 import { placeholderIdOf, type Member } from '../domain/directory';
-import type { AuditLog, Clock, ConversationAddress, DirectoryStore, Messenger } from '../ports';
+import type { AuditLog, CallOptions, Clock, ConversationAddress, DirectoryStore, Messenger } from '../ports';
 import { sourceFields, type RequestSource } from './audit-trail';
 
 export interface LinkMemberDeps {
@@ -53,9 +53,9 @@ export class LinkMember {
    * Someone writes to the bot: when the directory does not know their object id, Teams is asked
    * for their UPN and e-mail address (one call), and a placeholder with either is linked.
    */
-  async inChat(address: ConversationAddress, source: RequestSource = {}): Promise<Member | undefined> {
+  async inChat(address: ConversationAddress, source: RequestSource = {}, options: CallOptions = {}): Promise<Member | undefined> {
     if (this.deps.readOnly || (await this.deps.directory.getMember(address.memberId))) return undefined;
-    const user = await this.deps.messenger.lookUpUser(address);
+    const user = await this.deps.messenger.lookUpUser(address, options);
     return this.byAddresses(address.memberId, [user.userPrincipalName, user.email], source);
   }
 }

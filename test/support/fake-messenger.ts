@@ -92,8 +92,12 @@ export class FakeMessenger implements Messenger {
     return aConversation({ memberId, conversationId: `a:opened-${memberId}`, userId: `29:opened-${memberId}`, updatedAt: '2026-03-02T19:30:00.000Z' });
   }
 
+  /** Set: every lookUpUser fails with it, as when Teams does not answer. */
+  lookUpFailure: MessengerError | undefined;
+
   async lookUpUser(at: ConversationAddress): Promise<ChatUser> {
     this.lookedUp.push(at.memberId);
+    if (this.lookUpFailure) throw this.lookUpFailure;
     return this.users.get(at.memberId) ?? {};
   }
 
