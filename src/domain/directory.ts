@@ -48,6 +48,16 @@ export function addressOfPlaceholder(id: string): string {
   return id.slice(PLACEHOLDER_PREFIX.length);
 }
 
+/**
+ * The key a member is kept under: their object id when one is given (in lower case), else the
+ * placeholder of their address; '' when neither is usable (the schema then says why).
+ */
+export function memberKeyOf(aadObjectId: string | undefined, address: string | undefined): string {
+  const id = aadObjectId?.trim() ?? '';
+  if (id !== '') return id.toLowerCase();
+  return (address && placeholderIdOf(address)) || '';
+}
+
 /** A member's key: an Entra object id, or the placeholder of an address; in lower case either way. */
 const memberKey = z
   .string()
@@ -113,9 +123,7 @@ function keyedByAddress(raw: unknown): unknown {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;
   const entry = raw as Record<string, unknown>;
   const id = typeof entry.aadObjectId === 'string' ? entry.aadObjectId.trim() : entry.aadObjectId;
-  if ((id === undefined || id === '') && typeof entry.email === 'string') {
-    return { ...entry, aadObjectId: placeholderIdOf(entry.email) ?? '' };
-  }
+  if ((id === undefined || id === '') && typeof entry.email === 'string') return { ...entry, aadObjectId: memberKeyOf(undefined, entry.email) };
   if (typeof id === 'string' && isPlaceholderId(id.toLowerCase()) && entry.email === undefined) return { ...entry, email: addressOfPlaceholder(id.toLowerCase()) };
   return raw;
 }
