@@ -155,8 +155,9 @@ export interface AuditEntry {
   /** Member id of who acted, or `system`. */
   actorId: string;
   /**
-   * The role the request was made in (the one it needs, also when it was refused). Absent only
-   * where nobody is known, e.g. an activity dropped before the directory was asked.
+   * The role the request was made in (the one it needs, also when it was refused). Absent where
+   * nobody is known, e.g. an activity dropped before the directory was asked, and where the act
+   * needs no role: a member added by address linking themself (`directory.member.link`).
    */
   role?: AuditRole;
   action: string;
