@@ -17,6 +17,12 @@ export class DirectoryFileError extends Error {
  */
 export async function importDirectory(store: DirectoryStore, raw: unknown): Promise<Directory> {
   const directory = parseDirectory(raw);
+  // Linking re-keys a member in the store, and the file's next import would undo it: with the file
+  // as the truth (the tab cannot edit it), a member known by address would never be reachable.
+  const byAddress = directory.members.filter((m) => !isLinked(m));
+  if (byAddress.length > 0) {
+    throw new DirectoryFileError(byAddress.map((m) => `members (${m.aadObjectId}): the directory file names members by Entra object id; members added by e-mail address are linked only while the tab keeps the directory`));
+  }
   await store.upsertMunicipalities(directory.municipalities);
   await store.upsertSchools(directory.schools);
   await store.upsertMembers(directory.members);
