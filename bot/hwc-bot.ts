@@ -36,7 +36,6 @@ export class HwcBot extends TeamsActivityHandler {
 
     this.onInstallationUpdateAdd(async (context, next) => {
       await this.rememberConversation(context);
-      await this.linkAtFirstContact(context);
       await this.welcome(context);
       await next();
     });
@@ -187,8 +186,10 @@ export class HwcBot extends TeamsActivityHandler {
 
   /**
    * Someone an admin added by e-mail address becomes a member the first time they write to the
-   * bot (or install it), before their message is answered: Teams is asked who they are, through
-   * the bot's own client. Should Teams not answer, the turn goes on and the next one tries again.
+   * bot, before their message is answered: Teams is asked who they are, through the bot's own
+   * client. Not on install: an app pushed to a whole tenant installs for thousands at once, and
+   * their lookups would take the Teams budget the cards need. Should Teams not answer, the turn
+   * goes on and the next message tries again.
    */
   private async linkAtFirstContact(context: TurnContext): Promise<void> {
     const address = addressFromActivity(context.activity, this.services.clock.now());

@@ -71,6 +71,13 @@ describe('HwcBot', () => {
       expect(hwc.core.audit.all.filter((e) => e.action === 'directory.member.link').map((e) => e.actorId)).toEqual([newcomer.aadObjectId]);
     });
 
+    it('is not looked up on install: an app pushed to a whole tenant would spend the Teams budget the cards need', async () => {
+      hwc.core.messenger.users.set(newcomer.aadObjectId, { userPrincipalName: 'jan@school.example' });
+      await hwc.install(newcomer);
+      expect(hwc.core.messenger.lookedUp).toEqual([]);
+      expect(await hwc.core.directory.getMember(newcomer.aadObjectId)).toBeUndefined();
+    });
+
     it('is still answered when Teams cannot say who they are, and linked on a later message', async () => {
       hwc.core.messenger.lookUpFailure = new MessengerError('http_503', true);
       hwc.core.messenger.users.set(newcomer.aadObjectId, { email: 'jan@school.example' });
