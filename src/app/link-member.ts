@@ -25,8 +25,10 @@ export class LinkMember {
   constructor(private readonly deps: LinkMemberDeps) {}
 
   /**
-   * Links the member kept under one of `addresses` to `aadObjectId`, which the directory does not
-   * know yet. Answers the member as linked, or undefined when no placeholder has any of them.
+   * Links the member kept under one of `addresses` to `aadObjectId`, which the directory did not
+   * know when the caller looked. Answers the member as linked, or undefined when no placeholder
+   * has any of them. A request of the same person at the same moment (the tab asks for several
+   * things at once) may have linked them first: then the member it linked is answered, unaudited.
    */
   async byAddresses(aadObjectId: string, addresses: ReadonlyArray<string | undefined>, source: RequestSource = {}): Promise<Member | undefined> {
     if (this.deps.readOnly) return undefined;
@@ -46,7 +48,7 @@ export class LinkMember {
       });
       return linked.after;
     }
-    return undefined;
+    return placeholders.size > 0 ? this.deps.directory.getMember(aadObjectId) : undefined;
   }
 
   /**

@@ -43,6 +43,14 @@ describe('linking a member added by address', () => {
     ]);
   });
 
+  it('answers the member a simultaneous request of the same person linked first, and audits the link once', async () => {
+    const { stores, link } = await setUp();
+    await link.byAddresses(JAN_ID, ['jan@school.example']);
+
+    expect(await link.byAddresses(JAN_ID, ['jan@school.example'])).toEqual({ ...jan, aadObjectId: JAN_ID });
+    expect(await stores.audit.list(JAN_ID)).toHaveLength(1);
+  });
+
   it('links someone who writes to the bot by the UPN or e-mail address Teams names for their chat', async () => {
     const { stores, messenger, link } = await setUp();
     messenger.users.set(JAN_ID, { userPrincipalName: 'j.devries@school.example', email: 'jan@school.example' });
