@@ -78,14 +78,23 @@ export class BotConnectorClient {
     return { id };
   }
 
-  private async call(method: 'POST' | 'PUT', url: string, payload: object, signal: AbortSignal | undefined, { posts }: { posts: boolean }): Promise<unknown> {
-    const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
+  /**
+   * One member of a conversation as Teams knows them (`userPrincipalName`, `email`, `aadObjectId`);
+   * the answer is checked by the caller.
+   */
+  async getConversationMember(serviceUrl: string, conversationId: string, userId: string, signal?: AbortSignal): Promise<unknown> {
+    const url = `${base(serviceUrl)}v3/conversations/${encodeURIComponent(conversationId)}/members/${encodeURIComponent(userId)}`;
+    return this.call('GET', url, undefined, signal, { posts: false });
+  }
+
+  private async call(method: 'GET' | 'POST' | 'PUT', url: string, payload: object | undefined, signal: AbortSignal | undefined, { posts }: { posts: boolean }): Promise<unknown> {
+    const headers: Record<string, string> = payload ? { 'content-type': 'application/json; charset=utf-8' } : {};
     await this.sign(headers);
     let status: number;
     let retryAfter: string | null;
     let text: string;
     try {
-      const response = await request(url, { method, headers, body: JSON.stringify(payload), ...(signal ? { signal } : {}) });
+      const response = await request(url, { method, headers, ...(payload ? { body: JSON.stringify(payload) } : {}), ...(signal ? { signal } : {}) });
       status = response.statusCode;
       const header = response.headers['retry-after'];
       retryAfter = typeof header === 'string' ? header : null;

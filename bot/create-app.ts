@@ -26,6 +26,7 @@ import { createServer } from './server';
 import { SharedRateLimiter } from './shared-rate-limiter';
 import { Drain } from './drain';
 import { tabDeps } from './tab/tab-deps';
+import { LinkMember } from '../src/app/link-member';
 import { TeamsMessenger } from './teams-messenger';
 import { instrumentation } from './telemetry/instrumentation';
 import { startTelemetry, type TelemetryForTests } from './telemetry/telemetry';
@@ -125,6 +126,7 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
     audit,
   });
   const useCases = createUseCases({ signals, directory, audit, dispatcher, clock, random, logger, schoolTime, metrics: telemetry.metrics });
+  const linkMember = new LinkMember({ directory, audit, clock, messenger, readOnly: config.directoryFile !== undefined });
   const bot = new HwcBot({
     ...useCases,
     directory,
@@ -135,10 +137,11 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
     audit,
     allowedTenants: config.allowedTenants,
     digestMinCount: config.digestMinCount,
+    linkMember,
   });
   const calendarReady = calendarReadiness({ clock, logger });
   const ready = cachedCheck(async () => void (await Promise.all([stores.ping(), calendarReady()])), READINESS_CACHE_MS);
-  const tab = tabDeps(config, { directory, readDigest: useCases.readDigest, clock, logger, audit }, tabAuthorityForTests, tabFrameAncestorsForTests);
+  const tab = tabDeps(config, { directory, readDigest: useCases.readDigest, clock, logger, audit, linkMember }, tabAuthorityForTests, tabFrameAncestorsForTests);
   const drain = new Drain();
   const server = createServer({ adapter, bot, logger, ready, tab, drain, traceTurn: telemetry.traceTurn });
   localRoutes?.(server);

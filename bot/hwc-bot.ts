@@ -14,11 +14,13 @@ import { cardInvokeResponse, replyWithCard } from './reply';
 import type { BotServices } from './services';
 import { cardActionSchema } from './activity-schema';
 import { describeError } from './logger';
-import { correlationIdOf, localeOf, memberIdOf, originOf } from './turn-info';
+import { correlationIdOf, localeOf, memberIdOf, originOf, sourceOf } from './turn-info';
 import { admissionOf } from './admission';
 import { isSignalIdShaped } from '../src/app/audit-trail';
 
 const CARD_ACTION_INVOKE = 'adaptiveCard/action';
+/** How long a turn waits for Teams to say who wrote: the reply must not wait on it for long. */
+const LOOKUP_TIMEOUT_MS = 5_000;
 
 /** The Teams edge: remembers personal chats, answers commands, routes card buttons to use cases. */
 export class HwcBot extends TeamsActivityHandler {
@@ -27,6 +29,7 @@ export class HwcBot extends TeamsActivityHandler {
 
     this.onMessage(async (context, next) => {
       await this.rememberConversation(context);
+      await this.linkAtFirstContact(context);
       await this.answerCommand(context);
       await next();
     });
@@ -179,6 +182,25 @@ export class HwcBot extends TeamsActivityHandler {
   private async welcome(context: TurnContext): Promise<void> {
     const locale = localeOf(context, this.services.locale);
     await replyWithCard(context, noticeCard({ locale, ...stringsFor(locale).bot.welcome }));
+  }
+
+  /**
+   * Someone an admin added by e-mail address becomes a member the first time they write to the
+   * bot, before their message is answered: Teams is asked who they are, through the bot's own
+   * client. Not on install: an app pushed to a whole tenant installs for thousands at once, and
+   * their lookups would take the Teams budget the cards need. Should Teams not answer, the turn
+   * goes on and the next message tries again.
+   */
+  private async linkAtFirstContact(context: TurnContext): Promise<void> {
+    const address = addressFromActivity(context.activity, this.services.clock.now());
+    if (!address) return;
+    const correlationId = correlationIdOf(context);
+    try {
+      const linked = await this.services.linkMember.inChat(address, sourceOf(context), { signal: AbortSignal.timeout(LOOKUP_TIMEOUT_MS) });
+      if (linked) this.services.logger.info({ correlationId }, 'member added by address linked at first contact');
+    } catch (error) {
+      this.services.logger.warn({ correlationId, ...describeError(error) }, 'could not ask Teams who wrote: no link this turn');
+    }
   }
 
   /** Stores how to reach this member in their personal chat, for proactive delivery later. */

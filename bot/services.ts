@@ -1,4 +1,5 @@
 import type { Locale } from '../cards';
+import type { LinkMember } from '../src/app/link-member';
 import type { UseCases } from '../src/app/use-cases';
 import type { AuditLog, Clock, DirectoryStore, Logger } from '../src/ports';
 import type { SignalCards } from './signal-cards';
@@ -16,4 +17,6 @@ export interface BotServices extends Omit<UseCases, 'actOnDeadlines'> {
   allowedTenants: readonly string[];
   /** HWC_DIGEST_MIN_COUNT: per-school counts below it (but above 0) show as "<N". */
   digestMinCount: number;
+  /** Links someone an admin added by address, the first time they write to the bot. */
+  linkMember: LinkMember;
 }

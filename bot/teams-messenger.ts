@@ -1,9 +1,17 @@
 import { DISPATCH_LEASE_MS } from '../src/app/dispatcher';
-import { HANDED_BACK, MessengerError, type CallOptions, type ConversationAddress, type Messenger, type OutboundCard } from '../src/ports';
+import { z } from 'zod';
+import { HANDED_BACK, MessengerError, type CallOptions, type ChatUser, type ConversationAddress, type Messenger, type OutboundCard } from '../src/ports';
 import type { BotConnectorClient, OutgoingActivity } from './bot-connector-client';
 import { RateLimitWaitExceeded, RateLimiter, type TurnLimiter } from './rate-limiter';
 
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
+
+/** The fields of Teams' answer about a conversation member that linking reads (TeamsChannelAccount). */
+const teamsMemberSchema = z.object({
+  aadObjectId: z.string().max(100).optional(),
+  userPrincipalName: z.string().max(320).optional(),
+  email: z.string().max(320).optional(),
+});
 
 export interface TeamsMessengerSettings {
   appId: string;
@@ -69,6 +77,15 @@ export class TeamsMessenger implements Messenger {
       ...(tenantId ? { tenantId } : {}),
       updatedAt: new Date().toISOString(),
     };
+  }
+
+  async lookUpUser(at: ConversationAddress, options: CallOptions = {}): Promise<ChatUser> {
+    await this.turn(at.conversationId, options);
+    const answer = teamsMemberSchema.safeParse(await this.connector.getConversationMember(at.serviceUrl, at.conversationId, at.userId, options.signal));
+    // An answer about someone else, or not shaped as Teams answers, names nobody.
+    if (!answer.success || (answer.data.aadObjectId && answer.data.aadObjectId.toLowerCase() !== at.memberId)) return {};
+    const { userPrincipalName, email } = answer.data;
+    return { ...(userPrincipalName ? { userPrincipalName } : {}), ...(email ? { email } : {}) };
   }
 
   /**

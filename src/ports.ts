@@ -112,7 +112,11 @@ export interface DirectoryStore {
   listMunicipalities(): Promise<Municipality[]>;
   /** Every member, by member id: the tab's directory page. */
   listMembers(): Promise<Member[]>;
-  /** Members holding the school_contact role for the school. */
+  /**
+   * Members holding the school_contact role for the school. This list and the three below name
+   * recipients: linked members only (`isLinked`), since a member known by address alone has no
+   * Entra object id to write to yet.
+   */
   listSchoolContacts(schoolId: string): Promise<Member[]>;
   /** Members holding the admin role: they are told when a card could not be delivered. */
   listAdmins(): Promise<Member[]>;
@@ -120,6 +124,14 @@ export interface DirectoryStore {
   listMunicipalityMembers(role: 'leerplicht' | 'coordinator', municipalityId: string): Promise<Member[]>;
   /** Members holding a manager or coordinator role (each once, whatever their scope), by aadObjectId: who gets the weekly digest. */
   listDigestRecipients(): Promise<Member[]>;
+  /**
+   * Re-keys the member kept under a placeholder (an address, see `placeholderIdOf`) to their
+   * Entra object id, with their name, e-mail address and every role, in one store operation.
+   * Answers the member before and after, or undefined when there is nothing to link: no such
+   * placeholder (another instance linked it first, or it was removed), or a member with that
+   * object id exists already (then neither changes).
+   */
+  linkMember(placeholderId: string, aadObjectId: string): Promise<{ before: Member; after: Member } | undefined>;
   saveConversation(address: ConversationAddress): Promise<void>;
   getConversation(memberId: string): Promise<ConversationAddress | undefined>;
   /** The members the bot can write to: a chat is stored and not marked unreachable. One read for the tab's directory. */
@@ -143,8 +155,9 @@ export interface AuditEntry {
   /** Member id of who acted, or `system`. */
   actorId: string;
   /**
-   * The role the request was made in (the one it needs, also when it was refused). Absent only
-   * where nobody is known, e.g. an activity dropped before the directory was asked.
+   * The role the request was made in (the one it needs, also when it was refused). Absent where
+   * nobody is known, e.g. an activity dropped before the directory was asked, and where the act
+   * needs no role: a member added by address linking themself (`directory.member.link`).
    */
   role?: AuditRole;
   action: string;
@@ -242,6 +255,18 @@ export interface Messenger {
    * configured Teams service URL and tenant.
    */
   openPersonalChat(memberId: string): Promise<ConversationAddress>;
+  /**
+   * Who the user of a personal chat is, as Teams knows them (the conversation's member): their
+   * UPN and e-mail address, each when Teams names one. Asked once per person, to link a member an
+   * admin added by address (see `DirectoryStore.linkMember`).
+   */
+  lookUpUser(at: ConversationAddress, options?: CallOptions): Promise<ChatUser>;
+}
+
+/** A chat's user as Teams names them; the directory's member id is their Entra object id. */
+export interface ChatUser {
+  userPrincipalName?: string;
+  email?: string;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { NL_SCHOOL_CALENDAR, calendarHorizon, localDay, type CalendarData } from '../../src/domain/calendar';
-import { rolesOf, type Directory } from '../../src/domain/directory';
+import { isLinked, rolesOf, type Directory } from '../../src/domain/directory';
 
 /**
  * What will go wrong with the directory as it stands, shown at the top of the admin's page:
@@ -24,7 +24,8 @@ export function directoryWarnings(d: Directory, reachable: ReadonlySet<string>, 
   for (const m of d.members) {
     for (const r of rolesOf(m, 'coordinator')) r.municipalityIds.forEach((id) => coordinated.add(id));
     for (const r of rolesOf(m, 'leerplicht')) r.municipalityIds.forEach((id) => withOfficer.add(id));
-    if (reachable.has(m.aadObjectId)) for (const r of rolesOf(m, 'school_contact')) reachableAt.add(r.schoolId);
+    // A member known by address alone is nobody to write to, whatever else is stored.
+    if (isLinked(m) && reachable.has(m.aadObjectId)) for (const r of rolesOf(m, 'school_contact')) reachableAt.add(r.schoolId);
   }
   for (const m of d.municipalities) {
     if (!coordinated.has(m.id)) warnings.push({ kind: 'no_coordinator', id: m.id, name: m.name });

@@ -22,6 +22,12 @@ export interface TabUser {
   /** Entra object id: the same id Teams gives the bot as `aadObjectId`. */
   oid: string;
   tid: string;
+  /**
+   * The person's sign-in names (`preferred_username`, `upn`), when the token carries them: only
+   * to link a member an admin added by address, never to decide what anyone may do. The `email`
+   * claim is left out: Entra does not vouch for it (it may be one the person typed in).
+   */
+  signInNames: string[];
 }
 
 /** Entra's issuer for v2 tokens of one tenant; also when a test serves the keys elsewhere. */
@@ -34,6 +40,8 @@ const claimsSchema = z.object({
   tid: guid,
   oid: guid,
   scp: z.string(),
+  preferred_username: z.string().max(320).optional().catch(undefined),
+  upn: z.string().max(320).optional().catch(undefined),
 });
 const discoverySchema = z.object({ jwks_uri: z.string().url() });
 
@@ -93,7 +101,8 @@ export function tabTokenVerifier(settings: TabTokenSettings): TabTokenVerifier {
     const claims = claimsSchema.safeParse(payload);
     if (!claims.success) throw new TabTokenRejected('claims');
     if (!claims.data.scp.split(' ').includes('access_as_user')) throw new TabTokenRejected('scope');
-    return { oid: claims.data.oid.toLowerCase(), tid: tenant };
+    const { preferred_username: preferredUsername, upn } = claims.data;
+    return { oid: claims.data.oid.toLowerCase(), tid: tenant, signInNames: [preferredUsername, upn].filter((n): n is string => n !== undefined) };
   };
 }
 

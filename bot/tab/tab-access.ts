@@ -5,6 +5,7 @@
 import type { Request } from 'restify';
 import { hasRole, type Member, type RoleName } from '../../src/domain/directory';
 import { isDigestReader } from '../../src/app/digest-scope';
+import type { LinkMember } from '../../src/app/link-member';
 import type { DirectoryStore } from '../../src/ports';
 import { TabTokenRejected, type TabTokenVerifier, type TabUser } from './sso-token';
 
@@ -43,8 +44,12 @@ export function roleNamesOf(member: Member | undefined): RoleName[] {
   return [...new Set((member?.roles ?? []).map((r) => r.role))];
 }
 
-/** The caller behind a request's bearer token; TabUnauthorized without a valid one. */
-export async function callerOf(req: Request, verify: TabTokenVerifier | undefined, directory: DirectoryStore): Promise<TabCaller> {
+/**
+ * The caller behind a request's bearer token; TabUnauthorized without a valid one. Someone the
+ * directory does not know by object id, but an admin added by the address they sign in with, is
+ * linked here, on their first visit.
+ */
+export async function callerOf(req: Request, verify: TabTokenVerifier | undefined, directory: DirectoryStore, link: Pick<LinkMember, 'byAddresses'>): Promise<TabCaller> {
   // Without HWC_TAB_CLIENT_ID no token can be checked, so none is accepted.
   if (!verify) throw new TabUnauthorized('tab_not_configured');
   const match = /^Bearer ([A-Za-z0-9_.-]{1,8192})$/.exec(String(req.headers.authorization ?? ''));
@@ -56,7 +61,8 @@ export async function callerOf(req: Request, verify: TabTokenVerifier | undefine
     if (error instanceof TabTokenRejected) throw new TabUnauthorized(error.reason);
     throw error;
   }
-  return { user, member: await directory.getMember(user.oid) };
+  const member = (await directory.getMember(user.oid)) ?? (await link.byAddresses(user.oid, user.signInNames, { origin: 'tab' }));
+  return { user, member };
 }
 
 export function requirePage(caller: TabCaller, page: TabPage): Member {

@@ -1,4 +1,5 @@
 import type { Config } from '../../src/config';
+import type { LinkMember } from '../../src/app/link-member';
 import type { ReadDigest } from '../../src/app/read-digest';
 import { EditDirectory } from '../../src/app/edit-directory';
 import { ImportDirectoryCsv } from '../../src/app/import-directory-csv';
@@ -9,7 +10,7 @@ import { ENTRA_AUTHORITY, tabTokenVerifier } from './sso-token';
 /** The tab's parts from the configuration: without HWC_TAB_CLIENT_ID its API accepts no token. */
 export function tabDeps(
   config: Config,
-  parts: { directory: DirectoryStore; readDigest: ReadDigest; clock: Clock; logger: Logger; audit: AuditLog },
+  parts: { directory: DirectoryStore; readDigest: ReadDigest; clock: Clock; logger: Logger; audit: AuditLog; linkMember: LinkMember },
   authorityForTests?: string,
   frameAncestorsForTests?: readonly string[],
 ): TabDeps {

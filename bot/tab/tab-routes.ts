@@ -7,6 +7,7 @@ import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { isDomainError } from '../../src/domain/errors';
 import { isWeekOver, parseIsoWeek, type IsoWeek } from '../../src/domain/digest/iso-week';
+import type { LinkMember } from '../../src/app/link-member';
 import type { ReadDigest } from '../../src/app/read-digest';
 import type { DirectoryEdit, EditDirectory } from '../../src/app/edit-directory';
 import type { ImportDirectoryCsv, ImportPreview } from '../../src/app/import-directory-csv';
@@ -31,6 +32,8 @@ export interface TabApiDeps {
   directoryReadOnly: boolean;
   editDirectory: EditDirectory;
   importDirectoryCsv: ImportDirectoryCsv;
+  /** Links a caller an admin added by address, the first time they open the tab. */
+  linkMember: LinkMember;
 }
 
 export const TAB_MAX_BODY_BYTES = 64 * 1024;
@@ -57,7 +60,8 @@ const cardsQuery = z.object({ locale: z.enum(['nl', 'en']) }).strict();
 /** The directory's lists in a path, and the kind of entry each holds. */
 const KINDS = { municipalities: 'municipality', schools: 'school', members: 'member' } as const;
 const kindParam = z.enum(['municipalities', 'schools', 'members']);
-const entryId = z.string().min(1).max(64);
+// An object id, a BRIN or CBS code, or a placeholder key: `upn:` and an address of up to 254 characters.
+const entryId = z.string().min(1).max(260);
 
 /** An edit the directory refused: 422 with each problem, as the page shows them at their fields. */
 class TabInvalidEdit extends Error {
@@ -93,7 +97,7 @@ export function registerTabApi(server: Server, deps: TabApiDeps): void {
         return;
       }
       try {
-        const caller = await callerOf(req, deps.verify, deps.directory);
+        const caller = await callerOf(req, deps.verify, deps.directory, deps.linkMember);
         res.send(200, await handler(caller, req));
       } catch (error) {
         if (error instanceof TabUnauthorized) {

@@ -1,8 +1,8 @@
 import { SpanKind, type Meter, type Tracer } from '@opentelemetry/api';
-import { MessengerError, type CallOptions, type ConversationAddress, type Messenger, type OutboundCard } from '../../src/ports';
+import { MessengerError, type CallOptions, type ChatUser, type ConversationAddress, type Messenger, type OutboundCard } from '../../src/ports';
 import { markFailed } from './span-errors';
 
-type Operation = 'send' | 'update' | 'openPersonalChat';
+type Operation = 'send' | 'update' | 'openPersonalChat' | 'lookUpUser';
 
 /**
  * The Messenger with a span per Bot Connector call (a card delivered, a card updated, a chat
@@ -34,6 +34,10 @@ export class TracedMessenger implements Messenger {
 
   openPersonalChat(memberId: string): Promise<ConversationAddress> {
     return this.traced('openPersonalChat', () => this.inner.openPersonalChat(memberId));
+  }
+
+  lookUpUser(at: ConversationAddress, options?: CallOptions): Promise<ChatUser> {
+    return this.traced('lookUpUser', () => this.inner.lookUpUser(at, options));
   }
 
   private traced<T>(operation: Operation, call: () => Promise<T>): Promise<T> {

@@ -1,10 +1,12 @@
 /**
  * The rows of a directory CSV, as an admin exports them from a spreadsheet: schools (one per row)
- * or members (one row per member and role). Header names are Dutch or English, any case; the
+ * or members (one row per member and role; a member by Entra object id, or by UPN or e-mail
+ * address until they are linked). Header names are Dutch or English, any case; the
  * separator is ";" (Dutch Excel) or ",", whichever the header uses. Each row becomes a plain entry
  * the directory's own schemas then check: this file only reads, it decides nothing.
  */
 import { parse } from 'csv-parse/sync';
+import { memberKeyOf } from '../domain/directory';
 
 export type CsvKind = 'schools' | 'members';
 
@@ -22,7 +24,7 @@ export interface MemberRow {
 const COLUMNS: Record<string, string> = {
   brin: 'id', school: 'school', naam: 'name', name: 'name', gemeente: 'municipality', municipality: 'municipality',
   entra_id: 'aadObjectId', 'entra-id': 'aadObjectId', objectid: 'aadObjectId', object_id: 'aadObjectId', aadobjectid: 'aadObjectId',
-  email: 'email', 'e-mail': 'email', rol: 'role', role: 'role', gemeenten: 'municipalities', municipalities: 'municipalities', rang: 'rank', rank: 'rank',
+  email: 'email', 'e-mail': 'email', upn: 'upn', userprincipalname: 'upn', rol: 'role', role: 'role', gemeenten: 'municipalities', municipalities: 'municipalities', rang: 'rank', rank: 'rank',
 };
 
 const ROLE_NAMES: Record<string, string> = {
@@ -65,7 +67,13 @@ export function memberRows(csv: string): { rows: Array<CsvRow<MemberRow>> } | { 
     rows: read.rows.map(({ line, fields }): CsvRow<MemberRow> => {
       const roleName = ROLE_NAMES[(fields.role ?? '').trim().toLowerCase()];
       if (!roleName) return { line, problem: `unknown role "${fields.role ?? ''}" (vt_worker, school_contact, leerplicht, coordinator, manager, admin or verwijderen)` };
-      const base = { aadObjectId: (fields.aadObjectId ?? '').toLowerCase(), name: fields.name ?? '', ...(fields.email ? { email: fields.email } : {}) };
+      // Without an object id, the member is known by one address (UPN or e-mail) until linked.
+      const upn = (fields.upn ?? '').trim();
+      const email = (fields.email ?? '').trim() || (fields.aadObjectId ? '' : upn);
+      if (!fields.aadObjectId && upn && email.toLowerCase() !== upn.toLowerCase()) {
+        return { line, problem: 'without an entra_id, upn and email must be the same address (or give one of them): the member is known by it until they first sign in' };
+      }
+      const base = { aadObjectId: memberKeyOf(fields.aadObjectId, upn || email), name: fields.name ?? '', ...(email ? { email } : {}) };
       if (roleName === 'remove') return { line, entry: base };
       const codes = (fields.municipalities ?? '').split(/[\s|,]+/).map((c) => c.trim().toUpperCase()).filter((c) => c !== '');
       const school = (fields.school ?? '').trim().toUpperCase();

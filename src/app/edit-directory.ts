@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { hasRole, memberSchema, municipalitySchema, schoolSchema, type Directory, type Member, type Municipality, type School } from '../domain/directory';
+import { hasRole, memberKeyOf, memberSchema, municipalitySchema, schoolSchema, type Directory, type Member, type Municipality, type School } from '../domain/directory';
 import { DomainError, ErrorCodes } from '../domain/errors';
 import type { AuditLog, Clock, DirectoryEntryKind, DirectoryStore } from '../ports';
 import { sourceFields, type RequestSource } from './audit-trail';
@@ -105,8 +105,11 @@ function actionOf(edit: DirectoryEdit, change?: { before?: unknown; after?: unkn
 
 function idOf(kind: DirectoryEntryKind, entry: unknown): string | undefined {
   if (!entry || typeof entry !== 'object') return undefined;
-  const value = (entry as Record<string, unknown>)[kind === 'member' ? 'aadObjectId' : 'id'];
-  return typeof value === 'string' && value !== '' ? value : undefined;
+  const fields = entry as Record<string, unknown>;
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  // A member given by address alone is already known by the key it will be kept under.
+  const value = kind === 'member' ? memberKeyOf(text(fields.aadObjectId), text(fields.email)) : text(fields.id);
+  return value ? value : undefined;
 }
 
 function entriesOf(d: Directory, kind: DirectoryEntryKind): Array<Municipality | School | Member> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { memberSchema, municipalitySchema, schoolSchema, type Directory } from '../domain/directory';
+import { addressOfPlaceholder, isLinked, memberSchema, municipalitySchema, schoolSchema, type Directory } from '../domain/directory';
 import type { DirectoryStore } from '../ports';
 
 export class DirectoryFileError extends Error {
@@ -17,6 +17,12 @@ export class DirectoryFileError extends Error {
  */
 export async function importDirectory(store: DirectoryStore, raw: unknown): Promise<Directory> {
   const directory = parseDirectory(raw);
+  // Linking re-keys a member in the store, and the file's next import would undo it: with the file
+  // as the truth (the tab cannot edit it), a member known by address would never be reachable.
+  const byAddress = directory.members.filter((m) => !isLinked(m));
+  if (byAddress.length > 0) {
+    throw new DirectoryFileError(byAddress.map((m) => `members (${m.aadObjectId}): the directory file names members by Entra object id; members added by e-mail address are linked only while the tab keeps the directory`));
+  }
   await store.upsertMunicipalities(directory.municipalities);
   await store.upsertSchools(directory.schools);
   await store.upsertMembers(directory.members);
@@ -72,6 +78,12 @@ function crossReferenceProblems(d: Directory): string[] {
   problems.push(...duplicates(d.municipalities.map((m) => m.id), 'municipalities'));
   problems.push(...duplicates(d.schools.map((s) => s.id), 'schools'));
   problems.push(...duplicates(d.members.map((m) => m.aadObjectId), 'members'));
+  // Someone kept by object id and also by their address would be linked into a second entry.
+  const linkedAddresses = new Map(d.members.filter(isLinked).flatMap((m) => (m.email ? [[m.email.toLowerCase(), m.aadObjectId] as const] : [])));
+  for (const m of d.members) {
+    const linked = isLinked(m) ? undefined : linkedAddresses.get(addressOfPlaceholder(m.aadObjectId));
+    if (linked) problems.push(`members: ${addressOfPlaceholder(m.aadObjectId)} is already in the directory as ${linked}`);
+  }
   d.schools.forEach((s, i) => {
     if (!municipalities.has(s.municipalityId)) {
       problems.push(`schools[${i}] (${s.id}): unknown municipality ${s.municipalityId}`);

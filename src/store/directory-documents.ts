@@ -23,6 +23,11 @@ const conversationSchema = z.object({
   inactiveSince: z.string().optional(),
 }) satisfies z.ZodType<ConversationAddress>;
 
+/** The member a placeholder becomes once linked: the same entry under their Entra object id. */
+export function linkedAs(placeholder: Member, aadObjectId: string): Member {
+  return { ...placeholder, aadObjectId };
+}
+
 /** Admins are few and the directory small: every store filters its members for the role. */
 export function isAdmin(member: Member): boolean {
   return member.roles.some((r) => r.role === 'admin');

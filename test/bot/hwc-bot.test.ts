@@ -54,6 +54,44 @@ describe('HwcBot', () => {
     hwc = await BotHarness.create();
   });
 
+  describe('someone an admin added by e-mail address', () => {
+    const newcomer: ChatUser = { aadObjectId: '44444444-4444-4444-8444-444444444444', name: 'Jan de Vries' };
+    beforeEach(async () => {
+      await hwc.core.directory.upsertMembers([{ aadObjectId: 'upn:jan@school.example', name: 'Jan de Vries', email: 'jan@school.example', roles: [{ role: 'vt_worker', municipalityIds: [MUNICIPALITY_ID] }] }]);
+    });
+
+    it('is linked on their first message and answered as the member they now are', async () => {
+      hwc.core.messenger.users.set(newcomer.aadObjectId, { userPrincipalName: 'Jan@School.example' });
+
+      const text = visibleText(onlyCard(await hwc.say(newcomer, 'help')));
+
+      expect(text).toContain('**signaal**');
+      expect(text).not.toContain('geen rol');
+      expect((await hwc.core.directory.getMember(newcomer.aadObjectId))?.name).toBe('Jan de Vries');
+      expect(hwc.core.audit.all.filter((e) => e.action === 'directory.member.link').map((e) => e.actorId)).toEqual([newcomer.aadObjectId]);
+    });
+
+    it('is not looked up on install: an app pushed to a whole tenant would spend the Teams budget the cards need', async () => {
+      hwc.core.messenger.users.set(newcomer.aadObjectId, { userPrincipalName: 'jan@school.example' });
+      await hwc.install(newcomer);
+      expect(hwc.core.messenger.lookedUp).toEqual([]);
+      expect(await hwc.core.directory.getMember(newcomer.aadObjectId)).toBeUndefined();
+    });
+
+    it('is still answered when Teams cannot say who they are, and linked on a later message', async () => {
+      hwc.core.messenger.lookUpFailure = new MessengerError('http_503', true);
+      hwc.core.messenger.users.set(newcomer.aadObjectId, { email: 'jan@school.example' });
+
+      expect((await hwc.say(newcomer, 'help')).cards).toHaveLength(1);
+      expect(hwc.core.logger.lines).toContainEqual(expect.objectContaining({ level: 'warn', message: expect.stringContaining('could not ask Teams who wrote') }));
+      expect(await hwc.core.directory.getMember(newcomer.aadObjectId)).toBeUndefined();
+
+      hwc.core.messenger.lookUpFailure = undefined;
+      await hwc.say(newcomer, 'help');
+      expect(await hwc.core.directory.getMember(newcomer.aadObjectId)).toBeDefined();
+    });
+  });
+
   describe('help', () => {
     it.each([['hulp'], ['help'], ['/Help']])('answers %s with what a Veilig Thuis worker can do, signaal and status included', async (word) => {
       const text = visibleText(onlyCard(await hwc.say(worker, word)));

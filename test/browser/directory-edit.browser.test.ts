@@ -1,7 +1,8 @@
 /**
  * An admin keeps the directory in the tab, in Chromium inside the Teams stand-in: the store is the
  * truth (no directory file). A bad entry is shown with its problems at the fields and changes
- * nothing; a new contact saved in the form gets the next signal for their school.
+ * nothing; a new contact saved in the form gets the next signal for their school; a member added
+ * by e-mail address alone waits, listed as not yet reachable.
  */
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -121,6 +122,25 @@ describe('the tab in Chromium: an admin edits the directory', () => {
       "the signal on the new contact's card",
     );
     expect(visibleText((card.body.attachments as Array<{ content: unknown }>)[0]?.content)).toContain('Lotte Vos');
+  });
+
+  it('adds a member by e-mail address alone (object id left empty): listed as not yet reachable, and removed again from the page', async () => {
+    const frame = await openAsAdmin();
+    await frame.locator('[data-add="members"]').click();
+    await frame.fill('#field-name', 'Jan de Vries');
+    await frame.fill('#field-email', 'Jan.deVries@school.example');
+    await frame.locator('#directory-form button', { hasText: 'Rol toevoegen' }).click();
+    await frame.fill('#role-0-scope', SCHOOL_ID);
+    await frame.locator('#directory-form button[type="submit"]').click();
+    await frame.locator('#directory-status', { hasText: 'Opgeslagen' }).waitFor();
+    const row = frame.locator('#directory-results tr[data-id="upn:jan.devries@school.example"]', { hasText: 'nog niet bereikbaar' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Jan.deVries@school.example');
+
+    await row.locator('button', { hasText: 'Verwijderen' }).click();
+    await frame.locator('#confirm-remove').click();
+    await frame.locator('#directory-status', { hasText: 'Verwijderd' }).waitFor();
+    expect(await frame.locator('#directory-results tr[data-id="upn:jan.devries@school.example"]').count()).toBe(0);
   });
 
   it('imports a CSV of people: shows the preview with a wrong line, then applies a good file; the new contact gets the next signal', async () => {

@@ -1,3 +1,4 @@
+import type { Member } from '../../src/domain/directory';
 import type { Stores } from '../../src/store/stores';
 import {
   BACKUP_CONTACT_ID,
@@ -262,6 +263,75 @@ export function directoryStoreContract(stores: () => Stores): void {
 
       expect((await directory().listSchoolContacts(SCHOOL_ID)).map((m) => m.aadObjectId)).toEqual([PRIMARY_CONTACT_ID]);
       expect(await directory().getMember(BACKUP_CONTACT_ID)).toStrictEqual(movedOn);
+    });
+
+    describe('a member known by address only, until linked', () => {
+      const PLACEHOLDER = 'upn:jan@school.example';
+      const JAN_ID = memberId(60);
+      const jan = (over: Partial<Member> = {}): Member =>
+        aMember({
+          aadObjectId: PLACEHOLDER,
+          name: 'Jan de Vries',
+          email: 'Jan@school.example',
+          roles: [
+            { role: 'school_contact', schoolId: SCHOOL_ID, rank: 'backup' },
+            { role: 'leerplicht', municipalityIds: [MUNICIPALITY_ID] },
+            { role: 'coordinator', municipalityIds: [MUNICIPALITY_ID] },
+            { role: 'manager', municipalityIds: [MUNICIPALITY_ID], schoolIds: [] },
+            { role: 'admin' },
+          ],
+          ...over,
+        });
+
+      it('is listed in the directory but is no recipient: not a school contact, officer, coordinator, admin or digest reader', async () => {
+        await directory().upsertMembers([jan(), aSchoolContact()]);
+
+        expect(await directory().getMember(PLACEHOLDER)).toStrictEqual(jan());
+        expect((await directory().listMembers()).map((m) => m.aadObjectId)).toEqual([PRIMARY_CONTACT_ID, PLACEHOLDER]);
+        expect(await directory().listSchoolContacts(SCHOOL_ID)).toStrictEqual([aSchoolContact()]);
+        expect(await directory().listMunicipalityMembers('leerplicht', MUNICIPALITY_ID)).toEqual([]);
+        expect(await directory().listMunicipalityMembers('coordinator', MUNICIPALITY_ID)).toEqual([]);
+        expect(await directory().listAdmins()).toEqual([]);
+        expect(await directory().listDigestRecipients()).toEqual([]);
+      });
+
+      it('is re-keyed to the object id by a link, with name, address and every role, and from then on is a recipient like any member', async () => {
+        await directory().upsertMembers([jan(), aSchoolContact()]);
+
+        const linked = await directory().linkMember(PLACEHOLDER, JAN_ID);
+
+        const asLinked = jan({ aadObjectId: JAN_ID });
+        expect(linked).toStrictEqual({ before: jan(), after: asLinked });
+        expect(await directory().getMember(PLACEHOLDER)).toBeUndefined();
+        expect(await directory().getMember(JAN_ID)).toStrictEqual(asLinked);
+        expect((await directory().listMembers()).map((m) => m.aadObjectId)).toEqual([PRIMARY_CONTACT_ID, JAN_ID].sort());
+        expect(await directory().listSchoolContacts(SCHOOL_ID)).toStrictEqual([aSchoolContact(), asLinked]);
+        expect(await directory().listMunicipalityMembers('leerplicht', MUNICIPALITY_ID)).toStrictEqual([asLinked]);
+        expect(await directory().listMunicipalityMembers('coordinator', MUNICIPALITY_ID)).toStrictEqual([asLinked]);
+        expect(await directory().listAdmins()).toStrictEqual([asLinked]);
+        expect(await directory().listDigestRecipients()).toStrictEqual([asLinked]);
+      });
+
+      it('links nothing without such a placeholder, or when the object id is a member already (who stays as they were)', async () => {
+        const known = aSchoolContact({ id: JAN_ID });
+        await directory().upsertMembers([jan(), known]);
+
+        expect(await directory().linkMember('upn:nobody@school.example', memberId(61))).toBeUndefined();
+        expect(await directory().getMember(memberId(61))).toBeUndefined();
+        expect(await directory().linkMember(PLACEHOLDER, JAN_ID)).toBeUndefined();
+        expect(await directory().getMember(JAN_ID)).toStrictEqual(known);
+        expect(await directory().getMember(PLACEHOLDER)).toStrictEqual(jan());
+      });
+
+      it('is linked once when two instances link at the same moment: the other finds nothing left to link', async () => {
+        await directory().upsertMembers([jan()]);
+
+        const results = await Promise.all([directory().linkMember(PLACEHOLDER, JAN_ID), directory().linkMember(PLACEHOLDER, JAN_ID)]);
+
+        expect(results.filter((r) => r !== undefined)).toHaveLength(1);
+        expect((await directory().listMembers()).map((m) => m.aadObjectId)).toEqual([JAN_ID]);
+        expect(await directory().listSchoolContacts(SCHOOL_ID)).toStrictEqual([jan({ aadObjectId: JAN_ID })]);
+      });
     });
 
     it("saves, reads and overwrites a member's conversation address", async () => {

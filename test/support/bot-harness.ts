@@ -1,5 +1,6 @@
 import { TestAdapter, type Activity } from 'botbuilder';
 import { HwcBot } from '../../bot/hwc-bot';
+import { LinkMember } from '../../src/app/link-member';
 import { deliveryRenderer } from '../../bot/render-delivery';
 import { SignalCards } from '../../bot/signal-cards';
 import type { Locale } from '../../cards';
@@ -66,6 +67,7 @@ export class BotHarness {
       audit: core.audit,
       allowedTenants: [],
       digestMinCount: 3,
+      linkMember: new LinkMember({ directory: core.directory, audit: core.audit, clock: core.clock, messenger: core.messenger, readOnly: false }),
     });
     const adapter = new TestAdapter((context) => bot.run(context));
     return new BotHarness(core, bot, adapter);

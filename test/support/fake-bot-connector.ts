@@ -55,6 +55,13 @@ export class FakeBotConnector {
   private hanging = false;
   /** Member ids (aadObjectId) for whom creating a 1:1 chat fails as if the app is not installed. */
   readonly notInstalled = new Set<string>();
+  /**
+   * Who each user is in the tenant, by aadObjectId: what GET /v3/conversations/:id/members/:userId
+   * answers (`userPrincipalName`, `email`). Someone not listed is answered with their ids only.
+   */
+  readonly users = new Map<string, { userPrincipalName?: string; email?: string }>();
+  /** Every member lookup the bot made: the conversation and the user id it asked about. */
+  readonly memberLookups: Array<{ conversationId: string; userId: string }> = [];
   url = '';
 
   constructor() {
@@ -179,6 +186,14 @@ export class FakeBotConnector {
       const conversationId = `a:personal-${member}`;
       this.record({ method: 'create_conversation', conversationId, body });
       return this.answer(res, 201, { id: conversationId });
+    }
+    const memberPath = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/.exec(path);
+    if (memberPath && req.method === 'GET') {
+      const [, conversationId = '', userId = ''] = memberPath;
+      this.memberLookups.push({ conversationId, userId });
+      // Teams names users in a chat by their MRI (29:…); this fake's MRIs end in the object id.
+      const aadObjectId = userId.replace(/^29:/, '');
+      return this.answer(res, 200, { id: userId, aadObjectId, name: 'Teams user', ...this.users.get(aadObjectId) });
     }
     if (!activities) return this.answer(res, 404, {});
     const [, conversationId = '', activityId] = activities;

@@ -1,4 +1,4 @@
-import { MessengerError, type CallOptions, type ConversationAddress, type Messenger, type OutboundCard } from '../../src/ports';
+import { MessengerError, type CallOptions, type ChatUser, type ConversationAddress, type Messenger, type OutboundCard } from '../../src/ports';
 import { aConversation } from '../fixtures/directory';
 
 /** One call the core made to Teams, successful or not. */
@@ -27,6 +27,10 @@ export class FakeMessenger implements Messenger {
   readonly calls: MessengerCall[] = [];
   /** Members for whom a personal chat was opened, in order. */
   readonly openedChats: string[] = [];
+  /** Who each chat's user is to Teams, by member id (lookUpUser); unknown: Teams names nothing. */
+  readonly users = new Map<string, ChatUser>();
+  /** Members whose chat user was looked up, in order. */
+  readonly lookedUp: string[] = [];
   private nextActivity = 1;
   private readonly failuresFor = new Map<string, { error: MessengerError; remaining: number }>();
   private readonly nextFailures: MessengerError[] = [];
@@ -86,6 +90,15 @@ export class FakeMessenger implements Messenger {
     if (refusal) throw refusal;
     this.openedChats.push(memberId);
     return aConversation({ memberId, conversationId: `a:opened-${memberId}`, userId: `29:opened-${memberId}`, updatedAt: '2026-03-02T19:30:00.000Z' });
+  }
+
+  /** Set: every lookUpUser fails with it, as when Teams does not answer. */
+  lookUpFailure: MessengerError | undefined;
+
+  async lookUpUser(at: ConversationAddress): Promise<ChatUser> {
+    this.lookedUp.push(at.memberId);
+    if (this.lookUpFailure) throw this.lookUpFailure;
+    return this.users.get(at.memberId) ?? {};
   }
 
   /** Successful sends and updates to one member, in order. */

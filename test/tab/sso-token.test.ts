@@ -19,7 +19,13 @@ describe('the tab SSO token check', () => {
   afterAll(() => entra.stop());
 
   it('accepts a token signed by the tenant key for this tab with access_as_user, and names the person by oid and tid', async () => {
-    await expect(verify(entra.sign(entra.claims(OID, NOW_S)))).resolves.toEqual({ oid: OID, tid: TENANT });
+    await expect(verify(entra.sign(entra.claims(OID, NOW_S)))).resolves.toEqual({ oid: OID, tid: TENANT, signInNames: [] });
+  });
+
+  it('names the sign-in names the token carries (preferred_username, upn), never its unvouched email claim, and ignores one of a wrong shape', async () => {
+    const claims = entra.claims(OID, NOW_S, { preferred_username: 'Jan@school.example', upn: 'j.devries@school.example', email: 'someone@else.example' });
+    await expect(verify(entra.sign(claims))).resolves.toEqual({ oid: OID, tid: TENANT, signInNames: ['Jan@school.example', 'j.devries@school.example'] });
+    await expect(verify(entra.sign(entra.claims(OID, NOW_S, { preferred_username: 42 })))).resolves.toEqual({ oid: OID, tid: TENANT, signInNames: [] });
   });
 
   const rejected: Array<[string, () => string, string]> = [

@@ -6,7 +6,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BotConnectorClient, type OutgoingActivity } from '../../bot/bot-connector-client';
+import { TeamsMessenger } from '../../bot/teams-messenger';
 import { MessengerError } from '../../src/ports';
+import { aConversation } from '../fixtures/directory';
 import { FakeBotConnector } from '../support/fake-bot-connector';
 import { OFFLINE_BOT_TOKEN, offlineAuthentication } from '../support/offline-authentication';
 
@@ -51,6 +53,19 @@ describe("the bot's own Bot Connector client", () => {
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     await expect(client.sendActivity(`http://127.0.0.1:${port}/`, 'a:four', card)).rejects.toMatchObject({ retryable: true, inDoubt: false });
+  });
+
+  it("asks for a conversation's member with one GET; the messenger reads the UPN and e-mail address, and only about the chat's own user", async () => {
+    const jan = '44444444-4444-4444-8444-444444444444';
+    connector.users.set(jan, { userPrincipalName: 'jan@school.example', email: 'Jan@school.example' });
+    expect(await client.getConversationMember(connector.url, 'a:six', `29:${jan}`)).toMatchObject({ aadObjectId: jan, userPrincipalName: 'jan@school.example' });
+    expect(connector.memberLookups).toContainEqual({ conversationId: 'a:six', userId: `29:${jan}` });
+
+    const messenger = new TeamsMessenger(client, { appId: '', serviceUrl: connector.url });
+    const chat = aConversation({ memberId: jan, userId: `29:${jan}`, conversationId: 'a:six', serviceUrl: connector.url });
+    expect(await messenger.lookUpUser(chat)).toEqual({ userPrincipalName: 'jan@school.example', email: 'Jan@school.example' });
+    // Teams answering about someone else (another user id in the same chat) names nobody.
+    expect(await messenger.lookUpUser({ ...chat, userId: '29:55555555-5555-4555-8555-555555555555' })).toEqual({});
   });
 
   it("signs each request with the token from botbuilder's credentials", async () => {

@@ -5,7 +5,7 @@ import type { CallOptions, ConversationAddress, Messenger, OutboundCard } from '
 import { aConversation } from '../fixtures/directory';
 
 describe('the traced messenger', () => {
-  it("hands the call's AbortSignal on to the messenger it wraps, for sends and updates", async () => {
+  it("hands the call's AbortSignal on to the messenger it wraps, for sends, updates and look-ups", async () => {
     const seen: Array<AbortSignal | undefined> = [];
     const inner: Messenger = {
       send: async (_to: ConversationAddress, _card: OutboundCard, options?: CallOptions) => {
@@ -16,13 +16,18 @@ describe('the traced messenger', () => {
         seen.push(options?.signal);
       },
       openPersonalChat: async () => aConversation(),
+      lookUpUser: async (_at: ConversationAddress, options?: CallOptions) => {
+        seen.push(options?.signal);
+        return {};
+      },
     };
     const traced = new TracedMessenger(inner, trace.getTracer('test'), metrics.getMeter('test'));
     const deadline = new AbortController().signal;
 
     await traced.send(aConversation(), { type: 'AdaptiveCard' }, { signal: deadline });
     await traced.update(aConversation(), 'activity-1', { type: 'AdaptiveCard' }, { signal: deadline });
+    await traced.lookUpUser(aConversation(), { signal: deadline });
 
-    expect(seen).toEqual([deadline, deadline]);
+    expect(seen).toEqual([deadline, deadline, deadline]);
   });
 });

@@ -49,7 +49,7 @@ const nl = {
       id: 'Code',
       schoolId: 'BRIN-code',
       municipalityId: 'Gemeente',
-      aadObjectId: 'Entra object-id',
+      aadObjectId: 'Entra object-id (leeg: de persoon wordt gekoppeld via het e-mailadres)',
       name: 'Naam',
       email: 'E-mail',
       routing: 'Route',
@@ -71,7 +71,7 @@ const nl = {
         municipalityId: 'Een CBS-code zoals GM0917, van een gemeente in het adresboek.',
         municipalityIds: 'Eén of meer CBS-codes zoals GM0917, met komma’s.',
         schoolIds: 'BRIN-codes zoals 12AB00, met komma’s.',
-        aadObjectId: 'Het Entra object-id van de persoon: een GUID zoals 1f2e3d4c-0000-4000-8000-000000000001.',
+        aadObjectId: 'Het Entra object-id van de persoon: een GUID zoals 1f2e3d4c-0000-4000-8000-000000000001. Weet u het niet, laat het dan leeg en vul het e-mailadres in.',
         name: 'Vul een naam in (hoogstens 150 tekens).',
         email: 'Een geldig e-mailadres, of laat het leeg.',
         daysOff: 'Datums als JJJJ-MM-DD, met komma’s.',
@@ -90,7 +90,7 @@ const nl = {
     csv: {
       heading: 'Importeren uit een CSV-bestand',
       format:
-        'Scholen: kolommen brin; naam; gemeente (CBS-code). Personen: één regel per persoon en rol, kolommen entra_id; naam; email; rol; school; gemeenten; rang — rol is vt_worker, contactpersoon, leerplicht, coordinator, manager, beheerder of verwijderen. Eerst ziet u wat er verandert; pas daarna past u het toe.',
+        'Scholen: kolommen brin; naam; gemeente (CBS-code). Personen: één regel per persoon en rol, kolommen entra_id; naam; email; rol; school; gemeenten; rang — zonder entra_id is de persoon bekend aan email (of een kolom upn) tot hij of zij de bot of dit tabblad voor het eerst gebruikt; rol is vt_worker, contactpersoon, leerplicht, coordinator, manager, beheerder of verwijderen. Eerst ziet u wat er verandert; pas daarna past u het toe.',
       kind: 'Soort',
       members: 'Personen',
       schools: 'Scholen',
@@ -208,7 +208,7 @@ const en: Strings = {
       id: 'Code',
       schoolId: 'BRIN code',
       municipalityId: 'Municipality',
-      aadObjectId: 'Entra object id',
+      aadObjectId: 'Entra object id (empty: the person is linked by their e-mail address)',
       name: 'Name',
       email: 'E-mail',
       routing: 'Route',
@@ -230,7 +230,7 @@ const en: Strings = {
         municipalityId: 'A CBS code such as GM0917, of a municipality in the directory.',
         municipalityIds: 'One or more CBS codes such as GM0917, comma-separated.',
         schoolIds: 'BRIN codes such as 12AB00, comma-separated.',
-        aadObjectId: "The person's Entra object id: a GUID such as 1f2e3d4c-0000-4000-8000-000000000001.",
+        aadObjectId: "The person's Entra object id: a GUID such as 1f2e3d4c-0000-4000-8000-000000000001. If you do not know it, leave it empty and fill in the e-mail address.",
         name: 'Fill in a name (150 characters at most).',
         email: 'A valid e-mail address, or leave it empty.',
         daysOff: 'Dates as YYYY-MM-DD, comma-separated.',
@@ -249,7 +249,7 @@ const en: Strings = {
     csv: {
       heading: 'Import from a CSV file',
       format:
-        'Schools: columns brin; naam; gemeente (CBS code). People: one line per person and role, columns entra_id; naam; email; rol; school; gemeenten; rang — rol is vt_worker, contactpersoon, leerplicht, coordinator, manager, beheerder or verwijderen. You first see what changes; only then do you apply it.',
+        'Schools: columns brin; naam; gemeente (CBS code). People: one line per person and role, columns entra_id; naam; email; rol; school; gemeenten; rang — without entra_id the person is known by email (or a column upn) until they first use the bot or this tab; rol is vt_worker, contactpersoon, leerplicht, coordinator, manager, beheerder or verwijderen. You first see what changes; only then do you apply it.',
       kind: 'Kind',
       members: 'People',
       schools: 'Schools',

@@ -1,5 +1,5 @@
 import type { Container, ItemDefinition, SqlParameter } from '@azure/cosmos';
-import type { Member, Municipality, School } from '../../domain/directory';
+import { isLinked, type Member, type Municipality, type School } from '../../domain/directory';
 import type { ConversationAddress, DirectoryEntryKind, DirectoryStore } from '../../ports';
 import {
   contactSchoolIds,
@@ -10,6 +10,7 @@ import {
   parseMunicipalityDocument,
   parseSchoolDocument,
   isAdmin,
+  linkedAs,
 } from '../directory-documents';
 import { domainFields } from './cosmos-documents';
 
@@ -46,15 +47,30 @@ export class CosmosDirectoryStore implements DirectoryStore {
   }
 
   async upsertMembers(items: Member[]): Promise<void> {
-    const documents = items.map((item) => ({
-      ...item,
-      id: item.aadObjectId,
-      kind: 'member' as const,
-      contactSchoolIds: contactSchoolIds(item),
-      [MUNICIPALITY_ROLE_FIELDS.leerplicht]: roleMunicipalityIds(item, 'leerplicht'),
-      [MUNICIPALITY_ROLE_FIELDS.coordinator]: roleMunicipalityIds(item, 'coordinator'),
-    }));
-    await this.upsertAll(documents);
+    await this.upsertAll(items.map(memberDocument));
+  }
+
+  /**
+   * Cosmos DB has no transaction across two documents (nor does the emulator run batches), so the
+   * link is a create under the object id, then the placeholder's delete. The create is the step
+   * that decides: of two instances linking at once, one creates and the other gets 409 and links
+   * nothing. Should the process stop between the two, the placeholder stays behind the linked
+   * member: still no recipient, and shown as not yet reachable until an admin removes it.
+   */
+  async linkMember(placeholderId: string, aadObjectId: string): Promise<{ before: Member; after: Member } | undefined> {
+    const found = await this.read('member', placeholderId);
+    if (!found) return undefined;
+    const before = parseMemberDocument(memberFields(found));
+    const after = linkedAs(before, aadObjectId);
+    try {
+      await this.directory.items.create(memberDocument(after));
+    } catch (error) {
+      // The object id is a member already: linked by another instance, or added by an admin.
+      if ((error as { code?: unknown }).code === 409) return undefined;
+      throw error;
+    }
+    await this.removeEntries('member', [placeholderId]);
+    return { before, after };
   }
 
   async removeEntries(kind: DirectoryEntryKind, ids: string[]): Promise<void> {
@@ -129,7 +145,7 @@ export class CosmosDirectoryStore implements DirectoryStore {
   /** Ordered by member id. */
   async listAdmins(): Promise<Member[]> {
     const found = await this.query('member');
-    return found.map((resource) => parseMemberDocument(memberFields(resource))).filter(isAdmin);
+    return found.map((resource) => parseMemberDocument(memberFields(resource))).filter((m) => isAdmin(m) && isLinked(m));
   }
 
   /** Ordered by member id. */
@@ -138,7 +154,7 @@ export class CosmosDirectoryStore implements DirectoryStore {
     const found = await this.query('member', `ARRAY_CONTAINS(c.${MUNICIPALITY_ROLE_FIELDS[role]}, @municipalityId)`, [
       { name: '@municipalityId', value: municipalityId },
     ]);
-    return found.map((resource) => parseMemberDocument(memberFields(resource)));
+    return found.map((resource) => parseMemberDocument(memberFields(resource))).filter(isLinked);
   }
 
   /** Ordered by member id. */
@@ -146,7 +162,7 @@ export class CosmosDirectoryStore implements DirectoryStore {
     const found = await this.query('member', 'ARRAY_CONTAINS(c.contactSchoolIds, @schoolId)', [
       { name: '@schoolId', value: schoolId },
     ]);
-    return found.map((resource) => parseMemberDocument(memberFields(resource)));
+    return found.map((resource) => parseMemberDocument(memberFields(resource))).filter(isLinked);
   }
 
   /** Ordered by member id. */
@@ -155,7 +171,7 @@ export class CosmosDirectoryStore implements DirectoryStore {
       'member',
       "EXISTS(SELECT VALUE r FROM r IN c.roles WHERE r.role = 'manager' OR r.role = 'coordinator')",
     );
-    return found.map((resource) => parseMemberDocument(memberFields(resource)));
+    return found.map((resource) => parseMemberDocument(memberFields(resource))).filter(isLinked);
   }
 
   async saveConversation(address: ConversationAddress): Promise<void> {
@@ -194,6 +210,18 @@ export class CosmosDirectoryStore implements DirectoryStore {
     const { resources } = await this.directory.items.query<ItemDefinition>(spec, { partitionKey: kind }).fetchAll();
     return resources;
   }
+}
+
+/** A member as stored: its id repeats the member id, beside the role fields the list queries read. */
+function memberDocument(item: Member): ItemDefinition & { kind: 'member' } {
+  return {
+    ...item,
+    id: item.aadObjectId,
+    kind: 'member',
+    contactSchoolIds: contactSchoolIds(item),
+    [MUNICIPALITY_ROLE_FIELDS.leerplicht]: roleMunicipalityIds(item, 'leerplicht'),
+    [MUNICIPALITY_ROLE_FIELDS.coordinator]: roleMunicipalityIds(item, 'coordinator'),
+  };
 }
 
 function entityFields(resource: ItemDefinition): Record<string, unknown> {

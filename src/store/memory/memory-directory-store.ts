@@ -1,4 +1,4 @@
-import type { Member, Municipality, School } from '../../domain/directory';
+import { isLinked, type Member, type Municipality, type School } from '../../domain/directory';
 import type { ConversationAddress, DirectoryEntryKind, DirectoryStore } from '../../ports';
 import {
   MUNICIPALITY_ROLES,
@@ -10,6 +10,7 @@ import {
   parseMunicipalityDocument,
   parseSchoolDocument,
   isAdmin,
+  linkedAs,
 } from '../directory-documents';
 
 /** A member as JSON, beside what the list queries look up (derived from its roles on upsert). */
@@ -47,15 +48,7 @@ export class MemoryDirectoryStore implements DirectoryStore {
   }
 
   async upsertMembers(items: Member[]): Promise<void> {
-    for (const item of items) {
-      this.members.set(item.aadObjectId, {
-        schoolIds: contactSchoolIds(item),
-        municipalityIds: Object.fromEntries(
-          MUNICIPALITY_ROLES.map((role) => [role, roleMunicipalityIds(item, role)]),
-        ) as Record<MunicipalityRole, string[]>,
-        json: JSON.stringify(item),
-      });
-    }
+    for (const item of items) this.putMember(item);
   }
 
   async hasMembers(): Promise<boolean> {
@@ -103,21 +96,31 @@ export class MemoryDirectoryStore implements DirectoryStore {
 
   /** Ordered by member id, like the real stores. */
   async listSchoolContacts(schoolId: string): Promise<Member[]> {
-    return this.membersWhere((member) => member.schoolIds.includes(schoolId));
+    return this.recipientsWhere((member) => member.schoolIds.includes(schoolId));
   }
 
   async listAdmins(): Promise<Member[]> {
-    return this.membersWhere(() => true).filter(isAdmin);
+    return this.recipientsWhere(() => true).filter(isAdmin);
+  }
+
+  async linkMember(placeholderId: string, aadObjectId: string): Promise<{ before: Member; after: Member } | undefined> {
+    // No await in between: the check and the re-keying are one step, as in a transaction.
+    const before = read(this.members.get(placeholderId)?.json, parseMemberDocument);
+    if (!before || this.members.has(aadObjectId)) return undefined;
+    const after = linkedAs(before, aadObjectId);
+    this.putMember(after);
+    this.members.delete(placeholderId);
+    return { before, after };
   }
 
   /** Ordered by member id, like the real stores. */
   async listMunicipalityMembers(role: MunicipalityRole, municipalityId: string): Promise<Member[]> {
-    return this.membersWhere((member) => member.municipalityIds[role].includes(municipalityId));
+    return this.recipientsWhere((member) => member.municipalityIds[role].includes(municipalityId));
   }
 
   /** Ordered by member id, like the real stores. */
   async listDigestRecipients(): Promise<Member[]> {
-    return this.membersWhere(() => true).filter((member) => member.roles.some((r) => r.role === 'manager' || r.role === 'coordinator'));
+    return this.recipientsWhere(() => true).filter((member) => member.roles.some((r) => r.role === 'manager' || r.role === 'coordinator'));
   }
 
   async saveConversation(address: ConversationAddress): Promise<void> {
@@ -133,6 +136,19 @@ export class MemoryDirectoryStore implements DirectoryStore {
 
   async getConversation(memberId: string): Promise<ConversationAddress | undefined> {
     return read(this.conversations.get(memberId), parseConversationDocument);
+  }
+
+  private putMember(item: Member): void {
+    this.members.set(item.aadObjectId, {
+      schoolIds: contactSchoolIds(item),
+      municipalityIds: Object.fromEntries(MUNICIPALITY_ROLES.map((role) => [role, roleMunicipalityIds(item, role)])) as Record<MunicipalityRole, string[]>,
+      json: JSON.stringify(item),
+    });
+  }
+
+  /** Recipients only: members known by address alone are skipped (see DirectoryStore). */
+  private recipientsWhere(test: (member: MemberEntry) => boolean): Member[] {
+    return this.membersWhere(test).filter(isLinked);
   }
 
   private membersWhere(test: (member: MemberEntry) => boolean): Member[] {

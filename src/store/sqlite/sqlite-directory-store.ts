@@ -1,5 +1,5 @@
 import type { Database, Statement, Transaction } from 'better-sqlite3';
-import type { Member, Municipality, School } from '../../domain/directory';
+import { isLinked, type Member, type Municipality, type School } from '../../domain/directory';
 import type { ConversationAddress, DirectoryEntryKind, DirectoryStore } from '../../ports';
 import {
   MUNICIPALITY_ROLES,
@@ -11,6 +11,7 @@ import {
   parseMunicipalityDocument,
   parseSchoolDocument,
   isAdmin,
+  linkedAs,
 } from '../directory-documents';
 import { ParsedTextCache } from '../parsed-text-cache';
 
@@ -26,6 +27,7 @@ export class SqliteDirectoryStore implements DirectoryStore {
   private readonly upsertMunicipalityRows: Transaction<(items: Municipality[]) => void>;
   private readonly upsertSchoolRows: Transaction<(items: School[]) => void>;
   private readonly upsertMemberRows: Transaction<(items: Member[]) => void>;
+  private readonly linkMemberRows: Transaction<(placeholderId: string, aadObjectId: string) => { before: Member; after: Member } | undefined>;
   private readonly member: Statement<[string], DocumentRow>;
   private readonly anyMember: Statement<[], { found: number }>;
   private readonly school: Statement<[string], DocumentRow>;
@@ -79,16 +81,28 @@ export class SqliteDirectoryStore implements DirectoryStore {
     this.upsertSchoolRows = db.transaction((items: School[]) => {
       for (const item of items) putSchool.run(item.id, item.municipalityId, JSON.stringify(item));
     });
-    this.upsertMemberRows = db.transaction((items: Member[]) => {
-      for (const item of items) {
-        putMember.run(item.aadObjectId, JSON.stringify(item));
-        clearContacts.run(item.aadObjectId);
-        for (const schoolId of contactSchoolIds(item)) addContact.run(schoolId, item.aadObjectId);
-        clearMunicipalityRoles.run(item.aadObjectId);
-        for (const role of MUNICIPALITY_ROLES) {
-          for (const id of roleMunicipalityIds(item, role)) addMunicipalityRole.run(role, id, item.aadObjectId);
-        }
+    const putMemberRows = (item: Member) => {
+      putMember.run(item.aadObjectId, JSON.stringify(item));
+      clearContacts.run(item.aadObjectId);
+      for (const schoolId of contactSchoolIds(item)) addContact.run(schoolId, item.aadObjectId);
+      clearMunicipalityRoles.run(item.aadObjectId);
+      for (const role of MUNICIPALITY_ROLES) {
+        for (const id of roleMunicipalityIds(item, role)) addMunicipalityRole.run(role, id, item.aadObjectId);
       }
+    };
+    this.upsertMemberRows = db.transaction((items: Member[]) => {
+      for (const item of items) putMemberRows(item);
+    });
+    const memberRow = db.prepare<[string], DocumentRow>(`SELECT document FROM members WHERE id = ?`);
+    const removeMember = db.prepare<[string]>(`DELETE FROM members WHERE id = ?`);
+    // The placeholder's index rows go with it (ON DELETE CASCADE); the linked member's are written anew.
+    this.linkMemberRows = db.transaction((placeholderId: string, aadObjectId: string) => {
+      const before = read(memberRow.get(placeholderId), this.parsed.member);
+      if (!before || memberRow.get(aadObjectId)) return undefined;
+      const after = linkedAs(before, aadObjectId);
+      putMemberRows(after);
+      removeMember.run(placeholderId);
+      return { before, after };
     });
 
     this.member = db.prepare(`SELECT document FROM members WHERE id = ?`);
@@ -185,7 +199,7 @@ export class SqliteDirectoryStore implements DirectoryStore {
 
   /** Ordered by member id. */
   async listSchoolContacts(schoolId: string): Promise<Member[]> {
-    return this.contactsOf.all(schoolId).map((row) => this.parsed.member.get(row.document));
+    return this.contactsOf.all(schoolId).map((row) => this.parsed.member.get(row.document)).filter(isLinked);
   }
 
   async removeEntries(kind: DirectoryEntryKind, ids: string[]): Promise<void> {
@@ -197,24 +211,30 @@ export class SqliteDirectoryStore implements DirectoryStore {
     this.removeMembersNotIn.run(JSON.stringify(aadObjectIds));
   }
 
+  async linkMember(placeholderId: string, aadObjectId: string): Promise<{ before: Member; after: Member } | undefined> {
+    // IMMEDIATE: the write lock is taken before the read, so two processes on one file link in turn.
+    return this.linkMemberRows.immediate(placeholderId, aadObjectId);
+  }
+
   /** Ordered by member id. */
   async listAdmins(): Promise<Member[]> {
     return this.allMembers
       .all()
       .map((row) => this.parsed.member.get(row.document))
-      .filter(isAdmin);
+      .filter((m) => isAdmin(m) && isLinked(m));
   }
 
   /** Ordered by member id. */
   async listMunicipalityMembers(role: MunicipalityRole, municipalityId: string): Promise<Member[]> {
     return this.municipalityMembers
       .all(role, municipalityId)
-      .map((row) => this.parsed.member.get(row.document));
+      .map((row) => this.parsed.member.get(row.document))
+      .filter(isLinked);
   }
 
   /** Ordered by member id. */
   async listDigestRecipients(): Promise<Member[]> {
-    return this.digestRecipients.all().map((row) => this.parsed.member.get(row.document));
+    return this.digestRecipients.all().map((row) => this.parsed.member.get(row.document)).filter(isLinked);
   }
 
   async saveConversation(address: ConversationAddress): Promise<void> {

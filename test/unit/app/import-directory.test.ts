@@ -159,6 +159,14 @@ describe('importing a directory', () => {
     expect((await directory.listSchoolContacts(SCHOOL_ID)).map((m) => m.aadObjectId)).toEqual([PRIMARY_CONTACT_ID]);
   });
 
+  it('refuses a member named by e-mail address in the file, and writes nothing: with the file as the truth nobody is ever linked', async () => {
+    const { directory } = createMemoryStores();
+    const file = aSchoolDirectory();
+    const withAddress = { ...file, members: [...file.members, { name: 'Jan', email: 'jan@school.example', roles: [] }] };
+    await expect(importDirectory(directory, withAddress)).rejects.toThrow(/upn:jan@school\.example.*Entra object id/);
+    expect(await directory.getMember(VT_WORKER_ID)).toBeUndefined();
+  });
+
   it('writes nothing when the file is refused', async () => {
     const { directory } = createMemoryStores();
     const file = aSchoolDirectory();
