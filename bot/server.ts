@@ -5,9 +5,11 @@ import type { Logger } from '../src/ports';
 import { SigningKeysUnavailableError, type HwcAdapter } from './adapter';
 import { incomingActivitySchema } from './activity-schema';
 import { refuseEncodedBodies } from './content-encoding';
+import { jsonBodies } from './body-limits';
 import { describeError } from './logger';
 import { untracedTurn, type TraceTurn } from './telemetry/turn-span';
 import { registerTab, type TabDeps } from './tab/register-tab';
+import { TAB_IMPORT_MAX_BODY_BYTES, TAB_IMPORT_PATH_PREFIX } from './tab/tab-routes';
 import type { Drain } from './drain';
 
 export interface ServerDeps {
@@ -31,12 +33,11 @@ export function createServer({ adapter, bot, logger, ready, tab, drain, traceTur
   const server = restify.createServer({ name: 'handle-with-care', handleUncaughtExceptions: false });
   // First of all: a stopping process takes no new request, and knows when it answered the last.
   if (drain) server.pre(drain.handler);
-  // JSON only: the Bot Connector sends nothing else, so forms and uploads are never even parsed.
-  // (restify hands `maxBodySize` on to its body reader; its typings omit it.)
-  const jsonOnly: restify.plugins.JsonBodyParserOptions & { maxBodySize: number } = { maxBodySize: MAX_BODY_BYTES, mapParams: false };
   // Before the body parser: a compressed body is refused before it is read, let alone inflated.
   server.use(refuseEncodedBodies);
-  server.use(restify.plugins.jsonBodyParser(jsonOnly));
+  // JSON only: the Bot Connector sends nothing else, so forms and uploads are never even parsed.
+  // A directory CSV for the tab's import may be larger: a whole region's people.
+  server.use(jsonBodies(MAX_BODY_BYTES, tab ? [{ prefix: TAB_IMPORT_PATH_PREFIX, maxBodySize: TAB_IMPORT_MAX_BODY_BYTES }] : []));
 
   // restify's own errors (bad JSON, too large, unknown route) keep their status but lose their text.
   server.on('restifyError', (_req: Request, res: Response, err: { statusCode?: number; name?: string }, callback: () => void) => {

@@ -39,8 +39,14 @@ export interface TabApiDeps {
 export const TAB_MAX_BODY_BYTES = 64 * 1024;
 /** Warnings sent with the directory, at most (the calendar's first: it comes first). */
 const MAX_WARNINGS = 50;
-/** A directory CSV may be larger: the server's own limit for any body (a few thousand rows). */
-const IMPORT_MAX_BODY_BYTES = 256 * 1024;
+/** Where a directory CSV is sent: the server reads larger bodies there (bot/server.ts). */
+export const TAB_IMPORT_PATH_PREFIX = '/api/tab/directory/import/';
+/**
+ * A directory CSV may be larger: a region's people, 20,000 rows take about 2 MB. Read before the
+ * token is checked, like any body, so kept to what a region needs.
+ */
+export const TAB_IMPORT_MAX_BODY_BYTES = 4 * 1024 * 1024;
+const IMPORT_MAX_BODY_BYTES = TAB_IMPORT_MAX_BODY_BYTES;
 const importBody = z.strictObject({ kind: z.enum(['schools', 'members']), csv: z.string().min(1).max(IMPORT_MAX_BODY_BYTES), version: z.string().max(100).optional() });
 
 /** An import that was not applied: its preview goes back with the reason. */
@@ -162,11 +168,11 @@ export function registerTabApi(server: Server, deps: TabApiDeps): void {
     if (!body.success) throw new TabBadRequest();
     return body.data;
   };
-  route('/api/tab/directory/import/preview', async (caller, req) => {
+  route(`${TAB_IMPORT_PATH_PREFIX}preview`, async (caller, req) => {
     const { kind, csv } = importOf(req);
     return deps.importDirectoryCsv.preview(caller.user.oid, kind, csv);
   }, 'post', IMPORT_MAX_BODY_BYTES);
-  route('/api/tab/directory/import/apply', async (caller, req) => {
+  route(`${TAB_IMPORT_PATH_PREFIX}apply`, async (caller, req) => {
     const { kind, csv, version } = importOf(req);
     if (!version) throw new TabBadRequest();
     const result = await deps.importDirectoryCsv.apply(caller.user.oid, kind, csv, version, { origin: 'tab:import' });

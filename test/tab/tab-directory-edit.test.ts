@@ -208,6 +208,26 @@ describe('the tab: admins edit the directory', () => {
       expect((await call('POST', '/api/tab/directory/import/apply', ADMIN_ID, { kind: 'members', csv: members, version })).status).toBe(409);
     });
 
+    it("previews a region's people file of 20,000 rows (about 2 MB); a file over 4 MB is refused with 413 before it is read as JSON", async () => {
+      const rows = Array.from({ length: 20_000 }, (_, n) => `${memberId(1_000 + n)};Contact ${n} van de Regio;contact${n}@basisschool-de-regenboog.example.org;contactpersoon;${SCHOOL_ID};;reserve`);
+      const csv = ['entra_id;naam;email;rol;school;gemeenten;rang', ...rows].join('\r\n');
+      expect(csv.length).toBeGreaterThan(2 * 1024 * 1024);
+
+      const preview = await call('POST', '/api/tab/directory/import/preview', ADMIN_ID, { kind: 'members', csv });
+
+      expect(preview.status).toBe(200);
+      expect((preview.json.added as unknown[]).length).toBe(20_000);
+      expect(preview.json.errors).toEqual([]);
+      const tooLarge = await fetch(`${base}/api/tab/directory/import/preview`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tokenFor(ADMIN_ID)}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ kind: 'members', csv: `${csv}\r\n${csv}` }),
+      });
+      expect(tooLarge.status).toBe(413);
+      // Every other route keeps the small limits.
+      expect((await call('POST', '/api/tab/directory/schools', ADMIN_ID, { ...newSchool, name: 'x'.repeat(300 * 1024) })).status).toBe(413);
+    }, 30_000);
+
     it('imports schools with a comma as separator, and removes a member with the role "verwijderen"', async () => {
       const schools = 'BRIN,Naam,Gemeente\n90JK00,Basisschool Het Palet,GM0917\n';
       const preview = (await call('POST', '/api/tab/directory/import/preview', ADMIN_ID, { kind: 'schools', csv: schools })).json;
