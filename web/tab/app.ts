@@ -52,6 +52,11 @@ async function main(): Promise<void> {
   document.documentElement.lang = locale;
   let theme = applyTheme(context.app.theme);
 
+  const cache: PageCache = { figures: new Map() };
+  // Beheer asked for in the URL: its directory (a region's, megabytes) is read while the server
+  // is asked who this is, not after. Refused (not an admin): the page is not shown anyway.
+  if (new URLSearchParams(location.search).get('page') === 'beheer') cache.directoryEarly = getJson<DirectoryData>('/api/tab/directory').catch(() => undefined);
+
   let me: Me;
   try {
     me = await getJson<Me>('/api/tab/me');
@@ -65,7 +70,6 @@ async function main(): Promise<void> {
   }
 
   let current = firstPage(me.pages) as Page;
-  const cache: PageCache = { figures: new Map() };
   const main = h('div', { id: 'page' });
   const nav = h('nav', { 'aria-label': t.nav });
 
@@ -102,6 +106,8 @@ async function main(): Promise<void> {
 /** What a page loaded, kept while the tab is open: a theme switch redraws without asking again. */
 interface PageCache {
   directory?: DirectoryData;
+  /** The directory, asked for before the person was known (the URL named Beheer). */
+  directoryEarly?: Promise<DirectoryData | undefined>;
   /** By week; '' is the default (last week), whose trend gives the weeks to choose from. */
   figures: Map<string, FiguresData>;
   week?: string;
@@ -116,7 +122,9 @@ async function pageContent(t: Strings, locale: Locale, page: Page, cache: PageCa
     return cardsPage(t, locale, (asked) => getJson<CardsData>(`/api/tab/cards?locale=${asked}`), theme);
   }
   if (page === 'directory') {
-    const data = (cache.directory ??= await getJson<DirectoryData>('/api/tab/directory'));
+    const early = await cache.directoryEarly;
+    delete cache.directoryEarly;
+    const data = (cache.directory ??= early ?? (await getJson<DirectoryData>('/api/tab/directory')));
     const message = cache.message ?? '';
     delete cache.message;
     return directoryPage(

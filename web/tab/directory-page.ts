@@ -54,9 +54,12 @@ export function directoryPage(t: Strings, data: DirectoryData, editing?: Directo
     status.textContent = `${d.problems} ${problems.map((p) => problemText(t, p.field, p.message)).join(' ')}`;
   };
 
-  /** A table of texts; with editing, each row ends in Wijzigen and Verwijderen. */
-  const grid = (caption: string, kind: EntryKind, headers: string[], rows: Array<{ id: string; name: string; cells: string[]; entry: Record<string, unknown> }>) => {
-    const shown = rows.slice(0, MAX_ROWS);
+  /**
+   * A table of texts; with editing, each row ends in Wijzigen and Verwijderen. Only the rows
+   * shown are drawn up (`rowOf`): a region's 20,000 people are filtered, not all turned into rows.
+   */
+  const grid = <T>(caption: string, kind: EntryKind, headers: string[], items: T[], rowOf: (item: T) => { id: string; name: string; cells: string[]; entry: Record<string, unknown> }) => {
+    const shown = items.slice(0, MAX_ROWS).map(rowOf);
     const body = shown.map((row) =>
       h(
         'tr',
@@ -75,7 +78,7 @@ export function directoryPage(t: Strings, data: DirectoryData, editing?: Directo
         h('thead', {}, h('tr', {}, ...headers.map((text) => h('th', { scope: 'col' }, text)), editable && h('th', { scope: 'col' }, d.actions))),
         h('tbody', {}, ...body),
       ),
-      rows.length > MAX_ROWS && h('p', { class: 'note' }, d.capped(MAX_ROWS)),
+      items.length > MAX_ROWS && h('p', { class: 'note' }, d.capped(MAX_ROWS)),
     );
   };
 
@@ -99,7 +102,8 @@ export function directoryPage(t: Strings, data: DirectoryData, editing?: Directo
           d.municipalities,
           'municipalities',
           [d.cols.name, d.cols.id, d.cols.routing],
-          municipalities.map((m) => ({ id: m.id, name: m.name, cells: [m.name, m.id, d.routing[m.routing]], entry: m })),
+          municipalities,
+          (m) => ({ id: m.id, name: m.name, cells: [m.name, m.id, d.routing[m.routing]], entry: m }),
         ),
       ),
       section(d.schools, 'schools', schools.length, data.schools.length, () =>
@@ -107,7 +111,8 @@ export function directoryPage(t: Strings, data: DirectoryData, editing?: Directo
           d.schools,
           'schools',
           [d.cols.name, d.cols.id, d.cols.municipality],
-          schools.map((s) => ({ id: s.id, name: s.name, cells: [s.name, s.id, municipalityName.get(s.municipalityId) ?? s.municipalityId], entry: s })),
+          schools,
+          (s) => ({ id: s.id, name: s.name, cells: [s.name, s.id, municipalityName.get(s.municipalityId) ?? s.municipalityId], entry: s }),
         ),
       ),
       section(d.members, 'members', members.length, data.members.length, () =>
@@ -115,12 +120,13 @@ export function directoryPage(t: Strings, data: DirectoryData, editing?: Directo
           d.members,
           'members',
           [d.cols.name, d.cols.email, d.cols.roles, d.cols.reachable],
-          members.map((m) => ({
+          members,
+          (m) => ({
             id: m.id,
             name: m.name,
             cells: [m.name, m.email ?? '', [...new Set(m.roles.map((r) => t.roles[r.role] ?? r.role))].join(', '), m.reachable ? d.reachable : d.notYetReachable],
             entry: m,
-          })),
+          }),
         ),
       ),
     );

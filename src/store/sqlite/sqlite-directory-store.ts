@@ -44,12 +44,16 @@ export class SqliteDirectoryStore implements DirectoryStore {
   private readonly saveConversationRow: Statement<[string, string]>;
   private readonly reachableMembers: Statement<[], string>;
   private readonly conversation: Statement<[string], DocumentRow>;
-  /** Each kind's documents parsed once per text: the directory is read on every turn and card. */
+  /**
+   * Each kind's documents parsed once per text: the directory is read on every turn and card.
+   * Room for more than a large region holds (20,000 people, 6,000 schools), so the tab's full
+   * list never pushes out what the next entry of the same list needs (about 30 MB when full).
+   */
   private readonly parsed = {
-    member: new ParsedTextCache(parseMemberDocument),
-    school: new ParsedTextCache(parseSchoolDocument),
-    municipality: new ParsedTextCache(parseMunicipalityDocument),
-    conversation: new ParsedTextCache(parseConversationDocument),
+    member: new ParsedTextCache(parseMemberDocument, 50_000),
+    school: new ParsedTextCache(parseSchoolDocument, 20_000),
+    municipality: new ParsedTextCache(parseMunicipalityDocument, 2_000),
+    conversation: new ParsedTextCache(parseConversationDocument, 50_000),
   };
 
   constructor(db: Database) {
