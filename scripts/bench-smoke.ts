@@ -24,7 +24,7 @@ const SIZES: Record<string, Record<string, string>> = {
     BENCH_FANOUT_PASSES: 'loop,scheduler,shared,instances',
   },
   'scheduler-tick': { BENCH_TICK_SIGNALS: '3000', BENCH_TICK_DUE: '10', BENCH_TICK_WAITING: '300', BENCH_TICK_REPS: '3', BENCH_TICK_BASELINE_REPS: '1' },
-  tab: { BENCH_TAB_SCHOOLS: '200', BENCH_TAB_MEMBERS: '500', BENCH_TAB_LOADS: '1' },
+  tab: { BENCH_TAB_SCHOOLS: '200', BENCH_TAB_MEMBERS: '500', BENCH_TAB_LOADS: '1', BENCH_TAB_CSV_ROWS: '500' },
   digest: {
     BENCH_DIGEST_SIGNALS: '2000',
     BENCH_DIGEST_MUNICIPALITIES: '3',
