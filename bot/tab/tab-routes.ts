@@ -5,6 +5,7 @@
  */
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
+import { answerJson } from './json-answer';
 import { isDomainError } from '../../src/domain/errors';
 import { isWeekOver, parseIsoWeek, type IsoWeek } from '../../src/domain/digest/iso-week';
 import type { LinkMember } from '../../src/app/link-member';
@@ -104,7 +105,7 @@ export function registerTabApi(server: Server, deps: TabApiDeps): void {
       }
       try {
         const caller = await callerOf(req, deps.verify, deps.directory, deps.linkMember);
-        res.send(200, await handler(caller, req));
+        answerJson(req, res, 200, await handler(caller, req));
       } catch (error) {
         if (error instanceof TabUnauthorized) {
           deps.logger.info({ reason: error.reason, path }, 'tab request without a valid token');

@@ -5,6 +5,7 @@
  * With the file as the truth the tab only shows it. Warnings say what will go wrong.
  */
 import { mkdtempSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importDirectory } from '../../src/app/import-directory';
@@ -39,6 +40,17 @@ describe('the tab: admins edit the directory', () => {
     });
     return { status: response.status, json: (await response.json()) as Record<string, unknown> };
   };
+  /** A POST that does not say it accepts gzip (fetch always does). */
+  const rawPost = (path: string, token: string, body: string) =>
+    new Promise<{ encoding: string | undefined; text: string }>((resolve, reject) => {
+      const req = request(base + path, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ encoding: res.headers['content-encoding'], text: Buffer.concat(chunks).toString('utf8') }));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
   const auditOf = async (objectId: string) => {
     const stores = await createStores({ kind: 'sqlite', path: sqlitePath });
     try {
@@ -218,6 +230,17 @@ describe('the tab: admins edit the directory', () => {
       expect(preview.status).toBe(200);
       expect((preview.json.added as unknown[]).length).toBe(20_000);
       expect(preview.json.errors).toEqual([]);
+      // A large answer travels gzipped to a page that accepts it (fetch does), plain to one that does not.
+      const gzipped = await fetch(`${base}/api/tab/directory/import/preview`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tokenFor(ADMIN_ID)}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ kind: 'members', csv }),
+      });
+      expect(gzipped.headers.get('content-encoding')).toBe('gzip');
+      expect(((await gzipped.json()) as { added: unknown[] }).added).toHaveLength(20_000);
+      const plain = await rawPost('/api/tab/directory/import/preview', tokenFor(ADMIN_ID), JSON.stringify({ kind: 'members', csv }));
+      expect(plain.encoding).toBeUndefined();
+      expect((JSON.parse(plain.text) as { added: unknown[] }).added).toHaveLength(20_000);
       const tooLarge = await fetch(`${base}/api/tab/directory/import/preview`, {
         method: 'POST',
         headers: { authorization: `Bearer ${tokenFor(ADMIN_ID)}`, 'content-type': 'application/json' },

@@ -82,12 +82,23 @@ export function directoryPage(t: Strings, data: DirectoryData, editing?: Directo
     );
   };
 
+  // Each entry's searchable texts, lowercased once, at the first search: a keystroke then costs
+  // one `includes` per entry (a region's 26,000), not a lowercasing of every field.
+  let searchable: { municipalities: string[]; schools: string[]; members: string[] } | undefined;
+  const textOf = (...texts: Array<string | undefined>) => texts.map((text) => text ?? '').join('\n').toLowerCase();
+  const searchTexts = () =>
+    (searchable ??= {
+      municipalities: data.municipalities.map((m) => textOf(m.id, m.name)),
+      schools: data.schools.map((s) => textOf(s.id, s.name, s.municipalityId, municipalityName.get(s.municipalityId))),
+      members: data.members.map((m) => textOf(m.name, m.email, ...m.roles.map((r) => t.roles[r.role]))),
+    });
+
   const render = (query: string) => {
     const q = query.trim().toLowerCase();
-    const match = (...texts: Array<string | undefined>) => q === '' || texts.some((text) => (text ?? '').toLowerCase().includes(q));
-    const municipalities = data.municipalities.filter((m) => match(m.id, m.name));
-    const schools = data.schools.filter((s) => match(s.id, s.name, s.municipalityId, municipalityName.get(s.municipalityId)));
-    const members = data.members.filter((m) => match(m.name, m.email, ...m.roles.map((r) => t.roles[r.role])));
+    const found = <T>(entries: T[], texts: () => string[]) => (q === '' ? entries : entries.filter((_, i) => texts()[i]!.includes(q)));
+    const municipalities = found(data.municipalities, () => searchTexts().municipalities);
+    const schools = found(data.schools, () => searchTexts().schools);
+    const members = found(data.members, () => searchTexts().members);
     const section = (heading: string, kind: EntryKind, shown: number, total: number, content: () => HTMLElement) =>
       h(
         'section',
