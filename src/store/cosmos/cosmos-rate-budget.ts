@@ -54,11 +54,19 @@ export class CosmosRateBudget implements RateBudget {
 
   /**
    * One after another: Cosmos DB has no transaction across documents, and each take already
-   * writes only with the etag it read.
+   * writes only with the etag it read. A key found full stays full for this moment: the requests
+   * after it that need that key (all of them, when it is the bot's global budget) are refused
+   * without asking again, so a full second costs one round trip, not one per chat waiting.
    */
   async tryTakeEach(requests: ReadonlyArray<readonly RateWindow[]>, now: number): Promise<RateTake[]> {
     const takes: RateTake[] = [];
-    for (const windows of requests) takes.push(await this.tryTake(windows, now));
+    const full = new Map<string, RateTake>();
+    for (const windows of requests) {
+      const known = windows.map((w) => full.get(w.key)).find((take) => take !== undefined);
+      const take = known ?? (await this.tryTake(windows, now));
+      if (!take.ok && take.retryInMs > 0) full.set(take.key, take);
+      takes.push(take);
+    }
     return takes;
   }
 
