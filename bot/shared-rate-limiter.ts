@@ -54,8 +54,9 @@ const NO_CONVERSATION = Symbol('no conversation');
  * 1,800/h) and for the bot as a whole (`globalPerSecond`). Same `acquire` as RateLimiter, so
  * TeamsMessenger takes either.
  *
- * One pump per process asks the store, one take at a time: callers of one conversation in order,
- * conversations in turn (round robin). A refusal names the key that is full and until when: a
+ * One pump per process asks the store, one step at a time: in each step the first caller of every
+ * conversation that may go (one store call for all of them, `tryTakeEach`), callers of one
+ * conversation in order, conversations in turn (round robin). A refusal names the key that is full and until when: a
  * full conversation is skipped until then, a full global budget pauses the pump until then. So a
  * process never polls the store faster than calls can be granted, and several instances racing
  * for the same free call are settled by the store's conditional write.
