@@ -26,6 +26,7 @@ import { createStores } from '../src/store/create-stores';
 import { startEchoBot } from './echo-bot';
 import { FakeConnector } from './fake-connector';
 import { ms, summarize, table, type Summary } from './stats';
+import { positiveInt } from './env';
 import { closeClientConnections, postJson, TeamsPerson } from './teams-activity';
 
 const COUNT = positiveInt('BENCH_SIGNALS', 1000);
@@ -213,13 +214,6 @@ function report(r: { echoSeq: Pass; hwcSeq: Pass; echoPar: Pass; hwcPar: Pass; s
   console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(1)} MB`);
 }
 
-function positiveInt(name: string, fallback: number, zeroAllowed = false): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < (zeroAllowed ? 0 : 1)) throw new Error(`${name} must be a whole number${zeroAllowed ? '' : ' above 0'}, got "${raw}"`);
-  return value;
-}
 
 main().then(
   (code) => {

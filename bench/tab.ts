@@ -31,6 +31,7 @@ import { createStores } from '../src/store/create-stores';
 import { LOCAL_TAB_CLIENT_ID, LOCAL_TENANT, LocalEntra } from '../scripts/dev/local-entra';
 import { teamsTestHostPage } from '../scripts/dev/teams-host-page';
 import { ms, summarize, table } from './stats';
+import { positiveInt } from './env';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCHOOLS = positiveInt('BENCH_TAB_SCHOOLS', 6000);
@@ -312,13 +313,6 @@ async function sequence(count: number, one: () => Promise<number>): Promise<numb
   return out;
 }
 
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number above 0, got "${raw}"`);
-  return value;
-}
 
 main().then(
   (code) => {
