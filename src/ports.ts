@@ -29,8 +29,13 @@ export interface SignalStore {
    * Fails with STORE.REFERENCE_TAKEN when another signal already has the reference code, and with
    * STORE.CONFLICT when a signal with this id exists (never overwriting it). A signal's id,
    * reference and municipality never change after create.
+   *
+   * `issued`, the audit entry that records the issue, is kept with the signal: in the same
+   * transaction where the store has one across both (SQLite, memory), so a refused create leaves
+   * no entry and a stored signal never lacks one; in Cosmos DB, whose audit is another container,
+   * appended once the signal is written (a failure then fails the call, the signal stays).
    */
-  create(signal: Signal): Promise<Stored<Signal>>;
+  create(signal: Signal, issued?: AuditEntry): Promise<Stored<Signal>>;
   get(id: string): Promise<Stored<Signal> | undefined>;
   getByReference(reference: string): Promise<Stored<Signal> | undefined>;
   /** Fails with STORE.CONFLICT when the stored version no longer carries `etag` (optimistic concurrency). */

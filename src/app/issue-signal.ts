@@ -6,7 +6,7 @@ import { newReferenceCode } from '../domain/reference-code';
 import { LEERPLICHT_DESTINATION_PREFIX, MAX_CHILDREN_PER_FORM } from '../domain/routing';
 import { issueSignal, type IssueTarget, type Recipient, type ScheduleTimes, type Signal } from '../domain/signal';
 import { leaseDueDeliveries } from '../domain/signal.deliveries';
-import type { AuditLog, Clock, DirectoryStore, Metrics, Random, SignalStore } from '../ports';
+import type { AuditEntry, Clock, DirectoryStore, Metrics, Random, SignalStore } from '../ports';
 import { noMetrics } from './no-metrics';
 import { requireRole } from './access';
 import { sourceFields, type RequestSource } from './audit-trail';
@@ -39,7 +39,6 @@ const REFERENCE_TRIES = 10;
 export interface IssueSignalDeps {
   signals: SignalStore;
   directory: DirectoryStore;
-  audit: AuditLog;
   dispatcher: Dispatcher;
   clock: Clock;
   random: Random;
@@ -55,6 +54,14 @@ interface PlannedChild {
   destination: IssuedDestination;
   /** Direct: the school's municipality, for its time policy. */
   municipality?: Municipality;
+}
+
+/** How one child's signal is stored: its household, the moment, its press of Verstuur, its audit entry. */
+interface StoreOptions {
+  householdId: string | undefined;
+  now: Date;
+  submissionId: string | undefined;
+  issueEntry: (reference: string) => AuditEntry;
 }
 
 /** When cards go out and deadlines fall, and when the child is forgotten at the latest. */
@@ -100,23 +107,23 @@ export class IssueSignal {
     const householdId = planned.length > 1 ? this.deps.random.uuid() : undefined;
     const issued: Array<{ signal: Signal; destination: IssuedDestination }> = [];
     let repeated = false;
+    // Recorded with the signal itself (see SignalStore.create): a refused create records nothing.
+    const issueEntry = (reference: string): AuditEntry => ({
+      at: now.toISOString(),
+      actorId,
+      role: 'vt_worker',
+      action: 'signal.issue',
+      objectId: reference,
+      result: 'ok',
+      ...sourceFields(source),
+    });
     for (const [index, plan] of planned.entries()) {
       const timing = await this.timingOf(plan, now);
-      const stored = await this.store(worker, plan, timing, householdId, now, submissionIds[index]);
+      const stored = await this.store(worker, plan, timing, { householdId, now, submissionId: submissionIds[index], issueEntry });
       repeated ||= stored.repeated;
       // Sent again: where it went then, not where the form (perhaps changed since) says now.
       issued.push({ signal: stored.signal, destination: stored.repeated ? await this.destinationOf(stored.signal, plan.destination) : plan.destination });
-      if (stored.repeated) continue;
-      (this.deps.metrics ?? noMetrics).signalIssued(plan.target.route);
-      await this.deps.audit.append({
-        at: now.toISOString(),
-        actorId,
-        role: 'vt_worker',
-        action: 'signal.issue',
-        objectId: stored.signal.reference,
-        result: 'ok',
-        ...sourceFields(source),
-      });
+      if (!stored.repeated) (this.deps.metrics ?? noMetrics).signalIssued(plan.target.route);
     }
     return { ok: true, issued, repeated };
   }
@@ -194,9 +201,7 @@ export class IssueSignal {
     worker: Member,
     plan: PlannedChild,
     timing: Timing,
-    householdId: string | undefined,
-    now: Date,
-    submissionId: string | undefined,
+    { householdId, now, submissionId, issueEntry }: StoreOptions,
   ): Promise<{ signal: Signal; repeated: boolean }> {
     const { signals, dispatcher, random } = this.deps;
     const lease = dispatcher.lease(now);
@@ -219,7 +224,7 @@ export class IssueSignal {
         lease.id,
       );
       try {
-        const stored = await signals.create(signal);
+        const stored = await signals.create(signal, issueEntry(signal.reference));
         dispatcher.start(stored.value, lease);
         return { signal: stored.value, repeated: false };
       } catch (error) {

@@ -31,7 +31,7 @@ export interface UseCaseDeps {
 export function createUseCases(deps: UseCaseDeps) {
   const { signals, directory, audit, dispatcher, clock, random, logger, schoolTime, metrics } = deps;
   return {
-    issueSignal: new IssueSignal({ signals, directory, audit, dispatcher, clock, random, schoolTime, ...(metrics ? { metrics } : {}) }),
+    issueSignal: new IssueSignal({ signals, directory, dispatcher, clock, random, schoolTime, ...(metrics ? { metrics } : {}) }),
     acknowledgeSignal: new AcknowledgeSignal({ signals, directory, audit, dispatcher, clock, schoolTime }),
     recordSupport: new RecordSupport({ signals, directory, audit, dispatcher, clock }),
     listMySignals: new ListMySignals({ signals, directory, audit, clock }),

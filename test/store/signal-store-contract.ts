@@ -16,6 +16,7 @@ import {
   aSignalWithEveryField,
   deliveredToAll,
 } from '../fixtures/signals';
+import { anAuditEntry } from '../fixtures/audit';
 import { expectDomainError } from './expect-domain-error';
 
 const at = (iso: string) => new Date(iso);
@@ -90,6 +91,28 @@ export function signalStoreContract(stores: () => Stores): void {
       await expectDomainError(signals().create(sameId), ErrorCodes.storeConflict);
 
       expect(await signals().get(signal.id)).toStrictEqual(created);
+    });
+
+    it('keeps the audit entry of an issue with the signal it records', async () => {
+      const signal = aSignal();
+      const issued = anAuditEntry({ objectId: signal.reference, origin: 'msteams:a:worker' });
+
+      await signals().create(signal, issued);
+
+      expect(await stores().audit.list(signal.reference)).toEqual([issued]);
+    });
+
+    it('records no issue for a create it refuses, whether the reference code or the id is taken', async () => {
+      const first = aSignal();
+      await signals().create(first);
+      const sameReference = aSignal({ reference: first.reference, municipalityId: 'GM0003' });
+      const sameId = { ...aSignal({ reference: 'HWC-9XYZM' }), id: first.id };
+
+      await expectDomainError(signals().create(sameReference, anAuditEntry({ objectId: first.reference })), ErrorCodes.referenceTaken);
+      await expectDomainError(signals().create(sameId, anAuditEntry({ objectId: sameId.reference })), ErrorCodes.storeConflict);
+
+      expect(await stores().audit.list(first.reference)).toEqual([]);
+      expect(await stores().audit.list(sameId.reference)).toEqual([]);
     });
 
     it('stores a replace made with the current etag and returns a new etag for the next write', async () => {

@@ -58,6 +58,18 @@ describe('sqlite file', () => {
     await after.close();
   });
 
+  it('stores no signal when its issue entry cannot be recorded: the two are one transaction', async () => {
+    const stores = await createStores({ kind: 'sqlite', path: freshPath() });
+    const signal = aSignal();
+    const unreadable = anAuditEntry({ objectId: signal.reference, at: 'yesterday' });
+
+    await expect(stores.signals.create(signal, unreadable)).rejects.toThrow(InvalidDocumentError);
+
+    expect(await stores.signals.get(signal.id)).toBeUndefined();
+    expect(await stores.audit.list(signal.reference)).toEqual([]);
+    await stores.close();
+  });
+
   it('opens an up-to-date database again without migrating it twice', () => {
     const path = freshPath();
     openSqliteDatabase(path).close();

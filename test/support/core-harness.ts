@@ -58,10 +58,10 @@ export interface CoreOptions {
  * as `bot/create-app.ts` wires them.
  */
 export async function createCore(options: CoreOptions = {}): Promise<Core> {
-  const stores = createMemoryStores();
+  const audit = new RecordingAuditLog();
+  const stores = createMemoryStores(audit);
   const { directory } = stores;
   const signals = options.wrapSignals ? options.wrapSignals(stores.signals) : stores.signals;
-  const audit = new RecordingAuditLog();
   const clock = new FixedClock(options.now ?? ISSUED_AT);
   const random = new SequenceRandom();
   const messenger = new FakeMessenger();

@@ -5,8 +5,9 @@ import { MemoryAuditLog } from '../../src/store/memory';
 export class RecordingAuditLog extends MemoryAuditLog {
   readonly all: AuditEntry[] = [];
 
-  override async append(entry: AuditEntry): Promise<void> {
-    await super.append(entry);
+  /** Every append ends here, the signal store's issue entries included. */
+  override appendNow(entry: AuditEntry): void {
+    super.appendNow(entry);
     this.all.push(structuredClone(entry));
   }
 

@@ -5,7 +5,7 @@ import { DomainError, ErrorCodes } from '../../domain/errors';
 import { identityExpiresAt } from '../../domain/forget-child';
 import type { Signal } from '../../domain/signal';
 import { countsFromFacts, type FactsScope, type WeekBounds, type WeeklyCounts } from '../../domain/digest/weekly-counts';
-import type { SignalStore, Stored } from '../../ports';
+import type { AuditEntry, AuditLog, SignalStore, Stored } from '../../ports';
 import { joinSignal, parseChildIdentity, parseSignalDocument, splitSignal, type SignalDocument } from '../signal-document';
 import { parseSignalFacts } from '../signal-facts-document';
 import { cosmosStatus, etagOf, domainFields } from './cosmos-documents';
@@ -91,9 +91,11 @@ export class CosmosSignalStore implements SignalStore {
     private readonly signals: Container,
     private readonly references: Container,
     private readonly identities: Container,
+    /** Where the entry goes: another container, so after the signal, not with it. */
+    private readonly audit: AuditLog,
   ) {}
 
-  async create(signal: Signal): Promise<Stored<Signal>> {
+  async create(signal: Signal, issued?: AuditEntry): Promise<Stored<Signal>> {
     const { document, child } = splitSignal(signal);
     await this.reserve({ id: document.reference, signalId: document.id, municipalityId: document.municipalityId });
     // If a write below fails the reservation stays: it costs one unused code, whereas releasing it
@@ -115,6 +117,7 @@ export class CosmosSignalStore implements SignalStore {
     // The signal is new, yet an identity with its id was there: left by an earlier create of this
     // id that failed after writing it. It is this signal's now, with this signal's child.
     if (identity && !identity.created) await this.identities.items.upsert(identity.document);
+    if (issued) await this.audit.append(issued);
     return { value: joinSignal(parseSignalDocument(domainFields(resource)), child), etag: etagOf(resource) };
   }
 

@@ -32,10 +32,11 @@ export interface CosmosStoreOptions {
  */
 export async function openCosmosStores(options: CosmosStoreOptions): Promise<Stores> {
   const { client, database, containers: container } = await openCosmosContainers(options);
+  const audit = new CosmosAuditLog(container.audit, options.auditRetentionDays ? { retentionDays: options.auditRetentionDays } : {});
   return {
-    signals: new CosmosSignalStore(container.signals, container.references, container.identities),
+    signals: new CosmosSignalStore(container.signals, container.references, container.identities, audit),
     directory: new CosmosDirectoryStore(container.directory, container.conversations),
-    audit: new CosmosAuditLog(container.audit, options.auditRetentionDays ? { retentionDays: options.auditRetentionDays } : {}),
+    audit,
     digestRuns: new CosmosDigestRunStore(container.digestRuns),
     rateBudget: new CosmosRateBudget(container.rateBudget),
     ping: async () => {

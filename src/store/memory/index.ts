@@ -11,12 +11,12 @@ export { MemoryDirectoryStore } from './memory-directory-store';
 export { MemoryRateBudget } from './memory-rate-budget';
 export { MemorySignalStore } from './memory-signal-store';
 
-/** Fresh, empty in-memory stores: the fakes for unit tests. */
-export function createMemoryStores(): Stores {
+/** Fresh, empty in-memory stores: the fakes for unit tests (with `audit`, a log of the test's own). */
+export function createMemoryStores(audit = new MemoryAuditLog()): Stores {
   return {
-    signals: new MemorySignalStore(),
+    signals: new MemorySignalStore(audit),
     directory: new MemoryDirectoryStore(),
-    audit: new MemoryAuditLog(),
+    audit,
     digestRuns: new MemoryDigestRunStore(),
     rateBudget: new MemoryRateBudget(),
     ping: async () => undefined,

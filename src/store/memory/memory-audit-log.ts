@@ -6,6 +6,11 @@ export class MemoryAuditLog implements AuditLog {
   private entries: { objectId: string | undefined; at: string; json: string }[] = [];
 
   async append(entry: AuditEntry): Promise<void> {
+    this.appendNow(entry);
+  }
+
+  /** `append` at once: for the memory signal store, which keeps an issue's entry with the signal. */
+  appendNow(entry: AuditEntry): void {
     const checked = parseAuditEntry(entry);
     this.entries.push({ objectId: checked.objectId, at: checked.at, json: JSON.stringify(checked) });
   }

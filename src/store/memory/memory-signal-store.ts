@@ -3,9 +3,10 @@ import { DomainError, ErrorCodes } from '../../domain/errors';
 import { identityExpiresAt } from '../../domain/forget-child';
 import type { Signal } from '../../domain/signal';
 import { countsFromFacts, inFactsScope, type FactsScope, type WeekBounds, type WeeklyCounts } from '../../domain/digest/weekly-counts';
-import type { SignalStore, Stored } from '../../ports';
+import type { AuditEntry, SignalStore, Stored } from '../../ports';
 import { joinSignal, parseChildIdentity, parseSignalDocument, splitSignal, type SignalDocument } from '../signal-document';
 import { parseSignalFacts } from '../signal-facts-document';
+import type { MemoryAuditLog } from './memory-audit-log';
 
 /** A child's identity, kept apart from the signal as the real stores keep it. */
 interface Identity {
@@ -36,13 +37,17 @@ export class MemorySignalStore implements SignalStore {
   private readonly identities = new Map<string, Identity>();
   private lastVersion = 0;
 
-  async create(signal: Signal): Promise<Stored<Signal>> {
+  constructor(private readonly audit: MemoryAuditLog) {}
+
+  /** The entry is appended only once the create cannot be refused, as in one transaction. */
+  async create(signal: Signal, issued?: AuditEntry): Promise<Stored<Signal>> {
     const { document: value, child } = splitSignal(signal);
     if (this.entries().some((entry) => entry.reference === value.reference)) {
       throw new DomainError(ErrorCodes.referenceTaken, { signalId: value.id });
     }
     // A repeated id is a repeated submission: never overwrite the signal that has it.
     if (this.byId.has(value.id)) throw new DomainError(ErrorCodes.storeConflict, { signalId: value.id });
+    if (issued) this.audit.appendNow(issued);
     if (child) this.identities.set(value.id, { json: JSON.stringify(child), expiresAt: identityExpiresAt(value).toISOString() });
     return this.put(value);
   }

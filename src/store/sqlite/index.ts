@@ -18,10 +18,11 @@ export { SqliteSignalStore } from './sqlite-signal-store';
 export function openSqliteStores(path: string): Stores {
   const db = openSqliteDatabase(path);
   const ping = db.prepare('SELECT 1');
+  const audit = new SqliteAuditLog(db);
   return {
-    signals: new SqliteSignalStore(db),
+    signals: new SqliteSignalStore(db, audit),
     directory: new SqliteDirectoryStore(db),
-    audit: new SqliteAuditLog(db),
+    audit,
     digestRuns: new SqliteDigestRunStore(db),
     rateBudget: new SqliteRateBudget(db),
     ping: async () => {

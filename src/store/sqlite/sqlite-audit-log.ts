@@ -15,6 +15,11 @@ export class SqliteAuditLog implements AuditLog {
   }
 
   async append(entry: AuditEntry): Promise<void> {
+    this.appendNow(entry);
+  }
+
+  /** `append` at once: for a write of another store on the same database, inside its transaction. */
+  appendNow(entry: AuditEntry): void {
     const checked = parseAuditEntry(entry);
     this.insert.run(checked.objectId ?? null, checked.at, JSON.stringify(checked));
   }

@@ -5,10 +5,11 @@ import { identityExpiresAt } from '../../domain/forget-child';
 import type { ChildIdentity } from '../../domain/child';
 import type { Signal } from '../../domain/signal';
 import type { FactsScope, WeekBounds, WeeklyCounts } from '../../domain/digest/weekly-counts';
-import type { SignalStore, Stored } from '../../ports';
+import type { AuditEntry, SignalStore, Stored } from '../../ports';
 import { joinSignal, parseChildIdentity, parseSignalDocument, splitSignal, type SignalDocument } from '../signal-document';
 import { parseSignalFacts } from '../signal-facts-document';
 import { signalSql } from './signal-sql';
+import type { SqliteAuditLog } from './sqlite-audit-log';
 
 interface SignalRow {
   document: string;
@@ -66,10 +67,11 @@ export interface SignalColumns {
 /**
  * Signals as one JSON document per row, beside the columns its queries need; etag = row version.
  * The child's identity is a row of its own, written with the signal and deleted in the same
- * transaction as the write that forgets it.
+ * transaction as the write that forgets it. The issue's audit entry goes in the signal's
+ * transaction too: one commit where there would be two, on the path of every new card.
  */
 export class SqliteSignalStore implements SignalStore {
-  private readonly insert: Transaction<(row: SignalColumns, child: string | undefined, expiresAt: string) => void>;
+  private readonly insert: Transaction<(row: SignalColumns, child: string | undefined, expiresAt: string, issued: AuditEntry | undefined) => void>;
   private readonly update: Transaction<(row: SignalColumns & { version: number }, forgotten: boolean) => number>;
   private readonly byId: Statement<[string], SignalRow>;
   private readonly byReference: Statement<[string], SignalRow>;
@@ -84,15 +86,16 @@ export class SqliteSignalStore implements SignalStore {
   private readonly purgeIdentities: Statement<[string, number]>;
   private readonly db: Database;
 
-  constructor(db: Database) {
+  constructor(db: Database, audit: SqliteAuditLog) {
     this.db = db;
     const insertSignal = db.prepare<[SignalColumns]>(signalSql.insert);
     const updateSignal = db.prepare<[SignalColumns & { version: number }]>(signalSql.update);
     const insertIdentity = db.prepare<[string, string, string]>(signalSql.insertIdentity);
     const deleteIdentity = db.prepare<[string]>(signalSql.deleteIdentity);
-    this.insert = db.transaction((row: SignalColumns, child: string | undefined, expiresAt: string) => {
+    this.insert = db.transaction((row: SignalColumns, child: string | undefined, expiresAt: string, issued: AuditEntry | undefined) => {
       insertSignal.run(row);
       if (child !== undefined) insertIdentity.run(row.id, child, expiresAt);
+      if (issued) audit.appendNow(issued);
     });
     this.update = db.transaction((row: SignalColumns & { version: number }, forgotten: boolean) => {
       const { changes } = updateSignal.run(row);
@@ -113,12 +116,12 @@ export class SqliteSignalStore implements SignalStore {
     this.purgeIdentities = db.prepare(signalSql.purgeExpiredIdentities);
   }
 
-  async create(signal: Signal): Promise<Stored<Signal>> {
+  async create(signal: Signal, issued?: AuditEntry): Promise<Stored<Signal>> {
     const { document, child } = splitSignal(signal);
     const row = signalColumns(document);
     const childJson = child && JSON.stringify(child);
     try {
-      this.insert(row, childJson, identityExpiresAt(document).toISOString());
+      this.insert(row, childJson, identityExpiresAt(document).toISOString(), issued);
     } catch (error) {
       // The reference's unique index and the id's primary key each have their own code.
       const code = sqliteCode(error);

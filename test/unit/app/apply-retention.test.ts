@@ -16,7 +16,7 @@ describe('ApplyRetention', () => {
   let retention: ApplyRetention;
 
   beforeEach(() => {
-    signals = new MemorySignalStore();
+    signals = new MemorySignalStore(new MemoryAuditLog());
     audit = new MemoryAuditLog();
     clock = new FixedClock(NOW);
     logger = new RecordingLogger();

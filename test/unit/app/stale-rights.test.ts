@@ -6,7 +6,7 @@
 import { ErrorCodes } from '../../../src/domain/errors';
 import { bounce, forwardToSchool, type Signal } from '../../../src/domain/signal';
 import type { FactsScope, WeekBounds } from '../../../src/domain/digest/weekly-counts';
-import type { SignalStore, Stored } from '../../../src/ports';
+import type { AuditEntry, SignalStore, Stored } from '../../../src/ports';
 import {
   LEERPLICHT_OFFICER_ID,
   MUNICIPALITY_ID,
@@ -30,7 +30,7 @@ class InterleavingStore implements SignalStore {
     this.pending = other;
   }
 
-  create(signal: Signal) { return this.inner.create(signal); }
+  create(signal: Signal, issued?: AuditEntry) { return this.inner.create(signal, issued); }
   get(id: string) { return this.inner.get(id); }
   getByReference(reference: string) { return this.inner.getByReference(reference); }
   listIssuedBy(memberId: string, since: Date) { return this.inner.listIssuedBy(memberId, since); }
