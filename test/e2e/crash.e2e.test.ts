@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Directory } from '../../src/domain/directory';
 import type { Signal } from '../../src/domain/signal';
-import { freePort, kill, startBotProcess } from '../support/bot-process';
+import { freePort, kill, startBotProcess, stopGracefully } from '../support/bot-process';
 import { visibleText } from '../support/card-query';
 import { FakeBotConnector } from '../support/fake-bot-connector';
 import { writeDirectoryFile } from '../support/running-bot';
@@ -106,22 +106,13 @@ describe('a crash between the commit and the card reaching Teams', () => {
     children.push(next);
 
     await connector.waitFor(() => joepCards().length === 2, 'the dead process\'s copy and the new one');
-    // Joep's is the newest signal; wait until the new process has recorded what Teams answered it.
-    const carlasCard = () => {
-      const database = new Database(env.HWC_SQLITE_PATH!, { readonly: true, fileMustExist: true });
-      try {
-        const documents = (database.prepare('SELECT document FROM signals').all() as Array<{ document: string }>).map((r) => JSON.parse(r.document) as Signal);
-        const joep = documents.sort((a, b) => (a.issuedAt < b.issuedAt ? 1 : -1))[0];
-        return joep?.deliveries.find((d) => d.recipientId === ids.carla);
-      } finally {
-        database.close();
-      }
-    };
-    let card = carlasCard();
-    for (let tries = 0; card?.status !== 'sent' && tries < 100; tries++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      card = carlasCard();
-    }
+    // Stopped as a restart stops it, the new process first records what Teams answered its call.
+    expect(await stopGracefully(next)).toBe(0);
+    const database = new Database(env.HWC_SQLITE_PATH!, { readonly: true, fileMustExist: true });
+    const documents = (database.prepare('SELECT document FROM signals').all() as Array<{ document: string }>).map((r) => JSON.parse(r.document) as Signal);
+    database.close();
+    // Joep's is the newest signal.
+    const card = documents.sort((a, b) => (a.issuedAt < b.issuedAt ? 1 : -1))[0]?.deliveries.find((d) => d.recipientId === ids.carla);
     expect(card?.status).toBe('sent');
     expect(card?.inDoubtSends).toBe(1);
   });

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Directory } from '../../src/domain/directory';
 import type { Signal } from '../../src/domain/signal';
-import { freePort, kill, startBotProcess } from '../support/bot-process';
+import { freePort, kill, startBotProcess, stopGracefully } from '../support/bot-process';
 import { visibleText } from '../support/card-query';
 import { FakeBotConnector } from '../support/fake-bot-connector';
 import { startBot, writeDirectoryFile } from '../support/running-bot';
@@ -98,9 +98,7 @@ describe('a graceful restart', () => {
 
       await wendy.press('signal.submit', { children: 1, firstName_0: 'Fenna', lastName_0: 'Smeets', birthDate_0: '2016-05-04', schoolId_0: '12AB00' });
       await connector.waitFor(() => cardsWith(connector, 'Fenna Smeets').length >= 5, 'five cards out');
-      const exited = new Promise<number | null>((resolve) => first.once('exit', (code) => resolve(code)));
-      first.kill('SIGTERM');
-      expect(await exited).toBe(0);
+      expect(await stopGracefully(first)).toBe(0);
 
       const sentByFirst = cardsWith(connector, 'Fenna Smeets').length;
       expect(sentByFirst).toBeLessThan(CONTACTS);

@@ -33,6 +33,17 @@ export function startBotProcess(env: Record<string, string>, nodeOptions: string
   });
 }
 
+/**
+ * Stops the bot as a restart does (SIGTERM): it drains, finishing the Teams calls on their way and
+ * recording what Teams answered, and exits. Resolves with its exit code.
+ */
+export async function stopGracefully(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  child.kill('SIGTERM');
+  return exited;
+}
+
 export async function kill(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((done) => child.once('exit', done));

@@ -13,12 +13,37 @@ import { createStores } from '../../src/store/create-stores';
 /** Everything the process logged, as text, to check what it does and does not contain. */
 export class LogCapture extends Writable {
   lines: string[] = [];
+  private waiters: Array<{ matches: (line: string) => boolean; found: (line: string) => void }> = [];
+
   override _write(chunk: Buffer, _encoding: string, done: () => void): void {
-    this.lines.push(chunk.toString('utf8'));
+    const line = chunk.toString('utf8');
+    this.lines.push(line);
+    // Told as it is written: a test takes the moment of the line as the moment of the event.
+    for (const waiter of this.waiters.filter((w) => w.matches(line))) waiter.found(line);
     done();
   }
+
   get text(): string {
     return this.lines.join('');
+  }
+
+  /** Resolves with the first line from now on that `matches`; fails after `timeoutMs` naming `what`. */
+  nextLine(matches: (line: string) => boolean, what: string, timeoutMs = 30_000): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const waiter = {
+        matches,
+        found: (line: string) => {
+          clearTimeout(timer);
+          this.waiters = this.waiters.filter((w) => w !== waiter);
+          resolve(line);
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        reject(new Error(`no log line within ${timeoutMs} ms: ${what}`));
+      }, timeoutMs);
+      this.waiters.push(waiter);
+    });
   }
 }
 
