@@ -8,6 +8,7 @@ import { refuseEncodedBodies } from './content-encoding';
 import { jsonBodies } from './body-limits';
 import { describeError } from './logger';
 import { untracedTurn, type TraceTurn } from './telemetry/turn-span';
+import { importGate } from './tab/import-gate';
 import { registerTab, type TabDeps } from './tab/register-tab';
 import { TAB_IMPORT_MAX_BODY_BYTES, TAB_IMPORT_PATH_PREFIX } from './tab/tab-routes';
 import type { Drain } from './drain';
@@ -37,6 +38,8 @@ export function createServer({ adapter, bot, logger, ready, tab, drain, traceTur
   server.use(refuseEncodedBodies);
   // JSON only: the Bot Connector sends nothing else, so forms and uploads are never even parsed.
   // A directory CSV for the tab's import may be larger: a whole region's people.
+  // Its large body is read only for someone signed in: without a valid token, 401 unread.
+  if (tab) server.use(importGate(TAB_IMPORT_PATH_PREFIX, tab.verify, logger));
   server.use(jsonBodies(MAX_BODY_BYTES, tab ? [{ prefix: TAB_IMPORT_PATH_PREFIX, maxBodySize: TAB_IMPORT_MAX_BODY_BYTES }] : []));
 
   // restify's own errors (bad JSON, too large, unknown route) keep their status but lose their text.

@@ -50,19 +50,23 @@ export function roleNamesOf(member: Member | undefined): RoleName[] {
  * linked here, on their first visit.
  */
 export async function callerOf(req: Request, verify: TabTokenVerifier | undefined, directory: DirectoryStore, link: Pick<LinkMember, 'byAddresses'>): Promise<TabCaller> {
+  const user = await userOf(req, verify);
+  const member = (await directory.getMember(user.oid)) ?? (await link.byAddresses(user.oid, user.signInNames, { origin: 'tab' }));
+  return { user, member };
+}
+
+/** The person a request's bearer token names; TabUnauthorized without a valid one. */
+export async function userOf(req: Request, verify: TabTokenVerifier | undefined): Promise<TabUser> {
   // Without HWC_TAB_CLIENT_ID no token can be checked, so none is accepted.
   if (!verify) throw new TabUnauthorized('tab_not_configured');
   const match = /^Bearer ([A-Za-z0-9_.-]{1,8192})$/.exec(String(req.headers.authorization ?? ''));
   if (!match?.[1]) throw new TabUnauthorized('no_token');
-  let user: TabUser;
   try {
-    user = await verify(match[1]);
+    return await verify(match[1]);
   } catch (error) {
     if (error instanceof TabTokenRejected) throw new TabUnauthorized(error.reason);
     throw error;
   }
-  const member = (await directory.getMember(user.oid)) ?? (await link.byAddresses(user.oid, user.signInNames, { origin: 'tab' }));
-  return { user, member };
 }
 
 export function requirePage(caller: TabCaller, page: TabPage): Member {

@@ -43,8 +43,8 @@ const MAX_WARNINGS = 50;
 /** Where a directory CSV is sent: the server reads larger bodies there (bot/server.ts). */
 export const TAB_IMPORT_PATH_PREFIX = '/api/tab/directory/import/';
 /**
- * A directory CSV may be larger: a region's people, 20,000 rows take about 2 MB. Read before the
- * token is checked, like any body, so kept to what a region needs.
+ * A directory CSV may be larger: a region's people, 20,000 rows take about 2 MB. Read only once
+ * the token is found valid (bot/tab/import-gate.ts), and kept to what a region needs.
  */
 export const TAB_IMPORT_MAX_BODY_BYTES = 4 * 1024 * 1024;
 const IMPORT_MAX_BODY_BYTES = TAB_IMPORT_MAX_BODY_BYTES;

@@ -251,6 +251,26 @@ describe('the tab: admins edit the directory', () => {
       expect((await call('POST', '/api/tab/directory/schools', ADMIN_ID, { ...newSchool, name: 'x'.repeat(300 * 1024) })).status).toBe(413);
     }, 30_000);
 
+    it('answers an import without a valid token 401 before its large body is read', async () => {
+      // Headers that announce 3 MB, then a first kilobyte and nothing more: a server that read
+      // the body first would wait for the rest and never answer.
+      const answerUnread = (authorization: string | undefined) =>
+        new Promise<number>((resolve, reject) => {
+          const headers = { 'content-type': 'application/json', 'content-length': String(3 * 1024 * 1024), ...(authorization ? { authorization } : {}) };
+          const req = request(`${base}/api/tab/directory/import/preview`, { method: 'POST', headers }, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+            req.destroy();
+          });
+          req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNRESET' ? undefined : reject(error)));
+          req.write(`{"kind":"members","csv":"${'x'.repeat(1024)}`);
+        });
+
+      expect(await answerUnread(undefined)).toBe(401);
+      expect(await answerUnread('Bearer not-a-token')).toBe(401);
+      expect(await answerUnread(`Bearer ${entra.sign(entra.claims(ADMIN_ID, Math.floor(Date.now() / 1000) - 3 * 3600))}`)).toBe(401);
+    });
+
     it('imports schools with a comma as separator, and removes a member with the role "verwijderen"', async () => {
       const schools = 'BRIN,Naam,Gemeente\n90JK00,Basisschool Het Palet,GM0917\n';
       const preview = (await call('POST', '/api/tab/directory/import/preview', ADMIN_ID, { kind: 'schools', csv: schools })).json;
