@@ -27,6 +27,23 @@ export interface TestAuthentication {
   endpoints: ConfigurationBotFrameworkAuthenticationOptions;
   /** Decides which app ids are ours and signs outgoing calls without asking Entra. */
   credentialsFactory: ServiceClientCredentialsFactory;
+  /** How long a token check may wait for the key service; KEY_CHECK_DEADLINE_MS otherwise. */
+  keyCheckDeadlineMs?: number;
+}
+
+/**
+ * A token check waiting on a key service that does not answer is given up after this long and
+ * answered 503, well before Teams gives up on the request (about 15 s) and while it still retries.
+ * botbuilder's own fetch of the keys has no deadline.
+ */
+export const KEY_CHECK_DEADLINE_MS = 10_000;
+
+/** The token check outlasted KEY_CHECK_DEADLINE_MS: the key service is taken as unreachable. */
+class KeyCheckTimedOut extends Error {
+  constructor() {
+    super('the token check waited too long for the signing keys');
+    this.name = 'KeyCheckTimedOut';
+  }
 }
 
 /** Errors jsonwebtoken throws from a token check (bad signature, algorithm, not yet valid) that botbuilder passes on as they are. */
@@ -48,6 +65,8 @@ export class SigningKeysUnavailableError extends Error {
  * writes every response itself, so no botbuilder error text ever reaches a caller.
  */
 export class HwcAdapter extends CloudAdapter {
+  private readonly keyCheckDeadlineMs: number;
+
   constructor(
     settings: AdapterSettings,
     private readonly logger: Logger,
@@ -68,6 +87,7 @@ export class HwcAdapter extends CloudAdapter {
         connector,
       ),
     );
+    this.keyCheckDeadlineMs = settings.authForTests?.keyCheckDeadlineMs ?? KEY_CHECK_DEADLINE_MS;
     // The one place unexpected turn errors end: log names and a correlation id, tell the user
     // something went wrong with that id, never the error text.
     this.onTurnError = async (context, error) => {
@@ -90,7 +110,7 @@ export class HwcAdapter extends CloudAdapter {
     // Authenticated apart from the turn, so that a token error is told from a failing turn.
     let authentication: AuthenticateRequestResult;
     try {
-      authentication = await this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
+      authentication = await withDeadline(this.botFrameworkAuthentication.authenticateRequest(activity, authHeader), this.keyCheckDeadlineMs);
     } catch (error) {
       if (isKeyFetchFailure(error)) {
         // Names and codes only: the message names the key service's address and status.
@@ -104,6 +124,19 @@ export class HwcAdapter extends CloudAdapter {
   }
 }
 
+/** `work`, or KeyCheckTimedOut once `ms` have passed (the work itself cannot be cancelled, and is left to end). */
+async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new KeyCheckTimedOut()), ms)));
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+    // Whatever it ends in after the deadline is no longer anyone's concern.
+    work.catch(() => undefined);
+  }
+}
+
 /**
  * botbuilder's OpenID metadata cache reports a key service that answers with an error status as
  * an AuthenticationError carrying 500 (which would pass for a rejected token), and one it cannot
@@ -111,6 +144,7 @@ export class HwcAdapter extends CloudAdapter {
  */
 function isKeyFetchFailure(error: unknown): error is Error {
   if (!(error instanceof Error)) return false;
+  if (error instanceof KeyCheckTimedOut) return true;
   if (error instanceof AuthenticationError) return error.statusCode >= 500;
   return error.name === 'FetchError';
 }

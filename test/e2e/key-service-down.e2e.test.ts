@@ -31,6 +31,16 @@ async function failingServer(status: number): Promise<{ url: string; server: Ser
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/.well-known/openidconfiguration`, server };
 }
 
+/** A key service that takes the connection and never answers. */
+async function silentServer(): Promise<{ url: string; server: Server }> {
+  const server = createServer(() => undefined);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/.well-known/openidconfiguration`, server };
+}
+
+/** Short, so the test is quick; the product waits KEY_CHECK_DEADLINE_MS (10 s). */
+const KEY_CHECK_DEADLINE_MS = 300;
+
 describe('the signing keys cannot be fetched', () => {
   // Signs the tokens; the bots below look for its keys where there are none.
   const openId = new OpenIdTestServer();
@@ -47,14 +57,20 @@ describe('the signing keys cannot be fetched', () => {
 
   afterAll(async () => {
     await Promise.all(bots.map((bot) => bot.app.close()));
-    await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+    await Promise.all(
+      servers.map((server) => {
+        const closed = new Promise((resolve) => server.close(resolve));
+        server.closeAllConnections();
+        return closed;
+      }),
+    );
     await connector.stop();
     await openId.stop();
     consoleError.mockRestore();
   });
 
   async function botLookingAt(metadataUrl: string): Promise<{ bot: RunningBot; wendy: TeamsUser }> {
-    const bot = await startAuthenticatedBot({ directoryFile: writeDirectoryFile(directory), connectorUrl: connector.url, metadataUrl, appId, allowedTenants: TENANT_ID });
+    const bot = await startAuthenticatedBot({ directoryFile: writeDirectoryFile(directory), connectorUrl: connector.url, metadataUrl, appId, allowedTenants: TENANT_ID, keyCheckDeadlineMs: KEY_CHECK_DEADLINE_MS });
     bots.push(bot);
     return { bot, wendy: new TeamsUser(bot.botUrl, connector.url, wendyId, 'Wendy Veilig') };
   }
@@ -81,6 +97,14 @@ describe('the signing keys cannot be fetched', () => {
         const failing = await failingServer(500);
         servers.push(failing.server);
         return failing.url;
+      },
+    ],
+    [
+      'the metadata address never answers',
+      async () => {
+        const silent = await silentServer();
+        servers.push(silent.server);
+        return silent.url;
       },
     ],
   ];

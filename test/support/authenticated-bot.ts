@@ -18,6 +18,8 @@ export async function startAuthenticatedBot(options: {
   metadataUrl: string;
   appId: string;
   allowedTenants: string;
+  /** How long a token check may wait for the keys (shorter than the product's, to keep the test quick). */
+  keyCheckDeadlineMs?: number;
 }): Promise<RunningBot> {
   const appPassword = 'not-a-real-secret';
   const sqlitePath = join(mkdtempSync(join(tmpdir(), 'hwc-db-')), 'hwc.sqlite');
@@ -38,7 +40,10 @@ export async function startAuthenticatedBot(options: {
     config,
     stores,
     logger: createLogger(config.logLevel, logs),
-    authForTests: offlineAuthentication({ appId: options.appId, appPassword }, options.metadataUrl),
+    authForTests: {
+      ...offlineAuthentication({ appId: options.appId, appPassword }, options.metadataUrl),
+      ...(options.keyCheckDeadlineMs ? { keyCheckDeadlineMs: options.keyCheckDeadlineMs } : {}),
+    },
   });
   if (!config.production) throw new Error('an app id must make the bot run as in production');
   const port = await app.listen();
