@@ -10,6 +10,8 @@
  * The one-at-a-time pass is the headline latency; between signals the bench waits for the bot's
  * background write-back (outside the timed window) so each signal runs alone. A second pass runs
  * CONCURRENCY at a time for throughput. Target: issue-to-delivered p50 ≤ 2× the echo p50, p99 ≤ 4×.
+ * Then, for a steadier ratio, one echo and one signal take turns: a machine whose speed drifts
+ * between the passes moves the headline ratio by a few tenths, but slows both alike here.
  *
  * Env: BENCH_SIGNALS (default 1000), BENCH_WARMUP (default 50), BENCH_CONCURRENCY (default 8).
  * Exits non-zero only when a signal was not delivered: that is a bug, not a performance result.
@@ -69,6 +71,28 @@ interface Pass {
   latencies: number[];
   failures: string[];
   wallMs: number;
+}
+
+/** The echo's and the signals' latencies of one pass in which they take turns. */
+interface Turns {
+  echo: number[];
+  hwc: number[];
+  failures: string[];
+}
+
+/** `count` times an echo and then a signal (with `between` after it, untimed). */
+async function takeTurns(count: number, echoOne: (n: number) => Promise<number>, issueOne: () => Promise<number>, between: () => Promise<void>): Promise<Turns> {
+  const turns: Turns = { echo: [], hwc: [], failures: [] };
+  for (let n = 0; n < count; n++) {
+    try {
+      turns.echo.push(await echoOne(n));
+      turns.hwc.push(await issueOne());
+    } catch (error) {
+      turns.failures.push(error instanceof Error ? error.message : String(error));
+    }
+    await between();
+  }
+  return turns;
 }
 
 /** Runs `one` for 0..count-1, `concurrency` at a time; `between` runs untimed after each (sequential use). */
@@ -161,9 +185,10 @@ async function main(): Promise<number> {
     const echoPar = await run(COUNT, CONCURRENCY, echoOne);
     const hwcPar = await run(COUNT, CONCURRENCY, issueOne);
     await hwc.idle();
+    const turns = await takeTurns(COUNT, echoOne, issueOne, settle);
 
-    report({ echoSeq, hwcSeq, echoPar, hwcPar, sends: connector.sends });
-    const failures = [...warm.failures, ...hwcSeq.failures, ...hwcPar.failures, ...echoSeq.failures, ...echoPar.failures];
+    report({ echoSeq, hwcSeq, echoPar, hwcPar, turns, sends: connector.sends });
+    const failures = [...warm.failures, ...hwcSeq.failures, ...hwcPar.failures, ...echoSeq.failures, ...echoPar.failures, ...turns.failures];
     if (failures.length > 0) {
       console.error(`\n${failures.length} signal(s) or echo(es) not delivered — a bug, not a performance result. First few:`);
       for (const f of failures.slice(0, 5)) console.error(`  - ${f}`);
@@ -179,7 +204,7 @@ async function main(): Promise<number> {
   }
 }
 
-function report(r: { echoSeq: Pass; hwcSeq: Pass; echoPar: Pass; hwcPar: Pass; sends: number }): void {
+function report(r: { echoSeq: Pass; hwcSeq: Pass; echoPar: Pass; hwcPar: Pass; turns: Turns; sends: number }): void {
   const cpuList = cpus();
   const row = (name: string, s: Summary) => [name, String(s.count), ms(s.p50), ms(s.p90), ms(s.p99), ms(s.max)];
   const perSecond = (p: Pass) => (p.latencies.length / (p.wallMs / 1000)).toFixed(0);
@@ -209,6 +234,11 @@ function report(r: { echoSeq: Pass; hwcSeq: Pass; echoPar: Pass; hwcPar: Pass; s
       ],
     ),
   );
+  console.log('');
+  const turns = { echo: summarize(r.turns.echo), hwc: summarize(r.turns.hwc) };
+  console.log('Taking turns: one echo, then one signal (a drifting machine slows both alike)');
+  console.log(table(header, [row('bare botbuilder echo turn', turns.echo), row('issue → delivered to both', turns.hwc)]));
+  console.log(`ratio  p50 ${ms(turns.hwc.p50 / turns.echo.p50)}×   p99 ${ms(turns.hwc.p99 / turns.echo.p99)}×`);
   console.log('');
   console.log(`cards and replies sent to the fake Bot Connector: ${r.sends}`);
   console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(1)} MB`);

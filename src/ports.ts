@@ -24,6 +24,14 @@ export interface Stored<T> {
   etag: string;
 }
 
+/** A signal was stored but the audit entry of its issue could not be appended (Cosmos DB only). */
+export class IssueNotAudited extends Error {
+  constructor(readonly stored: Stored<Signal>) {
+    super('signal stored, its issue not audited');
+    this.name = 'IssueNotAudited';
+  }
+}
+
 export interface SignalStore {
   /**
    * Fails with STORE.REFERENCE_TAKEN when another signal already has the reference code, and with
@@ -33,7 +41,8 @@ export interface SignalStore {
    * `issued`, the audit entry that records the issue, is kept with the signal: in the same
    * transaction where the store has one across both (SQLite, memory), so a refused create leaves
    * no entry and a stored signal never lacks one; in Cosmos DB, whose audit is another container,
-   * appended once the signal is written (a failure then fails the call, the signal stays).
+   * appended once the signal is written. Should that append fail, the call fails with
+   * IssueNotAudited, which carries the signal as stored: its cards must still go.
    */
   create(signal: Signal, issued?: AuditEntry): Promise<Stored<Signal>>;
   get(id: string): Promise<Stored<Signal> | undefined>;

@@ -1,5 +1,6 @@
 import type { Next, Request, Response } from 'restify';
 import type { Logger } from '../../src/ports';
+import { describeError } from '../logger';
 import { TabUnauthorized, userOf } from './tab-access';
 import type { TabTokenVerifier } from './sso-token';
 
@@ -16,15 +17,20 @@ export function importGate(prefix: string, verify: TabTokenVerifier | undefined,
       next();
       return;
     }
-    userOf(req, verify).then(
-      () => next(),
-      (error: unknown) => {
-        // Anything but a refused token is the route's to answer, as it answers it for every request.
-        if (!(error instanceof TabUnauthorized)) return next();
-        logger.info({ reason: error.reason, path: prefix }, 'tab request without a valid token');
-        res.send(401, { error: 'unauthorized' });
-        next(false);
-      },
-    );
+    userOf(req, verify)
+      .then(
+        () => next(),
+        (error: unknown) => {
+          // Anything but a refused token is the route's to answer, as it answers it for every request.
+          if (!(error instanceof TabUnauthorized)) return next();
+          logger.info({ reason: error.reason, path: prefix }, 'tab request without a valid token');
+          // And the connection closes with the answer: Node would otherwise read the unread body
+          // to its end, however long, to keep the connection for a next request.
+          res.header('Connection', 'close');
+          res.send(401, { error: 'unauthorized' });
+          next(false);
+        },
+      )
+      .catch((error: unknown) => logger.error(describeError(error), 'tab import gate failed'));
   };
 }

@@ -6,7 +6,7 @@ import { newReferenceCode } from '../domain/reference-code';
 import { LEERPLICHT_DESTINATION_PREFIX, MAX_CHILDREN_PER_FORM } from '../domain/routing';
 import { issueSignal, type IssueTarget, type Recipient, type ScheduleTimes, type Signal } from '../domain/signal';
 import { leaseDueDeliveries } from '../domain/signal.deliveries';
-import type { AuditEntry, Clock, DirectoryStore, Metrics, Random, SignalStore } from '../ports';
+import { IssueNotAudited, type AuditEntry, type Clock, type DirectoryStore, type Metrics, type Random, type SignalStore } from '../ports';
 import { noMetrics } from './no-metrics';
 import { requireRole } from './access';
 import { sourceFields, type RequestSource } from './audit-trail';
@@ -228,6 +228,12 @@ export class IssueSignal {
         dispatcher.start(stored.value, lease);
         return { signal: stored.value, repeated: false };
       } catch (error) {
+        // Stored, but its issue not audited: its cards go now, and the worker hears it failed
+        // (the failure is logged under this error's name, for whoever keeps the audit).
+        if (error instanceof IssueNotAudited) {
+          dispatcher.start(error.stored.value, lease);
+          throw error;
+        }
         if (isDomainError(error, ErrorCodes.storeConflict)) {
           const earlier = await signals.get(id);
           if (earlier && earlier.value.issuedBy === worker.aadObjectId) return { signal: earlier.value, repeated: true };

@@ -89,10 +89,13 @@ describe('the signing keys cannot be fetched', () => {
     return { status: response.status, text: await response.text() };
   }
 
-  const keyServices: Array<[string, () => Promise<string>]> = [
-    ['nothing listens on the metadata address', async () => `http://127.0.0.1:${await freePort()}/.well-known/openidconfiguration`],
+  // Each with the failure it is logged as: none of them passes for another (say, for the deadline).
+  const keyServices: Array<[string, Record<string, unknown>, () => Promise<string>]> = [
+    ['nothing listens on the metadata address', { errorName: 'FetchError' }, async () => `http://127.0.0.1:${await freePort()}/.well-known/openidconfiguration`],
     [
       'the metadata address answers 500',
+      // botbuilder's AuthenticationError, named plain Error, with the key service's status.
+      { errorName: 'Error', statusCode: 500 },
       async () => {
         const failing = await failingServer(500);
         servers.push(failing.server);
@@ -101,6 +104,7 @@ describe('the signing keys cannot be fetched', () => {
     ],
     [
       'the metadata address never answers',
+      { errorName: 'KeyCheckTimedOut' },
       async () => {
         const silent = await silentServer();
         servers.push(silent.server);
@@ -109,7 +113,7 @@ describe('the signing keys cannot be fetched', () => {
     ],
   ];
 
-  test.each(keyServices)('%s: a token is answered 503 with a log line, no error text, and the bot does nothing', async (_case, metadataUrl) => {
+  test.each(keyServices)('%s: a token is answered 503 with a log line naming the failure, no error text, and the bot does nothing', async (_case, failure, metadataUrl) => {
     const { bot, wendy } = await botLookingAt(await metadataUrl());
     const calls = connector.calls.length;
 
@@ -121,6 +125,7 @@ describe('the signing keys cannot be fetched', () => {
     expect(connector.calls.slice(calls)).toEqual([]);
     const logged = bot.logs.lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.msg === 'signing keys unavailable');
     expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject(failure);
     expect(JSON.stringify(logged)).not.toMatch(/stack|at .*:\d+/);
   });
 

@@ -1,6 +1,9 @@
 import { CosmosClient, type ContainerRequest } from '@azure/cosmos';
 import { openCosmosStores } from '../../src/store/cosmos';
 import { CosmosSignalStore } from '../../src/store/cosmos/cosmos-signal-store';
+import { CosmosAuditLog } from '../../src/store/cosmos/cosmos-audit-log';
+import { IssueNotAudited } from '../../src/ports';
+import { anAuditEntry } from '../fixtures/audit';
 import { forgetChild } from '../../src/domain/forget-child';
 import { ErrorCodes } from '../../src/domain/errors';
 import { containerDefinitions } from '../../src/store/cosmos/containers';
@@ -77,6 +80,22 @@ describe('cosmos database', () => {
     await stores.signals.listDeadlinesDue(new Date('2026-03-03T16:00:01.000Z'), 10);
     expect(await identity()).toBeUndefined();
     client.dispose();
+    await stores.close();
+  });
+
+  it('says which signal it stored when the audit entry of its issue could not be appended after it', async () => {
+    const signal = aSignal();
+    const stores = await openFresh('hwc-issue-not-audited');
+    const appendOnce = jest.spyOn(CosmosAuditLog.prototype, 'append').mockRejectedValueOnce(Object.assign(new Error('service unavailable'), { code: 503 }));
+
+    const failure = await stores.signals.create(signal, anAuditEntry({ objectId: signal.reference })).catch((error: unknown) => error);
+    appendOnce.mockRestore();
+
+    // Stored all the same, child and all: the caller sends its cards and reports the failure.
+    expect(failure).toBeInstanceOf(IssueNotAudited);
+    expect((failure as IssueNotAudited).stored).toStrictEqual(await stores.signals.get(signal.id));
+    expect((failure as IssueNotAudited).stored.value.child).toEqual(signal.child);
+    expect(await stores.audit.list(signal.reference)).toEqual([]);
     await stores.close();
   });
 

@@ -259,6 +259,8 @@ describe('the tab: admins edit the directory', () => {
           const headers = { 'content-type': 'application/json', 'content-length': String(3 * 1024 * 1024), ...(authorization ? { authorization } : {}) };
           const req = request(`${base}/api/tab/directory/import/preview`, { method: 'POST', headers }, (res) => {
             res.resume();
+            // Closed with the answer: the server will not read the rest of the body either.
+            expect(res.headers.connection).toBe('close');
             resolve(res.statusCode ?? 0);
             req.destroy();
           });

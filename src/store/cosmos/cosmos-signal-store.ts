@@ -5,7 +5,7 @@ import { DomainError, ErrorCodes } from '../../domain/errors';
 import { identityExpiresAt } from '../../domain/forget-child';
 import type { Signal } from '../../domain/signal';
 import { countsFromFacts, type FactsScope, type WeekBounds, type WeeklyCounts } from '../../domain/digest/weekly-counts';
-import type { AuditEntry, AuditLog, SignalStore, Stored } from '../../ports';
+import { IssueNotAudited, type AuditEntry, type AuditLog, type SignalStore, type Stored } from '../../ports';
 import { joinSignal, parseChildIdentity, parseSignalDocument, splitSignal, type SignalDocument } from '../signal-document';
 import { parseSignalFacts } from '../signal-facts-document';
 import { cosmosStatus, etagOf, domainFields } from './cosmos-documents';
@@ -117,8 +117,16 @@ export class CosmosSignalStore implements SignalStore {
     // The signal is new, yet an identity with its id was there: left by an earlier create of this
     // id that failed after writing it. It is this signal's now, with this signal's child.
     if (identity && !identity.created) await this.identities.items.upsert(identity.document);
-    if (issued) await this.audit.append(issued);
-    return { value: joinSignal(parseSignalDocument(domainFields(resource)), child), etag: etagOf(resource) };
+    const stored = { value: joinSignal(parseSignalDocument(domainFields(resource)), child), etag: etagOf(resource) };
+    if (issued) {
+      try {
+        await this.audit.append(issued);
+      } catch {
+        // The signal is there: its cards must go all the same, so the caller learns which it is.
+        throw new IssueNotAudited(stored);
+      }
+    }
+    return stored;
   }
 
   async get(id: string): Promise<Stored<Signal> | undefined> {

@@ -1,4 +1,6 @@
 import { ErrorCodes } from '../../../src/domain/errors';
+import type { Signal } from '../../../src/domain/signal';
+import { IssueNotAudited, type SignalStore } from '../../../src/ports';
 import { REFERENCE_PATTERN } from '../../../src/domain/reference-code';
 import { aSignal } from '../../fixtures/signals';
 import {
@@ -158,6 +160,8 @@ describe('IssueSignal', () => {
       expect((await core.signals.getByReference('HWC-7F3KM'))?.value.id).toBe(taken.id);
       // Only the new signal was delivered: each contact got one card, for it.
       expect(core.messenger.calls.map((c) => fakeCard(c).reference)).toEqual(['HWC-9XYZM', 'HWC-9XYZM']);
+      // And only it was audited as issued, under the code it got.
+      expect(core.audit.all.filter((e) => e.action === 'signal.issue').map((e) => e.objectId)).toEqual(['HWC-9XYZM']);
     });
 
     it('gives up with STORE.REFERENCE_TAKEN when every try collides, storing nothing new', async () => {
@@ -167,6 +171,41 @@ describe('IssueSignal', () => {
       await core.dispatcher.idle();
       expect(await core.signals.listIssuedBy(VT_WORKER_ID, new Date(0))).toHaveLength(1);
       expect(core.messenger.calls).toEqual([]);
+      expect(core.audit.all.filter((e) => e.action === 'signal.issue')).toEqual([]);
+    });
+
+    it('stores no signal and sends no card when the issue cannot be audited', async () => {
+      core.audit.appendNow = () => {
+        throw new Error('audit log unavailable');
+      };
+
+      await expect(core.issueSignal.execute(VT_WORKER_ID, [aSignalForm()])).rejects.toThrow('audit log unavailable');
+      await core.dispatcher.idle();
+
+      expect(await core.signals.listIssuedBy(VT_WORKER_ID, new Date(0))).toEqual([]);
+      expect(core.messenger.calls).toEqual([]);
+    });
+
+    it('still sends the cards of a signal stored without its issue audited (Cosmos DB), and fails the request', async () => {
+      const stored: string[] = [];
+      const cosmosLike = await createCore({
+        // As Cosmos DB does when the audit container refuses the entry after the signal was written.
+        wrapSignals: (inner) =>
+          Object.assign(Object.create(inner) as SignalStore, {
+            create: async (signal: Signal) => {
+              const written = await inner.create(signal);
+              stored.push(written.value.id);
+              throw new IssueNotAudited(written);
+            },
+          }),
+      });
+
+      await expect(cosmosLike.issueSignal.execute(VT_WORKER_ID, [aSignalForm()])).rejects.toBeInstanceOf(IssueNotAudited);
+      await cosmosLike.dispatcher.idle();
+
+      expect(stored).toHaveLength(1);
+      expect(new Set(cosmosLike.messenger.calls.map((c) => c.memberId))).toEqual(new Set([PRIMARY_CONTACT_ID, BACKUP_CONTACT_ID]));
+      expect((await cosmosLike.stored(stored[0]!)).state).toBe('delivered');
     });
   });
 
