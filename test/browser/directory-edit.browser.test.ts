@@ -4,19 +4,16 @@
  * nothing; a new contact saved in the form gets the next signal for their school; a member added
  * by e-mail address alone waits, listed as not yet reachable.
  */
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
-import { importDirectory } from '../../src/app/import-directory';
-import { createStores } from '../../src/store/create-stores';
 import { teamsTestHostPage } from '../../scripts/dev/teams-host-page';
 import { SCHOOL_ID, VT_WORKER_ID, memberId } from '../fixtures/directory';
 import { visibleText } from '../support/card-query';
 import { EntraTestServer, TAB_CLIENT_ID, TENANT } from '../support/entra-test-server';
 import { FakeBotConnector } from '../support/fake-bot-connector';
 import { startBot, type RunningBot } from '../support/running-bot';
-import { ADMIN_ID, tabDirectory } from '../support/tab-directory';
+import { ADMIN_ID, sqliteWithTabDirectory } from '../support/tab-directory';
 import { TENANT_ID as TEAMS_TENANT, TeamsUser } from '../support/teams-user';
 
 const OUTPUT = join(__dirname, '..', '..', 'test-output', 'browser');
@@ -37,10 +34,7 @@ describe('the tab in Chromium: an admin edits the directory', () => {
     mkdirSync(OUTPUT, { recursive: true });
     await entra.start();
     await connector.start();
-    const sqlitePath = join(mkdtempSync(join(tmpdir(), 'hwc-tab-edit-')), 'hwc.sqlite');
-    const stores = await createStores({ kind: 'sqlite', path: sqlitePath });
-    await importDirectory(stores.directory, tabDirectory());
-    await stores.close();
+    const sqlitePath = await sqliteWithTabDirectory();
     bot = await startBot({
       connectorUrl: connector.url,
       sqlitePath,

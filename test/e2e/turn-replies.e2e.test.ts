@@ -4,11 +4,9 @@
  * below the bot. botbuilder's client would try a 503 again on its own, out of the bot's sight.
  */
 import { FakeBotConnector } from '../support/fake-bot-connector';
-import { FixedClock } from '../support/fixed-clock';
-import { startBot, writeDirectoryFile, type RunningBot } from '../support/running-bot';
-import { TeamsUser } from '../support/teams-user';
-
-const workerId = '11111111-1111-4111-8111-111111111111';
+import { startBotWithAWorker } from '../support/bot-with-a-worker';
+import type { RunningBot } from '../support/running-bot';
+import type { TeamsUser } from '../support/teams-user';
 
 describe("a turn's reply", () => {
   const connector = new FakeBotConnector();
@@ -17,13 +15,7 @@ describe("a turn's reply", () => {
 
   beforeAll(async () => {
     await connector.start();
-    const directoryFile = writeDirectoryFile({
-      municipalities: [{ id: 'GM0917', name: 'Heerlen', routing: 'direct' }],
-      schools: [{ id: '12AB00', name: 'Basisschool De Regenboog', municipalityId: 'GM0917' }],
-      members: [{ aadObjectId: workerId, name: 'Wendy Veilig', roles: [{ role: 'vt_worker', municipalityIds: ['GM0917'] }] }],
-    });
-    bot = await startBot({ directoryFile, connectorUrl: connector.url, clock: new FixedClock('2026-12-01T10:00:00+01:00') });
-    worker = new TeamsUser(bot.botUrl, connector.url, workerId, 'Wendy Veilig');
+    ({ bot, worker } = await startBotWithAWorker(connector));
   });
 
   afterAll(async () => {

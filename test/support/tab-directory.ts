@@ -1,5 +1,11 @@
 /** A directory with one person per tab audience, for the tab's API and browser tests. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { importDirectory } from '../../src/app/import-directory';
 import type { Directory } from '../../src/domain/directory';
+import type { AuditEntry } from '../../src/ports';
+import { createStores } from '../../src/store/create-stores';
 import { aCoordinator, aMunicipality, aSchool, aSchoolContact, aVtWorker, memberId, MUNICIPALITY_ID, SCHOOL_ID } from '../fixtures/directory';
 
 export const ADMIN_ID = memberId(20);
@@ -20,4 +26,23 @@ export function tabDirectory(): Directory {
       { aadObjectId: SCHOOL_MANAGER_ID, name: 'Sam Schoolmanager', roles: [{ role: 'manager', municipalityIds: [], schoolIds: [SCHOOL_ID] }] },
     ],
   };
+}
+
+/** A new SQLite file holding `tabDirectory()`: the store is the directory's truth (no directory file). */
+export async function sqliteWithTabDirectory(): Promise<string> {
+  const sqlitePath = join(mkdtempSync(join(tmpdir(), 'hwc-tab-')), 'hwc.sqlite');
+  const stores = await createStores({ kind: 'sqlite', path: sqlitePath });
+  await importDirectory(stores.directory, tabDirectory());
+  await stores.close();
+  return sqlitePath;
+}
+
+/** The audit entries about `objectId` in the SQLite file at `sqlitePath`, read as a second process would. */
+export async function auditIn(sqlitePath: string, objectId: string): Promise<AuditEntry[]> {
+  const stores = await createStores({ kind: 'sqlite', path: sqlitePath });
+  try {
+    return await stores.audit.list(objectId);
+  } finally {
+    await stores.close();
+  }
 }

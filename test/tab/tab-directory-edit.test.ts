@@ -4,17 +4,13 @@
  * audited with the entry before and after, and seen at once by another instance on the same store.
  * With the file as the truth the tab only shows it. Warnings say what will go wrong.
  */
-import { mkdtempSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { importDirectory } from '../../src/app/import-directory';
 import { createStores } from '../../src/store/create-stores';
 import { MUNICIPALITY_ID, PRIMARY_CONTACT_ID, SCHOOL_ID, VT_WORKER_ID, memberId } from '../fixtures/directory';
 import { EntraTestServer, TAB_CLIENT_ID, TENANT } from '../support/entra-test-server';
 import { FakeBotConnector } from '../support/fake-bot-connector';
 import { startBot, writeDirectoryFile, type RunningBot } from '../support/running-bot';
-import { ADMIN_ID, MANAGER_ID, STRANGER_ID, tabDirectory } from '../support/tab-directory';
+import { ADMIN_ID, MANAGER_ID, STRANGER_ID, auditIn, sqliteWithTabDirectory, tabDirectory } from '../support/tab-directory';
 import { TENANT_ID as TEAMS_TENANT, TeamsUser } from '../support/teams-user';
 import { visibleText } from '../support/card-query';
 
@@ -51,22 +47,12 @@ describe('the tab: admins edit the directory', () => {
       req.on('error', reject);
       req.end(body);
     });
-  const auditOf = async (objectId: string) => {
-    const stores = await createStores({ kind: 'sqlite', path: sqlitePath });
-    try {
-      return await stores.audit.list(objectId);
-    } finally {
-      await stores.close();
-    }
-  };
+  const auditOf = (objectId: string) => auditIn(sqlitePath, objectId);
 
   beforeAll(async () => {
     await entra.start();
     await connector.start();
-    sqlitePath = join(mkdtempSync(join(tmpdir(), 'hwc-tab-edit-')), 'hwc.sqlite');
-    const stores = await createStores({ kind: 'sqlite', path: sqlitePath });
-    await importDirectory(stores.directory, tabDirectory());
-    await stores.close();
+    sqlitePath = await sqliteWithTabDirectory();
     const options = {
       connectorUrl: connector.url,
       sqlitePath,

@@ -4,15 +4,10 @@
  * (their UPN) links them to their Entra object id: audited as their own act, and from then on they
  * see their roles' pages like any member.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { importDirectory } from '../../src/app/import-directory';
-import { createStores } from '../../src/store/create-stores';
 import { MUNICIPALITY_ID, SCHOOL_ID, memberId } from '../fixtures/directory';
 import { EntraTestServer, TAB_CLIENT_ID, TENANT } from '../support/entra-test-server';
 import { startBot, type RunningBot } from '../support/running-bot';
-import { ADMIN_ID, STRANGER_ID, tabDirectory } from '../support/tab-directory';
+import { ADMIN_ID, STRANGER_ID, auditIn, sqliteWithTabDirectory } from '../support/tab-directory';
 
 const JAN_ID = memberId(60);
 const PLACEHOLDER = 'upn:jan.devries@school.example';
@@ -41,21 +36,11 @@ describe('the tab: a member added by e-mail address is linked when they first op
     return { status: response.status, json: (await response.json()) as Record<string, unknown> };
   };
   const membersListed = async () => (await call('GET', '/api/tab/directory', ADMIN_ID)).json.members as Array<{ id: string; name: string; email?: string; reachable: boolean }>;
-  const auditOf = async (objectId: string) => {
-    const stores = await createStores({ kind: 'sqlite', path: sqlitePath });
-    try {
-      return await stores.audit.list(objectId);
-    } finally {
-      await stores.close();
-    }
-  };
+  const auditOf = (objectId: string) => auditIn(sqlitePath, objectId);
 
   beforeAll(async () => {
     await entra.start();
-    sqlitePath = join(mkdtempSync(join(tmpdir(), 'hwc-tab-link-')), 'hwc.sqlite');
-    const stores = await createStores({ kind: 'sqlite', path: sqlitePath });
-    await importDirectory(stores.directory, tabDirectory());
-    await stores.close();
+    sqlitePath = await sqliteWithTabDirectory();
     bot = await startBot({
       connectorUrl: 'http://127.0.0.1:9/',
       sqlitePath,
