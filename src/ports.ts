@@ -26,9 +26,13 @@ export interface Stored<T> {
 
 /** A signal was stored but the audit entry of its issue could not be appended (Cosmos DB only). */
 export class IssueNotAudited extends Error {
-  constructor(readonly stored: Stored<Signal>) {
+  /** The signal as stored, child included: not enumerable, so no logger that serialises errors sees it. */
+  declare readonly stored: Stored<Signal>;
+
+  constructor(stored: Stored<Signal>) {
     super('signal stored, its issue not audited');
     this.name = 'IssueNotAudited';
+    Object.defineProperty(this, 'stored', { value: stored, enumerable: false });
   }
 }
 
