@@ -109,6 +109,12 @@ export interface ConversationAddress {
 /** The three kinds of entry the directory holds. */
 export type DirectoryEntryKind = 'municipality' | 'school' | 'member';
 
+/** An admin's change of one kind of entry: entries written whole (added or replaced), ids removed. */
+export type DirectoryChange =
+  | { kind: 'municipality'; put: Municipality[]; remove: string[] }
+  | { kind: 'school'; put: School[]; remove: string[] }
+  | { kind: 'member'; put: Member[]; remove: string[] };
+
 export interface DirectoryStore {
   /** Idempotent: inserts or replaces each entry by id. */
   upsertMunicipalities(items: Municipality[]): Promise<void>;
@@ -118,6 +124,13 @@ export interface DirectoryStore {
   removeMembersExcept(aadObjectIds: string[]): Promise<void>;
   /** Removes these entries (ids not stored are no error): an admin's edit in the tab, checked beforehand. */
   removeEntries(kind: DirectoryEntryKind, ids: string[]): Promise<void>;
+  /**
+   * An admin's change (an edit in the tab, a CSV import), checked beforehand, with the audit
+   * entries that record it: in one transaction where the store has one across both (SQLite,
+   * memory), so the change is made whole with its entries or not at all; in Cosmos DB, whose
+   * audit is another container, the entries are appended once the change is written.
+   */
+  applyChange(change: DirectoryChange, audit: readonly AuditEntry[]): Promise<void>;
   /** Whether any member is stored: the demo directory is only ever loaded into a store without one. */
   hasMembers(): Promise<boolean>;
   getMember(aadObjectId: string): Promise<Member | undefined>;

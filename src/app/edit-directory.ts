@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { hasRole, memberKeyOf, memberSchema, municipalitySchema, schoolSchema, type Directory, type Member, type Municipality, type School } from '../domain/directory';
 import { DomainError, ErrorCodes } from '../domain/errors';
-import type { AuditLog, Clock, DirectoryEntryKind, DirectoryStore } from '../ports';
+import type { AuditEntry, AuditLog, Clock, DirectoryChange, DirectoryEntryKind, DirectoryStore } from '../ports';
 import { sourceFields, type RequestSource } from './audit-trail';
 import { DirectoryFileError, lastAdminProblem, parseDirectory } from './import-directory';
 
@@ -34,30 +34,31 @@ const SCHEMAS: Record<DirectoryEntryKind, z.ZodType<Municipality | School | Memb
  * An admin's edit of the directory, when the store is its truth (no HWC_DIRECTORY_FILE): checked
  * by the same rules as the file import (the entry's schema, then the whole directory's references
  * with `parseDirectory`), written at once — every instance reads the directory from the store, so
- * the next turn anywhere sees it — and audited with the entry before and after.
+ * the next turn anywhere sees it — and audited with the entry before and after, in the same
+ * step as the change (`DirectoryStore.applyChange`).
  */
 export class EditDirectory {
   constructor(private readonly deps: EditDirectoryDeps) {}
 
   async execute(actorId: string, edit: DirectoryEdit, source: RequestSource = {}): Promise<EditResult> {
     const id = edit.op === 'remove' ? edit.id : idOf(edit.kind, edit.entry);
-    const audit = (result: 'ok' | 'refused', change?: { before?: Record<string, unknown>; after?: Record<string, unknown> }, objectId = id) =>
-      this.deps.audit.append({
-        at: this.deps.clock.now().toISOString(),
-        actorId,
-        role: 'admin',
-        action: actionOf(edit, change),
-        ...(objectId ? { objectId } : {}),
-        result,
-        ...sourceFields(source),
-        ...(change ? { change } : {}),
-      });
+    const entryOf = (result: 'ok' | 'refused', change?: { before?: Record<string, unknown>; after?: Record<string, unknown> }, objectId = id): AuditEntry => ({
+      at: this.deps.clock.now().toISOString(),
+      actorId,
+      role: 'admin',
+      action: actionOf(edit, change),
+      ...(objectId ? { objectId } : {}),
+      result,
+      ...sourceFields(source),
+      ...(change ? { change } : {}),
+    });
+    const refused = () => this.deps.audit.append(entryOf('refused'));
     if (!hasRole(await this.deps.directory.getMember(actorId), 'admin')) {
-      await audit('refused');
+      await refused();
       throw new DomainError(ErrorCodes.roleRequired, { role: 'admin' });
     }
     if (this.deps.readOnly) {
-      await audit('refused');
+      await refused();
       throw new DomainError(ErrorCodes.directoryReadOnly);
     }
     const current = await this.current();
@@ -67,8 +68,7 @@ export class EditDirectory {
       if (!before) return { ok: false, problems: [{ field: '', message: `${edit.kind} ${edit.id} is not in the directory` }] };
       const problems = referenceProblems(withEntry(current, edit.kind, id!, undefined));
       if (problems.length > 0) return { ok: false, problems };
-      await this.deps.directory.removeEntries(edit.kind, [id!]);
-      await audit('ok', { before: plain(before) });
+      await this.deps.directory.applyChange({ kind: edit.kind, put: [], remove: [id!] }, [entryOf('ok', { before: plain(before) })]);
       return { ok: true, kind: edit.kind, id: id! };
     }
     const parsed = SCHEMAS[edit.kind].safeParse(edit.entry);
@@ -79,10 +79,7 @@ export class EditDirectory {
     const before = find(entryId);
     const problems = referenceProblems(withEntry(current, edit.kind, entryId, entry));
     if (problems.length > 0) return { ok: false, problems };
-    if (edit.kind === 'municipality') await this.deps.directory.upsertMunicipalities([entry as Municipality]);
-    else if (edit.kind === 'school') await this.deps.directory.upsertSchools([entry as School]);
-    else await this.deps.directory.upsertMembers([entry as Member]);
-    await audit('ok', { ...(before ? { before: plain(before) } : {}), after: plain(entry) }, entryId);
+    await this.deps.directory.applyChange(putOf(edit.kind, entry), [entryOf('ok', { ...(before ? { before: plain(before) } : {}), after: plain(entry) }, entryId)]);
     return { ok: true, kind: edit.kind, id: entryId };
   }
 
@@ -94,6 +91,13 @@ export class EditDirectory {
     ]);
     return { municipalities, schools, members };
   }
+}
+
+/** The entry, checked against its kind's schema, as a change that writes it. */
+function putOf(kind: DirectoryEntryKind, entry: Municipality | School | Member): DirectoryChange {
+  if (kind === 'municipality') return { kind, put: [entry as Municipality], remove: [] };
+  if (kind === 'school') return { kind, put: [entry as School], remove: [] };
+  return { kind, put: [entry as Member], remove: [] };
 }
 
 function actionOf(edit: DirectoryEdit, change?: { before?: unknown; after?: unknown }): string {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { hasRole, memberSchema, schoolSchema, type Directory, type Member, type School } from '../domain/directory';
 import { DomainError, ErrorCodes } from '../domain/errors';
-import type { AuditLog, Clock, DirectoryStore } from '../ports';
+import type { AuditEntry, AuditLog, Clock, DirectoryChange, DirectoryStore } from '../ports';
 import { sourceFields, type RequestSource } from './audit-trail';
 import { memberRows, schoolRows, type CsvKind } from './directory-csv';
 import { DirectoryFileError, lastAdminProblem, parseDirectory } from './import-directory';
@@ -54,29 +54,32 @@ export class ImportDirectoryCsv {
     if (preview.version !== version) return { applied: false, preview, reason: 'changed' };
     if (preview.errors.length > 0) return { applied: false, preview, reason: 'errors' };
     const singular = kind === 'schools' ? 'school' : 'member';
-    if (kind === 'schools') await this.deps.directory.upsertSchools(writes.put as School[]);
-    else await this.deps.directory.upsertMembers(writes.put as Member[]);
-    if (writes.remove.length > 0) await this.deps.directory.removeEntries(singular, writes.remove);
     const at = this.deps.clock.now().toISOString();
     const plain = (e: School | Member) => JSON.parse(JSON.stringify(e)) as Record<string, unknown>;
-    for (const entry of writes.put) {
-      const id = idOf(entry);
-      const before = writes.before.get(id);
-      await this.deps.audit.append({
-        at,
-        actorId,
-        role: 'admin',
-        action: `directory.${singular}.${before ? 'change' : 'add'}`,
-        objectId: id,
-        result: 'ok',
-        ...sourceFields(source),
-        change: { ...(before ? { before: plain(before) } : {}), after: plain(entry) },
-      });
-    }
-    for (const id of writes.remove) {
-      const before = writes.before.get(id);
-      await this.deps.audit.append({ at, actorId, role: 'admin', action: `directory.${singular}.remove`, objectId: id, result: 'ok', ...sourceFields(source), ...(before ? { change: { before: plain(before) } } : {}) });
-    }
+    const entries: AuditEntry[] = [
+      ...writes.put.map((entry): AuditEntry => {
+        const id = idOf(entry);
+        const before = writes.before.get(id);
+        return {
+          at,
+          actorId,
+          role: 'admin',
+          action: `directory.${singular}.${before ? 'change' : 'add'}`,
+          objectId: id,
+          result: 'ok',
+          ...sourceFields(source),
+          change: { ...(before ? { before: plain(before) } : {}), after: plain(entry) },
+        };
+      }),
+      ...writes.remove.map((id): AuditEntry => {
+        const before = writes.before.get(id);
+        return { at, actorId, role: 'admin', action: `directory.${singular}.remove`, objectId: id, result: 'ok', ...sourceFields(source), ...(before ? { change: { before: plain(before) } } : {}) };
+      }),
+    ];
+    // The whole file with an entry per change, in one step: never half an import, never one unaudited.
+    const change: DirectoryChange =
+      kind === 'schools' ? { kind: 'school', put: writes.put as School[], remove: writes.remove } : { kind: 'member', put: writes.put as Member[], remove: writes.remove };
+    await this.deps.directory.applyChange(change, entries);
     return { applied: true, preview };
   }
 

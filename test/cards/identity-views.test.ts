@@ -7,7 +7,7 @@ import { SignalCards } from '../../bot/signal-cards';
 import { importDirectory } from '../../src/app/import-directory';
 import { showsChildIdentity } from '../../src/domain/identity-views';
 import type { DeliveryView, Signal } from '../../src/domain/signal';
-import { MemoryDirectoryStore } from '../../src/store/memory';
+import { MemoryAuditLog, MemoryDirectoryStore } from '../../src/store/memory';
 import { aSchoolDirectory } from '../fixtures/school-directory';
 import { aChild, aSignal, ISSUED_AT, PRIMARY } from '../fixtures/signals';
 
@@ -47,7 +47,7 @@ describe('which delivered cards show the child', () => {
   const child = aChild();
   let cards: SignalCards;
   beforeAll(async () => {
-    const directory = new MemoryDirectoryStore();
+    const directory = new MemoryDirectoryStore(new MemoryAuditLog());
     await importDirectory(directory, aSchoolDirectory());
     cards = new SignalCards(directory);
   });

@@ -17,6 +17,7 @@ import {
   aVtWorker,
   memberId,
 } from '../fixtures/directory';
+import { anAuditEntry } from '../fixtures/audit';
 
 export function directoryStoreContract(stores: () => Stores): void {
   const directory = () => stores().directory;
@@ -175,6 +176,23 @@ export function directoryStoreContract(stores: () => Stores): void {
       expect((await directory().listAllSchools()).map((s) => s.id)).toEqual([SCHOOL_ID]);
       expect((await directory().listMunicipalities()).map((m) => m.id)).toEqual([MUNICIPALITY_ID]);
       expect((await directory().listMembers()).map((m) => m.aadObjectId)).toEqual([PRIMARY_CONTACT_ID]);
+    });
+
+    it("writes an admin's change (entries put, others removed) with the audit entries that record it", async () => {
+      await directory().upsertMunicipalities([aMunicipality()]);
+      await directory().upsertSchools([aSchool(), aSchool({ id: '56EF00', name: 'Sint-Maartenscollege' })]);
+      const renamed = aSchool({ name: 'Basisschool De Regenboog-Zuid' });
+      const added = aSchool({ id: '78GH00', name: 'Het Kompas Oost' });
+      const entries = [
+        anAuditEntry({ action: 'directory.school.change', objectId: SCHOOL_ID, role: 'admin' }),
+        anAuditEntry({ action: 'directory.school.add', objectId: '78GH00', role: 'admin' }),
+        anAuditEntry({ action: 'directory.school.remove', objectId: '56EF00', role: 'admin' }),
+      ];
+
+      await directory().applyChange({ kind: 'school', put: [renamed, added], remove: ['56EF00'] }, entries);
+
+      expect(await directory().listAllSchools()).toStrictEqual([renamed, added]);
+      for (const entry of entries) expect(await stores().audit.list(entry.objectId!)).toEqual([entry]);
     });
 
     it('says whether it holds any member: none when empty or when every member was removed', async () => {

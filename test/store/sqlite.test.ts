@@ -19,6 +19,7 @@ import {
   VT_WORKER_ID,
   aCoordinator,
   aLeerplichtOfficer,
+  aSchool,
   aSchoolContact,
 } from '../fixtures/directory';
 import { PRIMARY, WORKER, aSignal, aSignalViaLeerplicht, aSignalWithDeadline, deliveredToAll } from '../fixtures/signals';
@@ -67,6 +68,17 @@ describe('sqlite file', () => {
 
     expect(await stores.signals.get(signal.id)).toBeUndefined();
     expect(await stores.audit.list(signal.reference)).toEqual([]);
+    await stores.close();
+  });
+
+  it("changes nothing of an admin's change when one of its audit entries cannot be recorded: one transaction", async () => {
+    const stores = await createStores({ kind: 'sqlite', path: freshPath() });
+    await stores.directory.upsertSchools([aSchool()]);
+    const unreadable = anAuditEntry({ action: 'directory.school.remove', objectId: SCHOOL_ID, at: 'yesterday' });
+
+    await expect(stores.directory.applyChange({ kind: 'school', put: [aSchool({ id: '78GH00' })], remove: [SCHOOL_ID] }, [unreadable])).rejects.toThrow(InvalidDocumentError);
+
+    expect(await stores.directory.listAllSchools()).toStrictEqual([aSchool()]);
     await stores.close();
   });
 

@@ -1,6 +1,7 @@
 import type { Container, ItemDefinition, SqlParameter } from '@azure/cosmos';
 import { isLinked, type Member, type Municipality, type School } from '../../domain/directory';
-import type { ConversationAddress, DirectoryEntryKind, DirectoryStore } from '../../ports';
+import type { AuditEntry, AuditLog, ConversationAddress, DirectoryChange, DirectoryEntryKind, DirectoryStore } from '../../ports';
+import { writeChange } from '../directory-change';
 import {
   contactSchoolIds,
   roleMunicipalityIds,
@@ -36,7 +37,14 @@ export class CosmosDirectoryStore implements DirectoryStore {
   constructor(
     private readonly directory: Container,
     private readonly conversations: Container,
+    /** Where an admin's change is recorded: another container, so after the change, not with it. */
+    private readonly audit: AuditLog,
   ) {}
+
+  async applyChange(change: DirectoryChange, audit: readonly AuditEntry[]): Promise<void> {
+    await writeChange(this, change);
+    for (const entry of audit) await this.audit.append(entry);
+  }
 
   async upsertMunicipalities(items: Municipality[]): Promise<void> {
     await this.upsertAll(items.map((item) => ({ ...item, kind: 'municipality' })));

@@ -35,7 +35,7 @@ export async function openCosmosStores(options: CosmosStoreOptions): Promise<Sto
   const audit = new CosmosAuditLog(container.audit, options.auditRetentionDays ? { retentionDays: options.auditRetentionDays } : {});
   return {
     signals: new CosmosSignalStore(container.signals, container.references, container.identities, audit),
-    directory: new CosmosDirectoryStore(container.directory, container.conversations),
+    directory: new CosmosDirectoryStore(container.directory, container.conversations, audit),
     audit,
     digestRuns: new CosmosDigestRunStore(container.digestRuns),
     rateBudget: new CosmosRateBudget(container.rateBudget),

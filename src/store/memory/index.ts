@@ -15,7 +15,7 @@ export { MemorySignalStore } from './memory-signal-store';
 export function createMemoryStores(audit = new MemoryAuditLog()): Stores {
   return {
     signals: new MemorySignalStore(audit),
-    directory: new MemoryDirectoryStore(),
+    directory: new MemoryDirectoryStore(audit),
     audit,
     digestRuns: new MemoryDigestRunStore(),
     rateBudget: new MemoryRateBudget(),

@@ -1,5 +1,8 @@
 import { isLinked, type Member, type Municipality, type School } from '../../domain/directory';
-import type { ConversationAddress, DirectoryEntryKind, DirectoryStore } from '../../ports';
+import type { AuditEntry, ConversationAddress, DirectoryChange, DirectoryEntryKind, DirectoryStore } from '../../ports';
+import { parseAuditEntry } from '../audit-document';
+import { writeChange } from '../directory-change';
+import type { MemoryAuditLog } from './memory-audit-log';
 import {
   MUNICIPALITY_ROLES,
   contactSchoolIds,
@@ -26,6 +29,15 @@ export class MemoryDirectoryStore implements DirectoryStore {
   private readonly schools = new Map<string, { municipalityId: string; json: string }>();
   private readonly members = new Map<string, MemberEntry>();
   private readonly conversations = new Map<string, string>();
+
+  constructor(private readonly audit: MemoryAuditLog) {}
+
+  /** As one transaction: every entry is checked before anything changes. */
+  async applyChange(change: DirectoryChange, audit: readonly AuditEntry[]): Promise<void> {
+    for (const entry of audit) parseAuditEntry(entry);
+    await writeChange(this, change);
+    for (const entry of audit) this.audit.appendNow(entry);
+  }
 
   async upsertMunicipalities(items: Municipality[]): Promise<void> {
     for (const item of items) this.municipalities.set(item.id, JSON.stringify(item));

@@ -21,7 +21,7 @@ export function openSqliteStores(path: string): Stores {
   const audit = new SqliteAuditLog(db);
   return {
     signals: new SqliteSignalStore(db, audit),
-    directory: new SqliteDirectoryStore(db),
+    directory: new SqliteDirectoryStore(db, audit),
     audit,
     digestRuns: new SqliteDigestRunStore(db),
     rateBudget: new SqliteRateBudget(db),

@@ -1,6 +1,6 @@
 import type { Database, Statement, Transaction } from 'better-sqlite3';
 import { isLinked, type Member, type Municipality, type School } from '../../domain/directory';
-import type { ConversationAddress, DirectoryEntryKind, DirectoryStore } from '../../ports';
+import type { AuditEntry, ConversationAddress, DirectoryChange, DirectoryEntryKind, DirectoryStore } from '../../ports';
 import {
   MUNICIPALITY_ROLES,
   contactSchoolIds,
@@ -14,6 +14,7 @@ import {
   linkedAs,
 } from '../directory-documents';
 import { ParsedTextCache } from '../parsed-text-cache';
+import type { SqliteAuditLog } from './sqlite-audit-log';
 
 interface DocumentRow {
   document: string;
@@ -28,6 +29,7 @@ export class SqliteDirectoryStore implements DirectoryStore {
   private readonly upsertSchoolRows: Transaction<(items: School[]) => void>;
   private readonly upsertMemberRows: Transaction<(items: Member[]) => void>;
   private readonly linkMemberRows: Transaction<(placeholderId: string, aadObjectId: string) => { before: Member; after: Member } | undefined>;
+  private readonly changeRows: Transaction<(change: DirectoryChange, audit: readonly AuditEntry[]) => void>;
   private readonly member: Statement<[string], DocumentRow>;
   private readonly anyMember: Statement<[], { found: number }>;
   private readonly school: Statement<[string], DocumentRow>;
@@ -56,7 +58,7 @@ export class SqliteDirectoryStore implements DirectoryStore {
     conversation: new ParsedTextCache(parseConversationDocument, 50_000),
   };
 
-  constructor(db: Database) {
+  constructor(db: Database, audit: SqliteAuditLog) {
     const putMunicipality = db.prepare<[string, string]>(
       `INSERT INTO municipalities (id, document) VALUES (?, ?)
        ON CONFLICT (id) DO UPDATE SET document = excluded.document`,
@@ -107,6 +109,15 @@ export class SqliteDirectoryStore implements DirectoryStore {
       putMemberRows(after);
       removeMember.run(placeholderId);
       return { before, after };
+    });
+
+    // An admin's change with its audit entries: all of it, or (an entry refused) none of it.
+    this.changeRows = db.transaction((change: DirectoryChange, entries: readonly AuditEntry[]) => {
+      if (change.kind === 'municipality') this.upsertMunicipalityRows(change.put);
+      else if (change.kind === 'school') this.upsertSchoolRows(change.put);
+      else this.upsertMemberRows(change.put);
+      if (change.remove.length > 0) this.removeListed[change.kind].run(JSON.stringify(change.remove));
+      for (const entry of entries) audit.appendNow(entry);
     });
 
     this.member = db.prepare(`SELECT document FROM members WHERE id = ?`);
@@ -208,6 +219,10 @@ export class SqliteDirectoryStore implements DirectoryStore {
 
   async removeEntries(kind: DirectoryEntryKind, ids: string[]): Promise<void> {
     this.removeListed[kind].run(JSON.stringify(ids));
+  }
+
+  async applyChange(change: DirectoryChange, audit: readonly AuditEntry[]): Promise<void> {
+    this.changeRows(change, audit);
   }
 
   async removeMembersExcept(aadObjectIds: string[]): Promise<void> {

@@ -3,7 +3,7 @@
  * card instead (reference, school, contacts — never the child), with no button to take it on.
  */
 import { SignalCards } from '../../../bot/signal-cards';
-import { MemoryDirectoryStore } from '../../../src/store/memory';
+import { MemoryAuditLog, MemoryDirectoryStore } from '../../../src/store/memory';
 import { importDirectory } from '../../../src/app/import-directory';
 import { visibleText } from '../../support/card-query';
 import { BACKUP_CONTACT_ID, COORDINATOR_ID, PRIMARY_CONTACT_ID, VT_WORKER_ID, aCoordinator, aMember, memberId } from '../../fixtures/directory';
@@ -36,7 +36,7 @@ describe('escalation', () => {
     expect(toAdmin).toHaveLength(1);
     expect(toAdmin[0]!.status).toBe('sent');
 
-    const directory = new MemoryDirectoryStore();
+    const directory = new MemoryDirectoryStore(new MemoryAuditLog());
     await importDirectory(directory, aSchoolDirectory());
     const card = await new SignalCards(directory).forView(signal, 'escalation_no_coordinator', 'nl', core.clock.now());
     const text = visibleText(card);
