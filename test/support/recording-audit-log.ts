@@ -5,7 +5,7 @@ import { MemoryAuditLog } from '../../src/store/memory';
 export class RecordingAuditLog extends MemoryAuditLog {
   readonly all: AuditEntry[] = [];
 
-  /** Every append ends here, the signal store's issue entries included. */
+  /** Every append ends here, the entries other stores write with their own changes included. */
   override appendNow(entry: AuditEntry): void {
     super.appendNow(entry);
     this.all.push(structuredClone(entry));

@@ -9,7 +9,7 @@ export class MemoryAuditLog implements AuditLog {
     this.appendNow(entry);
   }
 
-  /** `append` at once: for the memory signal store, which keeps an issue's entry with the signal. */
+  /** `append` at once: for the other memory stores, which keep an entry with the write it records. */
   appendNow(entry: AuditEntry): void {
     const checked = parseAuditEntry(entry);
     this.entries.push({ objectId: checked.objectId, at: checked.at, json: JSON.stringify(checked) });
