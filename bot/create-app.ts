@@ -126,7 +126,7 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
     audit,
   });
   const useCases = createUseCases({ signals, directory, audit, dispatcher, clock, random, logger, schoolTime, metrics: telemetry.metrics });
-  const linkMember = new LinkMember({ directory, audit, clock, messenger, readOnly: config.directoryFile !== undefined });
+  const linkMember = new LinkMember({ directory, clock, messenger, readOnly: config.directoryFile !== undefined });
   const bot = new HwcBot({
     ...useCases,
     directory,

@@ -109,6 +109,12 @@ export interface ConversationAddress {
 /** The three kinds of entry the directory holds. */
 export type DirectoryEntryKind = 'municipality' | 'school' | 'member';
 
+/** A member re-keyed from their placeholder to their object id: as they were, and as they are. */
+export interface LinkedMember {
+  before: Member;
+  after: Member;
+}
+
 /** An admin's change of one kind of entry: entries written whole (added or replaced), ids removed. */
 export type DirectoryChange =
   | { kind: 'municipality'; put: Municipality[]; remove: string[] }
@@ -160,9 +166,11 @@ export interface DirectoryStore {
    * Entra object id, with their name, e-mail address and every role, in one store operation.
    * Answers the member before and after, or undefined when there is nothing to link: no such
    * placeholder (another instance linked it first, or it was removed), or a member with that
-   * object id exists already (then neither changes).
+   * object id exists already (then neither changes). `recordOf` makes the audit entry of a link
+   * from what was linked; it is written as `applyChange` writes its entries (with the link in one
+   * transaction where the store can).
    */
-  linkMember(placeholderId: string, aadObjectId: string): Promise<{ before: Member; after: Member } | undefined>;
+  linkMember(placeholderId: string, aadObjectId: string, recordOf?: (linked: LinkedMember) => AuditEntry): Promise<LinkedMember | undefined>;
   saveConversation(address: ConversationAddress): Promise<void>;
   getConversation(memberId: string): Promise<ConversationAddress | undefined>;
   /** The members the bot can write to: a chat is stored and not marked unreachable. One read for the tab's directory. */

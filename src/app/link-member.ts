@@ -1,10 +1,9 @@
 import { placeholderIdOf, type Member } from '../domain/directory';
-import type { AuditLog, CallOptions, Clock, ConversationAddress, DirectoryStore, Messenger } from '../ports';
+import type { CallOptions, Clock, ConversationAddress, DirectoryStore, Messenger } from '../ports';
 import { sourceFields, type RequestSource } from './audit-trail';
 
 export interface LinkMemberDeps {
   directory: DirectoryStore;
-  audit: AuditLog;
   clock: Clock;
   /** Asked who a chat's user is, when they write to the bot. */
   messenger: Pick<Messenger, 'lookUpUser'>;
@@ -34,9 +33,8 @@ export class LinkMember {
     if (this.deps.readOnly) return undefined;
     const placeholders = new Set(addresses.flatMap((a) => (a ? [placeholderIdOf(a)] : [])).filter((id): id is string => id !== undefined));
     for (const placeholderId of placeholders) {
-      const linked = await this.deps.directory.linkMember(placeholderId, aadObjectId);
-      if (!linked) continue;
-      await this.deps.audit.append({
+      // Recorded with the link itself (see DirectoryStore.linkMember).
+      const linked = await this.deps.directory.linkMember(placeholderId, aadObjectId, ({ before, after }) => ({
         at: this.deps.clock.now().toISOString(),
         // The person links themself: no role is needed for it.
         actorId: aadObjectId,
@@ -44,9 +42,9 @@ export class LinkMember {
         objectId: aadObjectId,
         result: 'ok',
         ...sourceFields(source),
-        change: { before: plain(linked.before), after: plain(linked.after) },
-      });
-      return linked.after;
+        change: { before: plain(before), after: plain(after) },
+      }));
+      if (linked) return linked.after;
     }
     return placeholders.size > 0 ? this.deps.directory.getMember(aadObjectId) : undefined;
   }

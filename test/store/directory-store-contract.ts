@@ -341,6 +341,17 @@ export function directoryStoreContract(stores: () => Stores): void {
         expect(await directory().getMember(PLACEHOLDER)).toStrictEqual(jan());
       });
 
+      it('records a link with the entry made from what was linked, and records nothing when there was nothing to link', async () => {
+        await directory().upsertMembers([jan()]);
+        const recordOf = ({ before, after }: { before: Member; after: Member }) =>
+          anAuditEntry({ action: 'directory.member.link', actorId: JAN_ID, objectId: JAN_ID, change: { before: { name: before.name }, after: { name: after.name } } });
+
+        await directory().linkMember(PLACEHOLDER, JAN_ID, recordOf);
+        await directory().linkMember(PLACEHOLDER, JAN_ID, recordOf);
+
+        expect(await stores().audit.list(JAN_ID)).toEqual([recordOf({ before: jan(), after: jan({ aadObjectId: JAN_ID }) })]);
+      });
+
       it('is linked once when two instances link at the same moment: the other finds nothing left to link', async () => {
         await directory().upsertMembers([jan()]);
 

@@ -21,6 +21,7 @@ import {
   aLeerplichtOfficer,
   aSchool,
   aSchoolContact,
+  memberId,
 } from '../fixtures/directory';
 import { PRIMARY, WORKER, aSignal, aSignalViaLeerplicht, aSignalWithDeadline, deliveredToAll } from '../fixtures/signals';
 import { describeStoreContract } from './store-contract';
@@ -79,6 +80,18 @@ describe('sqlite file', () => {
     await expect(stores.directory.applyChange({ kind: 'school', put: [aSchool({ id: '78GH00' })], remove: [SCHOOL_ID] }, [unreadable])).rejects.toThrow(InvalidDocumentError);
 
     expect(await stores.directory.listAllSchools()).toStrictEqual([aSchool()]);
+    await stores.close();
+  });
+
+  it('links no member when the entry recording the link cannot be written: one transaction', async () => {
+    const stores = await createStores({ kind: 'sqlite', path: freshPath() });
+    const placeholder = { ...aSchoolContact(), aadObjectId: 'upn:jan@school.example', email: 'jan@school.example' };
+    await stores.directory.upsertMembers([placeholder]);
+
+    await expect(stores.directory.linkMember(placeholder.aadObjectId, memberId(60), () => anAuditEntry({ objectId: memberId(60), at: 'yesterday' }))).rejects.toThrow(InvalidDocumentError);
+
+    expect(await stores.directory.getMember(placeholder.aadObjectId)).toStrictEqual(placeholder);
+    expect(await stores.directory.getMember(memberId(60))).toBeUndefined();
     await stores.close();
   });
 

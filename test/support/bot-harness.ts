@@ -67,7 +67,7 @@ export class BotHarness {
       audit: core.audit,
       allowedTenants: [],
       digestMinCount: 3,
-      linkMember: new LinkMember({ directory: core.directory, audit: core.audit, clock: core.clock, messenger: core.messenger, readOnly: false }),
+      linkMember: new LinkMember({ directory: core.directory, clock: core.clock, messenger: core.messenger, readOnly: false }),
     });
     const adapter = new TestAdapter((context) => bot.run(context));
     return new BotHarness(core, bot, adapter);

@@ -1,6 +1,6 @@
 import type { Container, ItemDefinition, SqlParameter } from '@azure/cosmos';
 import { isLinked, type Member, type Municipality, type School } from '../../domain/directory';
-import type { AuditEntry, AuditLog, ConversationAddress, DirectoryChange, DirectoryEntryKind, DirectoryStore } from '../../ports';
+import type { AuditEntry, AuditLog, ConversationAddress, DirectoryChange, DirectoryEntryKind, DirectoryStore, LinkedMember } from '../../ports';
 import { writeChange } from '../directory-change';
 import {
   contactSchoolIds,
@@ -65,7 +65,7 @@ export class CosmosDirectoryStore implements DirectoryStore {
    * nothing. Should the process stop between the two, the placeholder stays behind the linked
    * member: still no recipient, and shown as not yet reachable until an admin removes it.
    */
-  async linkMember(placeholderId: string, aadObjectId: string): Promise<{ before: Member; after: Member } | undefined> {
+  async linkMember(placeholderId: string, aadObjectId: string, recordOf?: (linked: LinkedMember) => AuditEntry): Promise<LinkedMember | undefined> {
     const found = await this.read('member', placeholderId);
     if (!found) return undefined;
     const before = parseMemberDocument(memberFields(found));
@@ -78,6 +78,7 @@ export class CosmosDirectoryStore implements DirectoryStore {
       throw error;
     }
     await this.removeEntries('member', [placeholderId]);
+    if (recordOf) await this.audit.append(recordOf({ before, after }));
     return { before, after };
   }
 

@@ -1,5 +1,5 @@
 import { isLinked, type Member, type Municipality, type School } from '../../domain/directory';
-import type { AuditEntry, ConversationAddress, DirectoryChange, DirectoryEntryKind, DirectoryStore } from '../../ports';
+import type { AuditEntry, ConversationAddress, DirectoryChange, DirectoryEntryKind, DirectoryStore, LinkedMember } from '../../ports';
 import { parseAuditEntry } from '../audit-document';
 import { writeChange } from '../directory-change';
 import type { MemoryAuditLog } from './memory-audit-log';
@@ -115,13 +115,16 @@ export class MemoryDirectoryStore implements DirectoryStore {
     return this.recipientsWhere(() => true).filter(isAdmin);
   }
 
-  async linkMember(placeholderId: string, aadObjectId: string): Promise<{ before: Member; after: Member } | undefined> {
+  async linkMember(placeholderId: string, aadObjectId: string, recordOf?: (linked: LinkedMember) => AuditEntry): Promise<LinkedMember | undefined> {
     // No await in between: the check and the re-keying are one step, as in a transaction.
     const before = read(this.members.get(placeholderId)?.json, parseMemberDocument);
     if (!before || this.members.has(aadObjectId)) return undefined;
     const after = linkedAs(before, aadObjectId);
+    // The entry is checked before anything changes, as a transaction would refuse it.
+    const entry = recordOf && parseAuditEntry(recordOf({ before, after }));
     this.putMember(after);
     this.members.delete(placeholderId);
+    if (entry) this.audit.appendNow(entry);
     return { before, after };
   }
 

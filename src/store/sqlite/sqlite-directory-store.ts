@@ -1,6 +1,6 @@
 import type { Database, Statement, Transaction } from 'better-sqlite3';
 import { isLinked, type Member, type Municipality, type School } from '../../domain/directory';
-import type { AuditEntry, ConversationAddress, DirectoryChange, DirectoryEntryKind, DirectoryStore } from '../../ports';
+import type { AuditEntry, ConversationAddress, DirectoryChange, DirectoryEntryKind, DirectoryStore, LinkedMember } from '../../ports';
 import {
   MUNICIPALITY_ROLES,
   contactSchoolIds,
@@ -28,7 +28,7 @@ export class SqliteDirectoryStore implements DirectoryStore {
   private readonly upsertMunicipalityRows: Transaction<(items: Municipality[]) => void>;
   private readonly upsertSchoolRows: Transaction<(items: School[]) => void>;
   private readonly upsertMemberRows: Transaction<(items: Member[]) => void>;
-  private readonly linkMemberRows: Transaction<(placeholderId: string, aadObjectId: string) => { before: Member; after: Member } | undefined>;
+  private readonly linkMemberRows: Transaction<(placeholderId: string, aadObjectId: string, recordOf?: (linked: LinkedMember) => AuditEntry) => LinkedMember | undefined>;
   private readonly changeRows: Transaction<(change: DirectoryChange, audit: readonly AuditEntry[]) => void>;
   private readonly member: Statement<[string], DocumentRow>;
   private readonly anyMember: Statement<[], { found: number }>;
@@ -102,12 +102,13 @@ export class SqliteDirectoryStore implements DirectoryStore {
     const memberRow = db.prepare<[string], DocumentRow>(`SELECT document FROM members WHERE id = ?`);
     const removeMember = db.prepare<[string]>(`DELETE FROM members WHERE id = ?`);
     // The placeholder's index rows go with it (ON DELETE CASCADE); the linked member's are written anew.
-    this.linkMemberRows = db.transaction((placeholderId: string, aadObjectId: string) => {
+    this.linkMemberRows = db.transaction((placeholderId: string, aadObjectId: string, recordOf?: (linked: LinkedMember) => AuditEntry) => {
       const before = read(memberRow.get(placeholderId), this.parsed.member);
       if (!before || memberRow.get(aadObjectId)) return undefined;
       const after = linkedAs(before, aadObjectId);
       putMemberRows(after);
       removeMember.run(placeholderId);
+      if (recordOf) audit.appendNow(recordOf({ before, after }));
       return { before, after };
     });
 
@@ -230,9 +231,9 @@ export class SqliteDirectoryStore implements DirectoryStore {
     this.removeMembersNotIn.run(JSON.stringify(aadObjectIds));
   }
 
-  async linkMember(placeholderId: string, aadObjectId: string): Promise<{ before: Member; after: Member } | undefined> {
+  async linkMember(placeholderId: string, aadObjectId: string, recordOf?: (linked: LinkedMember) => AuditEntry): Promise<LinkedMember | undefined> {
     // IMMEDIATE: the write lock is taken before the read, so two processes on one file link in turn.
-    return this.linkMemberRows.immediate(placeholderId, aadObjectId);
+    return this.linkMemberRows.immediate(placeholderId, aadObjectId, recordOf);
   }
 
   /** Ordered by member id. */

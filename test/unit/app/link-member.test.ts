@@ -19,7 +19,7 @@ describe('linking a member added by address', () => {
     const stores = createMemoryStores();
     await stores.directory.upsertMembers([jan]);
     const messenger = new FakeMessenger();
-    const link = new LinkMember({ directory: stores.directory, audit: stores.audit, clock: new FixedClock('2026-12-01T09:00:00Z'), messenger, readOnly });
+    const link = new LinkMember({ directory: stores.directory, clock: new FixedClock('2026-12-01T09:00:00Z'), messenger, readOnly });
     return { stores, messenger, link };
   };
 
