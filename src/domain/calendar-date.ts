@@ -8,9 +8,23 @@ const isoDay = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+const HOUR_MS = 60 * 60 * 1000;
+/** The UTC hour last asked for, and its Amsterdam day: a signal asks for the same one several times. */
+let lastHour = Number.NaN;
+let lastDay = '';
+
 /** The calendar day (YYYY-MM-DD) of an instant, in Europe/Amsterdam. */
 export function amsterdamDay(instant: Date): string {
-  return isoDay.format(instant);
+  const ms = instant.getTime();
+  // Amsterdam's offset has been a whole number of hours since 1940 (CET or CEST), so since then a
+  // UTC hour lies within one Amsterdam day: formatting, the costly part, is needed once an hour.
+  if (!(ms >= 0)) return isoDay.format(instant);
+  const hour = Math.floor(ms / HOUR_MS);
+  if (hour !== lastHour) {
+    lastDay = isoDay.format(instant);
+    lastHour = hour;
+  }
+  return lastDay;
 }
 
 /** Parses a strict YYYY-MM-DD that names a real day; undefined otherwise. */

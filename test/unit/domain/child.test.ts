@@ -168,6 +168,13 @@ describe('calendar dates', () => {
     expect(amsterdamDay(new Date('2026-07-01T22:00:00.000Z'))).toBe('2026-07-02');
   });
 
+  it('names the right day asked again within one hour, across a day boundary and on the nights the clocks change', () => {
+    const days = ['2026-07-01T21:00:00Z', '2026-07-01T21:59:59.999Z', '2026-07-01T22:00:00Z', '2026-07-01T21:30:00Z', '2026-03-28T23:30:00Z', '2026-03-29T00:30:00Z', '2026-03-29T22:30:00Z', '2026-10-24T22:30:00Z', '2026-10-25T22:59:00Z', '2026-10-25T23:00:00Z'];
+
+    expect(days.map((iso) => amsterdamDay(new Date(iso)))).toEqual(['2026-07-01', '2026-07-01', '2026-07-02', '2026-07-01', '2026-03-29', '2026-03-29', '2026-03-30', '2026-10-25', '2026-10-25', '2026-10-26']);
+    expect(() => amsterdamDay(new Date('not a date'))).toThrow(RangeError);
+  });
+
   it('writes a date as the Dutch do: dd-mm-jjjj', () => {
     expect(toDutchDate('2016-05-14')).toBe('14-05-2016');
     expect(toDutchDate('2009-12-01')).toBe('01-12-2009');
