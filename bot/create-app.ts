@@ -206,6 +206,7 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
       const started = Date.now();
       drain.start();
       dispatcher.stopTaking();
+      digests.stopTaking();
       let timer: NodeJS.Timeout | undefined;
       const graceOver = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), graceMs)));
       const finished = Promise.all([forgetScheduler?.stop(), scheduler?.stop(), drain.idle(), dispatcher.idle()]).then(() => 'finished' as const);

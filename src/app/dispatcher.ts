@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { type Delivery, type Signal } from '../domain/signal';
-import { alertAdmins, applyDeliveryOutcomes, countsAsAttempt, hasDueDeliveries, isDeliveryPending, leaseDueDeliveries, type DeliveryOutcome } from '../domain/signal.deliveries';
+import { countsAsAttempt } from '../domain/call-attempts';
+import { alertAdmins, applyDeliveryOutcomes, hasDueDeliveries, isDeliveryPending, leaseDueDeliveries, type DeliveryOutcome } from '../domain/signal.deliveries';
 import {
   HANDED_BACK,
   MessengerError,

@@ -11,7 +11,9 @@ import { digestMaySendAt, digestWeekAt, type DigestSchedule } from '../domain/di
 import type { Digest } from '../domain/digest/figures';
 import { addWeeks, formatIsoWeek, type IsoWeek } from '../domain/digest/iso-week';
 import { ErrorCodes, isDomainError } from '../domain/errors';
+import { countsAsAttempt } from '../domain/call-attempts';
 import {
+  HANDED_BACK,
   MessengerError,
   type AuditLog,
   type Clock,
@@ -69,11 +71,23 @@ const NOBODY_RECHECK_MS = 10 * 60_000;
 export class SendWeeklyDigests {
   /** When the directory last named nobody to send to: asked again only after a while, not every tick. */
   private nobodyAt: number | undefined;
+  /** Fires when the process stops: nothing new is leased, and digests not yet on their way go back. */
+  private readonly stopping = new AbortController();
 
   constructor(private readonly deps: SendWeeklyDigestsDeps) {}
 
+  /**
+   * The process is stopping (graceful restart): lease nothing new, and hand back every digest
+   * whose call has not been made yet, due at once for whichever instance ticks next, instead of
+   * when the lease would have run out. A call already on its way finishes.
+   */
+  stopTaking(): void {
+    this.stopping.abort();
+  }
+
   /** Returns how many digests were sent. */
   async runDue(): Promise<number> {
+    if (this.stopping.signal.aborted) return 0;
     const { week, mayStart } = digestWeekAt(this.deps.clock.now(), this.deps.schedule);
     const run = await this.runFor(week, mayStart);
     // A run caught up late is started at once (its recipients fixed) but sent in office hours:
@@ -84,10 +98,15 @@ export class SendWeeklyDigests {
     if (!leased) return 0;
     const sameScope = new Map<string, Digest>();
     let sent = 0;
-    for (const memberId of leased.memberIds) {
+    for (const [index, memberId] of leased.memberIds.entries()) {
       // Never near the end of the lease: another instance may take over what is still held then.
       // Whoever is left waits for the lease to run out and goes out with a later tick.
       if (this.deps.clock.now().getTime() - leasedAt > this.deps.leaseMs * LEASE_SHARE_FOR_SENDING) break;
+      if (this.stopping.signal.aborted) {
+        const now = this.deps.clock.now();
+        await this.record(week, leased.memberIds.slice(index).map((id) => ({ memberId: id, kind: 'retry', error: HANDED_BACK, retryAt: now })), leased.leaseId);
+        break;
+      }
       const outcome = await this.send(memberId, week, leased.run.value, sameScope);
       // Recorded at once, one by one: a crash loses at most the digest on its way.
       await this.record(week, [outcome], leased.leaseId);
@@ -157,7 +176,7 @@ export class SendWeeklyDigests {
       // One deadline for the wait for a turn under the rate limits and for the call itself, well
       // inside the lease: a digest given up on is cancelled for real, so it cannot land later.
       const signal = AbortSignal.timeout(this.deps.leaseMs * CALL_SHARE_OF_LEASE);
-      const { activityId } = await this.deps.messenger.send(to, card, { signal });
+      const { activityId } = await this.deps.messenger.send(to, card, { signal, beforeCall: this.stopping.signal });
       shown = { activityId, to, role };
     } catch (error) {
       return this.failure(memberId, week, attempts, error);
@@ -188,7 +207,10 @@ export class SendWeeklyDigests {
     const code = error instanceof MessengerError ? error.code : isDomainError(error) ? error.code : error instanceof Error ? error.name : 'unknown';
     const retryable = error instanceof MessengerError ? error.retryable : !isDomainError(error);
     this.deps.logger.warn({ week: formatIsoWeek(week), memberId, code, attempt: attempts + 1 }, 'weekly digest not sent');
-    if (!retryable || attempts + 1 >= MAX_ATTEMPTS) return { memberId, kind: 'failed', error: code };
+    // A wait for our own rate limiter, or a call handed back, sent nothing: no attempt.
+    const counted = countsAsAttempt(code);
+    if (!retryable || (counted && attempts + 1 >= MAX_ATTEMPTS)) return { memberId, kind: 'failed', error: code };
+    if (code === HANDED_BACK) return { memberId, kind: 'retry', error: code, retryAt: this.deps.clock.now() };
     const waitMs = Math.max(error instanceof MessengerError ? (error.retryAfterMs ?? 0) : 0, Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** attempts));
     return { memberId, kind: 'retry', error: code, retryAt: new Date(this.deps.clock.now().getTime() + waitMs) };
   }

@@ -5,6 +5,7 @@
  * track of getting it there.
  */
 import { awaitsRedraw, changesWhenForgotten, redraw } from './forgetting';
+import { countsAsAttempt } from './call-attempts';
 import {
   isAtSchoolUnseen,
   isContactCardAt,
@@ -80,14 +81,6 @@ export type DeliveryOutcome =
   /** Never sent: its recipient no longer holds the role the card was for (see `stillHoldsRoleFor`). */
   | { key: string; kind: 'withheld' }
   | { key: string; kind: 'failed'; error: string; inDoubt?: boolean };
-
-/**
- * Waiting for our own rate limiter sent nothing, nor did a call a stopping process gave back
- * (`handed_back`): neither is one of a card's attempts.
- */
-export function countsAsAttempt(error: string): boolean {
-  return error !== 'rate_limit_wait' && error !== 'handed_back';
-}
 
 /** One more send whose outcome is unknown, when `inDoubt`. */
 function withDoubt(delivery: Delivery, inDoubt: boolean | undefined): Delivery {

@@ -6,6 +6,7 @@
  */
 import type { IsoWeek } from './iso-week';
 import { formatIsoWeek } from './iso-week';
+import { countsAsAttempt } from '../call-attempts';
 
 export interface DigestRecipient {
   memberId: string;
@@ -68,7 +69,9 @@ export function applyDigestOutcomes(run: DigestRun, outcomes: DigestOutcome[], l
       const rest: DigestRecipient = { ...r };
       delete rest.leaseId;
       if (outcome.kind === 'sent') return { ...rest, status: 'sent', sentAt: now.toISOString(), activityId: outcome.activityId, attempts: r.attempts + 1 };
-      if (outcome.kind === 'retry') return { ...rest, attempts: r.attempts + 1, nextAttemptAt: outcome.retryAt.toISOString(), lastError: outcome.error };
+      if (outcome.kind === 'retry') {
+        return { ...rest, attempts: r.attempts + (countsAsAttempt(outcome.error) ? 1 : 0), nextAttemptAt: outcome.retryAt.toISOString(), lastError: outcome.error };
+      }
       return { ...rest, status: 'failed', attempts: r.attempts + 1, lastError: outcome.error };
     }),
   };

@@ -134,6 +134,39 @@ describe('SendWeeklyDigests', () => {
     expect(digestsTo(MANAGER_ID)).toHaveLength(1);
   });
 
+  it('does not count a wait for its turn under the rate limits as one of a digest\'s attempts', async () => {
+    core.clock.set(MONDAY_0800);
+    core.messenger.failFor(MANAGER_ID, new MessengerError('rate_limit_wait', true), 1);
+
+    expect(await job().runDue()).toBe(1);
+
+    const manager = (await runs.get('2026-W47'))?.value.recipients.find((r) => r.memberId === MANAGER_ID);
+    expect(manager).toMatchObject({ status: 'pending', attempts: 0, lastError: 'rate_limit_wait' });
+  });
+
+  it('stopping, finishes the digest on its way and hands back the rest, due at once for the next instance and no attempt', async () => {
+    core.clock.set(MONDAY_0800);
+    // The run's recipients are sorted by member id: the coordinator's digest goes first.
+    const [first, second] = [COORDINATOR_ID, MANAGER_ID].sort();
+    const stopping = job();
+    const held = core.messenger.holdNextCallTo(first!);
+    const running = stopping.runDue();
+    await held.reached;
+
+    stopping.stopTaking();
+    held.release();
+
+    expect(await running).toBe(1);
+    expect(await stopping.runDue()).toBe(0);
+    const run = await runs.get('2026-W47');
+    const handedBack = run?.value.recipients.find((r) => r.memberId === second);
+    expect(handedBack).toMatchObject({ status: 'pending', attempts: 0, nextAttemptAt: MONDAY_0800.toISOString() });
+    expect(handedBack).not.toHaveProperty('leaseId');
+    expect(await job().runDue()).toBe(1);
+    expect(digestsTo(second!)).toHaveLength(1);
+    expect(digestsTo(first!)).toHaveLength(1);
+  });
+
   it('never sends a digest again because its audit entry could not be written', async () => {
     core.clock.set(MONDAY_0800);
     const append = jest.spyOn(core.audit, 'append').mockRejectedValue(new Error('audit store down'));
