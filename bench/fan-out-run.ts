@@ -252,8 +252,9 @@ export async function runFanOut(options: FanOutOptions): Promise<FanOutResult> {
     const messengers: TeamsMessenger[] = [];
     const dispatchers = instances.map((stores) => {
       const settings = { appId: '', serviceUrl: connector.url, tenantId: TENANT_ID, ratePerSecond: options.messengerRate ?? rate };
-      const limiter: TurnLimiter | undefined =
-        options.limiter === 'shared' ? new SharedRateLimiter(new TimedBudget(stores.rateBudget, tally), { globalPerSecond: settings.ratePerSecond }) : undefined;
+      const shared = options.limiter === 'shared' ? stores.rateBudget : undefined;
+      if (options.limiter === 'shared' && !shared) throw new Error('the "shared" limiter needs stores that keep a rate budget');
+      const limiter: TurnLimiter | undefined = shared ? new SharedRateLimiter(new TimedBudget(shared, tally), { globalPerSecond: settings.ratePerSecond }) : undefined;
       const messenger = new TeamsMessenger(new BotConnectorClient(), settings, limiter);
       messengers.push(messenger);
       return new Dispatcher({

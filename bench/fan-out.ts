@@ -16,8 +16,9 @@
  *    speed), memory stores, one process with its own RateLimiter;
  *  - "scheduler": the same, the relay as the app runs it, from startScheduler every
  *    HWC_RELAY_INTERVAL_MS (BENCH_FANOUT_RELAY_INTERVAL_MS, default 5000 as in src/config.ts);
- *  - "shared": as "loop", but the turns come from the store's RateBudget (SharedRateLimiter, as
- *    createApp wires it) in a SQLite file: what the shared budget costs per call, beside "loop";
+ *  - "shared": as "loop", but the turns come from a store's RateBudget (SharedRateLimiter, as
+ *    createApp wires it for Cosmos DB), here the memory store's: what the shared limiter's
+ *    machinery costs per call, beside "loop" (the "instances" pass adds Cosmos's round trips);
  *  - "instances": BENCH_FANOUT_INSTANCES (4) app instances, each with its own Cosmos DB client
  *    over one database on the emulator (on a thread of its own, bench/cosmos-emulator-thread.ts), relaying back-to-back at the same time and
  *    taking their turns from one budget in it: BENCH_FANOUT_INSTANCES_CARDS (2000) cards to
@@ -39,12 +40,8 @@
  * Exits non-zero only on a correctness failure: a duplicate, a lost card, a card in the wrong chat.
  */
 import { DEFAULT_GLOBAL_PER_SECOND } from '../bot/rate-limiter';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { openCosmosStores } from '../src/store/cosmos';
 import { createMemoryStores } from '../src/store/memory';
-import { openSqliteDatabase, SqliteRateBudget } from '../src/store/sqlite';
 import type { Stores } from '../src/store/stores';
 import { startCosmosEmulatorThread } from './cosmos-emulator-thread';
 import { positiveInt } from './env';
@@ -118,12 +115,7 @@ async function runPass(pass: PassName): Promise<Pass> {
       await cosmos.close();
     }
   }
-  // The shared pass keeps its budget in a SQLite file (the embedded store's table, one
-  // transaction a take) beside memory stores for the rest: its cost is the budget's alone.
-  const folder = pass === 'shared' ? mkdtempSync(join(tmpdir(), 'hwc-fan-out-')) : undefined;
-  const budgetDb = folder ? openSqliteDatabase(join(folder, 'budget.sqlite')) : undefined;
-  const memory = createMemoryStores();
-  const stores: Stores = budgetDb ? { ...memory, rateBudget: new SqliteRateBudget(budgetDb) } : memory;
+  const stores = createMemoryStores();
   try {
     const result = await runFanOut({
       ...common,
@@ -133,12 +125,10 @@ async function runPass(pass: PassName): Promise<Pass> {
       limiter: pass === 'shared' ? 'shared' : 'process',
       pass: pass === 'scheduler' ? 'scheduler' : 'loop',
     });
-    const name = { loop: 'relay back-to-back', scheduler: `scheduler, tick every ${RELAY_INTERVAL_MS / 1000} s`, shared: 'relay back-to-back, budget in SQLite' }[pass];
+    const name = { loop: 'relay back-to-back', scheduler: `scheduler, tick every ${RELAY_INTERVAL_MS / 1000} s`, shared: 'relay back-to-back, shared budget (memory)' }[pass];
     return { name, cards: CARDS, conversations: CONVERSATIONS, target: 1.25, result };
   } finally {
     await stores.close();
-    budgetDb?.close();
-    if (folder) rmSync(folder, { recursive: true, force: true });
   }
 }
 

@@ -95,8 +95,10 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
     },
     connector,
   );
-  // Teams' limits are per bot: every instance on this store takes its turns from one budget in it.
-  const limiter = new SharedRateLimiter(stores.rateBudget, { globalPerSecond: config.teamsRatePerSecond });
+  // Teams' limits are per bot: every instance on a shared store (Cosmos DB) takes its turns from
+  // one budget in it; a process that holds its store alone (SQLite) counts them in its memory
+  // (the messenger's own RateLimiter).
+  const limiter = stores.rateBudget ? new SharedRateLimiter(stores.rateBudget, { globalPerSecond: config.teamsRatePerSecond }) : undefined;
   const teamsMessenger = new TeamsMessenger(
     connector,
     {

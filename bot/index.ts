@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from '../src/config';
 import { DirectoryFileError } from '../src/app/import-directory';
 import { createStores } from '../src/store/create-stores';
+import { SqliteFileInUse } from '../src/store/sqlite/open-sqlite-database';
 import { createApp } from './create-app';
 import { createLogger, describeError } from './logger';
 
@@ -17,7 +18,16 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     throw error;
   }
   const logger = createLogger(config.logLevel);
-  const stores = await createStores(config.store, { auditRetentionDays: config.auditRetentionDays });
+  let stores;
+  try {
+    stores = await createStores(config.store, { auditRetentionDays: config.auditRetentionDays });
+  } catch (error) {
+    if (error instanceof SqliteFileInUse) {
+      process.stderr.write(`Handle with Care cannot start.\n${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
   try {
     const app = await createApp({ config, stores, logger });
     await app.listen();

@@ -20,7 +20,8 @@ export interface TeamsMessengerSettings {
   tenantId?: string;
   /**
    * Bot Connector calls per second over all conversations (default 30), for the default limiter
-   * of this process alone; the app passes a SharedRateLimiter that counts for every instance.
+   * of this process alone; on a shared store the app passes a SharedRateLimiter that counts for
+   * every instance.
    */
   ratePerSecond?: number;
   /**

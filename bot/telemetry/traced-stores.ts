@@ -18,7 +18,7 @@ export function traceStores(stores: Stores, tracer: Tracer): Stores {
     directory: traced(stores.directory, 'DirectoryStore', tracer),
     audit: traced(stores.audit, 'AuditLog', tracer),
     digestRuns: traced(stores.digestRuns, 'DigestRunStore', tracer),
-    rateBudget: traced(stores.rateBudget, 'RateBudget', tracer),
+    ...(stores.rateBudget ? { rateBudget: traced(stores.rateBudget, 'RateBudget', tracer) } : {}),
     ping: () => stores.ping(),
     close: () => stores.close(),
   };

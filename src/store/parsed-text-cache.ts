@@ -26,15 +26,6 @@ export class ParsedTextCache<T> {
     return this.keep(text, this.parse(JSON.parse(text)));
   }
 
-  /**
-   * Text this process is writing, with the value it was made from (`JSON.stringify(value)`): read
-   * back, it needs no parsing. Only for a value the schema would give back unchanged.
-   */
-  remember(text: string, value: T): void {
-    this.entries.delete(text);
-    this.keep(text, value);
-  }
-
   private keep(text: string, parsed: T): T {
     const value = deepFreeze(parsed);
     this.entries.set(text, value);

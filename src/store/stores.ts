@@ -6,8 +6,11 @@ export interface Stores {
   directory: DirectoryStore;
   audit: AuditLog;
   digestRuns: DigestRunStore;
-  /** Teams' rate limits, shared by every instance on this store. */
-  rateBudget: RateBudget;
+  /**
+   * Teams' rate limits, shared by every instance on this store (Cosmos DB). None for SQLite: one
+   * process holds its file alone, so the limits are that process's own, kept in its memory.
+   */
+  rateBudget?: RateBudget;
   /** Resolves when the store answers; for readiness checks. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -2,11 +2,11 @@
  * Forgetting keeps its moment whatever else goes wrong: a card still due when the bot comes back
  * after the moment to forget goes out without the name, and forgetting does not wait for Teams.
  */
-import Database from 'better-sqlite3';
 import type { Directory } from '../../src/domain/directory';
 import { visibleText } from '../support/card-query';
 import { FakeBotConnector } from '../support/fake-bot-connector';
 import { FixedClock } from '../support/fixed-clock';
+import { readSqliteFile } from '../support/sqlite-file';
 import { ShiftedClock } from '../support/shifted-clock';
 import { startBot, writeDirectoryFile, type RunningBot } from '../support/running-bot';
 import { TeamsUser } from '../support/teams-user';
@@ -114,9 +114,7 @@ describe('forgetting while every Teams call hangs', () => {
     await bot.logs.nextLine((line) => line.includes('"task":"forgetting"') && line.includes('scheduled work done'), "Sanne's identity forgotten");
     const forgottenAt = clock.now().getTime();
 
-    const database = new Database(bot.sqlitePath, { readonly: true, fileMustExist: true });
-    expect(database.prepare('SELECT 1 FROM signal_identities WHERE signal_id = ?').get(signalId)).toBeUndefined();
-    database.close();
+    expect(await readSqliteFile(bot.sqlitePath, (_, db) => db.prepare('SELECT 1 FROM signal_identities WHERE signal_id = ?').get(signalId))).toBeUndefined();
     expect(forgottenAt - moment).toBeLessThanOrEqual(2_000);
   }, 60_000);
 });

@@ -3,11 +3,11 @@
  * when the caller went away. Such a send is in doubt, and when the child is forgotten every copy
  * that may exist is either redrawn without the name or reported to the admins — never silently kept.
  */
-import Database from 'better-sqlite3';
 import type { Directory } from '../../src/domain/directory';
 import { visibleText } from '../support/card-query';
 import { FakeBotConnector, cardOf } from '../support/fake-bot-connector';
 import { startBot, writeDirectoryFile, type RunningBot } from '../support/running-bot';
+import { readSqliteFile } from '../support/sqlite-file';
 import { ShiftedClock } from '../support/shifted-clock';
 import { TeamsUser } from '../support/teams-user';
 
@@ -80,9 +80,8 @@ describe('a send given up on that Teams carried out all the same', () => {
     const alertText = visibleText(cardOf(alert.body));
     expect(alertText).toMatch(/HWC-[0-9A-Z]{5}/);
     expect(alertText).not.toContain('Sanne');
-    const database = new Database(bot.sqlitePath, { readonly: true, fileMustExist: true });
-    const actions = (database.prepare('SELECT document FROM audit').all() as Array<{ document: string }>).map((r) => (JSON.parse(r.document) as { action: string }).action);
-    database.close();
+    const rows = await readSqliteFile(bot.sqlitePath, (_, db) => db.prepare('SELECT document FROM audit').all() as Array<{ document: string }>);
+    const actions = rows.map((r) => (JSON.parse(r.document) as { action: string }).action);
     expect(actions).toContain('card.copy_unaccounted');
   }, 30_000);
 });

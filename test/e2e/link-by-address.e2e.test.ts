@@ -13,6 +13,7 @@ import { createStores } from '../../src/store/create-stores';
 import { visibleText } from '../support/card-query';
 import { EntraTestServer, TAB_CLIENT_ID, TENANT } from '../support/entra-test-server';
 import { FakeBotConnector, type ConnectorCall } from '../support/fake-bot-connector';
+import { sqliteStoresAt } from '../support/sqlite-file';
 import { startBot, type RunningBot } from '../support/running-bot';
 import { TENANT_ID as TEAMS_TENANT, TeamsUser } from '../support/teams-user';
 
@@ -109,7 +110,7 @@ describe('a school contact added by e-mail address', () => {
     expect(reply.status).toBeLessThan(300);
 
     expect(connector.memberLookups).toContainEqual({ conversationId: jan.conversationId, userId: `29:${ids.jan}` });
-    const stores = await createStores({ kind: 'sqlite', path: sqlitePath });
+    const stores = sqliteStoresAt(sqlitePath);
     try {
       expect(await stores.directory.getMember(PLACEHOLDER)).toBeUndefined();
       expect(await stores.directory.getMember(ids.jan)).toMatchObject({ name: 'Jan de Vries', roles: [{ role: 'school_contact', schoolId: '12AB00' }] });

@@ -1,6 +1,7 @@
 /**
- * Two instances of the app on one SQLite file — as two processes behind a load balancer would
- * run — with one clock the test moves and one Bot Connector. Their scheduler ticks run at the
+ * Two instances of the app on one store — as two processes behind a load balancer would run on
+ * one Cosmos DB; here on one SQLite file, whose handle they share (a process holds its file
+ * alone) — with one clock the test moves and one Bot Connector. Their scheduler ticks run at the
  * same moment (both read the same due work; one wins the conditional write, the other's write
  * conflicts), yet every card, reminder, escalation and in-place update reaches Teams exactly
  * once. The last test also shows B acting on the signal A stored: the store is really shared.
@@ -37,7 +38,7 @@ const amsterdam = (day: string, time: string) => new Date(`${day}T${time}:00+01:
 
 type CardValue = { value: Record<string, unknown> };
 
-describe('two instances on one SQLite file: exactly once', () => {
+describe('two instances on one store: exactly once', () => {
   const connector = new FakeBotConnector();
   const clock = new FixedClock(amsterdam('2026-12-04', '21:00')); // a Friday night
   let a: RunningBot, b: RunningBot;

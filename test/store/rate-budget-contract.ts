@@ -12,7 +12,11 @@ const teams = (conversation: string): RateWindow[] => [
 ];
 
 export function rateBudgetContract(stores: () => Stores): void {
-  const budget = () => stores().rateBudget;
+  const budget = () => {
+    const shared = stores().rateBudget;
+    if (!shared) throw new Error('this store keeps no rate budget');
+    return shared;
+  };
   /** Takes at each of `times` in turn; how many were granted. */
   const takeAt = async (windows: RateWindow[], times: number[]) => {
     let granted = 0;

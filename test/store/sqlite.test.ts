@@ -8,7 +8,8 @@ import { acknowledge, bounce, recordSupport } from '../../src/domain/signal';
 import { createStores } from '../../src/store/create-stores';
 import { InvalidDocumentError } from '../../src/store/invalid-document-error';
 import { splitSignal } from '../../src/store/signal-document';
-import { migrations, openSqliteDatabase } from '../../src/store/sqlite';
+import { migrations, openSqliteDatabase, sqliteStoresOver } from '../../src/store/sqlite';
+import { SqliteFileInUse } from '../../src/store/sqlite/open-sqlite-database';
 import { signalSql } from '../../src/store/sqlite/signal-sql';
 import { anAuditEntry } from '../fixtures/audit';
 import {
@@ -39,7 +40,7 @@ afterAll(() => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-describeStoreContract('sqlite', () => createStores({ kind: 'sqlite', path: freshPath() }));
+describeStoreContract('sqlite', () => createStores({ kind: 'sqlite', path: freshPath() }), { sharesRateBudget: false });
 
 describe('sqlite file', () => {
   it('keeps signals, directory and audit entries when the file is closed and opened again', async () => {
@@ -92,6 +93,38 @@ describe('sqlite file', () => {
 
     expect(await stores.directory.getMember(placeholder.aadObjectId)).toStrictEqual(placeholder);
     expect(await stores.directory.getMember(memberId(60))).toBeUndefined();
+    await stores.close();
+  });
+
+  it('holds its file for one process: a second open fails with SqliteFileInUse naming the file, and succeeds once the first has closed', () => {
+    const path = freshPath();
+    const first = openSqliteDatabase(path);
+
+    expect(() => openSqliteDatabase(path, { waitMs: 20 })).toThrow(SqliteFileInUse);
+    expect(() => openSqliteDatabase(path, { waitMs: 20 })).toThrow(`The SQLite file ${path} is in use by another process`);
+    // Nothing was taken from the first: it still writes.
+    first.exec('CREATE TABLE still_mine (x)');
+    first.close();
+
+    const second = openSqliteDatabase(path, { waitMs: 20 });
+    expect(second.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'still_mine'").get()).toStrictEqual({ n: 1 });
+    second.close();
+  });
+
+  it('keeps no rate budget: the process holding the file counts Teams\' limits in memory, and an older file loses its budget table', async () => {
+    const path = freshPath();
+    mkdirSync(dirname(path), { recursive: true });
+    const old = new Database(path);
+    migrations.slice(0, 9).forEach((sql) => old.exec(sql));
+    old.pragma('user_version = 9');
+    old.prepare(`INSERT INTO rate_budget (key, log, expires_at) VALUES ('teams:conversation:a:1', '{"times":[],"buckets":[]}', 0)`).run();
+    old.close();
+
+    const db = openSqliteDatabase(path);
+    const stores = sqliteStoresOver(db);
+
+    expect(stores.rateBudget).toBeUndefined();
+    expect(db.prepare(`SELECT name FROM sqlite_master WHERE name LIKE 'rate_budget%'`).all()).toStrictEqual([]);
     await stores.close();
   });
 
@@ -154,19 +187,17 @@ describe('sqlite file', () => {
   });
 
   it("refuses facts a record cannot give, rather than feeding the digest's figures garbage", async () => {
-    const path = freshPath();
-    const stores = await createStores({ kind: 'sqlite', path });
+    const db = openSqliteDatabase(freshPath());
+    const stores = sqliteStoresOver(db);
     const signal = aSignal();
     await stores.signals.create(signal);
     const week = [new Date('2026-03-02T00:00:00.000Z'), new Date('2026-03-09T00:00:00.000Z')] as const;
-    const db = openSqliteDatabase(path);
     db.prepare(`UPDATE signals SET fact_support_categories = '["hugs"]' WHERE id = ?`).run(signal.id);
 
     await expect(stores.signals.listFactsIssuedBetween({ municipalityIds: [MUNICIPALITY_ID], schoolIds: [] }, ...week)).rejects.toBeInstanceOf(InvalidDocumentError);
 
     db.prepare(`UPDATE signals SET fact_support_categories = '[]', fact_via_leerplicht = 7 WHERE id = ?`).run(signal.id);
     await expect(stores.signals.listFactsIssuedBetween({ municipalityIds: [MUNICIPALITY_ID], schoolIds: [] }, ...week)).rejects.toBeInstanceOf(InvalidDocumentError);
-    db.close();
     await stores.close();
   });
 
@@ -256,26 +287,19 @@ describe('sqlite file', () => {
   });
 
   it('keeps the state and next deadline columns in step with the document on every write', async () => {
-    const path = freshPath();
-    const stores = await createStores({ kind: 'sqlite', path });
+    const db = openSqliteDatabase(freshPath());
+    const stores = sqliteStoresOver(db);
     const signal = aSignalWithDeadline(new Date('2026-03-03T09:00:00.000Z'));
     const created = await stores.signals.create(signal);
-    const row = () => {
-      const db = openSqliteDatabase(path);
-      try {
-        return db.prepare(`SELECT state, school_id, next_deadline_at FROM signals WHERE id = ?`).get(signal.id);
-      } finally {
-        db.close();
-      }
-    };
+    const row = () => db.prepare(`SELECT state, school_id, next_deadline_at FROM signals WHERE id = ?`).get(signal.id);
     expect(row()).toEqual({ state: 'issued', school_id: SCHOOL_ID, next_deadline_at: '2026-03-03T09:00:00.000Z' });
     const withoutDeadline = { ...signal, state: 'delivered' as const };
     delete withoutDeadline.nextDeadlineAt;
 
     await stores.signals.replace(withoutDeadline, created.etag);
-    await stores.close();
 
     expect(row()).toEqual({ state: 'delivered', school_id: SCHOOL_ID, next_deadline_at: null });
+    await stores.close();
   });
 
   it('upgrades a database written by schema 3: next deadlines from the documents, identities moved apart with a plan to forget', async () => {
@@ -312,18 +336,11 @@ describe('sqlite file', () => {
 
   it("keeps the child's identity out of the signal's row, and out of the file once forgotten", async () => {
     const path = freshPath();
-    const stores = await createStores({ kind: 'sqlite', path });
+    const db = openSqliteDatabase(path);
+    const stores = sqliteStoresOver(db);
     const signal = aSignal({ child: { firstName: 'Zwaantje', lastName: 'Quakkelaar', birthDate: '2016-05-14' } });
     const created = await stores.signals.create(signal);
-    const peek = <T>(read: (db: Database.Database) => T): T => {
-      const db = openSqliteDatabase(path);
-      try {
-        return read(db);
-      } finally {
-        db.close();
-      }
-    };
-    expect(peek((db) => db.prepare(`SELECT document FROM signals`).get())).not.toEqual(expect.objectContaining({ document: expect.stringContaining('Zwaantje') }));
+    expect(db.prepare(`SELECT document FROM signals`).get()).not.toEqual(expect.objectContaining({ document: expect.stringContaining('Zwaantje') }));
 
     await stores.signals.replace(forgetChild(created.value, new Date('2026-03-03T16:00:00.000Z')), created.etag);
     await stores.close();

@@ -9,9 +9,10 @@ import { signalStoreContract } from './signal-store-contract';
 
 /**
  * The one contract every store implementation is held to. `openFresh` opens an empty store per
- * test, so tests never see each other's data; the suite closes it after each test.
+ * test, so tests never see each other's data; the suite closes it after each test. The rate
+ * budget's part only for a store several instances share (`sharesRateBudget`).
  */
-export function describeStoreContract(name: string, openFresh: () => Promise<Stores>): void {
+export function describeStoreContract(name: string, openFresh: () => Promise<Stores>, { sharesRateBudget = true } = {}): void {
   describe(`${name} stores`, () => {
     let stores: Stores | undefined;
     const current = (): Stores => {
@@ -39,6 +40,6 @@ export function describeStoreContract(name: string, openFresh: () => Promise<Sto
     directoryStoreContract(current);
     auditLogContract(current);
     digestRunContract(current);
-    rateBudgetContract(current);
+    if (sharesRateBudget) rateBudgetContract(current);
   });
 }

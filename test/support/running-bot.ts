@@ -9,6 +9,7 @@ import { loadConfig } from '../../src/config';
 import type { Directory } from '../../src/domain/directory';
 import type { Clock } from '../../src/ports';
 import { createStores } from '../../src/store/create-stores';
+import { sqliteStoresAt } from './sqlite-file';
 
 /** Everything the process logged, as text, to check what it does and does not contain. */
 export class LogCapture extends Writable {
@@ -93,7 +94,8 @@ export async function startBot(options: {
     ...options.env,
   });
   const logs = options.logs ?? new LogCapture();
-  const stores = await createStores(config.store, { auditRetentionDays: config.auditRetentionDays });
+  // A second bot on the same file shares the first's handle, as the process holds the file alone.
+  const stores = config.store.kind === 'sqlite' ? sqliteStoresAt(config.store.path) : await createStores(config.store, { auditRetentionDays: config.auditRetentionDays });
   const app = await createApp({
     config,
     stores,

@@ -6,6 +6,7 @@ import { importDirectory } from '../../src/app/import-directory';
 import type { Directory } from '../../src/domain/directory';
 import type { AuditEntry } from '../../src/ports';
 import { createStores } from '../../src/store/create-stores';
+import { readSqliteFile } from './sqlite-file';
 import { aCoordinator, aMunicipality, aSchool, aSchoolContact, aVtWorker, memberId, MUNICIPALITY_ID, SCHOOL_ID } from '../fixtures/directory';
 
 export const ADMIN_ID = memberId(20);
@@ -37,12 +38,7 @@ export async function sqliteWithTabDirectory(): Promise<string> {
   return sqlitePath;
 }
 
-/** The audit entries about `objectId` in the SQLite file at `sqlitePath`, read as a second process would. */
+/** The audit entries about `objectId` in the SQLite file at `sqlitePath` (a bot may be running on it). */
 export async function auditIn(sqlitePath: string, objectId: string): Promise<AuditEntry[]> {
-  const stores = await createStores({ kind: 'sqlite', path: sqlitePath });
-  try {
-    return await stores.audit.list(objectId);
-  } finally {
-    await stores.close();
-  }
+  return readSqliteFile(sqlitePath, (stores) => stores.audit.list(objectId));
 }

@@ -5,11 +5,11 @@
  * With the file as the truth the tab only shows it. Warnings say what will go wrong.
  */
 import { request } from 'node:http';
-import { createStores } from '../../src/store/create-stores';
 import { MUNICIPALITY_ID, PRIMARY_CONTACT_ID, SCHOOL_ID, VT_WORKER_ID, memberId } from '../fixtures/directory';
 import { EntraTestServer, TAB_CLIENT_ID, TENANT } from '../support/entra-test-server';
 import { FakeBotConnector } from '../support/fake-bot-connector';
 import { startBot, writeDirectoryFile, type RunningBot } from '../support/running-bot';
+import { sqliteStoresAt } from '../support/sqlite-file';
 import { ADMIN_ID, MANAGER_ID, STRANGER_ID, auditIn, sqliteWithTabDirectory, tabDirectory } from '../support/tab-directory';
 import { TENANT_ID as TEAMS_TENANT, TeamsUser } from '../support/teams-user';
 import { visibleText } from '../support/card-query';
@@ -299,7 +299,7 @@ describe('the tab: admins edit the directory', () => {
       const at = fileBot.botUrl.replace('/api/messages', '');
       expect(await call('POST', '/api/tab/directory/schools', ADMIN_ID, newSchool, at)).toEqual({ status: 409, json: { error: 'directory_read_only' } });
       expect((await call('GET', '/api/tab/directory', ADMIN_ID, undefined, at)).json.readOnly).toBe(true);
-      const stores = await createStores({ kind: 'sqlite', path: fileBot.sqlitePath });
+      const stores = sqliteStoresAt(fileBot.sqlitePath);
       try {
         expect(await stores.audit.list('78GH00')).toEqual([expect.objectContaining({ action: 'directory.school.edit', result: 'refused', actorId: ADMIN_ID })]);
       } finally {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { main } from '../../bot/index';
 import { ConfigError, loadConfig } from '../../src/config';
 import * as createStoresModule from '../../src/store/create-stores';
+import { SqliteFileInUse } from '../../src/store/sqlite/open-sqlite-database';
 
 /** The problems a configuration is refused with; fails the test when it is accepted. */
 function problemsOf(env: Record<string, string | undefined>): string[] {
@@ -306,6 +307,21 @@ describe('main', () => {
       expect(written).toContain('HWC_DIRECTORY_FILE is required in production');
       expect(written).not.toContain('pa55word');
       expect(createStores).not.toHaveBeenCalled();
+    } finally {
+      createStores.mockRestore();
+    }
+  });
+
+  it('exits with 1 and says the SQLite file is in use when another process holds it, starting nothing', async () => {
+    const createStores = jest.spyOn(createStoresModule, 'createStores').mockRejectedValue(new SqliteFileInUse('/data/hwc.sqlite'));
+    const sigtermListeners = process.listenerCount('SIGTERM');
+    try {
+      const code = await main({ HWC_SQLITE_PATH: '/data/hwc.sqlite' });
+      expect(code).toBe(1);
+      const written = stderr.mock.calls.map((c) => String(c[0])).join('');
+      expect(written).toContain('cannot start');
+      expect(written).toContain('/data/hwc.sqlite is in use by another process');
+      expect(process.listenerCount('SIGTERM')).toBe(sigtermListeners);
     } finally {
       createStores.mockRestore();
     }

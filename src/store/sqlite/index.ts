@@ -1,22 +1,28 @@
+import type { Database } from 'better-sqlite3';
 import type { Stores } from '../stores';
 import { openSqliteDatabase } from './open-sqlite-database';
 import { SqliteAuditLog } from './sqlite-audit-log';
 import { SqliteDigestRunStore } from './sqlite-digest-run-store';
 import { SqliteDirectoryStore } from './sqlite-directory-store';
 import { SqliteSignalStore } from './sqlite-signal-store';
-import { SqliteRateBudget } from './sqlite-rate-budget';
 
 export { openSqliteDatabase } from './open-sqlite-database';
 export { migrate, migrations } from './schema';
 export { SqliteAuditLog } from './sqlite-audit-log';
 export { SqliteDigestRunStore } from './sqlite-digest-run-store';
 export { SqliteDirectoryStore } from './sqlite-directory-store';
-export { SqliteRateBudget } from './sqlite-rate-budget';
 export { SqliteSignalStore } from './sqlite-signal-store';
 
 /** All the stores over one database file at `path` (created and migrated if needed). */
 export function openSqliteStores(path: string): Stores {
-  const db = openSqliteDatabase(path);
+  return sqliteStoresOver(openSqliteDatabase(path));
+}
+
+/**
+ * All the stores over a database already opened (openSqliteDatabase); closing them closes it. The
+ * process holds its file alone, so whatever else reads it (a test) goes through this handle.
+ */
+export function sqliteStoresOver(db: Database): Stores {
   const ping = db.prepare('SELECT 1');
   const audit = new SqliteAuditLog(db);
   return {
@@ -24,7 +30,6 @@ export function openSqliteStores(path: string): Stores {
     directory: new SqliteDirectoryStore(db, audit),
     audit,
     digestRuns: new SqliteDigestRunStore(db),
-    rateBudget: new SqliteRateBudget(db),
     ping: async () => {
       ping.get();
     },

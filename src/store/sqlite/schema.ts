@@ -184,9 +184,9 @@ export const migrations: readonly string[] = [
   CREATE INDEX signals_facts_by_municipality_issued ON signals (municipality_id, issued_at, fact_school_id, fact_support_at);
   CREATE TABLE digest_runs (id TEXT PRIMARY KEY, version INTEGER NOT NULL, document TEXT NOT NULL) STRICT;
   `,
-  // 7: the Teams rate budget shared by every process on the file: per key (a conversation, the
-  // whole bot) the recent calls as JSON (src/store/rate-log.ts), and when that log answers
-  // nothing any more, so idle keys are deleted.
+  // 7 (dropped by 10): the Teams rate budget shared by every process on the file: per key (a
+  // conversation, the whole bot) the recent calls as JSON (src/store/rate-log.ts), and when that
+  // log answers nothing any more, so idle keys are deleted.
   `
   CREATE TABLE rate_budget (key TEXT PRIMARY KEY, log TEXT NOT NULL, expires_at INTEGER NOT NULL) STRICT;
   CREATE INDEX rate_budget_by_expiry ON rate_budget (expires_at);
@@ -203,6 +203,11 @@ export const migrations: readonly string[] = [
   `
   DROP INDEX signals_by_state;
   CREATE INDEX signals_awaiting_routing ON signals (municipality_id, issued_at) WHERE state = 'awaiting_routing';
+  `,
+  // 10: the process holds its file alone (open-sqlite-database.ts), so Teams' rate limits are
+  // counted in its memory: the budget table, with its conversation ids, goes.
+  `
+  DROP TABLE rate_budget;
   `,
 ];
 
