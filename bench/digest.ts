@@ -86,7 +86,7 @@ import { containerDefinitions, openCosmosStores } from '../src/store/cosmos';
 import { domainFields } from '../src/store/cosmos/cosmos-documents';
 import { createMemoryStores } from '../src/store/memory';
 import { parseSignalDocument, splitSignal, type SignalDocument } from '../src/store/signal-document';
-import { openSqliteDatabase, openSqliteStores } from '../src/store/sqlite';
+import { openSqliteDatabase, sqliteStoresOver } from '../src/store/sqlite';
 import { signalSql } from '../src/store/sqlite/signal-sql';
 import { signalColumns, type SignalColumns } from '../src/store/sqlite/sqlite-signal-store';
 import type { Stores } from '../src/store/stores';
@@ -793,9 +793,10 @@ async function sqliteRun(label: string, share: number, places: Place[], lives: R
       `${label}: ${SIGNALS.toLocaleString('en')} signals, ${p.measured.toLocaleString('en')} in ${MEASURED_ID} (${share}%), in a temp file of ` +
         `${(seeded.size / 1e6).toFixed(0)} MB (documents ${(seeded.bytes / SIGNALS / 1024).toFixed(1)} KiB on average), built in ${(seeded.buildMs / 1000).toFixed(1)} s`,
     );
-    const stores = openSqliteStores(path);
-    // A second connection to the same file for the naive read, the bare SQL and the plans.
+    // One handle (the process holds the file alone): the stores over it, and the naive read, the
+    // bare SQL and the plans through it.
     const db = openSqliteDatabase(path);
+    const stores = sqliteStoresOver(db);
     try {
       await fillDirectory(stores, places);
       const everything = db.prepare<[], string>('SELECT document FROM signals').pluck();
@@ -830,7 +831,6 @@ async function sqliteRun(label: string, share: number, places: Place[], lives: R
         ],
       };
     } finally {
-      db.close();
       await stores.close();
     }
   } finally {

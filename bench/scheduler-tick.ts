@@ -33,7 +33,7 @@ import { acknowledge, issueSignal, recordSupport, type Signal } from '../src/dom
 import { applyDeliveryOutcomes } from '../src/domain/signal.deliveries';
 import { splitSignal } from '../src/store/signal-document';
 import { signalColumns, type SignalColumns } from '../src/store/sqlite/sqlite-signal-store';
-import { openSqliteDatabase, openSqliteStores } from '../src/store/sqlite';
+import { openSqliteDatabase, sqliteStoresOver } from '../src/store/sqlite';
 import { signalSql } from '../src/store/sqlite/signal-sql';
 import type { Stores } from '../src/store/stores';
 import { positiveInt } from './env';
@@ -398,9 +398,10 @@ async function main(): Promise<number> {
     console.log(`${DUE} of each due at the first instant, ${DUE * SCALE} at the second; ${REPS} runs each (baseline ${BASELINE_REPS}); the app's tick asks for ${TICK_LIMIT} at a time`);
     console.log('');
 
-    const stores = openSqliteStores(path);
-    // A second connection to the same file for the bare SQL, plans and counting (the store keeps its own private).
+    // One handle (the process holds the file alone): the stores over it, and the bare SQL, plans
+    // and counting through it.
     const db = openSqliteDatabase(path);
+    const stores = sqliteStoresOver(db);
     let failures = 0;
     try {
       const { rows, plans } = await measure(stores, db, layout);
@@ -430,7 +431,6 @@ async function main(): Promise<number> {
       console.log('query plans (EXPLAIN QUERY PLAN):');
       for (const [name, detail] of plans) console.log(`  ${name}: ${detail}`);
     } finally {
-      db.close();
       await stores.close();
     }
     console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(1)} MB`);
