@@ -24,28 +24,37 @@ interface Moment {
   minute: string;
 }
 
+const HOUR_MS = 60 * 60 * 1000;
+const MINUTE_MS = 60 * 1000;
+
 /**
- * Instants formatted lately: the cards of one signal (one per recipient, then the answer to the
- * worker) show the same few instants, and formatting is the costly part of rendering a card.
+ * UTC hours formatted lately, as their Amsterdam day and hour. Amsterdam's offset has been a whole
+ * number of hours since 1940, so within one UTC hour the day and the hour stay the same and the
+ * minute is the UTC minute: formatting, the costly part of drawing a card, is needed once an hour
+ * rather than once for every instant (each signal brings new ones).
  */
-const recentMoments = new Map<string, Moment>();
-const RECENT_MOMENTS_KEPT = 1_000;
+const recentHours = new Map<number, Omit<Moment, 'minute'>>();
+const RECENT_HOURS_KEPT = 1_000;
 
 function moment(iso: string): Moment {
-  const known = recentMoments.get(iso);
-  if (known) return known;
-  const formatted = Object.freeze(formatMoment(iso));
-  if (recentMoments.size >= RECENT_MOMENTS_KEPT) recentMoments.clear();
-  recentMoments.set(iso, formatted);
-  return formatted;
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) throw new RangeError(`not an ISO instant: ${iso}`);
+  if (ms < 0) return formatMoment(ms);
+  const hourStart = ms - (ms % HOUR_MS);
+  let hour = recentHours.get(hourStart);
+  if (!hour) {
+    const { year, month, day, hour: hh } = formatMoment(hourStart);
+    hour = Object.freeze({ year, month, day, hour: hh });
+    if (recentHours.size >= RECENT_HOURS_KEPT) recentHours.clear();
+    recentHours.set(hourStart, hour);
+  }
+  return { ...hour, minute: String(Math.floor((ms % HOUR_MS) / MINUTE_MS)).padStart(2, '0') };
 }
 
 /** One formatToParts call per instant. */
-function formatMoment(iso: string): Moment {
-  const instant = new Date(iso);
-  if (Number.isNaN(instant.getTime())) throw new RangeError(`not an ISO instant: ${iso}`);
+function formatMoment(ms: number): Moment {
   const found: Record<string, string> = {};
-  for (const part of parts.formatToParts(instant)) found[part.type] = part.value;
+  for (const part of parts.formatToParts(ms)) found[part.type] = part.value;
   const pick = (type: keyof Moment): string => found[type] ?? '';
   return { year: pick('year'), month: pick('month'), day: pick('day'), hour: pick('hour'), minute: pick('minute') };
 }

@@ -17,6 +17,20 @@ describe('formatting times for Dutch readers', () => {
     expect(isSameSchoolTimeDay('2026-03-10T06:00:00Z', '2026-03-10T23:01:00Z')).toBe(false);
   });
 
+  it('gives every instant around the switches to and from summer time what a formatter of its own would (an hour is formatted once, its minutes counted)', () => {
+    const oracle = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const expected = (ms: number) => {
+      const p = Object.fromEntries(oracle.formatToParts(ms).map((part) => [part.type, part.value]));
+      return `${p.day}-${p.month}-${p.year} ${p.hour}:${p.minute}`;
+    };
+    // Every 7 min 13.5 s over the two days of each switch in 2026 (29 March, 25 October).
+    for (const start of [Date.UTC(2026, 2, 28), Date.UTC(2026, 9, 24)]) {
+      for (let ms = start; ms < start + 2 * 24 * 3600_000; ms += 433_500) {
+        expect(formatDateTime(new Date(ms).toISOString())).toBe(expected(ms));
+      }
+    }
+  });
+
   it('refuses what is not an instant rather than printing NaN', () => {
     expect(() => formatDate('yesterday')).toThrow(RangeError);
   });
