@@ -8,12 +8,16 @@
  * received the card for both contacts. For the echo, t1 is when its reply has arrived.
  *
  * The one-at-a-time pass is the headline latency; between signals the bench waits for the bot's
- * background write-back (outside the timed window) so each signal runs alone. A second pass runs
- * CONCURRENCY at a time for throughput. Target: issue-to-delivered p50 ≤ 2× the echo p50, p99 ≤ 4×.
- * Then, for a steadier ratio, one echo and one signal take turns: a machine whose speed drifts
- * between the passes moves the headline ratio by a few tenths, but slows both alike here.
+ * background write-back (outside the timed window) so each signal runs alone. Echoes and signals
+ * go in alternating blocks of BENCH_BLOCK: this machine's speed drifts by tens of percent over
+ * seconds, which moved the ratio of two separate passes by up to 1× from run to run, while
+ * within a block each runs back to back, its garbage collected in its own windows (one echo and
+ * one signal in strict turns would let the echo's windows absorb the signal's collections).
+ * A second pass runs CONCURRENCY at a time for throughput. Target: issue-to-delivered p50 ≤ 2×
+ * the echo p50, p99 ≤ 4×.
  *
- * Env: BENCH_SIGNALS (default 1000), BENCH_WARMUP (default 50), BENCH_CONCURRENCY (default 8).
+ * Env: BENCH_SIGNALS (default 1000), BENCH_WARMUP (default 50), BENCH_CONCURRENCY (default 8),
+ * BENCH_BLOCK (default 100).
  * Exits non-zero only when a signal was not delivered: that is a bug, not a performance result.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,6 +38,7 @@ import { closeClientConnections, postJson, TeamsPerson } from './teams-activity'
 const COUNT = positiveInt('BENCH_SIGNALS', 1000);
 const WARMUP = positiveInt('BENCH_WARMUP', 50, true);
 const CONCURRENCY = positiveInt('BENCH_CONCURRENCY', 8);
+const BLOCK = positiveInt('BENCH_BLOCK', 100);
 const TARGET_RATIO = 2;
 const TARGET_RATIO_P99 = 4;
 
@@ -73,28 +78,6 @@ interface Pass {
   wallMs: number;
 }
 
-/** The echo's and the signals' latencies of one pass in which they take turns. */
-interface Turns {
-  echo: number[];
-  hwc: number[];
-  failures: string[];
-}
-
-/** `count` times an echo and then a signal (with `between` after it, untimed). */
-async function takeTurns(count: number, echoOne: (n: number) => Promise<number>, issueOne: () => Promise<number>, between: () => Promise<void>): Promise<Turns> {
-  const turns: Turns = { echo: [], hwc: [], failures: [] };
-  for (let n = 0; n < count; n++) {
-    try {
-      turns.echo.push(await echoOne(n));
-      turns.hwc.push(await issueOne());
-    } catch (error) {
-      turns.failures.push(error instanceof Error ? error.message : String(error));
-    }
-    await between();
-  }
-  return turns;
-}
-
 /** Runs `one` for 0..count-1, `concurrency` at a time; `between` runs untimed after each (sequential use). */
 async function run(count: number, concurrency: number, one: (n: number) => Promise<number>, between?: () => Promise<void>): Promise<Pass> {
   const latencies: number[] = [];
@@ -114,6 +97,32 @@ async function run(count: number, concurrency: number, one: (n: number) => Promi
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
   return { latencies, failures, wallMs: performance.now() - started };
+}
+
+/**
+ * `count` echoes and `count` signals one at a time, in alternating blocks of `block`, so that a
+ * drift in the machine's speed slows both alike; each block as `run` runs it.
+ */
+async function alternate(
+  count: number,
+  block: number,
+  echoOne: (n: number) => Promise<number>,
+  issueOne: (n: number) => Promise<number>,
+  between: () => Promise<void>,
+): Promise<{ echo: Pass; hwc: Pass }> {
+  const echo: Pass = { latencies: [], failures: [], wallMs: 0 };
+  const hwc: Pass = { latencies: [], failures: [], wallMs: 0 };
+  const add = (into: Pass, pass: Pass) => {
+    into.latencies.push(...pass.latencies);
+    into.failures.push(...pass.failures);
+    into.wallMs += pass.wallMs;
+  };
+  for (let done = 0; done < count; done += block) {
+    const size = Math.min(block, count - done);
+    add(echo, await run(size, 1, echoOne));
+    add(hwc, await run(size, 1, issueOne, between));
+  }
+  return { echo, hwc };
 }
 
 async function main(): Promise<number> {
@@ -180,15 +189,13 @@ async function main(): Promise<number> {
     // Warm up both (JIT, connection pools, SQLite pages), then measure: one at a time, then concurrently.
     await run(WARMUP, 1, echoOne);
     const warm = await run(WARMUP, 1, issueOne, settle);
-    const echoSeq = await run(COUNT, 1, echoOne);
-    const hwcSeq = await run(COUNT, 1, issueOne, settle);
+    const { echo: echoSeq, hwc: hwcSeq } = await alternate(COUNT, BLOCK, echoOne, issueOne, settle);
     const echoPar = await run(COUNT, CONCURRENCY, echoOne);
     const hwcPar = await run(COUNT, CONCURRENCY, issueOne);
     await hwc.idle();
-    const turns = await takeTurns(COUNT, echoOne, issueOne, settle);
 
-    report({ echoSeq, hwcSeq, echoPar, hwcPar, turns, sends: connector.sends });
-    const failures = [...warm.failures, ...hwcSeq.failures, ...hwcPar.failures, ...echoSeq.failures, ...echoPar.failures, ...turns.failures];
+    report({ echoSeq, hwcSeq, echoPar, hwcPar, sends: connector.sends });
+    const failures = [...warm.failures, ...hwcSeq.failures, ...hwcPar.failures, ...echoSeq.failures, ...echoPar.failures];
     if (failures.length > 0) {
       console.error(`\n${failures.length} signal(s) or echo(es) not delivered — a bug, not a performance result. First few:`);
       for (const f of failures.slice(0, 5)) console.error(`  - ${f}`);
@@ -204,7 +211,7 @@ async function main(): Promise<number> {
   }
 }
 
-function report(r: { echoSeq: Pass; hwcSeq: Pass; echoPar: Pass; hwcPar: Pass; turns: Turns; sends: number }): void {
+function report(r: { echoSeq: Pass; hwcSeq: Pass; echoPar: Pass; hwcPar: Pass; sends: number }): void {
   const cpuList = cpus();
   const row = (name: string, s: Summary) => [name, String(s.count), ms(s.p50), ms(s.p90), ms(s.p99), ms(s.max)];
   const perSecond = (p: Pass) => (p.latencies.length / (p.wallMs / 1000)).toFixed(0);
@@ -217,7 +224,7 @@ function report(r: { echoSeq: Pass; hwcSeq: Pass; echoPar: Pass; hwcPar: Pass; t
   console.log(`node ${process.version}, ${cpuList.length} CPUs (${cpuList[0]?.model.trim() ?? 'unknown'}), ${process.platform} ${process.arch}`);
   console.log(`${COUNT} signals per pass after ${WARMUP} warm-up, ${CONTACTS} contacts each; SQLite temp file; LOG_LEVEL=${process.env.LOG_LEVEL || 'silent'}`);
   console.log('');
-  console.log('One at a time');
+  console.log(`One at a time, echoes and signals in alternating blocks of ${BLOCK}`);
   console.log(table(header, [row('bare botbuilder echo turn', seq.echo), row('issue → delivered to both', seq.hwc)]));
   console.log('');
   console.log(`ratio  p50 ${ms(ratio.p50)}×   p99 ${ms(ratio.p99)}×`);
@@ -234,11 +241,6 @@ function report(r: { echoSeq: Pass; hwcSeq: Pass; echoPar: Pass; hwcPar: Pass; t
       ],
     ),
   );
-  console.log('');
-  const turns = { echo: summarize(r.turns.echo), hwc: summarize(r.turns.hwc) };
-  console.log('Taking turns: one echo, then one signal (a drifting machine slows both alike)');
-  console.log(table(header, [row('bare botbuilder echo turn', turns.echo), row('issue → delivered to both', turns.hwc)]));
-  console.log(`ratio  p50 ${ms(turns.hwc.p50 / turns.echo.p50)}×   p99 ${ms(turns.hwc.p99 / turns.echo.p99)}×`);
   console.log('');
   console.log(`cards and replies sent to the fake Bot Connector: ${r.sends}`);
   console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(1)} MB`);

@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 
 /** Each bench's environment for a run of seconds; every bench in bench/ must be listed. */
 const SIZES: Record<string, Record<string, string>> = {
-  'issue-to-delivered': { BENCH_SIGNALS: '12', BENCH_WARMUP: '2', BENCH_CONCURRENCY: '4' },
+  'issue-to-delivered': { BENCH_SIGNALS: '12', BENCH_WARMUP: '2', BENCH_CONCURRENCY: '4', BENCH_BLOCK: '5' },
   'fan-out': {
     BENCH_FANOUT_CARDS: '40',
     BENCH_FANOUT_CONVERSATIONS: '20',
