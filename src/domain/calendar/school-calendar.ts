@@ -50,11 +50,15 @@ export interface SchoolCalendarOverrides {
 
 /** How far `nextSchoolDay` looks before it gives up: longer than any holiday. */
 export const MAX_DAYS_WITHOUT_SCHOOL = 120;
+/** Days a calendar remembers it has decided (a policy lives as long as its directory entry). */
+const DAYS_KEPT = 1_000;
 
 export class SchoolCalendar {
   private readonly forced: ReadonlySet<CalendarDay>;
   private readonly off: ReadonlySet<CalendarDay>;
   private readonly ownHolidays: readonly SchoolHoliday[];
+  /** Days already decided: the same few are asked for by every signal of a week. */
+  private readonly decided = new Map<CalendarDay, DayInfo>();
 
   constructor(
     readonly region: HolidayRegion,
@@ -68,6 +72,15 @@ export class SchoolCalendar {
 
   /** Whether a day is a school day, and which rule decided. */
   describe(day: CalendarDay): DayInfo {
+    const known = this.decided.get(day);
+    if (known) return known;
+    const info = Object.freeze(this.decide(day));
+    if (this.decided.size >= DAYS_KEPT) this.decided.clear();
+    this.decided.set(day, info);
+    return info;
+  }
+
+  private decide(day: CalendarDay): DayInfo {
     if (isoWeekday(day) >= 6) return { day, schoolDay: false, reason: 'weekend' };
     const publicHoliday = this.data.publicHolidayOn(day);
     if (publicHoliday?.kind === 'public') {

@@ -185,6 +185,16 @@ function checkSettings(settings: TimePolicySettings): void {
 }
 
 /**
+ * Policies already built for directory entries that can no longer change: a store hands out its
+ * entries deeply frozen (src/store/parsed-text-cache.ts), the same object for the same entry, so
+ * each signal, card and deadline of a school reuses one policy and the school days its calendar
+ * has already decided. Held weakly: an entry the store no longer hands out takes its policy along.
+ */
+const policiesByMunicipality = new WeakMap<object, WeakMap<object, TimePolicy>>();
+/** Stands in for "no school" or "no municipality" as a key. */
+const NONE = Object.freeze({});
+
+/**
  * The time policy for a school: its municipality's region and `timePolicy` overrides, the
  * school's own days. Pass the school as undefined for a signal not yet routed to a school.
  */
@@ -193,5 +203,12 @@ export function timePolicyFor(
   municipality: Pick<Municipality, 'holidayRegion' | 'timePolicy'> | undefined,
   data: CalendarData = NL_SCHOOL_CALENDAR,
 ): TimePolicy {
-  return new TimePolicy(schoolCalendarFor(school, municipality, data), resolveTimePolicySettings(municipality?.timePolicy));
+  const build = () => new TimePolicy(schoolCalendarFor(school, municipality, data), resolveTimePolicySettings(municipality?.timePolicy));
+  const [municipalityKey, schoolKey] = [municipality ?? NONE, school ?? NONE];
+  if (data !== NL_SCHOOL_CALENDAR || !Object.isFrozen(municipalityKey) || !Object.isFrozen(schoolKey)) return build();
+  let bySchool = policiesByMunicipality.get(municipalityKey);
+  if (!bySchool) policiesByMunicipality.set(municipalityKey, (bySchool = new WeakMap()));
+  let policy = bySchool.get(schoolKey);
+  if (!policy) bySchool.set(schoolKey, (policy = build()));
+  return policy;
 }

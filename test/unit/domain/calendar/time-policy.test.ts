@@ -378,3 +378,24 @@ describe('inputs', () => {
     expect(midden.dueAt(at('2026-03-13T21:00:00Z')).toISOString()).toBe('2026-03-16T07:30:00.000Z');
   });
 });
+
+describe('one policy per directory entry that cannot change', () => {
+  it('reuses the policy of frozen entries (as the store hands them out), and builds anew for entries that may still change', () => {
+    const school = Object.freeze({ daysOff: Object.freeze(['2026-03-10']) });
+    const municipality = Object.freeze({ holidayRegion: 'zuid' as const });
+
+    const first = timePolicyFor(school, municipality);
+    expect(timePolicyFor(school, municipality)).toBe(first);
+    expect(timePolicyFor(undefined, municipality)).toBe(timePolicyFor(undefined, municipality));
+    expect(timePolicyFor(undefined, municipality)).not.toBe(first);
+    // Its days off count, remembered or not.
+    expect(first.calendar.isSchoolDay(TUESDAY)).toBe(false);
+    expect(first.calendar.isSchoolDay(TUESDAY)).toBe(false);
+
+    const editable: SchoolDays = { daysOff: ['2026-03-10'] };
+    const policy = timePolicyFor(editable, municipality);
+    expect(timePolicyFor(editable, municipality)).not.toBe(policy);
+    editable.daysOff = [];
+    expect(timePolicyFor(editable, municipality).calendar.isSchoolDay(TUESDAY)).toBe(true);
+  });
+});
