@@ -381,7 +381,9 @@ describe('inputs', () => {
 
 describe('one policy per directory entry that cannot change', () => {
   it('reuses the policy of frozen entries (as the store hands them out), and builds anew for entries that may still change', () => {
-    const school = Object.freeze({ daysOff: Object.freeze(['2026-03-10']) });
+    const school: SchoolDays = { daysOff: ['2026-03-10'] };
+    Object.freeze(school.daysOff);
+    Object.freeze(school);
     const municipality = Object.freeze({ holidayRegion: 'zuid' as const });
 
     const first = timePolicyFor(school, municipality);
