@@ -127,28 +127,6 @@ async function alternate(
   return { echo, hwc };
 }
 
-/** `count` times an echo and then a signal (with `between` after it, untimed). */
-async function takeTurns(
-  count: number,
-  echoOne: (n: number) => Promise<number>,
-  issueOne: (n: number) => Promise<number>,
-  between: () => Promise<void>,
-): Promise<{ echo: Pass; hwc: Pass }> {
-  const echo: Pass = { latencies: [], failures: [], wallMs: 0 };
-  const hwc: Pass = { latencies: [], failures: [], wallMs: 0 };
-  for (let n = 0; n < count; n++) {
-    for (const [pass, one] of [[echo, echoOne], [hwc, issueOne]] as const) {
-      try {
-        pass.latencies.push(await one(n));
-      } catch (error) {
-        pass.failures.push(error instanceof Error ? error.message : String(error));
-      }
-    }
-    await between();
-  }
-  return { echo, hwc };
-}
-
 async function main(): Promise<number> {
   const folder = mkdtempSync(join(tmpdir(), 'hwc-bench-'));
   const connector = new FakeConnector();
@@ -217,7 +195,8 @@ async function main(): Promise<number> {
     const echoPar = await run(COUNT, CONCURRENCY, echoOne);
     const hwcPar = await run(COUNT, CONCURRENCY, issueOne);
     await hwc.idle();
-    const turns = await takeTurns(COUNT, echoOne, issueOne, settle);
+    // Blocks of one: strict turns.
+    const turns = await alternate(COUNT, 1, echoOne, issueOne, settle);
 
     report({ echoSeq, hwcSeq, echoPar, hwcPar, turns, sends: connector.sends });
     const failures = [warm, echoSeq, hwcSeq, echoPar, hwcPar, turns.echo, turns.hwc].flatMap((pass) => pass.failures);
