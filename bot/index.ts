@@ -2,6 +2,7 @@ import { ConfigError, loadConfig } from '../src/config';
 import { DirectoryFileError } from '../src/app/import-directory';
 import { createStores } from '../src/store/create-stores';
 import { SqliteFileInUse } from '../src/store/sqlite/open-sqlite-database';
+import type { Stores } from '../src/store/stores';
 import { createApp } from './create-app';
 import { createLogger, describeError } from './logger';
 
@@ -18,7 +19,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     throw error;
   }
   const logger = createLogger(config.logLevel);
-  let stores;
+  let stores: Stores;
   try {
     stores = await createStores(config.store, { auditRetentionDays: config.auditRetentionDays });
   } catch (error) {
