@@ -32,6 +32,15 @@ let opened = 0;
 /** A path in a folder that does not exist yet: opening must create it. */
 const freshPath = () => join(folder, `run-${++opened}`, 'hwc.sqlite');
 
+/** A new database file (its folder created) as the code of schema `version` left it, open for rows of that time. */
+function databaseAtSchema(path: string, version: number): Database.Database {
+  mkdirSync(dirname(path), { recursive: true });
+  const old = new Database(path);
+  migrations.slice(0, version).forEach((sql) => old.exec(sql));
+  old.pragma(`user_version = ${version}`);
+  return old;
+}
+
 beforeAll(() => {
   folder = mkdtempSync(join(tmpdir(), 'hwc-sqlite-'));
 });
@@ -113,10 +122,7 @@ describe('sqlite file', () => {
 
   it('keeps no rate budget: the process holding the file counts Teams\' limits in memory, and an older file loses its budget table', async () => {
     const path = freshPath();
-    mkdirSync(dirname(path), { recursive: true });
-    const old = new Database(path);
-    migrations.slice(0, 9).forEach((sql) => old.exec(sql));
-    old.pragma('user_version = 9');
+    const old = databaseAtSchema(path, 9);
     old.prepare(`INSERT INTO rate_budget (key, log, expires_at) VALUES ('teams:conversation:a:1', '{"times":[],"buckets":[]}', 0)`).run();
     old.close();
 
@@ -218,10 +224,7 @@ describe('sqlite file', () => {
 
   it('fills the fact columns of records kept before schema 6 from their documents', async () => {
     const path = freshPath();
-    mkdirSync(dirname(path), { recursive: true });
-    const old = new Database(path);
-    migrations.slice(0, 5).forEach((sql) => old.exec(sql));
-    old.pragma('user_version = 5');
+    const old = databaseAtSchema(path, 5);
     const at = (iso: string) => new Date(iso);
     const bounced = bounce(deliveredToAll(aSignal(), at('2026-03-03T07:00:00.000Z')), PRIMARY, WORKER, at('2026-03-03T08:00:00.000Z'));
     const { document } = splitSignal(bounced);
@@ -242,10 +245,7 @@ describe('sqlite file', () => {
 
   it('upgrades a database written by schema 1, keeping its signals readable and its members listed', async () => {
     const path = freshPath();
-    mkdirSync(dirname(path), { recursive: true });
-    const old = new Database(path);
-    old.exec(migrations[0]!);
-    old.pragma('user_version = 1');
+    const old = databaseAtSchema(path, 1);
     old
       .prepare(
         `INSERT INTO signals (id, reference, municipality_id, school_id, issued_by, issued_at, dispatch_due_at, version, document)
@@ -304,10 +304,7 @@ describe('sqlite file', () => {
 
   it('upgrades a database written by schema 3: next deadlines from the documents, identities moved apart with a plan to forget', async () => {
     const path = freshPath();
-    mkdirSync(dirname(path), { recursive: true });
-    const old = new Database(path);
-    migrations.slice(0, 3).forEach((sql) => old.exec(sql));
-    old.pragma('user_version = 3');
+    const old = databaseAtSchema(path, 3);
     const withDeadline = aSignalWithDeadline(new Date('2026-03-03T09:00:00.000Z'));
     const without = aSignal();
     const insert = old.prepare(
