@@ -261,8 +261,8 @@ export interface RateBudget {
   /**
    * Several takes, each as `tryTake` decides one, in the order given: each is granted or refused
    * on its own, and what an earlier one took counts for the later ones. One store step where the
-   * store can (a single transaction in SQLite): a process with calls waiting in several chats
-   * asks once, not once per chat.
+   * store can (Cosmos DB refuses the rest of a step at a key found full without asking again): a
+   * process with calls waiting in several chats asks once, not once per chat.
    */
   tryTakeEach(requests: ReadonlyArray<readonly RateWindow[]>, now: number): Promise<RateTake[]>;
   /** Returns a call taken with these windows at `at` that was not made, so it counts no more. */

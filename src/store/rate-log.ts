@@ -4,8 +4,8 @@ import { parseDocument } from './invalid-document-error';
 
 /**
  * What a store keeps per rate-budget key: the recent calls, enough to answer every window of the
- * key. The same decision for SQLite, Cosmos DB and memory; each store only adds how it reads and
- * writes the logs atomically.
+ * key. The same decision for Cosmos DB and memory (SQLite's one process keeps no budget in its
+ * store); each store only adds how it reads and writes the logs atomically.
  *
  * A window with a small limit (Teams' 7 per 1 s, 8 per 2 s, 60 per 30 s, the global rate) is
  * counted exactly, from the time of each call: a sliding window, never the 2N burst a fixed

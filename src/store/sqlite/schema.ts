@@ -221,7 +221,7 @@ export function migrate(db: Database): void {
     migrations.slice(current).forEach((sql) => db.exec(sql));
     db.pragma(`user_version = ${migrations.length}`);
   });
-  // IMMEDIATE takes the write lock before reading the version: two processes opening the same
-  // new file cannot both migrate it.
+  // IMMEDIATE takes the write lock before reading the version. The file is the process's alone
+  // (open-sqlite-database.ts), so this matters only to a database opened some other way.
   upgrade.immediate();
 }
