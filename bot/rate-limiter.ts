@@ -57,6 +57,11 @@ export interface AcquireOptions {
 /** What TeamsMessenger waits on before each Bot Connector call: RateLimiter or SharedRateLimiter. */
 export interface TurnLimiter {
   acquire(conversationId: string | undefined, options: AcquireOptions): Promise<void>;
+  /**
+   * A turn at once, when one is free and nobody waits for one; false (and nothing taken) otherwise,
+   * and the caller then `acquire`s. Only limiters that can answer without waiting offer it.
+   */
+  takeNow?(conversationId: string | undefined): boolean;
 }
 
 /** The caller's turn did not come within its `maxWaitMs`: try again later. */
@@ -201,6 +206,21 @@ export class RateLimiter implements TurnLimiter {
         void this.sleep(maxWaitMs).then(() => this.giveUp(key, line, waiter, new RateLimitWaitExceeded(maxWaitMs)));
       }
     });
+  }
+
+  /**
+   * The usual case, taken without a promise, a timer or a listener: a turn free now, in the
+   * conversation and globally. Refused while anyone waits, anywhere: they are served first.
+   */
+  takeNow(conversationId: string | undefined): boolean {
+    if (this.waiting.size > 0) return false;
+    const now = this.now();
+    this.sweep(now);
+    const line = conversationId === undefined ? this.noConversation : this.lineOf(conversationId);
+    if (this.global.waitMs(now) > 0 || line.log.waitMs(now) > 0) return false;
+    line.log.take(now);
+    this.global.take(now);
+    return true;
   }
 
   /** Conversations whose recent calls are still remembered (for tests and metrics). */

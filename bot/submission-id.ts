@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { memberIdOf } from './turn-info';
 
 /**
@@ -10,9 +10,7 @@ import { memberIdOf } from './turn-info';
 export function submissionIdOf(context: TurnContext, part = ''): string | undefined {
   const formMessageId = context.activity.replyToId;
   if (!formMessageId) return undefined;
-  const digits = createHash('sha256')
-    .update([context.activity.conversation?.id ?? '', formMessageId, memberIdOf(context), part].join('\n'))
-    .digest('hex')
+  const digits = hash('sha256', [context.activity.conversation?.id ?? '', formMessageId, memberIdOf(context), part].join('\n'), 'hex')
     .slice(0, 32)
     .split('');
   digits[12] = '8'; // version 8

@@ -95,6 +95,8 @@ export class TeamsMessenger implements Messenger {
    */
   private async turn(conversationId: string | undefined, { signal, beforeCall }: CallOptions = {}): Promise<void> {
     if (beforeCall?.aborted) throw new MessengerError(HANDED_BACK, true);
+    // A turn free now (the usual case) is taken at once, without the listeners a wait needs.
+    if (!signal?.aborted && this.limiter.takeNow?.(conversationId)) return;
     // The wait ends when either signal fires. Listeners of our own, removed after the wait: the
     // process-long `beforeCall` must not collect one per card (as AbortSignal.any's would).
     const ends = new AbortController();

@@ -16,6 +16,7 @@ import {
   type SignalStore,
   type Stored,
 } from '../ports';
+import { callDeadline } from './call-deadline';
 import { personalChatOf } from './personal-chat';
 import { mutateSignal } from './mutate-signal';
 import type { SchoolTime } from './school-time';
@@ -26,9 +27,9 @@ import { stillHoldsRoleFor } from '../domain/recipient-rights';
 
 /**
  * How long a dispatcher holds deliveries it works on before another instance may take them.
- * Generous on purpose: botbuilder's HTTP client retries 429s and 5xx on its own (honouring
- * Retry-After), and a lease that ran out under a call still in flight could send a card twice.
- * A crashed instance's work is picked up by the relay once the lease has passed.
+ * Generous on purpose: a call may wait its turn under Teams' rate limits first, and a lease that
+ * ran out under a call still in flight could send a card twice. A crashed instance's work is
+ * picked up by the relay once the lease has passed.
  */
 export const DISPATCH_LEASE_MS = 5 * 60_000;
 /** A Teams call still running after this share of the lease is given up and retried later. */
@@ -186,7 +187,11 @@ export class Dispatcher {
   private async dispatchOnce(signal: Signal, lease: Lease): Promise<Stored<Signal> | undefined> {
     const mine = signal.deliveries.filter((d) => isDeliveryPending(d) && d.leaseId === lease.id);
     if (mine.length === 0) return undefined;
-    const outcomes = await Promise.all(mine.map((d) => this.deliver(signal, d, lease)));
+    // Cancelled for real well before the lease runs out, so no other instance takes a card over
+    // while its call is still on its way. The round's calls start together: one deadline serves
+    // them all, cleared once all have ended.
+    const deadline = callDeadline(this.leaseMs * CALL_TIMEOUT_SHARE);
+    const outcomes = await Promise.all(mine.map((d) => this.deliver(signal, d, lease, deadline.signal))).finally(() => deadline.clear());
     const failed = outcomes.some((o) => o.kind === 'failed');
     // Whoever keeps the directory hears about a card that could not be delivered.
     const admins = failed ? (await this.deps.directory.listAdmins()).map((m) => ({ id: m.aadObjectId, name: m.name })) : [];
@@ -199,7 +204,7 @@ export class Dispatcher {
     return after;
   }
 
-  private async deliver(snapshot: Signal, delivery: Delivery, lease: Lease): Promise<DeliveryOutcome> {
+  private async deliver(snapshot: Signal, delivery: Delivery, lease: Lease, deadline: AbortSignal): Promise<DeliveryOutcome> {
     const { key, recipientId } = delivery;
     // Past the moment to forget, a card is drawn without the child even before the forgetting
     // job has run: after downtime the jobs may come in any order.
@@ -211,9 +216,7 @@ export class Dispatcher {
       const card = await this.deps.render(signal, lostRole ? { ...delivery, view: 'access_ended' } : delivery, to);
       const { messenger } = this.deps;
       try {
-        // Cancelled for real well before the lease runs out, so no other instance takes the card
-        // over while this call is still on its way.
-        const call = { signal: AbortSignal.timeout(this.leaseMs * CALL_TIMEOUT_SHARE), beforeCall: this.stopping.signal };
+        const call = { signal: deadline, beforeCall: this.stopping.signal };
         let activityId: string;
         if (delivery.activityId) {
           await messenger.update(to, delivery.activityId, card, call);

@@ -195,6 +195,30 @@ describe('RateLimiter', () => {
     expect(timesIn('a')).toEqual([...Array(7).fill(0), 1_000]);
   });
 
+  it('takes a free turn at once (takeNow) under the same limits as acquire, and takes nothing when there is none', async () => {
+    const { time, limiter, request, timesIn } = setUp();
+    const taken = Array.from({ length: 8 }, () => limiter.takeNow('a'));
+    // 7 per second: the eighth is refused and spends nothing.
+    expect(taken).toEqual([...Array(7).fill(true), false]);
+    // The turns taken count for acquire too: a caller now waits for 8 per 2 s to allow one more.
+    request('a', 1);
+    await time.advanceTo(SECOND);
+    expect(timesIn('a')).toEqual([1_000]);
+    expect(limiter.takeNow('a')).toBe(false);
+  });
+
+  it('refuses takeNow while anyone waits, in any conversation: those who wait are served first', async () => {
+    const { time, limiter, request, timesIn } = setUp({ globalPerSecond: 2 });
+    request('a', 3);
+    await time.advanceTo(0);
+    expect(timesIn('a')).toHaveLength(2);
+    // Room in b's own windows, but a is waiting for the global budget: b does not jump the line.
+    expect(limiter.takeNow('b')).toBe(false);
+    await time.advanceTo(SECOND);
+    expect(timesIn('a')).toEqual([0, 0, 1_000]);
+    expect(limiter.takeNow('b')).toBe(true);
+  });
+
   it('lets a caller stop waiting with an AbortSignal', async () => {
     const { time, limiter, request, timesIn } = setUp();
     request('a', 7);
