@@ -52,6 +52,7 @@ export class HwcBot extends TeamsActivityHandler {
   /** Only Teams, only our tenants, and signals only in a personal chat; everything else stops here. */
   override async run(context: TurnContext): Promise<void> {
     const admission = admissionOf(context.activity, this.services.allowedTenants);
+    if (admission === 'ok' && context.activity.type === 'invoke') return this.answerInvoke(context);
     if (admission === 'ok') return super.run(context);
     await this.services.audit.append({
       at: this.services.clock.now().toISOString(),
@@ -76,6 +77,15 @@ export class HwcBot extends TeamsActivityHandler {
     } else if (context.activity.type === 'message') {
       await replyWithCard(context, card);
     }
+  }
+
+  /**
+   * A button press or a search, answered by onInvokeActivity directly: botbuilder's dispatch
+   * around it (turn handlers, none registered here, and its layers of generator-based awaits)
+   * only adds cost on the path of every press. The answer goes back as botbuilder's would.
+   */
+  private async answerInvoke(context: TurnContext): Promise<void> {
+    await context.sendActivity({ type: 'invokeResponse', value: await this.onInvokeActivity(context) });
   }
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {

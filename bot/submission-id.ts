@@ -10,11 +10,8 @@ import { memberIdOf } from './turn-info';
 export function submissionIdOf(context: TurnContext, part = ''): string | undefined {
   const formMessageId = context.activity.replyToId;
   if (!formMessageId) return undefined;
-  const digits = hash('sha256', [context.activity.conversation?.id ?? '', formMessageId, memberIdOf(context), part].join('\n'), 'hex')
-    .slice(0, 32)
-    .split('');
-  digits[12] = '8'; // version 8
-  digits[16] = (0x8 | (parseInt(digits[16] ?? '0', 16) & 0x3)).toString(16); // RFC variant
-  const hex = digits.join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  const hex = hash('sha256', [context.activity.conversation?.id ?? '', formMessageId, memberIdOf(context), part].join('\n'), 'hex');
+  // Version 8 in the 13th digit, the RFC variant (10xx) in the 17th.
+  const variant = (0x8 | (parseInt(hex[16] ?? '0', 16) & 0x3)).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

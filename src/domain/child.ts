@@ -56,8 +56,12 @@ function scriptOf(letter: string): string {
   return SCRIPTS.find(({ pattern }) => pattern.test(letter))?.script ?? 'Other';
 }
 
+/** A letter of any script but Latin: most names here have none, and are decided in one pass. */
+const NON_LATIN_LETTER = /(?!\p{Script=Latin})\p{L}/u;
+
 /** True when the letters come from one script (or from one of the usual East Asian mixes). */
 function isSingleScript(value: string): boolean {
+  if (!NON_LATIN_LETTER.test(value)) return true;
   const scripts = new Set(Array.from(value.matchAll(/\p{L}/gu), ([letter]) => scriptOf(letter)));
   if (scripts.size <= 1) return true;
   return SCRIPT_MIXES.some((mix) => [...scripts].every((script) => mix.includes(script)));
