@@ -261,7 +261,6 @@ function factsOfRow(row: FactsRow): SignalFacts {
   return parseSignalFacts(facts);
 }
 
-/** What was stored, read back: JSON drops `undefined` fields, so a write returns what a read will. */
 /**
  * What a write returns: the record just checked (`splitSignal`) and written, as a later read gives
  * it back (the JSON round trip drops fields set to undefined), without checking it a second time.
