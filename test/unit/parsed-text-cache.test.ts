@@ -56,6 +56,23 @@ describe('ParsedTextCache', () => {
     expect(seen).toHaveLength(4);
   });
 
+  it('stays within its capacity when every entry was read since it last came round, keeping those read', () => {
+    const { cache, seen } = counting();
+    const [a, b, c] = ['a', 'b', 'c'].map((name) => JSON.stringify({ name, roles: [] }));
+    cache.get(a!);
+    cache.get(b!);
+    cache.get(a!);
+    cache.get(b!);
+    cache.get(c!);
+
+    // The two that are read go on being answered without a parse; the newcomer was the one to go.
+    cache.get(a!);
+    cache.get(b!);
+    expect(seen).toHaveLength(3);
+    cache.get(c!);
+    expect(seen).toHaveLength(4);
+  });
+
   it('lets a text that fails its check fail every time, and keeps nothing of it', () => {
     const cache = new ParsedTextCache((raw: unknown) => {
       if (typeof raw !== 'object' || raw === null || !('name' in raw)) throw new Error('not a member');
