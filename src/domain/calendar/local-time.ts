@@ -127,10 +127,27 @@ export function localDateTime(instant: Date): LocalDateTime {
   };
 }
 
+/**
+ * Days by UTC hour: every instant of one UTC hour has the same day in Europe/Amsterdam, since its
+ * midnight, like its offset, falls on a whole UTC hour. Every signal and card asks for several.
+ */
+const dayByHour = new Map<number, CalendarDay>();
+
 /** The calendar day of an instant in Europe/Amsterdam. */
 export function localDay(instant: Date): CalendarDay {
-  return localDateTime(instant).day;
+  const ms = requireInstant(instant, 'localDay');
+  const hour = Math.floor(ms / HOUR_MS);
+  let day = dayByHour.get(hour);
+  if (day === undefined) {
+    day = localDateTime(instant).day;
+    if (dayByHour.size >= OFFSET_CACHE_LIMIT) dayByHour.clear();
+    dayByHour.set(hour, day);
+  }
+  return day;
 }
+
+/** `instantAt`'s answers as epoch ms, by day and time: a school's few times of day recur on every signal. */
+const instantByDayTime = new Map<string, number>();
 
 /**
  * The instant at which the wall clock in Europe/Amsterdam shows `time` on `day`. A time that does
@@ -138,6 +155,18 @@ export function localDay(instant: Date): CalendarDay {
  * first, summer-time occurrence.
  */
 export function instantAt(day: CalendarDay, time: TimeOfDay): Date {
+  const key = `${day} ${time}`;
+  let ms = instantByDayTime.get(key);
+  if (ms === undefined) {
+    ms = computeInstantAt(day, time);
+    if (instantByDayTime.size >= OFFSET_CACHE_LIMIT) instantByDayTime.clear();
+    instantByDayTime.set(key, ms);
+  }
+  // A Date of its own for each caller: Dates can be changed, the remembered instant cannot.
+  return new Date(ms);
+}
+
+function computeInstantAt(day: CalendarDay, time: TimeOfDay): number {
   const date = parseCalendarDate(day);
   const minutes = parseTimeOfDay(time);
   if (!date) throw new RangeError(`instantAt needs a real day YYYY-MM-DD, got "${day}"`);
@@ -149,9 +178,9 @@ export function instantAt(day: CalendarDay, time: TimeOfDay): Date {
   const candidates = [...new Set([offsetBefore, offsetAfter])]
     .map((offset) => asIfUtc - offset * MINUTE_MS)
     .filter((candidate) => asIfUtc - offsetMinutesAt(candidate) * MINUTE_MS === candidate);
-  if (candidates.length > 0) return new Date(Math.min(...candidates));
+  if (candidates.length > 0) return Math.min(...candidates);
   // The spring gap: read the wall-clock time with the offset in force before the jump.
-  return new Date(asIfUtc - offsetBefore * MINUTE_MS);
+  return asIfUtc - offsetBefore * MINUTE_MS;
 }
 
 /** Minutes after midnight of a strict `HH:MM` (00:00–23:59); undefined otherwise. */

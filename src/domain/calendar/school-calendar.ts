@@ -59,6 +59,8 @@ export class SchoolCalendar {
   private readonly ownHolidays: readonly SchoolHoliday[];
   /** Days already decided: the same few are asked for by every signal of a week. */
   private readonly decided = new Map<CalendarDay, DayInfo>();
+  /** `nextSchoolDay` already answered: forgetting counts three and five school days ahead for every signal. */
+  private readonly nextAfter = new Map<CalendarDay, CalendarDay>();
 
   constructor(
     readonly region: HolidayRegion,
@@ -102,7 +104,12 @@ export class SchoolCalendar {
 
   /** The first school day strictly after `after`. */
   nextSchoolDay(after: CalendarDay): CalendarDay {
-    return this.firstSchoolDayFrom(addDays(after, 1));
+    const known = this.nextAfter.get(after);
+    if (known) return known;
+    const next = this.firstSchoolDayFrom(addDays(after, 1));
+    if (this.nextAfter.size >= DAYS_KEPT) this.nextAfter.clear();
+    this.nextAfter.set(after, next);
+    return next;
   }
 
   /** `day` itself when it is a school day, otherwise the first school day after it. */

@@ -5,6 +5,7 @@ import {
   instantAt,
   isoWeekday,
   localDateTime,
+  localDay,
   parseTimeOfDay,
 } from '../../../../src/domain/calendar/local-time';
 
@@ -45,6 +46,13 @@ describe('instantAt: a wall-clock time in Europe/Amsterdam on a day, as an insta
       expect(instantAt('2026-10-25', '03:00')).toEqual(at('2026-10-25T02:00:00Z'));
       expect(instantAt('2026-10-26', '08:30')).toEqual(at('2026-10-26T07:30:00Z'));
     });
+  });
+
+  it('hands every caller a Date of its own: changing one answer does not change the next', () => {
+    const first = instantAt('2026-01-15', '17:00');
+    first.setUTCHours(3);
+
+    expect(instantAt('2026-01-15', '17:00')).toEqual(at('2026-01-15T16:00:00Z'));
   });
 
   it('rejects a day that does not exist and a time that is not HH:MM', () => {
@@ -98,6 +106,20 @@ describe('localDateTime: an instant as the wall clock in Europe/Amsterdam', () =
 
   it('rejects an invalid Date', () => {
     expect(() => localDateTime(new Date('nonsense'))).toThrow(RangeError);
+    expect(() => localDay(new Date('nonsense'))).toThrow(RangeError);
+  });
+
+  it('gives localDay the day localDateTime gives, each minute around both local midnights and both changes', () => {
+    const around = ['2026-01-14T22:00:00Z', '2026-06-14T21:00:00Z', '2026-03-28T22:00:00Z', '2026-10-24T21:00:00Z', '2026-10-25T22:00:00Z'];
+    for (const start of around) {
+      for (let minute = 0; minute < 4 * 60; minute++) {
+        // Each minute, and the last millisecond before it: a day changes on the hour, never inside one.
+        for (const ms of [0, -1]) {
+          const instant = new Date(at(start).getTime() + minute * 60_000 + ms);
+          expect(localDay(instant)).toBe(localDateTime(instant).day);
+        }
+      }
+    }
   });
 });
 
