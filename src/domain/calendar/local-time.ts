@@ -75,7 +75,8 @@ function intlPartsAt(epochMs: number): Parts {
 const HOUR_MS = 3_600_000;
 /** UTC offsets by UTC hour. The EU changes the clocks at 01:00 UTC, so an hour never straddles a change. */
 const offsetByHour = new Map<number, number>();
-const OFFSET_CACHE_LIMIT = 50_000;
+/** How many answers each of this module's memos keeps before it starts over (about six years of hours). */
+const MEMO_LIMIT = 50_000;
 
 function partsAt(epochMs: number): Parts {
   const local = new Date(epochMs + offsetMinutesAt(epochMs) * MINUTE_MS);
@@ -96,7 +97,7 @@ function offsetMinutesAt(epochMs: number): number {
   if (known !== undefined) return known;
   const p = intlPartsAt(hour * HOUR_MS);
   const offset = Math.round((Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - hour * HOUR_MS) / MINUTE_MS);
-  if (offsetByHour.size >= OFFSET_CACHE_LIMIT) offsetByHour.clear();
+  if (offsetByHour.size >= MEMO_LIMIT) offsetByHour.clear();
   offsetByHour.set(hour, offset);
   return offset;
 }
@@ -140,7 +141,7 @@ export function localDay(instant: Date): CalendarDay {
   let day = dayByHour.get(hour);
   if (day === undefined) {
     day = localDateTime(instant).day;
-    if (dayByHour.size >= OFFSET_CACHE_LIMIT) dayByHour.clear();
+    if (dayByHour.size >= MEMO_LIMIT) dayByHour.clear();
     dayByHour.set(hour, day);
   }
   return day;
@@ -159,7 +160,7 @@ export function instantAt(day: CalendarDay, time: TimeOfDay): Date {
   let ms = instantByDayTime.get(key);
   if (ms === undefined) {
     ms = computeInstantAt(day, time);
-    if (instantByDayTime.size >= OFFSET_CACHE_LIMIT) instantByDayTime.clear();
+    if (instantByDayTime.size >= MEMO_LIMIT) instantByDayTime.clear();
     instantByDayTime.set(key, ms);
   }
   // A Date of its own for each caller: Dates can be changed, the remembered instant cannot.
