@@ -1,6 +1,6 @@
 import type { ServiceClientCredentials } from 'botframework-connector';
-import { request } from 'undici';
-import { MessengerError } from '../src/ports';
+import { Agent } from 'undici';
+import { HANDED_BACK, MessengerError } from '../src/ports';
 
 /** Teams answers these later: back off and try again (Microsoft's rate-limit guidance). */
 const RETRYABLE_STATUS = new Set([408, 412, 429, 500, 502, 503, 504]);
@@ -32,23 +32,38 @@ export interface NewConversation {
 }
 
 /**
- * The bot's own Bot Connector client: one HTTP request per call (undici's `request`, on kept-alive
- * connections: a card costs little more than its round trip, where `fetch` adds a stream and a
- * Response per call), cancelled for real when the
- * caller's AbortSignal fires, and no retries of its own — the dispatcher is the only one that
- * tries again, so it always knows what may have reached Teams. (botbuilder's client retries 429
- * and 5xx below the caller, which cannot be switched off.) Tokens come from botbuilder's
- * credentials for the configured app (password, certificate or managed identity), which cache them.
+ * The bot's own Bot Connector client: one HTTP request per call (undici, on kept-alive
+ * connections of its own: a card costs little more than its round trip, where `fetch` adds a
+ * stream and a Response per call), cancelled for real when the caller's AbortSignal fires, and
+ * no retries of its own — the dispatcher is the only one that tries again, so it always knows
+ * what may have reached Teams. (botbuilder's client retries 429 and 5xx below the caller, which
+ * cannot be switched off.) Tokens come from botbuilder's credentials for the configured app
+ * (password, certificate or managed identity), which cache them.
  */
 export class BotConnectorClient {
   private credentials: Promise<ServiceClientCredentials> | undefined;
+  /**
+   * Connections of its own, from the undici release the lockfile pins: the process-wide
+   * dispatcher is whichever undici (Node's bundled one, for `fetch`, or the package) set it
+   * first. Addressed by origin and path, so no call parses its URL again.
+   */
+  private readonly agent = new Agent();
+  private readonly endpoints = new ServiceEndpoints();
 
   /** `credentials` is asked once, on the first call; none in local mode (no app id). */
   constructor(private readonly createCredentials?: () => Promise<ServiceClientCredentials>) {}
 
+  private closed: Promise<void> | undefined;
+
+  /** Closes its connections once the calls under way have ended; a call after this fails. Once is enough. */
+  close(): Promise<void> {
+    this.closed ??= this.agent.close();
+    return this.closed;
+  }
+
   /** Posts a message; resolves with the id Teams gave it. */
   async sendActivity(serviceUrl: string, conversationId: string, activity: OutgoingActivity, signal?: AbortSignal): Promise<{ id: string }> {
-    const body = await this.call('POST', `${base(serviceUrl)}v3/conversations/${encodeURIComponent(conversationId)}/activities`, activity, signal, { posts: true });
+    const body = await this.call('POST', serviceUrl, `v3/conversations/${encodeURIComponent(conversationId)}/activities`, activity, signal, { posts: true });
     const id = (body as { id?: unknown } | undefined)?.id;
     // Teams took it but named no id: a message exists that can never be updated.
     if (typeof id !== 'string' || id === '') throw new MessengerError('no_activity_id', true, undefined, true);
@@ -57,8 +72,8 @@ export class BotConnectorClient {
 
   /** Posts a message as an answer to one in the conversation (a turn's reply); resolves with its id. */
   async replyToActivity(serviceUrl: string, conversationId: string, replyToId: string, activity: OutgoingActivity, signal?: AbortSignal): Promise<{ id: string }> {
-    const url = `${base(serviceUrl)}v3/conversations/${encodeURIComponent(conversationId)}/activities/${encodeURIComponent(replyToId)}`;
-    const body = await this.call('POST', url, activity, signal, { posts: true });
+    const path = `v3/conversations/${encodeURIComponent(conversationId)}/activities/${encodeURIComponent(replyToId)}`;
+    const body = await this.call('POST', serviceUrl, path, activity, signal, { posts: true });
     const id = (body as { id?: unknown } | undefined)?.id;
     // A reply needs no id to be useful: nothing updates it later.
     return { id: typeof id === 'string' ? id : '' };
@@ -66,13 +81,13 @@ export class BotConnectorClient {
 
   /** Replaces a message the bot sent, in place. */
   async updateActivity(serviceUrl: string, conversationId: string, activityId: string, activity: OutgoingActivity, signal?: AbortSignal): Promise<void> {
-    const url = `${base(serviceUrl)}v3/conversations/${encodeURIComponent(conversationId)}/activities/${encodeURIComponent(activityId)}`;
-    await this.call('PUT', url, { ...activity, id: activityId }, signal, { posts: false });
+    const path = `v3/conversations/${encodeURIComponent(conversationId)}/activities/${encodeURIComponent(activityId)}`;
+    await this.call('PUT', serviceUrl, path, { ...activity, id: activityId }, signal, { posts: false });
   }
 
   /** Opens (or finds) the 1:1 chat with a member; resolves with its conversation id. */
   async createConversation(serviceUrl: string, parameters: NewConversation, signal?: AbortSignal): Promise<{ id: string }> {
-    const body = await this.call('POST', `${base(serviceUrl)}v3/conversations`, parameters, signal, { posts: false });
+    const body = await this.call('POST', serviceUrl, 'v3/conversations', parameters, signal, { posts: false });
     const id = (body as { id?: unknown } | undefined)?.id;
     if (typeof id !== 'string' || id === '') throw new MessengerError('no_conversation', false);
     return { id };
@@ -83,18 +98,24 @@ export class BotConnectorClient {
    * the answer is checked by the caller.
    */
   async getConversationMember(serviceUrl: string, conversationId: string, userId: string, signal?: AbortSignal): Promise<unknown> {
-    const url = `${base(serviceUrl)}v3/conversations/${encodeURIComponent(conversationId)}/members/${encodeURIComponent(userId)}`;
-    return this.call('GET', url, undefined, signal, { posts: false });
+    const path = `v3/conversations/${encodeURIComponent(conversationId)}/members/${encodeURIComponent(userId)}`;
+    return this.call('GET', serviceUrl, path, undefined, signal, { posts: false });
   }
 
-  private async call(method: 'GET' | 'POST' | 'PUT', url: string, payload: object | undefined, signal: AbortSignal | undefined, { posts }: { posts: boolean }): Promise<unknown> {
+  /** One request to `path` under the service URL's own path. */
+  private async call(method: 'GET' | 'POST' | 'PUT', serviceUrl: string, path: string, payload: object | undefined, signal: AbortSignal | undefined, { posts }: { posts: boolean }): Promise<unknown> {
     const headers: Record<string, string> = payload ? { 'content-type': 'application/json; charset=utf-8' } : {};
+    const { origin, basePath } = this.endpoints.of(serviceUrl);
+    if (!origin) throw new MessengerError('invalid_service_url', false);
+    // The process is stopping: the call goes back before anything is written, as one still
+    // waiting for its turn would, so nothing is in doubt and it is not one of the card's attempts.
+    if (this.closed) throw new MessengerError(HANDED_BACK, true);
     await this.sign(headers);
     let status: number;
     let retryAfter: string | null;
     let text: string;
     try {
-      const response = await request(url, { method, headers, ...(payload ? { body: JSON.stringify(payload) } : {}), ...(signal ? { signal } : {}) });
+      const response = await this.agent.request({ origin, path: basePath + path, method, headers, ...(payload ? { body: JSON.stringify(payload) } : {}), ...(signal ? { signal } : {}) });
       status = response.statusCode;
       const header = response.headers['retry-after'];
       retryAfter = typeof header === 'string' ? header : null;
@@ -121,8 +142,32 @@ export class BotConnectorClient {
   }
 }
 
-function base(serviceUrl: string): string {
-  return serviceUrl.endsWith('/') ? serviceUrl : `${serviceUrl}/`;
+/** Where a service URL sends its requests: origin, and the path every call's own path goes under. */
+interface ServiceEndpoint {
+  origin: string;
+  basePath: string;
+}
+
+/**
+ * The service URLs met so far, read apart once each: a bot talks to a handful (one per Teams
+ * region), and each card would otherwise parse its URL again. Bounded, in case a caller invents
+ * them: when full it starts over.
+ */
+class ServiceEndpoints {
+  private static readonly LIMIT = 64;
+  private readonly known = new Map<string, ServiceEndpoint>();
+
+  of(serviceUrl: string): ServiceEndpoint {
+    let endpoint = this.known.get(serviceUrl);
+    if (!endpoint) {
+      const url = URL.canParse(serviceUrl) ? new URL(serviceUrl) : undefined;
+      // No origin: a URL that cannot be read (or has no host) is never called.
+      endpoint = url && url.origin !== 'null' ? { origin: url.origin, basePath: url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/` } : { origin: '', basePath: '' };
+      if (this.known.size >= ServiceEndpoints.LIMIT) this.known.clear();
+      this.known.set(serviceUrl, endpoint);
+    }
+    return endpoint;
+  }
 }
 
 /** Sorts a Bot Connector answer into try-again-later or final, keeping only codes. */

@@ -231,6 +231,7 @@ export async function createApp({ config, stores, logger, clock = systemClock, r
       server.server.closeIdleConnections();
       await closed;
       await dispatcher.idle();
+      await connector.close();
       await stores.close();
       await telemetry.shutdown();
     },

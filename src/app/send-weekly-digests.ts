@@ -26,6 +26,7 @@ import {
   type OutboundCard,
   type Stored,
 } from '../ports';
+import { callDeadline } from './call-deadline';
 import type { DigestScope } from './digest-scope';
 import { personalChatOf } from './personal-chat';
 import type { ReadDigest } from './read-digest';
@@ -175,9 +176,14 @@ export class SendWeeklyDigests {
       const card = await this.deps.render(digest, scope, to);
       // One deadline for the wait for a turn under the rate limits and for the call itself, well
       // inside the lease: a digest given up on is cancelled for real, so it cannot land later.
-      const signal = AbortSignal.timeout(this.deps.leaseMs * CALL_SHARE_OF_LEASE);
-      const { activityId } = await this.deps.messenger.send(to, card, { signal, beforeCall: this.stopping.signal });
-      shown = { activityId, to, role };
+      // Its timer goes as soon as the call has ended.
+      const deadline = callDeadline(this.deps.leaseMs * CALL_SHARE_OF_LEASE);
+      try {
+        const { activityId } = await this.deps.messenger.send(to, card, { signal: deadline.signal, beforeCall: this.stopping.signal });
+        shown = { activityId, to, role };
+      } finally {
+        deadline.clear();
+      }
     } catch (error) {
       return this.failure(memberId, week, attempts, error);
     }

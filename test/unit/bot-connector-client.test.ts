@@ -18,7 +18,10 @@ describe("the bot's own Bot Connector client", () => {
   const connector = new FakeBotConnector();
   const client = new BotConnectorClient();
   beforeAll(() => connector.start());
-  afterAll(() => connector.stop());
+  afterAll(async () => {
+    await client.close();
+    await connector.stop();
+  });
 
   it('sends and updates a card with one request each, answering the message id', async () => {
     const { id } = await client.sendActivity(connector.url, 'a:one', card);
@@ -85,5 +88,40 @@ describe("the bot's own Bot Connector client", () => {
       listening.closeAllConnections();
       await new Promise<void>((resolve) => listening.close(() => resolve()));
     }
+  });
+
+  it("keeps a service URL's own path (a Teams region's) in front of every call's path", async () => {
+    const paths: string[] = [];
+    const listening = createServer((req, res) => {
+      paths.push(`${req.method} ${req.url}`);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: 'activity-1' }));
+    });
+    await new Promise<void>((resolve) => listening.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
+    try {
+      await client.sendActivity(`${origin}/emea/`, 'a:seven', card);
+      await client.updateActivity(`${origin}/emea`, 'a:seven', 'activity-1', card);
+      await client.sendActivity(origin, 'a:eight', card);
+      expect(paths).toEqual(['POST /emea/v3/conversations/a%3Aseven/activities', 'PUT /emea/v3/conversations/a%3Aseven/activities/activity-1', 'POST /v3/conversations/a%3Aeight/activities']);
+    } finally {
+      listening.closeAllConnections();
+      await new Promise<void>((resolve) => listening.close(() => resolve()));
+    }
+  });
+
+  it('refuses a service URL it cannot read as final, without calling anyone: nothing can be in doubt', async () => {
+    for (const serviceUrl of ['not a url', 'mailto:teams@example.org']) {
+      await expect(client.sendActivity(serviceUrl, 'a:nine', card)).rejects.toMatchObject({ code: 'invalid_service_url', retryable: false, inDoubt: false });
+    }
+  });
+
+  it('closes once however often it is asked, and hands a call after that back unsent', async () => {
+    const closing = new BotConnectorClient();
+    await closing.sendActivity(connector.url, 'a:ten', card);
+    await Promise.all([closing.close(), closing.close()]);
+    await closing.close();
+    await expect(closing.sendActivity(connector.url, 'a:ten', card)).rejects.toMatchObject({ code: 'handed_back', retryable: true, inDoubt: false });
+    expect(connector.requestsIn('a:ten')).toHaveLength(1);
   });
 });
