@@ -44,18 +44,20 @@ export class BotConnectorClient {
   private credentials: Promise<ServiceClientCredentials> | undefined;
   /**
    * Connections of its own, from the undici release the lockfile pins: the process-wide
-   * dispatcher is whichever undici (Node's bundled one, for `fetch`, or the package) set it
-   * first. Addressed by origin and path, so no call parses its URL again.
+   * dispatcher is whichever undici set it first (in this app, Node's bundled one, for `fetch`).
+   * That release looks at a kept-alive connection that sat idle for a close from the other side
+   * before writing on it (one turn of the event loop), so a card is not written into a
+   * connection Teams has just closed and then counted in doubt. Addressed by origin and path, so
+   * no call parses its URL again.
    */
   private readonly agent = new Agent();
   private readonly endpoints = new ServiceEndpoints();
+  private closed: Promise<void> | undefined;
 
   /** `credentials` is asked once, on the first call; none in local mode (no app id). */
   constructor(private readonly createCredentials?: () => Promise<ServiceClientCredentials>) {}
 
-  private closed: Promise<void> | undefined;
-
-  /** Closes its connections once the calls under way have ended; a call after this fails. Once is enough. */
+  /** Closes its connections once the calls under way have ended; a call after this goes back unsent. Once is enough. */
   close(): Promise<void> {
     this.closed ??= this.agent.close();
     return this.closed;
@@ -107,10 +109,10 @@ export class BotConnectorClient {
     const headers: Record<string, string> = payload ? { 'content-type': 'application/json; charset=utf-8' } : {};
     const { origin, basePath } = this.endpoints.of(serviceUrl);
     if (!origin) throw new MessengerError('invalid_service_url', false);
+    await this.sign(headers);
     // The process is stopping: the call goes back before anything is written, as one still
     // waiting for its turn would, so nothing is in doubt and it is not one of the card's attempts.
     if (this.closed) throw new MessengerError(HANDED_BACK, true);
-    await this.sign(headers);
     let status: number;
     let retryAfter: string | null;
     let text: string;
