@@ -187,6 +187,14 @@ describe('HwcBot', () => {
   });
 
   describe('card buttons', () => {
+    it("registers no botbuilder handler a button press would pass through: presses skip botbuilder's dispatch (answerInvoke)", () => {
+      // botbuilder keeps the handlers registered with its on… methods by event name. An onTurn or
+      // onInvoke… handler added here would silently never run for a press: route presses
+      // through botbuilder again (or call it from answerInvoke) before adding one.
+      const registered = Object.keys((hwc.bot as unknown as { handlers: Record<string, unknown[]> }).handlers);
+      expect(registered.sort()).toEqual(['InstallationUpdateAdd', 'MembersAdded', 'Message']);
+    });
+
     it('answers an unknown verb with the "button no longer works" card, as a 200 invoke response', async () => {
       const text = visibleText(invokeCard(await hwc.press(primary, 'signal.delete', { signalId: 'x' })));
       expect(text).toContain('Deze knop werkt niet meer');
