@@ -16,6 +16,7 @@ import { cardActionSchema } from './activity-schema';
 import { describeError } from './logger';
 import { correlationIdOf, localeOf, memberIdOf, originOf, sourceOf } from './turn-info';
 import { admissionOf } from './admission';
+import { afterDeliveriesStarted } from './deliveries-first';
 import { isSignalIdShaped } from '../src/app/audit-trail';
 
 const CARD_ACTION_INVOKE = 'adaptiveCard/action';
@@ -82,10 +83,13 @@ export class HwcBot extends TeamsActivityHandler {
   /**
    * A button press or a search, answered by onInvokeActivity directly: botbuilder's dispatch
    * around it (turn handlers, none registered here, and its layers of generator-based awaits)
-   * only adds cost on the path of every press. The answer goes back as botbuilder's would.
+   * only adds cost on the path of every press. The answer goes back as botbuilder's would, after
+   * the cards the press set off (a search sets off none and is answered at once).
    */
   private async answerInvoke(context: TurnContext): Promise<void> {
-    await context.sendActivity({ type: 'invokeResponse', value: await this.onInvokeActivity(context) });
+    const answer = await this.onInvokeActivity(context);
+    if (context.activity.name === CARD_ACTION_INVOKE) await afterDeliveriesStarted();
+    await context.sendActivity({ type: 'invokeResponse', value: answer });
   }
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
