@@ -32,7 +32,10 @@ export function correlationIdOf(context: TurnContext): string {
   return made;
 }
 
-/** Where a request came from and which turn made it: what the use cases write into their audit entries. */
+/**
+ * Where a request came from and which turn made it: what the use cases write into their audit
+ * entries, and the message a card button was pressed on.
+ */
 export function sourceOf(context: TurnContext): RequestSource {
-  return { origin: originOf(context), correlationId: correlationIdOf(context) };
+  return { origin: originOf(context), correlationId: correlationIdOf(context), messageId: context.activity.replyToId };
 }

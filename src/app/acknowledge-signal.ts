@@ -1,7 +1,7 @@
 import { acknowledge, type Signal } from '../domain/signal';
 import type { DirectoryStore } from '../ports';
 import { requireContactOf } from './access';
-import type { RequestSource } from './audit-trail';
+import { actorOf, type RequestSource } from './audit-trail';
 import { changeSignal, type ChangeSignalDeps } from './change-signal';
 import { SchoolTime } from './school-time';
 
@@ -33,7 +33,7 @@ export class AcknowledgeSignal {
         contact: await requireContactOf(this.deps.directory, actorId, signal),
         forgetAt: await this.schoolTime.forgetAfterPickUp(signal.schoolId, signal.municipalityId, this.deps.clock.now()),
       }),
-      (current, { contact, forgetAt }, now) => acknowledge(current, { id: contact.aadObjectId, name: contact.name }, now, forgetAt),
+      (current, { contact, forgetAt }, now) => acknowledge(current, actorOf(contact, source), now, forgetAt),
     );
   }
 }

@@ -1,3 +1,5 @@
+import type { Member } from '../domain/directory';
+import type { Actor } from '../domain/signal';
 import type { AuditEntry, AuditLog, AuditRole } from '../ports';
 
 /** Where a request came from: the chat it was made in, and the incoming activity's correlation id. */
@@ -6,6 +8,13 @@ export interface RequestSource {
   origin?: string | undefined;
   /** One per incoming activity: the same id is on that turn's log lines. */
   correlationId?: string | undefined;
+  /** The message whose card button made the request (Teams' replyToId); not written to the audit log. */
+  messageId?: string | undefined;
+}
+
+/** The member who makes a request, as a step of a signal records them, with the message they pressed on. */
+export function actorOf(member: Member, source: RequestSource): Actor {
+  return { id: member.aadObjectId, name: member.name, ...(source.messageId ? { onMessage: source.messageId } : {}) };
 }
 
 /** Who asks to do what with which signal, in which role, and from where: the fields every audit entry of a request shares. */

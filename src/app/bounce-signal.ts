@@ -1,7 +1,7 @@
 import { bounce, sendToLeerplicht, type Signal } from '../domain/signal';
 import type { DirectoryStore } from '../ports';
 import { requireContactOf, requireIssuerOf } from './access';
-import type { RequestSource } from './audit-trail';
+import { actorOf, type RequestSource } from './audit-trail';
 import { changeSignal, type ChangeSignalDeps } from './change-signal';
 import { SchoolTime } from './school-time';
 
@@ -35,7 +35,7 @@ export class BounceSignal {
         },
       }),
       (current, { contact, workerName, leerplicht }, now) =>
-        bounce(current, { id: contact.aadObjectId, name: contact.name }, { id: current.issuedBy, name: workerName }, now, leerplicht),
+        bounce(current, actorOf(contact, source), { id: current.issuedBy, name: workerName }, now, leerplicht),
     );
   }
 
@@ -50,7 +50,7 @@ export class BounceSignal {
         deliverAt: await this.schoolTime.officerDeliveryTime(signal.municipalityId, this.deps.clock.now()),
       }),
       (current, { worker, officers, deliverAt }, now) =>
-        sendToLeerplicht(current, { id: worker.aadObjectId, name: worker.name }, officers, now, deliverAt),
+        sendToLeerplicht(current, actorOf(worker, source), officers, now, deliverAt),
     );
   }
 }

@@ -2,7 +2,7 @@ import { recordSupport, type Signal } from '../domain/signal';
 import { parseSupportInput, type SupportProblem } from '../domain/support';
 import type { DirectoryStore } from '../ports';
 import { requireContactOf, requirePickedUpBy } from './access';
-import type { RequestSource } from './audit-trail';
+import { actorOf, type RequestSource } from './audit-trail';
 import { changeSignal, type ChangeSignalDeps } from './change-signal';
 import { readSignalAs } from './read-signal';
 
@@ -52,7 +52,7 @@ export class RecordSupport {
       this.deps,
       { ...source, actorId, role: 'school_contact', signalId: input.signalId, action: 'signal.support' },
       (current) => requirePickedUpBy(this.deps.directory, actorId, current),
-      (current, contact, now) => recordSupport(current, { id: contact.aadObjectId, name: contact.name }, parsed.value, now),
+      (current, contact, now) => recordSupport(current, actorOf(contact, source), parsed.value, now),
     );
     return { ok: true, signal };
   }

@@ -4,7 +4,7 @@ import { UNROUTABLE_REASONS, forwardableSchools, type UnroutableReason } from '.
 import { closeUnroutable, forwardToSchool, requireAwaitingRouting, type Signal } from '../domain/signal';
 import type { DirectoryStore } from '../ports';
 import { requireLeerplichtOf } from './access';
-import type { RequestSource } from './audit-trail';
+import { actorOf, type RequestSource } from './audit-trail';
 import { changeSignal, type ChangeSignalDeps } from './change-signal';
 import { recipientsAt } from './issue-signal';
 import { readSignalAs } from './read-signal';
@@ -53,7 +53,7 @@ export class RouteSignal {
       this.deps,
       { ...source, actorId, role: 'leerplicht', signalId, action: 'signal.forward' },
       (current) => requireLeerplichtOf(this.deps.directory, actorId, current),
-      (current, officer, now) => forwardToSchool(current, { id: officer.aadObjectId, name: officer.name }, school.id, contacts, now, times),
+      (current, officer, now) => forwardToSchool(current, actorOf(officer, source), school.id, contacts, now, times),
     );
     return { ok: true, signal: forwarded };
   }
@@ -71,7 +71,7 @@ export class RouteSignal {
       { ...source, actorId, role: 'leerplicht', signalId, action: 'signal.no_school' },
       (current) => requireLeerplichtOf(this.deps.directory, actorId, current),
       (current, officer, now) =>
-        closeUnroutable(current, { id: officer.aadObjectId, name: officer.name }, reason, { id: signal.issuedBy, name: worker?.name ?? '' }, now),
+        closeUnroutable(current, actorOf(officer, source), reason, { id: signal.issuedBy, name: worker?.name ?? '' }, now),
     );
     return { ok: true, signal: closed };
   }

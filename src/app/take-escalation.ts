@@ -1,7 +1,7 @@
 import { takeEscalation, type Signal } from '../domain/signal';
 import type { DirectoryStore } from '../ports';
 import { requireCoordinatorOf } from './access';
-import type { RequestSource } from './audit-trail';
+import { actorOf, type RequestSource } from './audit-trail';
 import { changeSignal, type ChangeSignalDeps } from './change-signal';
 import { readSignalAs } from './read-signal';
 
@@ -18,7 +18,7 @@ export class TakeEscalation {
       this.deps,
       { ...source, actorId, role: 'coordinator', signalId, action: 'signal.take_escalation' },
       (signal) => requireCoordinatorOf(this.deps.directory, actorId, signal),
-      (current, coordinator, now) => takeEscalation(current, { id: coordinator.aadObjectId, name: coordinator.name }, now),
+      (current, coordinator, now) => takeEscalation(current, actorOf(coordinator, source), now),
     );
   }
 

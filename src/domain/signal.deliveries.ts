@@ -11,6 +11,7 @@ import {
   isContactCardAt,
   withDispatchDue,
   type Delivery,
+  type Actor,
   type DeliveryView,
   type Recipient,
   type RecipientRole,
@@ -51,16 +52,28 @@ export function withDeliveries(existing: Delivery[], added: Delivery[], at: stri
 }
 
 /**
- * Points deliveries matching `which` at a new view. The actor's own card already shows it
- * through the invoke answer when it was sent, so theirs counts as shown.
+ * Points deliveries matching `which` at a new view. The card the actor pressed on already shows
+ * it: the answer to the press replaced that message, so it counts as shown. Only that message:
+ * pressed elsewhere (the support reminder, a copy of the card), their card still shows what it
+ * showed, perhaps the child's name, and is updated like anyone else's.
  */
-export function retarget(signal: Signal, which: (d: Delivery) => boolean, view: DeliveryView, at: string, actorId?: string): Delivery[] {
+export function retarget(signal: Signal, which: (d: Delivery) => boolean, view: DeliveryView, at: string, actor?: Actor): Delivery[] {
   return signal.deliveries.map((d) => {
     if (!which(d)) return d;
-    if (d.recipientId === actorId && d.activityId) return { ...d, view, shownView: view };
+    if (actor && answeredInPlace(d, actor)) return { ...d, view, shownView: view };
     // A card still being sent keeps its lease: the update follows once Teams has it.
     return { ...d, view, nextAttemptAt: laterOf(d.nextAttemptAt, at) };
   });
+}
+
+/** Whether the answer to the actor's press replaced this delivery's card, and all of it: no copy elsewhere. */
+function answeredInPlace(delivery: Delivery, actor: Actor): boolean {
+  return (
+    delivery.recipientId === actor.id &&
+    delivery.activityId !== undefined &&
+    delivery.activityId === actor.onMessage &&
+    (delivery.copies ?? []).length === 0
+  );
 }
 
 export function laterOf(a: string | undefined, b: string): string {

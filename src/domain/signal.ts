@@ -125,6 +125,11 @@ export interface Delivery {
 export interface Actor {
   id: string;
   name: string;
+  /**
+   * The message whose button they pressed (Teams' replyToId), when they acted from a card: the
+   * answer to the press replaces that message, and no other (see `retarget`).
+   */
+  onMessage?: string;
 }
 
 export interface Acknowledgement {
@@ -327,7 +332,7 @@ export function forwardToSchool(
   if (signal.triedSchoolIds.includes(schoolId)) throw new DomainError(ErrorCodes.schoolTried, { signalId: signal.id, schoolId });
   const at = now.toISOString();
   const sendAt = times?.deliverAt.toISOString() ?? at;
-  const routed = retarget(signal, (d) => d.role === 'leerplicht', 'routed', at, officer.id);
+  const routed = retarget(signal, (d) => d.role === 'leerplicht', 'routed', at, officer);
   return withDispatchDue({
     ...signal,
     schoolId,
@@ -406,7 +411,7 @@ export function takeEscalation(signal: Signal, coordinator: Actor, now: Date): S
     ...signal,
     escalation: { ...escalation, takenBy: { by: coordinator.id, byName: coordinator.name, at } },
     timeline: [...signal.timeline, { at, type: 'escalation_taken', actorId: coordinator.id }],
-    deliveries: retarget(signal, (d) => d.role === 'coordinator', 'escalation_taken', at, coordinator.id),
+    deliveries: retarget(signal, (d) => d.role === 'coordinator', 'escalation_taken', at, coordinator),
   });
 }
 
@@ -417,7 +422,7 @@ export function takeEscalation(signal: Signal, coordinator: Actor, now: Date): S
 export function closeUnroutable(signal: Signal, officer: Actor, reason: UnroutableReason, worker: Recipient, now: Date): Signal {
   requireAwaitingRouting(signal);
   const at = now.toISOString();
-  const closed = retarget(signal, (d) => d.role === 'leerplicht', 'route_closed', at, officer.id);
+  const closed = retarget(signal, (d) => d.role === 'leerplicht', 'route_closed', at, officer);
   return withDispatchDue(
     withoutChild(
       {
@@ -448,7 +453,7 @@ export function bounce(signal: Signal, contact: Actor, worker: Recipient, now: D
   requireChild(signal);
   const at = now.toISOString();
   const viaLeerplicht = signal.route === 'leerplicht';
-  let deliveries = retarget(signal, isContactCardAt(schoolId), 'withdrawn', at, contact.id);
+  let deliveries = retarget(signal, isContactCardAt(schoolId), 'withdrawn', at, contact);
   if (viaLeerplicht) {
     // The officers as the directory names them now: new ones get a card, and one who left gets
     // none (the dispatcher checks each recipient's role before a card names the child).
@@ -481,7 +486,7 @@ export function sendToLeerplicht(signal: Signal, worker: Actor, officers: Recipi
   if (officers.length === 0) throw new DomainError(ErrorCodes.noRecipients, { signalId: signal.id });
   const at = now.toISOString();
   const sendAt = deliverAt?.toISOString() ?? at;
-  const noticed = retarget(signal, (d) => d.role === 'vt_worker' && d.view === 'bounced_notice', 'bounce_rerouted', at, worker.id);
+  const noticed = retarget(signal, (d) => d.role === 'vt_worker' && d.view === 'bounced_notice', 'bounce_rerouted', at, worker);
   return withDispatchDue({
     ...signal,
     route: 'leerplicht',
@@ -528,7 +533,7 @@ export function acknowledge(signal: Signal, by: Actor, now: Date, forgetAt?: Dat
     ...(redactAt ? { redactAt } : {}),
     ...(signal.schedule ? { schedule: withSupportReminderAfterPickUp(signal.schedule, now) } : {}),
     timeline: [...signal.timeline, { at, type: 'acknowledged', actorId: by.id }],
-    deliveries: retarget({ ...signal, deliveries: taken }, (d) => atSchool(d) && d.recipientId === by.id, 'support_form', at, by.id),
+    deliveries: retarget({ ...signal, deliveries: taken }, (d) => atSchool(d) && d.recipientId === by.id, 'support_form', at, by),
   });
 }
 
@@ -575,7 +580,7 @@ export function recordSupport(signal: Signal, by: Actor, support: Pick<SupportRe
       recordedAt: at,
     },
     timeline: [...signal.timeline, { at, type: previous ? 'support_changed' : 'support_recorded', actorId: by.id }],
-    deliveries: retarget(signal, (d) => atSchool(d) && d.recipientId === by.id, 'supported', at, by.id),
+    deliveries: retarget(signal, (d) => atSchool(d) && d.recipientId === by.id, 'supported', at, by),
   });
 }
 

@@ -50,9 +50,11 @@ describe('the audit trail of a signal from issue to support', () => {
     issueLeaseIds = leases.mock.results.map((r) => (r.value as Lease).id);
     leases.mockRestore();
     signalId = (await hwc.core.signals.getByReference(reference))!.value.id;
-    await step('acknowledge', () => hwc.press(primary, 'signal.acknowledge', { signalId }));
+    // The primary contact presses on their own card, as Teams names it (replyToId).
+    const primaryCard = (await hwc.core.pressOnCard(signalId, primary.aadObjectId)).messageId;
+    await step('acknowledge', () => hwc.press(primary, 'signal.acknowledge', { signalId }, primaryCard));
     await step('late colleague', () => hwc.press(backup, 'signal.acknowledge', { signalId }));
-    await step('support', () => hwc.press(primary, 'support.save', { signalId, categories: 'quiet_place', priorConcern: 'no' }));
+    await step('support', () => hwc.press(primary, 'support.save', { signalId, categories: 'quiet_place', priorConcern: 'no' }, primaryCard));
     await step('status', () => hwc.say(worker, 'status'));
     await step('trail', () => hwc.say(admin, `audit ${reference}`));
     await step('dropped', () =>

@@ -3,7 +3,8 @@ import { createUseCases, type UseCases } from '../../src/app/use-cases';
 import { Dispatcher, type RenderDelivery } from '../../src/app/dispatcher';
 import { importDirectory } from '../../src/app/import-directory';
 import type { Directory } from '../../src/domain/directory';
-import type { Signal } from '../../src/domain/signal';
+import type { Delivery, Signal } from '../../src/domain/signal';
+import type { RequestSource } from '../../src/app/audit-trail';
 import type { Clock, DirectoryStore, SignalStore } from '../../src/ports';
 import { createMemoryStores } from '../../src/store/memory';
 import { BACKUP_CONTACT_ID, PRIMARY_CONTACT_ID, aConversation } from '../fixtures/directory';
@@ -39,6 +40,11 @@ export interface Core extends UseCases {
   idle(): Promise<void>;
   /** The stored signal now, or a failure when there is none. */
   stored(id: string): Promise<Signal>;
+  /**
+   * Where a press on the member's own card of the signal comes from (the first card that matches
+   * `which`): the source a use case gets when Teams names that message as the one pressed.
+   */
+  pressOnCard(signalId: string, memberId: string, which?: (d: Delivery) => boolean): Promise<RequestSource>;
 }
 
 export interface CoreOptions {
@@ -84,6 +90,11 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     jitter: options.jitter ?? (() => 0),
     audit,
   });
+  const stored = async (id: string): Promise<Signal> => {
+    const found = await signals.get(id);
+    if (!found) throw new Error(`no stored signal ${id}`);
+    return found.value;
+  };
   return {
     signals,
     directory,
@@ -95,10 +106,11 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     dispatcher,
     ...createUseCases({ signals, directory, audit, dispatcher, clock, random, logger, schoolTime }),
     idle: () => dispatcher.idle(),
-    async stored(id) {
-      const found = await signals.get(id);
-      if (!found) throw new Error(`no stored signal ${id}`);
-      return found.value;
+    stored,
+    async pressOnCard(signalId, memberId, which = () => true) {
+      const card = (await stored(signalId)).deliveries.find((d) => d.recipientId === memberId && d.activityId !== undefined && which(d));
+      if (!card) throw new Error(`${memberId} has no card of ${signalId} in Teams`);
+      return { messageId: card.activityId };
     },
   };
 }

@@ -49,13 +49,22 @@ describe('AcknowledgeSignal', () => {
   });
 
   it("does not send the acknowledging contact anything: the button's answer already shows the support form", async () => {
-    await core.acknowledgeSignal.execute(PRIMARY_CONTACT_ID, signal.id);
+    await core.acknowledgeSignal.execute(PRIMARY_CONTACT_ID, signal.id, await core.pressOnCard(signal.id, PRIMARY_CONTACT_ID));
     await core.dispatcher.idle();
     expect(core.messenger.attemptsTo(PRIMARY_CONTACT_ID).map((c) => c.kind)).toEqual(['send']);
   });
 
+  it('updates the acknowledging contact’s card in place when Teams did not say which message was pressed', async () => {
+    await core.acknowledgeSignal.execute(PRIMARY_CONTACT_ID, signal.id);
+    await core.dispatcher.idle();
+    const [sent, updated, ...more] = core.messenger.attemptsTo(PRIMARY_CONTACT_ID);
+    expect(more).toEqual([]);
+    expect(updated).toMatchObject({ kind: 'update', ok: true, activityId: sent!.activityId });
+    expect(fakeCard(updated!).view).toBe('support_form');
+  });
+
   it('changes nothing when the same contact presses again, and answers with the same signal', async () => {
-    const first = await core.acknowledgeSignal.execute(PRIMARY_CONTACT_ID, signal.id);
+    const first = await core.acknowledgeSignal.execute(PRIMARY_CONTACT_ID, signal.id, await core.pressOnCard(signal.id, PRIMARY_CONTACT_ID));
     await core.dispatcher.idle();
     const before = await core.signals.get(signal.id);
     core.clock.advance(MINUTE);
@@ -136,9 +145,10 @@ describe('AcknowledgeSignal', () => {
   });
 
   it('writes audit entries that never hold the child’s name or birth date', async () => {
-    await core.acknowledgeSignal.execute(PRIMARY_CONTACT_ID, signal.id, { origin: 'msteams:a:primary' });
+    const onCard = await core.pressOnCard(signal.id, PRIMARY_CONTACT_ID);
+    await core.acknowledgeSignal.execute(PRIMARY_CONTACT_ID, signal.id, { origin: 'msteams:a:primary', ...onCard });
     await expectDomainError(core.acknowledgeSignal.execute(BACKUP_CONTACT_ID, signal.id), ErrorCodes.alreadyAcknowledged);
-    await core.recordSupport.execute(PRIMARY_CONTACT_ID, { signalId: signal.id, categories: 'no_penalty', priorConcern: 'no' });
+    await core.recordSupport.execute(PRIMARY_CONTACT_ID, { signalId: signal.id, categories: 'no_penalty', priorConcern: 'no' }, onCard);
     await core.listMySignals.execute(VT_WORKER_ID);
     await core.dispatcher.idle();
 

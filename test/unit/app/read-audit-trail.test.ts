@@ -26,7 +26,7 @@ describe('ReadAuditTrail', () => {
     core = await createCore({ directory });
     signal = await deliveredSignal(core);
     core.clock.advance(10 * MINUTE);
-    await core.acknowledgeSignal.execute(PRIMARY_CONTACT_ID, signal.id);
+    await core.acknowledgeSignal.execute(PRIMARY_CONTACT_ID, signal.id, await core.pressOnCard(signal.id, PRIMARY_CONTACT_ID));
   });
 
   it("gives an admin the signal's entries newest first: by reference, and by id while the signal exists", async () => {

@@ -7,7 +7,7 @@ import {
   VT_WORKER_ID,
   aSignalForm,
 } from '../../fixtures/school-directory';
-import { createCore, type Core } from '../../support/core-harness';
+import { createCore, fakeCard, type Core } from '../../support/core-harness';
 import { expectDomainError } from '../../store/expect-domain-error';
 
 /** Issued Monday 2 March 2026, 20:30 in Amsterdam (the fixture clock), and delivered. */
@@ -25,10 +25,12 @@ describe('RecordSupport', () => {
     core = await createCore();
     signal = await deliveredSignal(core);
     core.clock.set('2026-03-03T07:05:00.000Z');
-    await core.acknowledgeSignal.execute(PRIMARY_CONTACT_ID, signal.id);
+    await core.acknowledgeSignal.execute(PRIMARY_CONTACT_ID, signal.id, await onTheCard());
     await core.dispatcher.idle();
     core.clock.set('2026-03-03T07:20:00.000Z');
   });
+  /** A press on the primary contact's own card, which Gezien turned into the support form. */
+  const onTheCard = () => core.pressOnCard(signal.id, PRIMARY_CONTACT_ID);
 
   it('stores the chosen categories and the prior-concern answer, and moves the signal to supported', async () => {
     const result = await core.recordSupport.execute(PRIMARY_CONTACT_ID, {
@@ -45,6 +47,16 @@ describe('RecordSupport', () => {
       by: PRIMARY_CONTACT_ID,
       recordedAt: '2026-03-03T07:20:00.000Z',
     });
+  });
+
+  it('saved on the support reminder, redraws the contact’s own card in place: it showed the support form with the child', async () => {
+    const card = await onTheCard();
+    await core.recordSupport.execute(PRIMARY_CONTACT_ID, { signalId: signal.id, categories: 'quiet_place', priorConcern: 'no' }, { messageId: 'activity-of-the-reminder' });
+    await core.dispatcher.idle();
+    const last = core.messenger.attemptsTo(PRIMARY_CONTACT_ID).at(-1)!;
+    expect(last).toMatchObject({ kind: 'update', ok: true, activityId: card.messageId });
+    expect(fakeCard(last).view).toBe('supported');
+    expect((await core.stored(signal.id)).deliveries.find((d) => d.recipientId === PRIMARY_CONTACT_ID)).toMatchObject({ view: 'supported', shownView: 'supported' });
   });
 
   it('keeps only known categories: whatever else a payload carries is not stored', async () => {
@@ -85,11 +97,11 @@ describe('RecordSupport', () => {
   });
 
   it('is locked from the next Amsterdam day on, and the record stays as it was', async () => {
-    await core.recordSupport.execute(PRIMARY_CONTACT_ID, { signalId: signal.id, categories: 'no_penalty', priorConcern: 'no' });
+    await core.recordSupport.execute(PRIMARY_CONTACT_ID, { signalId: signal.id, categories: 'no_penalty', priorConcern: 'no' }, await onTheCard());
     const before = await core.signals.get(signal.id);
     core.clock.set('2026-03-03T23:01:00.000Z'); // 00:01 on 4 March in Amsterdam
     await expectDomainError(
-      core.recordSupport.execute(PRIMARY_CONTACT_ID, { signalId: signal.id, categories: 'other', priorConcern: 'yes' }),
+      core.recordSupport.execute(PRIMARY_CONTACT_ID, { signalId: signal.id, categories: 'other', priorConcern: 'yes' }, await onTheCard()),
       ErrorCodes.supportLocked,
     );
     expect(await core.signals.get(signal.id)).toEqual(before);
@@ -122,7 +134,7 @@ describe('RecordSupport', () => {
     await refusedColleague(core.recordSupport.viewAsSupporter(BACKUP_CONTACT_ID, signal.id));
     expect(await core.signals.get(signal.id)).toEqual(before);
 
-    await core.recordSupport.execute(PRIMARY_CONTACT_ID, { signalId: signal.id, categories: 'no_penalty', priorConcern: 'no' });
+    await core.recordSupport.execute(PRIMARY_CONTACT_ID, { signalId: signal.id, categories: 'no_penalty', priorConcern: 'no' }, await onTheCard());
     const recorded = await core.signals.get(signal.id);
     await refusedColleague(core.recordSupport.execute(BACKUP_CONTACT_ID, { signalId: signal.id, categories: 'other', priorConcern: 'yes' }));
     expect(await core.signals.get(signal.id)).toEqual(recorded);

@@ -169,7 +169,8 @@ describe('routing through leerplicht', () => {
     });
 
     it("delivers to the school's contacts as a direct signal, and updates the other officer's card in place", async () => {
-      const forwarded = expectOk(await core.routeSignal.forward(LEERPLICHT_OFFICER_ID, waiting.id, OTHER_SCHOOL_ID, { origin: 'msteams:a:officer' }));
+      const onCard = await core.pressOnCard(waiting.id, LEERPLICHT_OFFICER_ID);
+      const forwarded = expectOk(await core.routeSignal.forward(LEERPLICHT_OFFICER_ID, waiting.id, OTHER_SCHOOL_ID, { origin: 'msteams:a:officer', ...onCard }));
       await core.idle();
       const stored = await core.stored(waiting.id);
       expect(forwarded.forwarding?.by).toBe(LEERPLICHT_OFFICER_ID);
@@ -327,7 +328,8 @@ describe('routing through leerplicht', () => {
       await core.idle();
       core.clock.advance(30 * MINUTE);
 
-      const back = await core.bounceSignal.execute(PRIMARY_CONTACT_ID, waiting.id, { origin: 'msteams:a:primary' });
+      const onCard = await core.pressOnCard(waiting.id, PRIMARY_CONTACT_ID);
+      const back = await core.bounceSignal.execute(PRIMARY_CONTACT_ID, waiting.id, { origin: 'msteams:a:primary', ...onCard });
       await core.idle();
       expect(back).toMatchObject({ state: 'awaiting_routing', triedSchoolIds: [SCHOOL_ID] });
       expect(back.schoolId).toBeUndefined();

@@ -7,7 +7,7 @@ import { forwardableSchools } from '../../../src/domain/routing';
 import { acknowledge, bounce, closeUnroutable, forwardToSchool, recordSupport, requireAwaitingRouting, sendToLeerplicht, type Delivery, type Recipient, type RecipientRole, type Signal } from '../../../src/domain/signal';
 import { applyDeliveryOutcomes, isDeliveryPending, leaseDueDeliveries, type DeliveryOutcome } from '../../../src/domain/signal.deliveries';
 import { MUNICIPALITY_ID, SCHOOL_ID, memberId } from '../../fixtures/directory';
-import { BACKUP, ISSUED_AT, OFFICER, PRIMARY, WORKER, aChild, aSignal, aSignalViaLeerplicht, deliveredToAll } from '../../fixtures/signals';
+import { BACKUP, ISSUED_AT, OFFICER, PRIMARY, WORKER, aChild, aSignal, aSignalViaLeerplicht, deliveredToAll, onTheirCard } from '../../fixtures/signals';
 
 const later = (minutes: number) => new Date(ISSUED_AT.getTime() + minutes * 60_000);
 const iso = (minutes: number) => later(minutes).toISOString();
@@ -142,7 +142,8 @@ describe('requireAwaitingRouting: whether leerplicht may still act', () => {
 
 describe('forwardToSchool (leerplicht found the school)', () => {
   const at = later(5);
-  const forwarded = forwardToSchool(waitingShown(), OFFICER, SCHOOL_ID, ourContacts(), at);
+  const waiting = waitingShown();
+  const forwarded = forwardToSchool(waiting, onTheirCard(OFFICER, waiting), SCHOOL_ID, ourContacts(), at);
 
   it('puts the signal at the school, issued, with who forwarded it where and when', () => {
     expect(forwarded).toMatchObject({
@@ -221,7 +222,8 @@ describe('forwardToSchool (leerplicht found the school)', () => {
 
 describe('closeUnroutable (leerplicht found no school)', () => {
   const at = later(5);
-  const closed = closeUnroutable(waitingShown(), OFFICER, 'outside_region', WORKER, at);
+  const waiting = waitingShown();
+  const closed = closeUnroutable(waiting, onTheirCard(OFFICER, waiting), 'outside_region', WORKER, at);
 
   it('ends the signal as unroutable, with who, when and why', () => {
     expect(closed).toMatchObject({
@@ -275,7 +277,8 @@ describe('closeUnroutable (leerplicht found no school)', () => {
 describe('bounce ("niet onze leerling")', () => {
   describe('of a signal that came through leerplicht', () => {
     const at = later(10);
-    const back = bounce(forwardedAndDelivered(), PRIMARY, WORKER, at);
+    const atSchool = forwardedAndDelivered();
+    const back = bounce(atSchool, onTheirCard(PRIMARY, atSchool), WORKER, at);
 
     it('goes back to leerplicht: awaiting routing, at no school, the school marked as tried', () => {
       expect(back).toMatchObject({
@@ -295,6 +298,16 @@ describe('bounce ("niet onze leerling")', () => {
       expect(isDeliveryPending(cardOf(back, 'school_contact', BACKUP.id))).toBe(true);
     });
 
+    it('pressed on a copy of the card (a send in doubt), withdraws the card with the name in place too: only the copy showed the answer', () => {
+      const withCopy: Signal = {
+        ...atSchool,
+        deliveries: atSchool.deliveries.map((d) => (d.recipientId === PRIMARY.id && d.role === 'school_contact' ? { ...d, copies: ['activity-copy'] } : d)),
+      };
+      const fromCopy = bounce(withCopy, { ...PRIMARY, onMessage: 'activity-copy' }, WORKER, at);
+      expect(cardOf(fromCopy, 'school_contact', PRIMARY.id)).toMatchObject({ view: 'withdrawn', shownView: 'signal', nextAttemptAt: at.toISOString() });
+      expect(isDeliveryPending(cardOf(fromCopy, 'school_contact', PRIMARY.id))).toBe(true);
+    });
+
     it("puts every officer's card back to 'route' so they can forward again", () => {
       expect(byRole(back, 'leerplicht').map((d) => [d.recipientId, d.view, d.shownView, d.nextAttemptAt])).toEqual([
         [OFFICER.id, 'route', 'routed', at.toISOString()],
@@ -312,7 +325,7 @@ describe('bounce ("niet onze leerling")', () => {
 
     it('collects every school tried, and only the school bouncing now loses its cards again', () => {
       const again = deliveredToAll(forwardToSchool(deliveredToAll(back, later(11)), OTHER_OFFICER, SECOND_SCHOOL_ID, secondSchoolContacts(), later(12)), later(13));
-      const twice = bounce(again, SECOND_CONTACT, WORKER, later(20));
+      const twice = bounce(again, onTheirCard(SECOND_CONTACT, again, (d) => d.schoolId === SECOND_SCHOOL_ID), WORKER, later(20));
       expect(twice.triedSchoolIds).toEqual([SCHOOL_ID, SECOND_SCHOOL_ID]);
       expect(cardOf(twice, 'school_contact', SECOND_CONTACT.id, SECOND_SCHOOL_ID)).toMatchObject({ view: 'withdrawn', shownView: 'withdrawn' });
       // The first school's cards were withdrawn and shown before: nothing to send there again.
@@ -380,7 +393,8 @@ describe('bounce ("niet onze leerling")', () => {
 
 describe('sendToLeerplicht (the worker hands a bounced signal to leerplicht)', () => {
   const at = later(30);
-  const rerouted = sendToLeerplicht(directBounced(), WORKER, [OFFICER, OTHER_OFFICER], at);
+  const bounced = directBounced();
+  const rerouted = sendToLeerplicht(bounced, onTheirCard(WORKER, bounced, (d) => d.view === 'bounced_notice'), [OFFICER, OTHER_OFFICER], at);
 
   it('now waits for leerplicht: route leerplicht, awaiting routing, a to_leerplicht step by the worker', () => {
     expect(rerouted).toMatchObject({ route: 'leerplicht', state: 'awaiting_routing', stateChangedAt: at.toISOString(), triedSchoolIds: [SCHOOL_ID] });

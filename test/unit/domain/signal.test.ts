@@ -3,7 +3,7 @@ import { REFERENCE_ALPHABET, REFERENCE_PATTERN, newReferenceCode } from '../../.
 import { acknowledge, recordSupport, type Delivery, type Signal } from '../../../src/domain/signal';
 import { applyDeliveryOutcomes, isDeliveryPending, leaseDueDeliveries } from '../../../src/domain/signal.deliveries';
 import { SCHOOL_ID } from '../../fixtures/directory';
-import { BACKUP, ISSUED_AT, PRIMARY, aChild, aSignal, deliveredToAll } from '../../fixtures/signals';
+import { BACKUP, ISSUED_AT, PRIMARY, aChild, aSignal, deliveredToAll, onTheirCard } from '../../fixtures/signals';
 import { DomainError } from '../../../src/domain/errors';
 import type { PriorConcern, SupportCategory } from '../../../src/domain/support';
 
@@ -134,10 +134,17 @@ describe('acknowledging a signal', () => {
   });
 
   it("shows the acknowledging contact the support form without another send: the button's answer is that form", () => {
-    const after = acknowledge(delivered, PRIMARY, at);
+    const after = acknowledge(delivered, onTheirCard(PRIMARY, delivered), at);
     const primary = deliveryOf(after, PRIMARY.id);
     expect(primary).toMatchObject({ view: 'support_form', shownView: 'support_form' });
     expect(isDeliveryPending(primary)).toBe(false);
+  });
+
+  it('updates the contact’s card in place when the press came from no known message: the answer may have landed elsewhere', () => {
+    const after = acknowledge(delivered, PRIMARY, at);
+    const primary = deliveryOf(after, PRIMARY.id);
+    expect(primary).toMatchObject({ view: 'support_form', shownView: 'signal', nextAttemptAt: at.toISOString() });
+    expect(isDeliveryPending(primary)).toBe(true);
   });
 
   it('is a no-op when the same contact presses again: the very same signal comes back', () => {
@@ -164,7 +171,7 @@ describe('recording support', () => {
   });
 
   it('stores the categories and the prior-concern answer, and moves to supported', () => {
-    const after = recordSupport(acknowledged, PRIMARY, first(), firstAt);
+    const after = recordSupport(acknowledged, onTheirCard(PRIMARY, acknowledged), first(), firstAt);
     expect(after.state).toBe('supported');
     expect(after.support).toEqual({
       categories: ['no_penalty', 'listening_ear'],
@@ -176,6 +183,24 @@ describe('recording support', () => {
     });
     expect(after.timeline.at(-1)?.type).toBe('support_recorded');
     expect(deliveryOf(after, PRIMARY.id)).toMatchObject({ view: 'supported', shownView: 'supported' });
+  });
+
+  it('updates the card that shows the support form, with the name, when support is saved on the support reminder', () => {
+    const picked = acknowledge(deliveredToAll(aSignal(), later(1_000)), onTheirCard(PRIMARY, deliveredToAll(aSignal(), later(1_000))), later(12 * 3_600_000));
+    const onReminder = { ...PRIMARY, onMessage: 'activity-support-reminder' };
+    const after = recordSupport(picked, onReminder, first(), firstAt);
+    const card = deliveryOf(after, PRIMARY.id);
+    expect(card).toMatchObject({ view: 'supported', shownView: 'support_form', nextAttemptAt: firstAt.toISOString() });
+    expect(isDeliveryPending(card)).toBe(true);
+  });
+
+  it('updates a card with a learned copy, copies and all, even when pressed on the card itself', () => {
+    const withCopy: Signal = {
+      ...acknowledged,
+      deliveries: acknowledged.deliveries.map((d) => (d.recipientId === PRIMARY.id ? { ...d, copies: ['activity-copy'] } : d)),
+    };
+    const after = recordSupport(withCopy, onTheirCard(PRIMARY, withCopy), first(), firstAt);
+    expect(isDeliveryPending(deliveryOf(after, PRIMARY.id))).toBe(true);
   });
 
   it('may be changed on the same school day, keeping when it was first recorded', () => {
