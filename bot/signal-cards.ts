@@ -21,7 +21,6 @@ import {
   type RouteView,
   type SupportFormView,
 } from '../cards';
-import { DomainError, ErrorCodes } from '../src/domain/errors';
 import { asVisibleAt } from '../src/domain/forgetting';
 import { forwardableSchools } from '../src/domain/routing';
 import { canChangeSupport, type DeliveryView, type Signal } from '../src/domain/signal';
@@ -56,8 +55,7 @@ export class SignalCards {
       case 'withdrawn':
         return withdrawnCard({ locale, reference: signal.reference, schoolName, byName: signal.bounce?.byName ?? '', at: signal.bounce?.at ?? signal.stateChangedAt });
       case 'route':
-        if (!signal.child) return this.forgotten(signal, locale, 'municipality', await this.municipalityName(signal.municipalityId));
-        return this.route(signal, locale, { values: {}, errors: {} });
+        return this.route(signal, locale, now);
       case 'routed':
         return this.routed(signal, locale);
       case 'route_closed':
@@ -199,14 +197,20 @@ export class SignalCards {
     });
   }
 
-  async route(signal: Signal, locale: Locale, form: Pick<RouteView, 'values' | 'errors'>): Promise<AdaptiveCard> {
+  /**
+   * Leerplicht's card to forward the signal, with `form` when it comes back with a problem; with
+   * the child only until the moment to forget it, after that the forgotten card.
+   */
+  async route(snapshot: Signal, locale: Locale, now: Date, form: Pick<RouteView, 'values' | 'errors'> = { values: {}, errors: {} }): Promise<AdaptiveCard> {
+    const signal = asVisibleAt(snapshot, now);
+    if (!signal.child) return this.forgotten(signal, locale, 'municipality', await this.municipalityName(signal.municipalityId));
     const schools = forwardableSchools(await this.directory.listAllSchools(), signal.triedSchoolIds);
     const triedSchoolNames = await Promise.all(signal.triedSchoolIds.map((id) => this.schoolName(id)));
     return routeCard({
       locale,
       signalId: signal.id,
       reference: signal.reference,
-      child: childOf(signal),
+      child: signal.child,
       municipalityName: await this.municipalityName(signal.municipalityId),
       issuedAt: signal.issuedAt,
       schools: schools.map(({ id, name }) => ({ id, name })),
@@ -236,10 +240,4 @@ export class SignalCards {
   async municipalityName(municipalityId: string): Promise<string> {
     return (await this.directory.getMunicipality(municipalityId))?.name ?? municipalityId;
   }
-}
-
-/** Cards that name the child need the identity; a redacted or closed signal has none. */
-function childOf(signal: Signal) {
-  if (!signal.child) throw new DomainError(ErrorCodes.redacted, { signalId: signal.id });
-  return signal.child;
 }

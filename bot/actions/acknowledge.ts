@@ -15,13 +15,10 @@ export async function acknowledge(context: TurnContext, services: BotServices, d
   const { cards } = services;
   try {
     const signal = await services.acknowledgeSignal.execute(actorId, data.signalId, sourceOf(context));
-    const schoolName = await cards.schoolName(signal.schoolId);
     services.logger.info({ signalId: signal.id, reference: signal.reference }, 'signal acknowledged');
-    // The contact's card is recorded as the support form now (or as supported): the form may name
-    // the child, because that card is drawn again when the child is forgotten.
-    return signal.support
-      ? cards.supported(signal, locale, schoolName, services.clock.now())
-      : cards.supportForm(signal, locale, schoolName, { withChild: true });
+    // The contact's card is recorded as the support form now (or as supported), drawn as the
+    // dispatcher draws that view: with the child only until the moment to forget it.
+    return cards.forView(signal, signal.support ? 'supported' : 'support_form', locale, services.clock.now());
   } catch (error) {
     if (!isDomainError(error, ErrorCodes.alreadyAcknowledged)) throw error;
     const signal = await services.recordSupport.viewAsContact(actorId, data.signalId, sourceOf(context));

@@ -47,7 +47,7 @@ async function answer(
   const { signal } = result;
   if (!result.ok) {
     const kept = { ...(values.schoolId ? { schoolId: values.schoolId } : {}), ...(values.reason ? { reason: values.reason } : {}) };
-    return services.cards.route(signal, locale, { values: kept, errors: result.problems });
+    return services.cards.route(signal, locale, services.clock.now(), { values: kept, errors: result.problems });
   }
   services.logger.info({ signalId: signal.id, reference: signal.reference, state: signal.state }, event);
   return services.cards.forView(signal, signal.state === 'unroutable' ? 'route_closed' : 'routed', locale, services.clock.now());

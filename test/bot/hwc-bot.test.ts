@@ -315,6 +315,19 @@ describe('HwcBot', () => {
       expect(takenText).not.toContain(child.firstName);
     });
 
+    it('no longer names the child in Gezien’s answer once the moment to forget has passed, even before forgetting ran', async () => {
+      await submit();
+      const signalId = String(buttonTitled(signalCardOf(PRIMARY_CONTACT_ID), 'Gezien')!.data.signalId);
+      const { redactAt } = await hwc.core.stored(signalId);
+      hwc.core.clock.set(new Date(new Date(redactAt!).getTime() + 60_000));
+
+      const answer = invokeCard(await hwc.press(primary, 'signal.acknowledge', { signalId }));
+
+      expect((await hwc.core.stored(signalId)).child).toBeDefined();
+      expect(buttonTitled(answer, 'Opslaan')?.verb).toBe('support.save');
+      for (const data of [child.firstName, child.lastName, '14-05-2016']) expect(visibleText(answer)).not.toContain(data);
+    });
+
     it('answers a colleague who presses Gezien a moment later kindly, and changes nothing', async () => {
       await submit();
       const signalId = String(buttonTitled(signalCardOf(BACKUP_CONTACT_ID), 'Gezien')!.data.signalId);
@@ -549,6 +562,18 @@ describe('HwcBot routing through leerplicht, households and bounces', () => {
     expect(answer).toContain('Doorgestuurd door Ruud Peeters naar Basisschool De Regenboog');
     expect(await hwc.core.signals.get(signalId)).toEqual(before);
     expect(hwc.core.messenger.attemptsTo(PALET_CONTACT_ID)).toEqual([]);
+  });
+
+  it('no longer names the child when Doorsturen without a school is answered after the moment to forget, before forgetting ran', async () => {
+    await submitHousehold([viaHeerlen]);
+    const signalId = signalIdOn(lastCardOf(LEERPLICHT_OFFICER_ID), 'Doorsturen');
+    const { redactAt } = await hwc.core.stored(signalId);
+    hwc.core.clock.set(new Date(new Date(redactAt!).getTime() + 60_000));
+
+    const card = invokeCard(await hwc.press(officer, 'signal.forward', { signalId }));
+
+    expect((await hwc.core.stored(signalId)).child).toBeDefined();
+    for (const data of [child.firstName, child.lastName, '14-05-2016']) expect(visibleText(card)).not.toContain(data);
   });
 
   it('returns the card with a message at School when Doorsturen is pressed without a school', async () => {
