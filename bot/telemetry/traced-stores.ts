@@ -1,4 +1,5 @@
 import { SpanKind, trace, type Attributes, type Tracer } from '@opentelemetry/api';
+import { isSignalIdShaped } from '../../src/app/audit-trail';
 import type { Signal } from '../../src/domain/signal';
 import type { Stores } from '../../src/store/stores';
 import { markFailed } from './span-errors';
@@ -24,10 +25,14 @@ export function traceStores(stores: Stores, tracer: Tracer): Stores {
   };
 }
 
-/** The signal's id, where the call names one signal: `get(id)`, `create(signal)`, `replace(signal, etag)`. */
+/**
+ * The signal's id, where the call names one signal: `get(id)`, `create(signal)`, `replace(signal, etag)`.
+ * An id to get comes from a card's data, which a member can type anything into: only one shaped
+ * like an id the bot makes is an id, anything else stays out of telemetry.
+ */
 function signalIdOf(method: string, args: unknown[]): Attributes {
   const [first] = args;
-  if (method === 'get' && typeof first === 'string') return { 'hwc.signal.id': first };
+  if (method === 'get' && typeof first === 'string') return isSignalIdShaped(first) ? { 'hwc.signal.id': first } : {};
   if ((method === 'create' || method === 'replace') && typeof first === 'object' && first !== null) return { 'hwc.signal.id': (first as Signal).id };
   return {};
 }

@@ -151,6 +151,16 @@ describe('telemetry of a signal from issue to digest', () => {
     expect(pointsOf(metricNamed(metrics, 'hwc.deliveries.due')).map((p) => p.value)).toEqual([0]);
   });
 
+  test('a signal id that is free text (card data typed by hand) never becomes a span attribute', async () => {
+    const typed = 'Noor van Dijk 14-05-2016';
+    await carla.press('signal.acknowledge', { signalId: typed });
+    await bot.app.idle();
+    const gets = telemetry.spans().filter((s) => s.name === 'SignalStore.get');
+    expect(gets.length).toBeGreaterThan(0);
+    expect(gets.some((s) => s.attributes['hwc.signal.id'] === signalId)).toBe(true);
+    expect(JSON.stringify(telemetry.spans().map((s) => s.attributes))).not.toContain('Noor');
+  });
+
   test('log lines written inside a span carry its trace id', () => {
     const traceIds = new Set(telemetry.spans().map((s) => s.spanContext().traceId));
     const lines = bot.logs.lines.map((l) => JSON.parse(l) as { trace_id?: string; span_id?: string });
