@@ -34,19 +34,26 @@ const ROLE_NAMES: Record<string, string> = {
   manager: 'manager', admin: 'admin', beheerder: 'admin', verwijderen: 'remove', remove: 'remove',
 };
 
-/** The file's records by column name (see COLUMNS), with their line numbers; a broken file is one problem. */
-function records(csv: string): { rows: Array<{ line: number; fields: Record<string, string> }> } | { problem: string } {
+/**
+ * The file's records by column name (see COLUMNS), with their line numbers; a broken file is one
+ * problem. Only the known columns are read: a header can carry any number of others (a
+ * spreadsheet's stray separators), and reading those for every row would cost rows × columns.
+ */
+export function csvRecords(csv: string): { rows: Array<{ line: number; fields: Record<string, string> }> } | { problem: string } {
   const firstLine = csv.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
   const delimiter = firstLine.includes(';') ? ';' : ',';
   try {
     const raw = parse(csv, { delimiter, bom: true, skip_empty_lines: true, trim: true, relax_column_count: true, info: true }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
     const [header, ...body] = raw;
     if (!header) return { problem: 'the file is empty' };
-    const names = header.record.map((h) => COLUMNS[h.trim().toLowerCase()] ?? `?${h}`);
+    const known = header.record.flatMap((h, index) => {
+      const name = COLUMNS[h.trim().toLowerCase()];
+      return name ? [{ name, index }] : [];
+    });
     return {
       rows: body.map(({ record, info }) => ({
         line: info.lines,
-        fields: Object.fromEntries(names.map((name, i) => [name, record[i] ?? ''])),
+        fields: Object.fromEntries(known.map(({ name, index }) => [name, record[index] ?? ''])),
       })),
     };
   } catch (error) {
@@ -55,13 +62,13 @@ function records(csv: string): { rows: Array<{ line: number; fields: Record<stri
 }
 
 export function schoolRows(csv: string): { rows: Array<CsvRow<Record<string, unknown>>> } | { problem: string } {
-  const read = records(csv);
+  const read = csvRecords(csv);
   if ('problem' in read) return read;
   return { rows: read.rows.map(({ line, fields }) => ({ line, entry: { id: (fields.id ?? '').toUpperCase(), name: fields.name ?? '', municipalityId: (fields.municipality ?? '').toUpperCase() } })) };
 }
 
 export function memberRows(csv: string): { rows: Array<CsvRow<MemberRow>> } | { problem: string } {
-  const read = records(csv);
+  const read = csvRecords(csv);
   if ('problem' in read) return read;
   return {
     rows: read.rows.map(({ line, fields }): CsvRow<MemberRow> => {
