@@ -35,17 +35,17 @@ export class LearnCardCopy {
   }
 }
 
-/** The signal with `messageId` recorded as a copy of the member's card, which is queued to be drawn again. */
+/**
+ * The signal with `messageId` recorded as a copy of the member's card, which is queued to be drawn
+ * again. Only a message the signal knows nothing of can be a copy: one of its own messages (the
+ * support reminder, say) learned as a copy would be drawn as the card, name and all, and would
+ * stand in for the real copy that was never found.
+ */
 function withCopy(signal: Signal, memberId: string, messageId: string, at: string): Signal {
+  const known = signal.deliveries.some((d) => d.activityId === messageId || (d.copies ?? []).includes(messageId));
+  if (known) return signal;
   const index = signal.deliveries.findIndex(
-    (d) =>
-      d.recipientId === memberId &&
-      (d.inDoubtSends ?? 0) > 0 &&
-      d.activityId !== undefined &&
-      d.activityId !== messageId &&
-      !(d.copies ?? []).includes(messageId) &&
-      d.view !== 'reminder' &&
-      d.view !== 'support_reminder',
+    (d) => d.recipientId === memberId && (d.inDoubtSends ?? 0) > 0 && d.activityId !== undefined && d.view !== 'reminder' && d.view !== 'support_reminder',
   );
   if (index < 0) return signal;
   const card = signal.deliveries[index]!;

@@ -41,4 +41,14 @@ describe('learning a copy of a card', () => {
     expect(await core.learnCardCopy.execute(PRIMARY_CONTACT_ID, signal.id, 'copy-activity')).toBe(true);
     expect(await core.learnCardCopy.execute(PRIMARY_CONTACT_ID, signal.id, 'copy-activity')).toBe(false);
   });
+
+  it('learns nothing from another message the bot sent the member, such as the support reminder: only an unknown message can be a copy', async () => {
+    const stored = await core.signals.get(signal.id);
+    const reminder = { ...cardOf(signal), key: 'support_reminder:primary', view: 'support_reminder' as const, shownView: 'support_reminder' as const, activityId: 'support-reminder-activity' };
+    delete (reminder as { inDoubtSends?: number }).inDoubtSends;
+    await core.signals.replace({ ...signal, deliveries: [...signal.deliveries, reminder] }, stored!.etag);
+
+    expect(await core.learnCardCopy.execute(PRIMARY_CONTACT_ID, signal.id, 'support-reminder-activity')).toBe(false);
+    expect(cardOf(await core.stored(signal.id)).copies).toBeUndefined();
+  });
 });
