@@ -72,14 +72,17 @@ export class ActOnDeadlines {
     const { signals, directory, dispatcher, clock, audit } = this.deps;
     const now = clock.now();
     let acted = 0;
+    // Read once per run, and only when needed.
+    let adminList: Promise<Recipient[]> | undefined;
+    const listAdmins = () => (adminList ??= directory.listAdmins().then((members) => members.map((m) => ({ id: m.aadObjectId, name: m.name }))));
     for (const { value: due } of await signals.listDeadlinesDue(now, limit)) {
       if (!wanted(due, now)) continue;
       try {
         const coordinators = (await directory.listMunicipalityMembers('coordinator', due.municipalityId)).map((m) => ({ id: m.aadObjectId, name: m.name }));
-        // Asked only when they are needed: no coordinator to escalate to (the admins get the
-        // escalation instead), or a card to forget that may have a copy nobody can redraw.
-        const needAdmins = coordinators.length === 0 || (isForgetDue(due, now) && withUnaccountedCopies(due).length > 0);
-        const admins = needAdmins ? (await directory.listAdmins()).map((m) => ({ id: m.aadObjectId, name: m.name })) : [];
+        // Needed when there is no coordinator to escalate to (the admins get the escalation
+        // instead), and for every child to forget: a send in doubt may be recorded on the version
+        // written over after this read, and its copy must still be reported.
+        const admins = coordinators.length === 0 || isForgetDue(due, now) ? await listAdmins() : [];
         const sendAt = await this.schoolTime.nextWorkingMoment(due.municipalityId, now);
         // Whoever issued it is told when it expires waiting for leerplicht. Decided on the version
         // written over, not the one read: a school may have sent it back to leerplicht in between.

@@ -7,7 +7,7 @@ import { MessengerError } from '../../../src/ports';
 import { MemoryDirectoryStore } from '../../../src/store/memory';
 import { SignalCards } from '../../../bot/signal-cards';
 import { visibleText } from '../../support/card-query';
-import { BACKUP_CONTACT_ID, LEERPLICHT_OFFICER_ID, MUNICIPALITY_ID, PRIMARY_CONTACT_ID, SCHOOL_ID, VT_WORKER_ID, aMember, memberId } from '../../fixtures/directory';
+import { BACKUP_CONTACT_ID, LEERPLICHT_OFFICER_ID, MUNICIPALITY_ID, PRIMARY_CONTACT_ID, SCHOOL_ID, VT_WORKER_ID, aCoordinator, aMember, memberId } from '../../fixtures/directory';
 import { aRoutingDirectory, aSchoolDirectory, aSignalForm } from '../../fixtures/school-directory';
 import { aChild } from '../../fixtures/signals';
 import { createCore, type Core } from '../../support/core-harness';
@@ -148,10 +148,12 @@ describe('forgetting a signal that changed after the scheduler read it', () => {
 
   beforeEach(async () => {
     inBetween = undefined;
+    const directory = aRoutingDirectory();
+    directory.members.push(aMember({ aadObjectId: ADMIN_ID, name: 'Ada Beheer', roles: [{ role: 'admin' }] }));
     core = await createCore({
       now: ISSUED,
-      directory: aRoutingDirectory(),
-      knownChats: [PRIMARY_CONTACT_ID, BACKUP_CONTACT_ID, VT_WORKER_ID, LEERPLICHT_OFFICER_ID],
+      directory,
+      knownChats: [PRIMARY_CONTACT_ID, BACKUP_CONTACT_ID, VT_WORKER_ID, LEERPLICHT_OFFICER_ID, ADMIN_ID],
       wrapSignals: (store) =>
         new Proxy(store, {
           get(target, property) {
@@ -217,5 +219,25 @@ describe('forgetting a signal that changed after the scheduler read it', () => {
     const redrawn = core.messenger.calls.slice(callsBefore).filter((c) => c.ok && c.kind === 'update');
     expect(redrawn.map((c) => c.memberId).sort()).toEqual([PRIMARY_CONTACT_ID, BACKUP_CONTACT_ID].sort());
     expect(core.logger.lines.some((l) => l.level === 'error')).toBe(true);
+  });
+
+  it('still tells the admins about a copy that may name the child when the send in doubt was recorded meanwhile', async () => {
+    // With a coordinator the admins are not needed for an escalation: only the copy can call them.
+    await core.directory.upsertMembers([aCoordinator()]);
+    core.clock.set(LATEST);
+    inBetween = async () => {
+      // A send to the primary contact given up on just now, after the forgetting loop read the signal.
+      const stored = await core.signals.get(signalId);
+      const doubted = stored!.value.deliveries.map((d) => (d.recipientId === PRIMARY_CONTACT_ID ? { ...d, inDoubtSends: 1 } : d));
+      await core.signals.replace({ ...stored!.value, deliveries: doubted }, stored!.etag);
+    };
+    await core.actOnDeadlines.forgetDue();
+    await core.idle();
+
+    const stored = await core.stored(signalId);
+    expect(stored.child).toBeUndefined();
+    expect(stored.deliveries.filter((d) => d.view === 'name_alert').map((d) => [d.recipientId, d.about])).toEqual([
+      [ADMIN_ID, stored.deliveries.find((d) => d.recipientId === PRIMARY_CONTACT_ID && d.role === 'school_contact')!.key],
+    ]);
   });
 });
