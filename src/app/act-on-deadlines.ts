@@ -1,5 +1,5 @@
 import { alertUnaccountedCopies, forgetChild, isForgetDue, withUnaccountedCopies } from '../domain/forget-child';
-import { applyDueDeadlines, type Recipient, type Signal } from '../domain/signal';
+import { applyDueDeadlines, type Delivery, type Recipient, type Signal } from '../domain/signal';
 import { leaseDueDeliveries } from '../domain/signal.deliveries';
 import type { AuditLog, Clock, DirectoryStore, Logger, Metrics, SignalStore } from '../ports';
 import { forgettingLagMs } from './forgetting-lag';
@@ -7,6 +7,7 @@ import { noMetrics } from './no-metrics';
 import { SchoolTime } from './school-time';
 import type { Dispatcher } from './dispatcher';
 import { mutateSignal } from './mutate-signal';
+import { auditUnaccountedCopies } from './unaccounted-copies';
 
 /**
  * Forgets the child now; every card that may have a copy in Teams the bot cannot redraw is
@@ -98,7 +99,7 @@ export class ActOnDeadlines {
         if (lagMs !== undefined) (this.deps.metrics ?? noMetrics).identityForgotten(lagMs);
         // The cards first: a name must leave Teams even when the audit log is down.
         dispatcher.start(after.value, lease);
-        await this.auditUnaccountedCopies(before, after.value, now);
+        await auditUnaccountedCopies(this.deps, after.value, newlyReported(before, after.value), now);
         const events = after.value.timeline.slice(before.timeline.length).map((e) => e.type).join(',');
         try {
           await audit.append({ at: now.toISOString(), actorId: 'system', role: 'system', action: `signal.deadline:${events}`, objectId: after.value.reference, result: 'ok' });
@@ -113,25 +114,16 @@ export class ActOnDeadlines {
     return acted;
   }
 
-  /**
-   * A copy of a card that may still name the forgotten child and that the bot cannot redraw is
-   * recorded in the audit trail (who may have it, in which role), beside the admins' alert.
-   */
-  private async auditUnaccountedCopies(before: Signal, after: Signal, now: Date): Promise<void> {
-    const known = new Set(before.deliveries.map((d) => d.key));
-    const cards = new Set(after.deliveries.filter((d) => d.view === 'name_alert' && !known.has(d.key) && d.about).map((d) => d.about));
-    for (const card of after.deliveries.filter((d) => cards.has(d.key) && withUnaccountedCopies(after).includes(d))) {
-      try {
-        await this.deps.audit.append({ at: now.toISOString(), actorId: card.recipientId, role: card.role, action: 'card.copy_unaccounted', objectId: after.reference, result: 'failed' });
-      } catch (error) {
-        this.deps.logger.error({ signalId: after.id, reference: after.reference, errorName: error instanceof Error ? error.name : 'unknown' }, 'unaccounted copy not audited');
-      }
-    }
-  }
-
   /** The worker who issued a signal, told when it expires waiting for leerplicht. */
   private async issuerOf(signal: Signal): Promise<Recipient> {
     const worker = await this.deps.directory.getMember(signal.issuedBy);
     return { id: signal.issuedBy, name: worker?.name ?? '' };
   }
+}
+
+/** The cards of unaccounted copies whose alert this write raised (not one raised before). */
+function newlyReported(before: Signal, after: Signal): Delivery[] {
+  const known = new Set(before.deliveries.map((d) => d.key));
+  const cards = new Set(after.deliveries.filter((d) => d.view === 'name_alert' && !known.has(d.key) && d.about).map((d) => d.about));
+  return withUnaccountedCopies(after).filter((d) => cards.has(d.key));
 }

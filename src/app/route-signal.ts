@@ -1,17 +1,20 @@
 import type { School } from '../domain/directory';
 import { DomainError, ErrorCodes } from '../domain/errors';
 import { UNROUTABLE_REASONS, forwardableSchools, type UnroutableReason } from '../domain/routing';
+import { alertUnaccountedCopies, withUnaccountedCopies } from '../domain/forget-child';
 import { closeUnroutable, forwardToSchool, requireAwaitingRouting, type Signal } from '../domain/signal';
-import type { DirectoryStore } from '../ports';
+import type { DirectoryStore, Logger } from '../ports';
 import { requireLeerplichtOf } from './access';
 import { actorOf, type RequestSource } from './audit-trail';
 import { changeSignal, type ChangeSignalDeps } from './change-signal';
 import { recipientsAt } from './issue-signal';
 import { readSignalAs } from './read-signal';
 import { SchoolTime } from './school-time';
+import { auditUnaccountedCopies } from './unaccounted-copies';
 
 export interface RouteSignalDeps extends ChangeSignalDeps {
   directory: DirectoryStore;
+  logger: Logger;
   /** The working window: when new messages may go out (quiet time, or none with `{ quietTime: false }`). */
   schoolTime: SchoolTime;
 }
@@ -66,13 +69,17 @@ export class RouteSignal {
       requireAwaitingRouting(signal);
       return { ok: false, signal, problems: { reason: 'required' } };
     }
+    // Closing forgets the child at once: a card whose send was in doubt may have left a copy with
+    // the name that nobody can redraw, and the admins are told, as when the moment to forget comes.
+    const admins = (await this.deps.directory.listAdmins()).map((m) => ({ id: m.aadObjectId, name: m.name }));
     const closed = await changeSignal(
       this.deps,
       { ...source, actorId, role: 'leerplicht', signalId, action: 'signal.no_school' },
       (current) => requireLeerplichtOf(this.deps.directory, actorId, current),
       (current, officer, now) =>
-        closeUnroutable(current, actorOf(officer, source), reason, { id: signal.issuedBy, name: worker?.name ?? '' }, now),
+        alertUnaccountedCopies(closeUnroutable(current, actorOf(officer, source), reason, { id: signal.issuedBy, name: worker?.name ?? '' }, now), admins, now),
     );
+    await auditUnaccountedCopies(this.deps, closed, withUnaccountedCopies(closed), this.deps.clock.now());
     return { ok: true, signal: closed };
   }
 

@@ -35,7 +35,7 @@ export function createUseCases(deps: UseCaseDeps) {
     acknowledgeSignal: new AcknowledgeSignal({ signals, directory, audit, dispatcher, clock, schoolTime }),
     recordSupport: new RecordSupport({ signals, directory, audit, dispatcher, clock }),
     listMySignals: new ListMySignals({ signals, directory, audit, clock }),
-    routeSignal: new RouteSignal({ signals, directory, audit, dispatcher, clock, schoolTime }),
+    routeSignal: new RouteSignal({ signals, directory, audit, dispatcher, clock, schoolTime, logger }),
     bounceSignal: new BounceSignal({ signals, directory, audit, dispatcher, clock, schoolTime }),
     listAwaitingRouting: new ListAwaitingRouting({ signals, directory, audit, clock }),
     takeEscalation: new TakeEscalation({ signals, directory, audit, dispatcher, clock }),

@@ -6,6 +6,9 @@ import type { RouteResult } from '../../../src/app/route-signal';
 import { ErrorCodes } from '../../../src/domain/errors';
 import type { Signal } from '../../../src/domain/signal';
 import { aChild } from '../../fixtures/signals';
+import { aMember, memberId } from '../../fixtures/directory';
+
+const ADMIN_ID = memberId(20);
 import {
   BACKUP_CONTACT_ID,
   KERKRADE_OFFICER_ID,
@@ -299,6 +302,22 @@ describe('routing through leerplicht', () => {
         ['update', 'route_closed'],
       ]);
       await expectDomainError(core.routeSignal.forward(SECOND_OFFICER_ID, waiting.id, SCHOOL_ID), ErrorCodes.alreadyClosed);
+    });
+
+    it('tells the admins, and the audit trail, about an officer’s card whose send was in doubt: a copy with the name may remain', async () => {
+      await core.directory.upsertMembers([aMember({ aadObjectId: ADMIN_ID, name: 'Ada Beheer', roles: [{ role: 'admin' }] })]);
+      const stored = await core.signals.get(waiting.id);
+      const doubted = stored!.value.deliveries.map((d) => (d.recipientId === SECOND_OFFICER_ID ? { ...d, inDoubtSends: 1 } : d));
+      await core.signals.replace({ ...stored!.value, deliveries: doubted }, stored!.etag);
+
+      expectOk(await core.routeSignal.noSchool(LEERPLICHT_OFFICER_ID, waiting.id, 'moved'));
+
+      const closed = await core.stored(waiting.id);
+      const officerCard = closed.deliveries.find((d) => d.recipientId === SECOND_OFFICER_ID)!;
+      expect(closed.deliveries.filter((d) => d.view === 'name_alert').map((d) => [d.recipientId, d.about])).toEqual([[ADMIN_ID, officerCard.key]]);
+      expect(core.audit.all.filter((e) => e.action === 'card.copy_unaccounted')).toEqual([
+        expect.objectContaining({ actorId: SECOND_OFFICER_ID, role: 'leerplicht', objectId: waiting.reference, result: 'failed' }),
+      ]);
     });
 
     it('refuses an officer of another municipality with ACCESS.NOT_YOUR_SIGNAL, keeping the child; the refusal is audited', async () => {
