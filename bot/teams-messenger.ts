@@ -1,6 +1,6 @@
 import { DISPATCH_LEASE_MS } from '../src/app/dispatcher';
 import { z } from 'zod';
-import { HANDED_BACK, MessengerError, type CallOptions, type ChatUser, type ConversationAddress, type Messenger, type OutboundCard } from '../src/ports';
+import { HANDED_BACK, MessengerError, REDRAW_DUE, type CallOptions, type ChatUser, type ConversationAddress, type Messenger, type OutboundCard } from '../src/ports';
 import type { BotConnectorClient, OutgoingActivity } from './bot-connector-client';
 import { RateLimitWaitExceeded, RateLimiter, type TurnLimiter } from './rate-limiter';
 
@@ -90,10 +90,20 @@ export class TeamsMessenger implements Messenger {
   }
 
   /**
+   * A turn under the rate limits for one call, then whether the card may still go: one drawn with
+   * a child whose moment to forget came during the wait is not sent (`redraw_due`), however the
+   * turn was had.
+   */
+  private async turn(conversationId: string | undefined, options: CallOptions = {}): Promise<void> {
+    await this.waitForTurn(conversationId, options);
+    if (options.stillSendable && !options.stillSendable()) throw new MessengerError(REDRAW_DUE, true);
+  }
+
+  /**
    * Waits for a turn under the rate limits; a wait that ends is a retryable refusal, never a call.
    * Once `beforeCall` fires no turn is taken any more: the call goes back (`handed_back`).
    */
-  private async turn(conversationId: string | undefined, { signal, beforeCall }: CallOptions = {}): Promise<void> {
+  private async waitForTurn(conversationId: string | undefined, { signal, beforeCall }: CallOptions): Promise<void> {
     if (beforeCall?.aborted) throw new MessengerError(HANDED_BACK, true);
     // A turn free now (the usual case) is taken at once, without the listeners a wait needs.
     if (!signal?.aborted && this.limiter.takeNow?.(conversationId)) return;

@@ -281,10 +281,19 @@ export interface CallOptions {
    * stops hands such calls back (MessengerError `handed_back`) and lets calls on the wire finish.
    */
   beforeCall?: AbortSignal;
+  /**
+   * Whether the card may still go, asked once its turn under the rate limits has come: a card
+   * drawn with a child must not reach Teams after the moment to forget it, however long it
+   * waited for its turn. When no longer, nothing is sent (MessengerError `redraw_due`).
+   */
+  stillSendable?: () => boolean;
 }
 
 /** The code of a call given back before it was made: the process stops, another takes it at once. */
 export const HANDED_BACK = 'handed_back';
+
+/** The code of a card not sent because it was drawn with a child it may no longer show: drawn again. */
+export const REDRAW_DUE = 'redraw_due';
 
 export interface Messenger {
   send(to: ConversationAddress, card: OutboundCard, options?: CallOptions): Promise<{ activityId: string }>;

@@ -5,6 +5,7 @@ import { countsAsAttempt } from '../domain/call-attempts';
 import { alertAdmins, applyDeliveryOutcomes, hasDueDeliveries, isDeliveryPending, leaseDueDeliveries, type DeliveryOutcome } from '../domain/signal.deliveries';
 import {
   HANDED_BACK,
+  REDRAW_DUE,
   MessengerError,
   type AuditLog,
   type Clock,
@@ -22,7 +23,7 @@ import { mutateSignal } from './mutate-signal';
 import type { SchoolTime } from './school-time';
 import { isDomainError, ErrorCodes } from '../domain/errors';
 import { showsChildIdentity } from '../domain/identity-views';
-import { asVisibleAt } from '../domain/forgetting';
+import { asVisibleAt, childVisibleAt } from '../domain/forgetting';
 import { stillHoldsRoleFor } from '../domain/recipient-rights';
 
 /**
@@ -216,7 +217,10 @@ export class Dispatcher {
       const card = await this.deps.render(signal, lostRole ? { ...delivery, view: 'access_ended' } : delivery, to);
       const { messenger } = this.deps;
       try {
-        const call = { signal: deadline, beforeCall: this.stopping.signal };
+        // A card drawn with the child goes only until the moment to forget it, however long it
+        // waits for its turn under the rate limits; after that it is drawn again without.
+        const stillSendable = signal.child ? () => childVisibleAt(signal, this.deps.clock.now()) : undefined;
+        const call = { signal: deadline, beforeCall: this.stopping.signal, ...(stillSendable ? { stillSendable } : {}) };
         let activityId: string;
         if (delivery.activityId) {
           await messenger.update(to, delivery.activityId, card, call);
@@ -322,9 +326,10 @@ export class Dispatcher {
     const inDoubt = error instanceof MessengerError && error.inDoubt ? { inDoubt: true } : {};
     const attempts = delivery.attempts + (countsAsAttempt(code) ? 1 : 0);
     if (!retryable || attempts >= MAX_ATTEMPTS) return { key, kind: 'failed', error: code, ...inDoubt };
-    // Given back by a stopping process before anything was sent: due again at once, for whoever
-    // ticks next (a new message still within the working window).
-    if (code === HANDED_BACK) {
+    // Given back by a stopping process, or held back to be drawn without the child, before
+    // anything was sent: due again at once, for whoever ticks next (a new message still within
+    // the working window).
+    if (code === HANDED_BACK || code === REDRAW_DUE) {
       const now = this.deps.clock.now();
       return { key, kind: 'retry', error: code, retryAt: delivery.activityId ? now : await this.deps.schoolTime.nextWorkingMoment(signal.municipalityId, now) };
     }

@@ -1,4 +1,4 @@
-import { MessengerError, type CallOptions, type ChatUser, type ConversationAddress, type Messenger, type OutboundCard } from '../../src/ports';
+import { MessengerError, REDRAW_DUE, type CallOptions, type ChatUser, type ConversationAddress, type Messenger, type OutboundCard } from '../../src/ports';
 import { aConversation } from '../fixtures/directory';
 
 /** One call the core made to Teams, successful or not. */
@@ -56,7 +56,10 @@ export class FakeMessenger implements Messenger {
     this.unopenable.set(memberId, error);
   }
 
-  /** Holds the next send or update to `memberId` until the gate is released. */
+  /**
+   * Holds the next send or update to `memberId` until the gate is released. Like TeamsMessenger
+   * once a call's turn has come, it then asks whether the card may still go (`stillSendable`).
+   */
   holdNextCallTo(memberId: string): Gate {
     let arrived!: () => void;
     let release!: () => void;
@@ -68,6 +71,7 @@ export class FakeMessenger implements Messenger {
 
   async send(to: ConversationAddress, card: OutboundCard, options: CallOptions = {}): Promise<{ activityId: string }> {
     await this.passGate(to.memberId, options.signal);
+    refuseWhenNoLongerSendable(options);
     const failure = this.failureFor(to.memberId);
     if (failure) {
       this.calls.push({ kind: 'send', memberId: to.memberId, conversationId: to.conversationId, card, ok: false });
@@ -80,6 +84,7 @@ export class FakeMessenger implements Messenger {
 
   async update(to: ConversationAddress, activityId: string, card: OutboundCard, options: CallOptions = {}): Promise<void> {
     await this.passGate(to.memberId, options.signal);
+    refuseWhenNoLongerSendable(options);
     const failure = this.failureFor(to.memberId);
     this.calls.push({ kind: 'update', memberId: to.memberId, conversationId: to.conversationId, activityId, card, ok: !failure });
     if (failure) throw failure;
@@ -137,4 +142,9 @@ export class FakeMessenger implements Messenger {
       }),
     ]);
   }
+}
+
+/** As TeamsMessenger does when a call's turn comes: a card that may no longer go is not sent. */
+function refuseWhenNoLongerSendable(options: CallOptions): void {
+  if (options.stillSendable && !options.stillSendable()) throw new MessengerError(REDRAW_DUE, true);
 }

@@ -1,7 +1,7 @@
 import { BotConnectorClient } from '../../bot/bot-connector-client';
 import { RateLimitWaitExceeded, RateLimiter, TEAMS_CONVERSATION_LIMITS, type RateLimit, type RateLimiterOptions } from '../../bot/rate-limiter';
 import { TeamsMessenger } from '../../bot/teams-messenger';
-import { HANDED_BACK, MessengerError, type ConversationAddress } from '../../src/ports';
+import { HANDED_BACK, MessengerError, REDRAW_DUE, type ConversationAddress } from '../../src/ports';
 import { FakeBotConnector } from '../support/fake-bot-connector';
 
 const SECOND = 1_000;
@@ -354,6 +354,17 @@ describe('TeamsMessenger under the rate limiter', () => {
     expect(await waiting).toMatchObject({ code: HANDED_BACK, retryable: true });
     await expect(messenger.update(to, 'activity-1', { type: 'AdaptiveCard' }, { beforeCall: stopping.signal })).rejects.toMatchObject({ code: HANDED_BACK });
     await time.advanceTo(5 * SECOND);
+    expect(calls).toEqual([{ kind: 'send', at: 0 }]);
+  });
+
+  it('does not send a card whose turn came after it stopped being sendable (it names a child due to be forgotten): refused as redraw_due, never a call', async () => {
+    const { time, messenger, calls } = messengerWith({ globalPerSecond: 1 });
+    const forgetAt = 500;
+    const stillSendable = () => time.now() < forgetAt;
+    void messenger.send(to, { type: 'AdaptiveCard' }, { stillSendable });
+    const late = messenger.send(to, { type: 'AdaptiveCard' }, { stillSendable }).catch((error: unknown) => error);
+    await time.advanceTo(5 * SECOND);
+    expect(await late).toMatchObject({ code: REDRAW_DUE, retryable: true });
     expect(calls).toEqual([{ kind: 'send', at: 0 }]);
   });
 

@@ -6,6 +6,7 @@
 import { MessengerError } from '../../../src/ports';
 import { MemoryDirectoryStore } from '../../../src/store/memory';
 import { SignalCards } from '../../../bot/signal-cards';
+import { deliveryRenderer } from '../../../bot/render-delivery';
 import { visibleText } from '../../support/card-query';
 import { BACKUP_CONTACT_ID, LEERPLICHT_OFFICER_ID, MUNICIPALITY_ID, PRIMARY_CONTACT_ID, SCHOOL_ID, VT_WORKER_ID, aCoordinator, aMember, memberId } from '../../fixtures/directory';
 import { aRoutingDirectory, aSchoolDirectory, aSignalForm } from '../../fixtures/school-directory';
@@ -239,5 +240,31 @@ describe('forgetting a signal that changed after the scheduler read it', () => {
     expect(stored.deliveries.filter((d) => d.view === 'name_alert').map((d) => [d.recipientId, d.about])).toEqual([
       [ADMIN_ID, stored.deliveries.find((d) => d.recipientId === PRIMARY_CONTACT_ID && d.role === 'school_contact')!.key],
     ]);
+  });
+});
+
+describe('a card drawn with the child whose turn comes after the moment to forget', () => {
+  it('is not sent with the name: it is drawn again without the child and sent once, the wait not counted as an attempt', async () => {
+    const core = await createCore({
+      now: ISSUED,
+      knownChats: [PRIMARY_CONTACT_ID, BACKUP_CONTACT_ID],
+      render: ({ directory, clock }) => deliveryRenderer(new SignalCards(directory), clock, 'nl'),
+    });
+    // The primary contact's card waits for its turn (a full rate budget) until past the moment.
+    const turn = core.messenger.holdNextCallTo(PRIMARY_CONTACT_ID);
+    const result = await core.issueSignal.execute(VT_WORKER_ID, [aSignalForm()]);
+    if (!result.ok) throw new Error('could not issue');
+    const signalId = result.issued[0]!.signal.id;
+    await turn.reached;
+    core.clock.set(new Date(LATEST.getTime() + MINUTE));
+    turn.release();
+    await core.idle();
+
+    // Not sent as drawn: drawn again, without the child, and sent once.
+    const [sent, ...more] = core.messenger.attemptsTo(PRIMARY_CONTACT_ID);
+    expect(more).toEqual([]);
+    expect(sent).toMatchObject({ kind: 'send', ok: true });
+    expect((await core.stored(signalId)).deliveries.find((d) => d.recipientId === PRIMARY_CONTACT_ID)).toMatchObject({ status: 'sent', attempts: 0 });
+    for (const data of [aChild().firstName, aChild().lastName]) expect(visibleText(sent!.card as Record<string, unknown>)).not.toContain(data);
   });
 });
