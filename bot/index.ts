@@ -5,6 +5,7 @@ import { SqliteFileInUse } from '../src/store/sqlite/open-sqlite-database';
 import type { Stores } from '../src/store/stores';
 import { createApp } from './create-app';
 import { createLogger, describeError } from './logger';
+import { storeOptionsFor } from './store-options';
 
 /** Starts the bot; returns the exit code for a start-up that cannot go on. */
 export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number | undefined> {
@@ -21,7 +22,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   const logger = createLogger(config.logLevel);
   let stores: Stores;
   try {
-    stores = await createStores(config.store, { auditRetentionDays: config.auditRetentionDays });
+    stores = await createStores(config.store, storeOptionsFor(config, logger));
   } catch (error) {
     if (error instanceof SqliteFileInUse) {
       process.stderr.write(`Handle with Care cannot start.\n${error.message}\n`);

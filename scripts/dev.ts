@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { createApp, type HwcApp } from '../bot/create-app';
 import { DEMO_TAB_USER_ID } from '../bot/demo-directory';
 import { createLogger } from '../bot/logger';
+import { storeOptionsFor } from '../bot/store-options';
 import { ConfigError, loadConfig } from '../src/config';
 import { createStores } from '../src/store/create-stores';
 import type { Stores } from '../src/store/stores';
@@ -53,7 +54,7 @@ export async function startDev(env: NodeJS.ProcessEnv): Promise<DevRun> {
   await entra.start();
   let stores: Stores | undefined;
   try {
-    stores = await createStores(config.store, { auditRetentionDays: config.auditRetentionDays });
+    stores = await createStores(config.store, storeOptionsFor(config, logger));
     const opened = stores;
     const app = await createApp({
       config,

@@ -9,7 +9,7 @@ export async function createStores(config: Config['store'], options: StoreOption
   switch (config.kind) {
     case 'sqlite':
       // Entries leave SQLite only through AuditLog.purgeBefore: it needs no retention of its own.
-      return openSqliteStores(config.path);
+      return openSqliteStores(config.path, options);
     case 'cosmos':
       return openCosmosStores({
         endpoint: config.endpoint,

@@ -29,3 +29,8 @@ function idOf(raw: unknown, idKey: string): string | undefined {
   const id = (raw as Record<string, unknown>)[idKey];
   return typeof id === 'string' ? id : undefined;
 }
+
+/** A stored document that cannot be read as what it should be: not JSON, or not its schema. */
+export function isUnreadable(error: unknown): error is Error {
+  return error instanceof InvalidDocumentError || error instanceof SyntaxError;
+}

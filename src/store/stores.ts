@@ -23,4 +23,12 @@ export interface StoreOptions {
    * deletes by age through `AuditLog.purgeBefore`, which the retention job calls.
    */
   auditRetentionDays?: number;
+  /**
+   * A stored signal a scan for due work could not read (say, one written by a newer release before
+   * a rollback). It is skipped, so every other child is still forgotten and every other card
+   * still sent, and reported here: by id and error name, never its content.
+   */
+  onUnreadableSignal?: UnreadableSignal;
 }
+
+export type UnreadableSignal = (signalId: string, errorName: string) => void;

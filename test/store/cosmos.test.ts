@@ -7,7 +7,7 @@ import { anAuditEntry } from '../fixtures/audit';
 import { forgetChild } from '../../src/domain/forget-child';
 import { ErrorCodes } from '../../src/domain/errors';
 import { containerDefinitions } from '../../src/store/cosmos/containers';
-import { aChild, aSignal, referenceCode } from '../fixtures/signals';
+import { aChild, aSignal, aSignalWithDeadline, referenceCode } from '../fixtures/signals';
 import { expectDomainError } from './expect-domain-error';
 import { useCosmosEmulator } from '../support/cosmos-emulator';
 import { describeStoreContract } from './store-contract';
@@ -79,6 +79,29 @@ describe('cosmos database', () => {
 
     await stores.signals.listDeadlinesDue(new Date('2026-03-03T16:00:01.000Z'), 10);
     expect(await identity()).toBeUndefined();
+    client.dispose();
+    await stores.close();
+  });
+
+  it('skips a due signal it cannot read (say, written by a newer release before a rollback) and reports it, so every other child is still forgotten', async () => {
+    const unreadable: string[] = [];
+    const stores = await openCosmosStores({ ...emulator(), database: 'hwc-unreadable', onUnreadableSignal: (signalId) => unreadable.push(signalId) });
+    const due = new Date('2026-03-03T09:00:00.000Z');
+    const broken = aSignalWithDeadline(due);
+    const fine = aSignalWithDeadline(due);
+    await stores.signals.create(broken);
+    await stores.signals.create(fine);
+    const client = new CosmosClient(emulator());
+    const signals = client.database('hwc-unreadable').container('signals');
+    const { resource } = await signals.item(broken.id, broken.municipalityId).read();
+    await signals.items.upsert({ ...resource, state: 'a_state_of_a_newer_release' });
+
+    const deadlines = await stores.signals.listDeadlinesDue(due, 10);
+    const dispatch = await stores.signals.listDispatchDue(due, 10);
+
+    expect(deadlines.map((s) => s.value.id)).toEqual([fine.id]);
+    expect(dispatch.map((s) => s.value.id)).toEqual([fine.id]);
+    expect(unreadable).toEqual([broken.id, broken.id]);
     client.dispose();
     await stores.close();
   });

@@ -302,6 +302,26 @@ describe('sqlite file', () => {
     await stores.close();
   });
 
+  it('skips a due signal it cannot read (say, written by a newer release before a rollback) and reports it, so every other child is still forgotten and every other card still sent', async () => {
+    const db = openSqliteDatabase(freshPath());
+    const unreadable: string[] = [];
+    const stores = sqliteStoresOver(db, { onUnreadableSignal: (signalId) => unreadable.push(signalId) });
+    const due = new Date('2026-03-03T09:00:00.000Z');
+    const broken = aSignalWithDeadline(due);
+    const fine = aSignalWithDeadline(due);
+    await stores.signals.create(broken);
+    await stores.signals.create(fine);
+    db.prepare(`UPDATE signals SET document = json_set(document, '$.state', 'a_state_of_a_newer_release') WHERE id = ?`).run(broken.id);
+
+    const deadlines = await stores.signals.listDeadlinesDue(due, 10);
+    const dispatch = await stores.signals.listDispatchDue(due, 10);
+
+    expect(deadlines.map((s) => s.value.id)).toEqual([fine.id]);
+    expect(dispatch.map((s) => s.value.id)).toEqual([fine.id]);
+    expect(unreadable).toEqual([broken.id, broken.id]);
+    await stores.close();
+  });
+
   it('upgrades a database written by schema 3: next deadlines from the documents, identities moved apart with a plan to forget', async () => {
     const path = freshPath();
     const old = databaseAtSchema(path, 3);

@@ -8,6 +8,8 @@ import { countsFromFacts, type FactsScope, type WeekBounds, type WeeklyCounts } 
 import { IssueNotAudited, type AuditEntry, type AuditLog, type SignalStore, type Stored } from '../../ports';
 import { joinSignal, parseChildIdentity, parseSignalDocument, splitSignal, type SignalDocument } from '../signal-document';
 import { parseSignalFacts } from '../signal-facts-document';
+import { isUnreadable } from '../invalid-document-error';
+import type { UnreadableSignal } from '../stores';
 import { cosmosStatus, etagOf, domainFields } from './cosmos-documents';
 
 /**
@@ -93,6 +95,7 @@ export class CosmosSignalStore implements SignalStore {
     private readonly identities: Container,
     /** Where the issue's entry goes: another container, so after the signal, not with it. */
     private readonly audit: AuditLog,
+    private readonly onUnreadable: UnreadableSignal = () => {},
   ) {}
 
   async create(signal: Signal, issued?: AuditEntry): Promise<Stored<Signal>> {
@@ -247,7 +250,7 @@ export class CosmosSignalStore implements SignalStore {
 
   async listDispatchDue(now: Date, limit: number): Promise<Stored<Signal>[]> {
     // Documents without dispatchDueAt compare as undefined and so never match.
-    return this.query({
+    return this.scan({
       query: 'SELECT TOP @limit * FROM c WHERE c.dispatchDueAt <= @now ORDER BY c.dispatchDueAt ASC',
       parameters: [
         { name: '@limit', value: limit },
@@ -259,7 +262,7 @@ export class CosmosSignalStore implements SignalStore {
   async listDeadlinesDue(now: Date, limit: number): Promise<Stored<Signal>[]> {
     await this.retryIdentityDeletes();
     // Documents without nextDeadlineAt (nothing pending) compare as undefined and so never match.
-    return this.query({
+    return this.scan({
       query: 'SELECT TOP @limit * FROM c WHERE c.nextDeadlineAt <= @now ORDER BY c.nextDeadlineAt ASC',
       parameters: [
         { name: '@limit', value: limit },
@@ -339,6 +342,23 @@ export class CosmosSignalStore implements SignalStore {
   private async readChild(signalId: string): Promise<ChildIdentity | undefined> {
     const { resource } = await this.identities.item(signalId, signalId).read<IdentityDocument>();
     return resource && parseChildIdentity(resource.child);
+  }
+
+  /** A scan for due work: each document that cannot be read is skipped and reported, not fatal to the rest. */
+  private async scan(spec: SqlQuerySpec): Promise<Stored<Signal>[]> {
+    const { resources } = await this.signals.items.query<ItemDefinition>(spec).fetchAll();
+    const read = await Promise.all(
+      resources.map(async (resource) => {
+        try {
+          return [await this.withChild(resource)];
+        } catch (error) {
+          if (!isUnreadable(error)) throw error;
+          this.onUnreadable(String(resource.id), error.name);
+          return [];
+        }
+      }),
+    );
+    return read.flat();
   }
 
   private async query(spec: SqlQuerySpec): Promise<Stored<Signal>[]> {

@@ -1,7 +1,7 @@
 import type { TokenCredential } from '@azure/identity';
 import { CosmosClient, type Container, type ContainerDefinition, type ContainerRequest, type Database } from '@azure/cosmos';
 import type { Agent } from 'node:http';
-import type { Stores } from '../stores';
+import type { Stores, UnreadableSignal } from '../stores';
 import { containerDefinitions, type ContainerName } from './containers';
 import { CosmosAuditLog } from './cosmos-audit-log';
 import { CosmosDigestRunStore } from './cosmos-digest-run-store';
@@ -22,6 +22,8 @@ export interface CosmosStoreOptions {
   agent?: Agent;
   /** HWC_AUDIT_RETENTION_DAYS: the TTL each audit entry is written with (DEFAULT_AUDIT_RETENTION_DAYS if absent). */
   auditRetentionDays?: number;
+  /** See StoreOptions. */
+  onUnreadableSignal?: UnreadableSignal;
 }
 
 /**
@@ -34,7 +36,7 @@ export async function openCosmosStores(options: CosmosStoreOptions): Promise<Sto
   const { client, database, containers: container } = await openCosmosContainers(options);
   const audit = new CosmosAuditLog(container.audit, options.auditRetentionDays ? { retentionDays: options.auditRetentionDays } : {});
   return {
-    signals: new CosmosSignalStore(container.signals, container.references, container.identities, audit),
+    signals: new CosmosSignalStore(container.signals, container.references, container.identities, audit, options.onUnreadableSignal),
     directory: new CosmosDirectoryStore(container.directory, container.conversations, audit),
     audit,
     digestRuns: new CosmosDigestRunStore(container.digestRuns),

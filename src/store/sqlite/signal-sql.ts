@@ -40,7 +40,7 @@ const SUPPORTED_WITHIN_48H = `coalesce(sum(s.fact_support_at IS NOT NULL
 
 /** A signal's record with its child's identity, while there is one. */
 const SELECT_SIGNAL = `
-    SELECT s.document, s.version, i.document AS child FROM signals AS s
+    SELECT s.id, s.document, s.version, i.document AS child FROM signals AS s
     LEFT JOIN signal_identities AS i ON i.signal_id = s.id`;
 
 /** The signal store's statements; exported so a test can check their query plans use the indexes. */

@@ -6,12 +6,15 @@ import type { ChildIdentity } from '../../domain/child';
 import type { Signal } from '../../domain/signal';
 import type { FactsScope, WeekBounds, WeeklyCounts } from '../../domain/digest/weekly-counts';
 import type { AuditEntry, SignalStore, Stored } from '../../ports';
+import { isUnreadable } from '../invalid-document-error';
+import type { UnreadableSignal } from '../stores';
 import { joinSignal, parseChildIdentity, parseSignalDocument, splitSignal, type SignalDocument } from '../signal-document';
 import { parseSignalFacts } from '../signal-facts-document';
 import { signalSql } from './signal-sql';
 import type { SqliteAuditLog } from './sqlite-audit-log';
 
 interface SignalRow {
+  id: string;
   document: string;
   version: number;
   /** The child's identity (JSON) from its own table; NULL once forgotten. */
@@ -86,7 +89,11 @@ export class SqliteSignalStore implements SignalStore {
   private readonly purgeIdentities: Statement<[string, number]>;
   private readonly db: Database;
 
-  constructor(db: Database, audit: SqliteAuditLog) {
+  constructor(
+    db: Database,
+    audit: SqliteAuditLog,
+    private readonly onUnreadable: UnreadableSignal = () => {},
+  ) {
     this.db = db;
     const insertSignal = db.prepare<[SignalColumns]>(signalSql.insert);
     const updateSignal = db.prepare<[SignalColumns & { version: number }]>(signalSql.update);
@@ -197,11 +204,11 @@ export class SqliteSignalStore implements SignalStore {
   }
 
   async listDispatchDue(now: Date, limit: number): Promise<Stored<Signal>[]> {
-    return this.dispatchDue.all(now.toISOString(), limit).map(stored);
+    return readableOnly(this.dispatchDue.all(now.toISOString(), limit), this.onUnreadable);
   }
 
   async listDeadlinesDue(now: Date, limit: number): Promise<Stored<Signal>[]> {
-    return this.deadlinesDue.all(now.toISOString(), limit).map(stored);
+    return readableOnly(this.deadlinesDue.all(now.toISOString(), limit), this.onUnreadable);
   }
 }
 
@@ -267,6 +274,19 @@ function factsOfRow(row: FactsRow): SignalFacts {
  */
 function written(documentJson: string, child: ChildIdentity | undefined, version: number): Stored<Signal> {
   return { value: joinSignal(JSON.parse(documentJson) as SignalDocument, child), etag: String(version) };
+}
+
+/** The rows of a scan for due work as signals, each one that cannot be read skipped and reported. */
+function readableOnly(rows: SignalRow[], onUnreadable: UnreadableSignal): Stored<Signal>[] {
+  return rows.flatMap((row) => {
+    try {
+      return [stored(row)];
+    } catch (error) {
+      if (!isUnreadable(error)) throw error;
+      onUnreadable(row.id, error.name);
+      return [];
+    }
+  });
 }
 
 function stored(row: SignalRow): Stored<Signal> {
