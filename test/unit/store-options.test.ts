@@ -32,4 +32,18 @@ describe('the stores a running bot opens', () => {
     expect(JSON.stringify(logger.lines)).not.toContain(aChild().lastName);
     await stores.close();
   });
+
+  it('logs the same unreadable record once an hour, not on every scan', () => {
+    const logger = new RecordingLogger();
+    let now = 0;
+    const { onUnreadableSignal } = storeOptionsFor({ auditRetentionDays: 400 }, logger, () => now);
+    for (let second = 0; second < 3_600; second++) {
+      now = second * 1_000;
+      onUnreadableSignal!('signal-a', 'InvalidDocumentError');
+    }
+    onUnreadableSignal!('signal-b', 'InvalidDocumentError');
+    now = 3_600_000;
+    onUnreadableSignal!('signal-a', 'InvalidDocumentError');
+    expect(logger.lines.map((l) => l.fields.signalId)).toEqual(['signal-a', 'signal-b', 'signal-a']);
+  });
 });
