@@ -29,7 +29,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { REFERENCE_ALPHABET, REFERENCE_LENGTH } from '../src/domain/reference-code';
-import { acknowledge, issueSignal, recordSupport, type Signal } from '../src/domain/signal';
+import { acknowledge, issueSignal, recordSupport, type Actor, type Signal } from '../src/domain/signal';
 import { applyDeliveryOutcomes } from '../src/domain/signal.deliveries';
 import { splitSignal } from '../src/store/signal-document';
 import { signalColumns, type SignalColumns } from '../src/store/sqlite/sqlite-signal-store';
@@ -102,9 +102,16 @@ function retrying(signal: Signal, at: Date, retryAt: Date, keys: string[]): Sign
 
 /** Closed: delivered, picked up, support recorded; nothing to send and no deadline left. */
 function closed(id: string, reference: string, at: Date): Signal {
-  const acked = acknowledge(shown(issued(id, reference, at, new Date(at.getTime() + 2 * HOUR)), at), PRIMARY, new Date(at.getTime() + HOUR));
+  const delivered = shown(issued(id, reference, at, new Date(at.getTime() + 2 * HOUR)), at);
+  const acked = acknowledge(delivered, onTheirCard(delivered), new Date(at.getTime() + HOUR));
   const told = shown(acked, new Date(at.getTime() + HOUR));
-  return recordSupport(told, PRIMARY, { categories: ['listening_ear', 'teacher_informed'], priorConcern: 'no' }, new Date(at.getTime() + 2 * HOUR));
+  return recordSupport(told, onTheirCard(told), { categories: ['listening_ear', 'teacher_informed'], priorConcern: 'no' }, new Date(at.getTime() + 2 * HOUR));
+}
+
+/** The primary contact pressing a button on their own card: its answer replaces that card, so nothing more is sent. */
+function onTheirCard(signal: Signal): Actor {
+  const card = signal.deliveries.find((d) => d.recipientId === PRIMARY.id && d.activityId !== undefined);
+  return { ...PRIMARY, ...(card?.activityId ? { onMessage: card.activityId } : {}) };
 }
 
 /** Waiting: one card shown, the other waiting for a retry at `retryAt`; the reminder at `remindAt`. */
