@@ -1,5 +1,5 @@
-import { alertUnaccountedCopies, forgetChild, isForgetDue, withUnaccountedCopies } from '../domain/forget-child';
-import { applyDueDeadlines, type Delivery, type Recipient, type Signal } from '../domain/signal';
+import { alertUnaccountedCopies, forgetChild, isForgetDue } from '../domain/forget-child';
+import { applyDueDeadlines, type Recipient, type Signal } from '../domain/signal';
 import { leaseDueDeliveries } from '../domain/signal.deliveries';
 import type { AuditLog, Clock, DirectoryStore, Logger, Metrics, SignalStore } from '../ports';
 import { forgettingLagMs } from './forgetting-lag';
@@ -7,7 +7,7 @@ import { noMetrics } from './no-metrics';
 import { SchoolTime } from './school-time';
 import type { Dispatcher } from './dispatcher';
 import { mutateSignal } from './mutate-signal';
-import { auditUnaccountedCopies } from './unaccounted-copies';
+import { auditUnaccountedCopies, newlyReported } from './unaccounted-copies';
 
 /**
  * Forgets the child now; every card that may have a copy in Teams the bot cannot redraw is
@@ -119,11 +119,4 @@ export class ActOnDeadlines {
     const worker = await this.deps.directory.getMember(signal.issuedBy);
     return { id: signal.issuedBy, name: worker?.name ?? '' };
   }
-}
-
-/** The cards of unaccounted copies whose alert this write raised (not one raised before). */
-function newlyReported(before: Signal, after: Signal): Delivery[] {
-  const known = new Set(before.deliveries.map((d) => d.key));
-  const cards = new Set(after.deliveries.filter((d) => d.view === 'name_alert' && !known.has(d.key) && d.about).map((d) => d.about));
-  return withUnaccountedCopies(after).filter((d) => cards.has(d.key));
 }

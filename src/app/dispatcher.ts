@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
-import { type Delivery, type Signal } from '../domain/signal';
+import { type Delivery, type Recipient, type Signal } from '../domain/signal';
+import { alertUnaccountedCopies, withUnalertedCopies } from '../domain/forget-child';
 import { countsAsAttempt } from '../domain/call-attempts';
 import { alertAdmins, applyDeliveryOutcomes, hasDueDeliveries, isDeliveryPending, leaseDueDeliveries, type DeliveryOutcome } from '../domain/signal.deliveries';
 import {
@@ -20,6 +21,7 @@ import {
 import { callDeadline } from './call-deadline';
 import { personalChatOf } from './personal-chat';
 import { mutateSignal } from './mutate-signal';
+import { auditUnaccountedCopies, newlyReported } from './unaccounted-copies';
 import type { SchoolTime } from './school-time';
 import { isDomainError, ErrorCodes } from '../domain/errors';
 import { showsChildIdentity } from '../domain/identity-views';
@@ -195,14 +197,22 @@ export class Dispatcher {
     const outcomes = await Promise.all(mine.map((d) => this.deliver(signal, d, lease, deadline.signal))).finally(() => deadline.clear());
     const failed = outcomes.some((o) => o.kind === 'failed');
     // Whoever keeps the directory hears about a card that could not be delivered.
-    const admins = failed ? (await this.deps.directory.listAdmins()).map((m) => ({ id: m.aadObjectId, name: m.name })) : [];
+    const admins = failed ? await this.admins() : [];
     const alertAt = failed ? await this.deps.schoolTime.nextWorkingMoment(signal.municipalityId, this.deps.clock.now()) : undefined;
-    const { after } = await mutateSignal(this.deps.signals, signal.id, (current) => {
+    const { before, after } = await mutateSignal(this.deps.signals, signal.id, async (current) => {
       const now = this.deps.clock.now();
       const applied = applyDeliveryOutcomes(current, outcomes, now);
-      return failed ? alertAdmins(applied, admins, now, alertAt ?? now) : applied;
+      const alerted = failed ? alertAdmins(applied, admins, now, alertAt ?? now) : applied;
+      // Forgotten meanwhile, and a send recorded in doubt only now (a call given up on, a lease
+      // that ran out): its copy may hold the name, and the admins hear of it as at forgetting.
+      return alerted.redactedAt && withUnalertedCopies(alerted).length > 0 ? alertUnaccountedCopies(alerted, await this.admins(), now) : alerted;
     });
+    await auditUnaccountedCopies(this.deps, after.value, newlyReported(before, after.value), this.deps.clock.now());
     return after;
+  }
+
+  private async admins(): Promise<Recipient[]> {
+    return (await this.deps.directory.listAdmins()).map((m) => ({ id: m.aadObjectId, name: m.name }));
   }
 
   private async deliver(snapshot: Signal, delivery: Delivery, lease: Lease, deadline: AbortSignal): Promise<DeliveryOutcome> {

@@ -1,3 +1,4 @@
+import { withUnaccountedCopies } from '../domain/forget-child';
 import type { Delivery, Signal } from '../domain/signal';
 import type { AuditLog, Logger } from '../ports';
 
@@ -14,4 +15,11 @@ export async function auditUnaccountedCopies(deps: { audit: AuditLog; logger: Lo
       deps.logger.error({ signalId: signal.id, reference: signal.reference, errorName: error instanceof Error ? error.name : 'unknown' }, 'unaccounted copy not audited');
     }
   }
+}
+
+/** The cards of unaccounted copies whose alert a write raised (not one raised before it). */
+export function newlyReported(before: Signal, after: Signal): Delivery[] {
+  const known = new Set(before.deliveries.map((d) => d.key));
+  const cards = new Set(after.deliveries.filter((d) => d.view === 'name_alert' && !known.has(d.key) && d.about).map((d) => d.about));
+  return withUnaccountedCopies(after).filter((d) => cards.has(d.key));
 }

@@ -57,6 +57,15 @@ export function withUnaccountedCopies(signal: Signal): Delivery[] {
 }
 
 /**
+ * Cards with a copy nobody can redraw that no admin was told about yet: after the child was
+ * forgotten, a send in doubt can still be recorded (an answer that came late, a lease that ran out).
+ */
+export function withUnalertedCopies(signal: Signal): Delivery[] {
+  const alerted = new Set(signal.deliveries.filter((d) => d.view === 'name_alert').map((d) => d.about));
+  return withUnaccountedCopies(signal).filter((card) => !alerted.has(card.key));
+}
+
+/**
  * When the child is forgotten, every copy that may still name it and cannot be redrawn is
  * reported to every admin (once per card), by reference: someone must ask the recipient to
  * delete it. Nothing is said about a copy the bot can redraw.

@@ -268,3 +268,36 @@ describe('a card drawn with the child whose turn comes after the moment to forge
     for (const data of [aChild().firstName, aChild().lastName]) expect(visibleText(sent!.card as Record<string, unknown>)).not.toContain(data);
   });
 });
+
+describe('a send of a card with the child whose outcome turns out in doubt only after the child was forgotten', () => {
+  it('still tells the admins, and the audit trail, that a copy with the name may remain', async () => {
+    // One contact at the school: only her card is on its way.
+    const directory = aSchoolDirectory();
+    directory.members = directory.members.filter((m) => m.aadObjectId !== BACKUP_CONTACT_ID);
+    directory.members.push(aMember({ aadObjectId: ADMIN_ID, name: 'Ada Beheer', roles: [{ role: 'admin' }] }), aCoordinator());
+    const core = await createCore({ now: ISSUED, directory, knownChats: [PRIMARY_CONTACT_ID, ADMIN_ID] });
+    // The primary contact's card is on its way (drawn with the child) when the moment comes; then
+    // the call is given up on: Teams may have posted it.
+    const call = core.messenger.holdNextCallTo(PRIMARY_CONTACT_ID);
+    core.messenger.failFor(PRIMARY_CONTACT_ID, new MessengerError('timeout', true, undefined, true), 1);
+    const result = await core.issueSignal.execute(VT_WORKER_ID, [aSignalForm()]);
+    if (!result.ok) throw new Error('could not issue');
+    const signalId = result.issued[0]!.signal.id;
+    await call.reached;
+    core.clock.set(LATEST);
+    await core.actOnDeadlines.forgetDue();
+    expect((await core.stored(signalId)).child).toBeUndefined();
+
+    call.release();
+    await core.idle();
+
+    const stored = await core.stored(signalId);
+    const card = stored.deliveries.find((d) => d.recipientId === PRIMARY_CONTACT_ID && d.role === 'school_contact')!;
+    // In doubt twice here: the test's clock jumps days while the call is held, so its lease ran out too.
+    expect(card.inDoubtSends).toBeGreaterThan(0);
+    expect(stored.deliveries.filter((d) => d.view === 'name_alert').map((d) => [d.recipientId, d.about])).toEqual([[ADMIN_ID, card.key]]);
+    expect(core.audit.all.filter((e) => e.action === 'card.copy_unaccounted')).toEqual([
+      expect.objectContaining({ actorId: PRIMARY_CONTACT_ID, role: 'school_contact', objectId: stored.reference, result: 'failed' }),
+    ]);
+  });
+});
