@@ -5,27 +5,14 @@
  * cards have reached the connector by the time the worker's answer starts to arrive.
  */
 import { request } from 'node:http';
-import type { Directory } from '../../src/domain/directory';
 import { FixedClock } from '../support/fixed-clock';
 import { FakeBotConnector } from '../support/fake-bot-connector';
 import { startBot, writeDirectoryFile, type RunningBot } from '../support/running-bot';
 import { TeamsUser } from '../support/teams-user';
+import { heerlen, heerlenDirectory } from '../support/heerlen-school';
 
-const ids = {
-  wendy: '11111111-1111-4111-8111-111111111111',
-  carla: '22222222-2222-4222-8222-222222222222',
-  bram: '33333333-3333-4333-8333-333333333333',
-};
-
-const directory: Directory = {
-  municipalities: [{ id: 'GM0917', name: 'Heerlen', routing: 'direct' }],
-  schools: [{ id: '12AB00', name: 'Basisschool De Regenboog', municipalityId: 'GM0917' }],
-  members: [
-    { aadObjectId: ids.wendy, name: 'Wendy Veilig', roles: [{ role: 'vt_worker', municipalityIds: ['GM0917'] }] },
-    { aadObjectId: ids.carla, name: 'Carla Contact', roles: [{ role: 'school_contact', schoolId: '12AB00', rank: 'primary' }] },
-    { aadObjectId: ids.bram, name: 'Bram Backup', roles: [{ role: 'school_contact', schoolId: '12AB00', rank: 'backup' }] },
-  ],
-};
+const ids = { wendy: heerlen.wendy.aadObjectId, carla: heerlen.carla.aadObjectId, bram: heerlen.bram.aadObjectId };
+const directory = heerlenDirectory();
 
 const child = { firstName: 'Sanne-Lotte', lastName: "van 't Hoff", birthDate: '2017-03-15' };
 

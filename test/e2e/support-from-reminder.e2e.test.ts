@@ -5,26 +5,16 @@
  * the contact answers on the reminder, a different message from the card that shows the name.
  * Real server, real SQLite file, a clock the test moves.
  */
-import type { Directory } from '../../src/domain/directory';
 import { buttonTitled, visibleText } from '../support/card-query';
 import { FakeBotConnector } from '../support/fake-bot-connector';
 import { FixedClock } from '../support/fixed-clock';
 import { startBot, writeDirectoryFile, type RunningBot } from '../support/running-bot';
 import { TeamsUser } from '../support/teams-user';
+import { heerlen, heerlenDirectory } from '../support/heerlen-school';
 
-const ids = {
-  wendy: '11111111-1111-4111-8111-111111111111',
-  carla: '22222222-2222-4222-8222-222222222222',
-};
-
-const directory: Directory = {
-  municipalities: [{ id: 'GM0917', name: 'Heerlen', routing: 'direct', holidayRegion: 'zuid' }],
-  schools: [{ id: '12AB00', name: 'Basisschool De Regenboog', municipalityId: 'GM0917' }],
-  members: [
-    { aadObjectId: ids.wendy, name: 'Wendy Veilig', roles: [{ role: 'vt_worker', municipalityIds: ['GM0917'] }] },
-    { aadObjectId: ids.carla, name: 'Carla Contact', roles: [{ role: 'school_contact', schoolId: '12AB00', rank: 'primary' }] },
-  ],
-};
+const ids = { wendy: heerlen.wendy.aadObjectId, carla: heerlen.carla.aadObjectId };
+// Carla alone at the school: the one who picks the signal up.
+const directory = heerlenDirectory({ contacts: ['carla'], holidayRegion: 'zuid' });
 
 /** Amsterdam wall-clock time in March (UTC+1) as an instant. */
 const amsterdam = (day: string, time: string) => new Date(`${day}T${time}:00+01:00`);
